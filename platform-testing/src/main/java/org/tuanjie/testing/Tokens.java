@@ -1,0 +1,83 @@
+package org.tuanjie.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mints RS256 access tokens shaped like Keycloak's (realm {@code unity}): roles in
+ * {@code realm_access.roles}, the caller's unit in {@code unit_code}. The key pair is a test key,
+ * known to the test profile only.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://tuanjie.test/realms/unity";
+    private static final PrivateKey KEY = load("test-keys/private.pem");
+    private static final PrivateKey FOREIGN_KEY = load("test-keys/foreign-private.pem");
+
+    private Tokens() {
+    }
+
+    /** A token for a person with one role, reaching the subtree of {@code unitCode}. */
+    public static String of(String role, String unitCode) {
+        return claims("user-" + role + "-" + unitCode, role, unitCode).sign(KEY);
+    }
+
+    public static String of(String subject, String role, String unitCode) {
+        return claims(subject, role, unitCode).sign(KEY);
+    }
+
+    public static String bearer(String role, String unitCode) {
+        return "Bearer " + of(role, unitCode);
+    }
+
+    public static String expired(String role, String unitCode) {
+        return claims("user-expired", role, unitCode)
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign(KEY);
+    }
+
+    public static String wrongIssuer(String role, String unitCode) {
+        return claims("user-elsewhere", role, unitCode).issuer("https://evil.example/realms/unity").sign(KEY);
+    }
+
+    public static String wrongKey(String role, String unitCode) {
+        return claims("user-forged", role, unitCode).sign(FOREIGN_KEY);
+    }
+
+    private static JwtClaimsBuilder claims(String subject, String role, String unitCode) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject)
+                .claim("preferred_username", subject)
+                .claim("name", subject)
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .expiresIn(3600);
+        if (unitCode != null) {
+            claims.claim("unit_code", unitCode);
+        }
+        return claims;
+    }
+
+    private static PrivateKey load(String resource) {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test key " + resource);
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.tuanjie.platform.concurrency;
+
+import jakarta.ws.rs.core.EntityTag;
+import org.tuanjie.platform.problem.Problems;
+
+/**
+ * Optimistic concurrency over HTTP: a resource's ETag is its row version, and every change must
+ * name the version it was made against ({@code If-Match}), so two clerks editing one unit cannot
+ * silently overwrite each other.
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The version an {@code If-Match} header names.
+     *
+     * @throws Problems.PreconditionRequired 428 when the header is missing
+     * @throws Problems.PreconditionFailed   412 when it names no version we could have issued
+     */
+    public static long expected(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new Problems.PreconditionRequired();
+        }
+        String tag = ifMatch.trim();
+        // weak tags never match under the strong comparison If-Match uses (RFC 9110 13.1.1)
+        if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"") || tag.contains(",")) {
+            throw new Problems.PreconditionFailed("?");
+        }
+        try {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        } catch (NumberFormatException e) {
+            throw new Problems.PreconditionFailed("?");
+        }
+    }
+
+    /** @throws Problems.PreconditionFailed when the stored version moved on */
+    public static void check(long expected, long current) {
+        if (expected != current) {
+            throw new Problems.PreconditionFailed(Long.toString(current));
+        }
+    }
+}

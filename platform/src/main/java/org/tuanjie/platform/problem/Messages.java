@@ -1,0 +1,64 @@
+package org.tuanjie.platform.problem;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Puts message keys into words. Chinese is the default; English when the caller prefers it
+ * ({@code Accept-Language: en}). A service's own {@code messages} bundle is searched first, then
+ * the platform's.
+ */
+public final class Messages {
+
+    private static final List<String> BUNDLES = List.of("messages", "platform-messages");
+    // without this control a missing Chinese bundle would fall back to the JVM's default locale
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {
+    }
+
+    public static Locale locale(HttpHeaders headers) {
+        if (headers == null) {
+            return Locale.CHINESE;
+        }
+        for (Locale candidate : headers.getAcceptableLanguages()) {
+            String language = candidate.getLanguage();
+            if ("en".equals(language)) {
+                return Locale.ENGLISH;
+            }
+            if ("zh".equals(language)) {
+                return Locale.CHINESE;
+            }
+        }
+        return Locale.CHINESE;
+    }
+
+    public static String get(Locale locale, String key, Object... args) {
+        String pattern = pattern(locale, key);
+        if (pattern == null) {
+            return key;
+        }
+        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+    }
+
+    private static String pattern(Locale locale, String key) {
+        Locale bundleLocale = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (String bundle : BUNDLES) {
+            try {
+                ResourceBundle resources = ResourceBundle.getBundle(bundle, bundleLocale, loader, NO_FALLBACK);
+                if (resources.containsKey(key)) {
+                    return resources.getString(key);
+                }
+            } catch (MissingResourceException absent) {
+                // this service has no bundle of that name; try the next
+            }
+        }
+        return null;
+    }
+}
