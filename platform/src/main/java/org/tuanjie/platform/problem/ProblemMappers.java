@@ -34,6 +34,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** NUL bytes and other text PostgreSQL cannot store: bad input, not a server fault. */
+    private static final java.util.Set<String> BAD_TEXT = java.util.Set.of("22021", "22P05", "54000");
 
     @ServerExceptionMapper
     public Response ownProblem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -76,6 +78,18 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, headers, uri);
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                // e.g. a query parameter converter's 400, wrapped by JAX-RS as a 404
+                return ProblemResponses.of(problem, headers, uri);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, headers, uri);
+            }
+        }
+        if (status == 400 && e.getClass().getName().contains("Json")) {
+            return ProblemResponses.of(400, "unreadable-body", "problem.unreadable-body.detail", headers, uri);
+        }
         String type = switch (status) {
             case 400 -> "bad-request";
             case 401 -> "unauthorized";
@@ -116,6 +130,9 @@ public class ProblemMappers {
             }
             if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return ProblemResponses.of(409, "duplicate", "problem.duplicate.detail", headers, uri);
+            }
+            if (cause instanceof java.sql.SQLException sql && BAD_TEXT.contains(sql.getSQLState())) {
+                return ProblemResponses.of(400, "bad-request", "problem.bad-text.detail", headers, uri);
             }
         }
         LOG.error("Unexpected failure", e);

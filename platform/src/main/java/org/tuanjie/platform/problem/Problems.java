@@ -51,7 +51,11 @@ public final class Problems {
         private final transient List<Violation> violations;
 
         public InvalidInput(List<Violation> violations) {
-            super(400, "validation", "problem.validation.detail", violations.size());
+            this("validation", "problem.validation.detail", violations);
+        }
+
+        protected InvalidInput(String type, String messageKey, List<Violation> violations) {
+            super(400, type, messageKey, violations.size());
             this.violations = List.copyOf(violations);
         }
 

@@ -1,0 +1,88 @@
+package org.tuanjie.platform.openapi;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.tuanjie.platform.problem.Problem;
+
+/**
+ * Documents the problem responses every operation shares, derived from what the operation is:
+ * secured → 401/403; a path id → 404; parameters or a body → 400; If-Match → 412/428;
+ * Idempotency-Key → 409/422. Operation-specific ones (a 409 for a state conflict) are declared
+ * on the resource method and kept.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "400", "Invalid input: field errors in `errors`",
+            "401", "Missing, expired or invalid bearer token",
+            "403", "Your role does not allow this",
+            "404", "Not found, or outside your jurisdiction (the two look the same)",
+            "409", "Conflict with the resource's state, or an Idempotency-Key still in progress",
+            "412", "If-Match names a version that is no longer current",
+            "415", "Unsupported Content-Type",
+            "422", "Idempotency-Key reused with a different request",
+            "428", "If-Match header missing");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
+                (method, operation) -> document(path, method, operation)));
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured) {
+            add(responses, "401");
+            add(responses, "403");
+        }
+        if (path.contains("{")) {
+            add(responses, "404");
+        }
+        if (operation.getRequestBody() != null || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
+            add(responses, "400");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "415");
+        }
+        if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+            add(responses, "412");
+            add(responses, "428");
+        }
+        if (parameters.stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
+            add(responses, "409");
+            add(responses, "422");
+        }
+    }
+
+    private static void add(APIResponses responses, String status) {
+        APIResponse declared = responses.getAPIResponse(status);
+        if (declared != null && declared.getContent() != null) {
+            return; // declared on the method, with its own words
+        }
+        Schema problem = OASFactory.createSchema().ref("Problem");
+        MediaType mediaType = OASFactory.createMediaType().schema(problem);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType);
+        APIResponse response = OASFactory.createAPIResponse().description(DESCRIPTIONS.get(status)).content(content);
+        responses.addAPIResponse(status, response);
+    }
+}

@@ -1,0 +1,68 @@
+package org.tuanjie.platform.web;
+
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.UUID;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+
+/**
+ * A query parameter that cannot be read (an unknown enum value, a malformed id) is a 400 naming
+ * the parameter; JAX-RS would answer 404, as if the resource did not exist. Path parameters keep
+ * the 404: {@code /units/not-a-uuid} really names nothing.
+ */
+@Provider
+public class QueryParamConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = queryParamName(annotations);
+        if (name == null) {
+            return null;
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) new Strict<>(name, value -> Enum.valueOf((Class) rawType, value.trim().toUpperCase(Locale.ROOT)));
+        }
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) new Strict<>(name, value -> UUID.fromString(value.trim()));
+        }
+        return null;
+    }
+
+    private static String queryParamName(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+        }
+        return null;
+    }
+
+    private record Strict<T>(String name, java.util.function.Function<String, T> parse) implements ParamConverter<T> {
+        @Override
+        public T fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new Problems.InvalidInput(new Violation(name, "problem.query.invalid", value));
+            }
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}

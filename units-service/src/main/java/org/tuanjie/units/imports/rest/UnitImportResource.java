@@ -1,0 +1,59 @@
+package org.tuanjie.units.imports.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tuanjie.platform.idempotency.Idempotency;
+import org.tuanjie.platform.security.Roles;
+import org.tuanjie.units.imports.SheetReader;
+import org.tuanjie.units.imports.service.UnitImportService;
+import org.tuanjie.units.imports.service.UnitImportService.ImportResult;
+
+@Path("/units/import")
+@Tag(name = "Import", description = "Bulk import of units from the clerk's sheet")
+public class UnitImportResource {
+
+    @Inject
+    UnitImportService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({"text/csv", SheetReader.XLSX})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import units from CSV or .xlsx",
+            description = "Columns (English or Chinese headers): code/代码, name/名称, name_bo/藏文名称, name_en/英文名称, "
+                    + "parent_code/上级代码, kind/类型 (PROVINCE … or 省, 州, 县, 乡镇, 村, 社区, 机关, 学校, 宗教活动场所, …). "
+                    + "Parents may be in the file (any order) or already in your jurisdiction. Every row is checked first; "
+                    + "any bad row fails the whole import with a 400 listing every error by line and column. "
+                    + "`dryRun=true` checks without writing. Up to 20,000 rows.")
+    @RequestBody(content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    example = "code,name,parent_code,kind\n513221100000,威州镇,513221000000,乡镇\n"),
+            @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "Imported (or checked, for a dry run)", content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    public Response importUnits(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, "POST /units/import?dryRun=" + dryRun, content,
+                () -> Response.ok(service.importSheet(content, contentType, dryRun)).type(MediaType.APPLICATION_JSON).build());
+    }
+}

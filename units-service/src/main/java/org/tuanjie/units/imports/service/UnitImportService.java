@@ -1,0 +1,270 @@
+package org.tuanjie.units.imports.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.tuanjie.platform.problem.ProblemException;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.units.imports.SheetReader;
+import org.tuanjie.units.imports.SheetRow;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.UnitRepository;
+import org.tuanjie.units.unit.service.Jurisdiction;
+import org.tuanjie.units.unit.service.UnitService;
+
+/**
+ * Bulk import of units: every row is checked first and every bad row reported (line, column,
+ * reason); then all rows are created in one transaction, or none.
+ */
+@ApplicationScoped
+public class UnitImportService {
+
+    public static final int MAX_ROWS = 20_000;
+    private static final int FLUSH_EVERY = 500;
+    private static final List<String> REQUIRED = List.of("code", "name_zh", "kind");
+    private static final Map<String, UnitKind> KIND_NAMES = kindNames();
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    UnitService unitService;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
+    EntityManager em;
+
+    public ImportResult importSheet(byte[] content, String mediaType, boolean dryRun) {
+        SheetReader.Sheet1 sheet = read(content, mediaType);
+        List<Violation> errors = new ArrayList<>();
+        for (String column : REQUIRED) {
+            if (!sheet.hasColumn(column)) {
+                errors.add(new Violation(column, "import.header", column).atLine(1));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportInvalid(errors);
+        }
+        if (sheet.rows().isEmpty()) {
+            throw new ImportInvalid(List.of(new Violation("file", "import.empty")));
+        }
+        if (sheet.rows().size() > MAX_ROWS) {
+            throw new ImportInvalid(List.of(new Violation("file", "import.rows", MAX_ROWS)));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Unit> built = build(sheet.rows(), errors);
+            if (!errors.isEmpty()) {
+                throw new ImportInvalid(errors);
+            }
+            if (!dryRun) {
+                for (int i = 0; i < built.size(); i++) {
+                    unitService.register(built.get(i));
+                    if ((i + 1) % FLUSH_EVERY == 0) {
+                        em.flush();
+                        em.clear();
+                    }
+                }
+            }
+            return new ImportResult(dryRun, sheet.rows().size(), dryRun ? 0 : built.size());
+        });
+    }
+
+    private SheetReader.Sheet1 read(byte[] content, String mediaType) {
+        try {
+            if (mediaType != null && mediaType.startsWith(SheetReader.XLSX)) {
+                return SheetReader.xlsx(content);
+            }
+            return SheetReader.csv(content);
+        } catch (IOException | RuntimeException e) {
+            throw new ImportInvalid(List.of(new Violation("file", "import.unreadable",
+                    e.getClass().getSimpleName().replaceAll("Exception$", ""))));
+        }
+    }
+
+    /** Builds the units parents first, collecting every row's errors. */
+    private List<Unit> build(List<SheetRow> rows, List<Violation> errors) {
+        Map<String, SheetRow> byCode = new LinkedHashMap<>();
+        Map<SheetRow, UnitKind> kinds = new HashMap<>();
+        Map<SheetRow, UnitNames> names = new HashMap<>();
+        for (SheetRow row : rows) {
+            String code = normalizedCode(row.get("code"));
+            if (code == null) {
+                errors.add(new Violation("code", "field.required").atLine(row.line()));
+            } else if (byCode.putIfAbsent(code, row) != null) {
+                errors.add(new Violation("code", "import.duplicate", code).atLine(row.line()));
+            }
+            UnitKind kind = kind(row.get("kind"));
+            if (kind == null) {
+                errors.add(new Violation("kind", row.get("kind") == null ? "field.required" : "import.kind",
+                        row.get("kind")).atLine(row.line()));
+            } else {
+                kinds.put(row, kind);
+            }
+            try {
+                Map<String, String> byLanguage = new HashMap<>();
+                putIfPresent(byLanguage, "zh", row.get("name_zh"));
+                putIfPresent(byLanguage, "bo", row.get("name_bo"));
+                putIfPresent(byLanguage, "en", row.get("name_en"));
+                names.put(row, new UnitNames(byLanguage));
+            } catch (ProblemException e) {
+                errors.add(new Violation("name_zh", e.violations().get(0).messageKey(), e.violations().get(0).args())
+                        .atLine(row.line()));
+            }
+        }
+        Set<String> existing = existingCodes(byCode.keySet());
+        for (String code : existing) {
+            errors.add(new Violation("code", "import.exists", code).atLine(byCode.get(code).line()));
+        }
+        Map<String, Unit> parentsInDb = parentsInDatabase(rows, byCode.keySet());
+
+        Map<String, Unit> built = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>(existing);
+        for (SheetRow row : rows) {
+            buildRow(row, byCode, kinds, names, parentsInDb, built, failed, errors, new HashSet<>());
+        }
+        errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new ArrayList<>(built.values());
+    }
+
+    private Unit buildRow(SheetRow row, Map<String, SheetRow> byCode, Map<SheetRow, UnitKind> kinds,
+            Map<SheetRow, UnitNames> names, Map<String, Unit> parentsInDb, Map<String, Unit> built, Set<String> failed,
+            List<Violation> errors, Set<String> visiting) {
+        String code = normalizedCode(row.get("code"));
+        if (code == null || failed.contains(code) || byCode.get(code) != row) {
+            return null;
+        }
+        if (built.containsKey(code)) {
+            return built.get(code);
+        }
+        UnitKind kind = kinds.get(row);
+        UnitNames unitNames = names.get(row);
+        String parentCode = normalizedCode(row.get("parent_code"));
+        Unit parent = null;
+        boolean parentProblem = false;
+        if (parentCode != null) {
+            if (!visiting.add(code)) {
+                errors.add(new Violation("parent_code", "import.cycle").atLine(row.line()));
+                failed.add(code);
+                return null;
+            }
+            SheetRow parentRow = byCode.get(parentCode);
+            if (parentRow != null) {
+                parent = buildRow(parentRow, byCode, kinds, names, parentsInDb, built, failed, errors, visiting);
+                // the parent row's own errors are reported on its line
+                parentProblem = parent == null;
+            } else {
+                parent = parentsInDb.get(parentCode);
+                if (parent == null) {
+                    errors.add(new Violation("parent_code", "import.parent", parentCode).atLine(row.line()));
+                    parentProblem = true;
+                }
+            }
+        } else if (!jurisdiction.rootCode().filter(code::equals).isPresent()) {
+            errors.add(new Violation("parent_code", "import.root").atLine(row.line()));
+            parentProblem = true;
+        }
+        if (kind == null || unitNames == null || parentProblem) {
+            failed.add(code);
+            return null;
+        }
+        try {
+            Unit unit = parent == null ? Unit.root(code, kind, unitNames) : Unit.under(parent, code, kind, unitNames);
+            built.put(code, unit);
+            return unit;
+        } catch (ProblemException e) {
+            failed.add(code);
+            if (e.violations().isEmpty()) {
+                errors.add(new Violation("parent_code", e.messageKey(), e.args()).atLine(row.line()));
+            } else {
+                e.violations().forEach(v -> errors.add(new Violation(v.field(), v.messageKey(), v.args()).atLine(row.line())));
+            }
+            return null;
+        }
+    }
+
+    private Set<String> existingCodes(Set<String> codes) {
+        Set<String> existing = new HashSet<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int i = 0; i < all.size(); i += 1000) {
+            existing.addAll(em.createQuery("select u.code from Unit u where u.code in :codes", String.class)
+                    .setParameter("codes", all.subList(i, Math.min(i + 1000, all.size()))).getResultList());
+        }
+        return existing;
+    }
+
+    /** Parents named by the file but not in it: they must exist in the caller's jurisdiction. */
+    private Map<String, Unit> parentsInDatabase(List<SheetRow> rows, Set<String> inFile) {
+        Set<String> wanted = new HashSet<>();
+        for (SheetRow row : rows) {
+            String parent = normalizedCode(row.get("parent_code"));
+            if (parent != null && !inFile.contains(parent)) {
+                wanted.add(parent);
+            }
+        }
+        Map<String, Unit> found = new HashMap<>();
+        List<String> all = new ArrayList<>(wanted);
+        for (int i = 0; i < all.size(); i += 1000) {
+            units.list("code in ?1", all.subList(i, Math.min(i + 1000, all.size()))).stream()
+                    .filter(jurisdiction::covers).forEach(u -> found.put(u.code(), u));
+        }
+        return found;
+    }
+
+    private static String normalizedCode(String code) {
+        return code == null ? null : code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    static UnitKind kind(String text) {
+        return text == null ? null : KIND_NAMES.get(text.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private static Map<String, UnitKind> kindNames() {
+        Map<String, UnitKind> names = new HashMap<>();
+        for (UnitKind kind : UnitKind.values()) {
+            names.put(kind.name(), kind);
+        }
+        names.putAll(Map.ofEntries(
+                Map.entry("省", UnitKind.PROVINCE), Map.entry("自治区", UnitKind.PROVINCE),
+                Map.entry("州", UnitKind.PREFECTURE), Map.entry("地级市", UnitKind.PREFECTURE), Map.entry("市州", UnitKind.PREFECTURE),
+                Map.entry("县", UnitKind.COUNTY), Map.entry("县级市", UnitKind.COUNTY), Map.entry("区", UnitKind.COUNTY),
+                Map.entry("乡镇", UnitKind.TOWNSHIP), Map.entry("乡", UnitKind.TOWNSHIP), Map.entry("镇", UnitKind.TOWNSHIP),
+                Map.entry("街道", UnitKind.TOWNSHIP), Map.entry("村", UnitKind.VILLAGE), Map.entry("社区", UnitKind.VILLAGE),
+                Map.entry("村/社区", UnitKind.VILLAGE), Map.entry("机关", UnitKind.ORGAN), Map.entry("党政机关", UnitKind.ORGAN),
+                Map.entry("事业单位", UnitKind.INSTITUTION), Map.entry("企业", UnitKind.ENTERPRISE),
+                Map.entry("学校", UnitKind.SCHOOL), Map.entry("宗教活动场所", UnitKind.RELIGIOUS_VENUE),
+                Map.entry("寺院", UnitKind.RELIGIOUS_VENUE), Map.entry("医院", UnitKind.HOSPITAL),
+                Map.entry("景区", UnitKind.SCENIC_AREA), Map.entry("连队", UnitKind.CORPS_COMPANY)));
+        return Map.copyOf(names);
+    }
+
+    public record ImportResult(boolean dryRun, int rows, int created) {
+    }
+
+    /** 400 listing every bad row; nothing was imported. */
+    public static final class ImportInvalid extends Problems.InvalidInput {
+        public ImportInvalid(List<Violation> errors) {
+            super("import-invalid", "import.invalid", errors);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.tuanjie.units.readiness;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.tuanjie.platform.audit.Audited;
+
+/**
+ * What a unit has in place for the campaign. Score, completeness and the "三无" flag are derived
+ * here, on every change, and stored only so that lists can filter on them.
+ */
+@Entity
+@Table(name = "unit_readiness")
+public class ReadinessProfile extends Audited {
+
+    @Id
+    @Column(name = "unit_id")
+    private UUID unitId;
+
+    @Column(name = "staff_count", nullable = false)
+    private int staffCount;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "staff_names", nullable = false)
+    private List<String> staffNames = new ArrayList<>();
+
+    @Column(nullable = false)
+    private boolean office;
+
+    @Column(name = "office_location")
+    private String officeLocation;
+
+    @Column(name = "leading_group_doc_no")
+    private String leadingGroupDocNo;
+
+    @Column(name = "leading_group_date")
+    private LocalDate leadingGroupDate;
+
+    @Column(name = "work_plan", nullable = false)
+    private boolean workPlan;
+
+    @Column(nullable = false)
+    private boolean signage;
+
+    @Column(nullable = false)
+    private boolean equipment;
+
+    @Column(name = "principal_leader_name")
+    private String principalLeaderName;
+
+    @Column(name = "principal_leader_phone")
+    private String principalLeaderPhone;
+
+    @Column(name = "liaison_name")
+    private String liaisonName;
+
+    @Column(name = "liaison_phone")
+    private String liaisonPhone;
+
+    @Column(nullable = false)
+    private int score;
+
+    @Column(nullable = false)
+    private boolean complete;
+
+    @Column(name = "three_none", nullable = false)
+    private boolean threeNone;
+
+    protected ReadinessProfile() {
+        // for JPA
+    }
+
+    /** An empty profile: a new unit has nothing in place yet. */
+    public static ReadinessProfile emptyFor(UUID unitId) {
+        ReadinessProfile profile = new ReadinessProfile();
+        profile.unitId = unitId;
+        profile.derive();
+        return profile;
+    }
+
+    public void update(ReadinessFacts facts) {
+        staffCount = facts.staffCount();
+        staffNames = new ArrayList<>(facts.staffNames());
+        office = facts.office();
+        officeLocation = facts.officeLocation();
+        leadingGroupDocNo = facts.leadingGroupDocNo();
+        leadingGroupDate = facts.leadingGroupDate();
+        workPlan = facts.workPlan();
+        signage = facts.signage();
+        equipment = facts.equipment();
+        principalLeaderName = facts.principalLeaderName();
+        principalLeaderPhone = facts.principalLeaderPhone();
+        liaisonName = facts.liaisonName();
+        liaisonPhone = facts.liaisonPhone();
+        derive();
+    }
+
+    public Set<ReadinessItem> missing() {
+        Set<ReadinessItem> missing = EnumSet.noneOf(ReadinessItem.class);
+        if (staffCount == 0) {
+            missing.add(ReadinessItem.DEDICATED_STAFF);
+        }
+        if (!office) {
+            missing.add(ReadinessItem.OFFICE);
+        }
+        if (leadingGroupDocNo == null) {
+            missing.add(ReadinessItem.LEADING_GROUP);
+        }
+        if (!workPlan) {
+            missing.add(ReadinessItem.WORK_PLAN);
+        }
+        if (!signage) {
+            missing.add(ReadinessItem.SIGNAGE);
+        }
+        if (!equipment) {
+            missing.add(ReadinessItem.EQUIPMENT);
+        }
+        if (principalLeaderName == null) {
+            missing.add(ReadinessItem.PRINCIPAL_LEADER);
+        }
+        if (liaisonName == null) {
+            missing.add(ReadinessItem.LIAISON);
+        }
+        return missing;
+    }
+
+    private void derive() {
+        Set<ReadinessItem> missing = missing();
+        int items = ReadinessItem.values().length;
+        score = Math.round(100f * (items - missing.size()) / items);
+        complete = missing.isEmpty();
+        threeNone = missing.containsAll(EnumSet.of(ReadinessItem.DEDICATED_STAFF, ReadinessItem.OFFICE,
+                ReadinessItem.LEADING_GROUP));
+    }
+
+    public UUID unitId() {
+        return unitId;
+    }
+
+    public ReadinessFacts facts() {
+        return new ReadinessFacts(staffCount, List.copyOf(staffNames), office, officeLocation, leadingGroupDocNo,
+                leadingGroupDate, workPlan, signage, equipment, principalLeaderName, principalLeaderPhone,
+                liaisonName, liaisonPhone);
+    }
+
+    public int score() {
+        return score;
+    }
+
+    public boolean isComplete() {
+        return complete;
+    }
+
+    public boolean isThreeNone() {
+        return threeNone;
+    }
+}

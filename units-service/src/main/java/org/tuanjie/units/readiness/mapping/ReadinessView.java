@@ -1,0 +1,84 @@
+package org.tuanjie.units.readiness.mapping;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.units.readiness.ReadinessFacts;
+import org.tuanjie.units.readiness.ReadinessItem;
+import org.tuanjie.units.readiness.service.ReadinessService.UnitReadiness;
+
+@Schema(name = "Readiness", description = "A unit's readiness profile (创建工作基础) with derived score and flags")
+public record ReadinessView(
+        UUID unitId,
+        @Schema(example = "11513221MB1234567X") String unitCode,
+        @Schema(example = "县教育局") String unitName,
+        @Schema(example = "2") int staffCount,
+        @Schema(example = "[\"卓玛\", \"王伟\"]") List<String> staffNames,
+        boolean office,
+        @Schema(example = "县政府办公楼 3 楼 302") String officeLocation,
+        @Schema(example = "汶教发〔2026〕12号") String leadingGroupDocNo,
+        LocalDate leadingGroupDate,
+        boolean workPlan,
+        boolean signage,
+        boolean equipment,
+        Person principalLeader,
+        Person liaison,
+        @Schema(description = "Share of items in place, 0–100", example = "75") int score,
+        @Schema(description = "Every item in place") boolean complete,
+        @Schema(description = "三无: no dedicated staff, no office, no leading-group document") boolean threeNone,
+        Set<ReadinessItem> missing,
+        OffsetDateTime updatedAt,
+        String updatedBy,
+        long version) {
+
+    @Schema(name = "Person")
+    public record Person(
+            @Size(max = 100) @Schema(example = "扎西") String name,
+            @Size(max = 20) @Pattern(regexp = "[0-9+\\- ]{5,20}") @Schema(example = "13800001111") String phone) {
+    }
+
+    @Schema(name = "ReadinessUpdate", description = "The whole profile; blank text means absent")
+    public record Update(
+            @Min(0) @Max(1000) int staffCount,
+            @Size(max = 50) List<@Size(max = 50) String> staffNames,
+            boolean office,
+            @Size(max = 200) String officeLocation,
+            @Size(max = 100) @Schema(example = "汶教发〔2026〕12号") String leadingGroupDocNo,
+            LocalDate leadingGroupDate,
+            boolean workPlan,
+            boolean signage,
+            boolean equipment,
+            @Valid Person principalLeader,
+            @Valid Person liaison) {
+
+        public ReadinessFacts toFacts() {
+            return new ReadinessFacts(staffCount, staffNames, office, officeLocation, leadingGroupDocNo,
+                    leadingGroupDate, workPlan, signage, equipment,
+                    principalLeader == null ? null : principalLeader.name(),
+                    principalLeader == null ? null : principalLeader.phone(),
+                    liaison == null ? null : liaison.name(), liaison == null ? null : liaison.phone());
+        }
+    }
+
+    public static ReadinessView of(UnitReadiness readiness) {
+        var p = readiness.profile();
+        ReadinessFacts f = p.facts();
+        return new ReadinessView(readiness.unit().id(), readiness.unit().code(), readiness.unit().nameZh(),
+                f.staffCount(), f.staffNames(), f.office(), f.officeLocation(), f.leadingGroupDocNo(),
+                f.leadingGroupDate(), f.workPlan(), f.signage(), f.equipment(),
+                person(f.principalLeaderName(), f.principalLeaderPhone()), person(f.liaisonName(), f.liaisonPhone()),
+                p.score(), p.isComplete(), p.isThreeNone(), p.missing(), p.updatedAt(), p.updatedBy(), p.version());
+    }
+
+    private static Person person(String name, String phone) {
+        return name == null && phone == null ? null : new Person(name, phone);
+    }
+}

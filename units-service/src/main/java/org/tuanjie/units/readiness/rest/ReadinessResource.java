@@ -1,0 +1,56 @@
+package org.tuanjie.units.readiness.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.security.Roles;
+import org.tuanjie.units.readiness.mapping.ReadinessView;
+import org.tuanjie.units.readiness.service.ReadinessService;
+import org.tuanjie.units.readiness.service.ReadinessService.UnitReadiness;
+
+@Tag(name = "Readiness", description = "Readiness profiles (创建工作基础): staff, office, leading group, plan, signage, equipment, leader, liaison")
+@Path("/units/{id}/readiness")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReadinessResource {
+
+    @Inject
+    ReadinessService service;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Read a unit's readiness profile")
+    public RestResponse<ReadinessView> get(@PathParam("id") UUID id) {
+        return withEtag(service.get(id));
+    }
+
+    @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
+    @Operation(summary = "Replace a unit's readiness profile",
+            description = "The office (admin) for any unit of its jurisdiction; a liaison or leader for their own unit only.")
+    public RestResponse<ReadinessView> update(@PathParam("id") UUID id, @Valid @NotNull ReadinessView.Update request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the profile you read", example = "\"1\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.update(id, expected, request.toFacts()));
+    }
+
+    private static RestResponse<ReadinessView> withEtag(UnitReadiness readiness) {
+        return RestResponse.ResponseBuilder.ok(ReadinessView.of(readiness))
+                .tag(Versions.etag(readiness.profile().version())).build();
+    }
+}

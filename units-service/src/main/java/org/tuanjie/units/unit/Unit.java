@@ -1,0 +1,222 @@
+package org.tuanjie.units.unit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.tuanjie.platform.audit.Audited;
+import org.tuanjie.units.unit.UnitExceptions.MoveWouldCreateCycle;
+import org.tuanjie.units.unit.UnitExceptions.PlacementNotAllowed;
+import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
+
+/**
+ * A node of the one unit hierarchy. Its place is a materialized path of codes
+ * ({@code /510000000000/513200000000/}), so a subtree is a prefix and a jurisdiction check is a
+ * string comparison. The aggregate refuses codes that do not fit its kind or parent, placements
+ * its kind does not allow, cycles, and changes to a closed unit.
+ */
+@Entity
+@Table(name = "unit")
+public class Unit extends Audited {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private UnitKind kind;
+
+    @Column(name = "parent_id")
+    private UUID parentId;
+
+    @Column(nullable = false)
+    private String path;
+
+    @Column(nullable = false)
+    private int depth;
+
+    @Column(name = "name_zh", nullable = false)
+    private String nameZh;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Map<String, String> names;
+
+    @Column(name = "search_text", nullable = false)
+    private String searchText;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @Column(name = "close_reason")
+    private String closeReason;
+
+    protected Unit() {
+        // for JPA
+    }
+
+    private Unit(String code, UnitKind kind, UnitNames names) {
+        this.id = UUID.randomUUID();
+        this.code = code;
+        this.kind = kind;
+        rename(names);
+    }
+
+    /** The top of a jurisdiction: a province, prefecture or county with no parent here. */
+    public static Unit root(String code, UnitKind kind, UnitNames names) {
+        if (!kind.mayBeRoot()) {
+            throw new PlacementNotAllowed(kind, null);
+        }
+        Unit unit = new Unit(validCode(code, kind, null), kind, names);
+        unit.path = "/" + unit.code + "/";
+        unit.depth = 0;
+        return unit;
+    }
+
+    public static Unit under(Unit parent, String code, UnitKind kind, UnitNames names) {
+        parent.requireOpen();
+        if (!kind.mayBePlacedUnder(parent.kind)) {
+            throw new PlacementNotAllowed(kind, parent.kind);
+        }
+        Unit unit = new Unit(validCode(code, kind, parent), kind, names);
+        unit.placeUnder(parent);
+        return unit;
+    }
+
+    /** The code in canonical form, if it is valid for this kind under this parent. */
+    public static String validCode(String code, UnitKind kind, Unit parent) {
+        if (code == null || code.isBlank()) {
+            throw UnitExceptions.invalid("code", "field.required");
+        }
+        if (!kind.isRegion()) {
+            return CreditCode.parse(code).value();
+        }
+        DivisionCode division = DivisionCode.parse(code);
+        if (division.level() != kind.level()) {
+            throw UnitExceptions.codeNotOfKind(kind);
+        }
+        if (parent != null && parent.kind.isRegion() && !division.isWithin(new DivisionCode(parent.code))) {
+            throw UnitExceptions.codeOutsideParent(division.value(), parent.code);
+        }
+        return division.value();
+    }
+
+    public void rename(UnitNames newNames) {
+        requireOpenIfPersisted();
+        this.names = newNames.byLanguage();
+        this.nameZh = newNames.chinese();
+        this.searchText = code.toLowerCase(java.util.Locale.ROOT) + " " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " " + newNames.searchText();
+    }
+
+    /**
+     * Moves this unit under {@code newParent}. The caller must then re-root the descendants' paths
+     * (see {@link #path()} before and after); their codes stay valid because a region can only move
+     * within its parent's area.
+     */
+    public void moveUnder(Unit newParent) {
+        requireOpen();
+        newParent.requireOpen();
+        if (newParent.path.startsWith(path)) {
+            throw new MoveWouldCreateCycle(code);
+        }
+        if (!kind.mayBePlacedUnder(newParent.kind)) {
+            throw new PlacementNotAllowed(kind, newParent.kind);
+        }
+        validCode(code, kind, newParent);
+        placeUnder(newParent);
+    }
+
+    public void close(LocalDate on, String reason) {
+        requireOpen();
+        if (on == null) {
+            throw UnitExceptions.invalid("endDate", "field.required");
+        }
+        this.closedOn = on;
+        this.closeReason = reason;
+    }
+
+    private void placeUnder(Unit parent) {
+        this.parentId = parent.id;
+        this.path = parent.path + code + "/";
+        this.depth = parent.depth + 1;
+    }
+
+    private void requireOpen() {
+        if (isClosed()) {
+            throw new UnitAlreadyClosed(code);
+        }
+    }
+
+    private void requireOpenIfPersisted() {
+        if (path != null) {
+            requireOpen();
+        }
+    }
+
+    public boolean isClosed() {
+        return closedOn != null;
+    }
+
+    /** Whether this unit lies in the subtree whose root has {@code rootPath} (itself included). */
+    public boolean isWithin(String rootPath) {
+        return rootPath != null && path.startsWith(rootPath);
+    }
+
+    /** Codes from the hierarchy's root down to this unit. */
+    public List<String> pathCodes() {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public UnitKind kind() {
+        return kind;
+    }
+
+    public UUID parentId() {
+        return parentId;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public UnitNames names() {
+        return new UnitNames(names);
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public LocalDate closedOn() {
+        return closedOn;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+}

@@ -1,0 +1,84 @@
+package org.tuanjie.units.unit;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a unit is. Regions form the administrative spine and carry a {@link DivisionCode};
+ * organizations hang under a region and carry a {@link CreditCode}.
+ */
+public enum UnitKind {
+    PROVINCE(DivisionLevel.PROVINCE),
+    PREFECTURE(DivisionLevel.PREFECTURE),
+    COUNTY(DivisionLevel.COUNTY),
+    TOWNSHIP(DivisionLevel.TOWNSHIP),
+    VILLAGE(DivisionLevel.VILLAGE),
+    /** 党政机关 */
+    ORGAN(null),
+    /** 事业单位 */
+    INSTITUTION(null),
+    /** 企业 */
+    ENTERPRISE(null),
+    /** 学校 */
+    SCHOOL(null),
+    /** 宗教活动场所 */
+    RELIGIOUS_VENUE(null),
+    /** 医院 */
+    HOSPITAL(null),
+    /** 景区 */
+    SCENIC_AREA(null),
+    /** 连队 (military/police companies) */
+    CORPS_COMPANY(null);
+
+    private final DivisionLevel level;
+
+    UnitKind(DivisionLevel level) {
+        this.level = level;
+    }
+
+    public boolean isRegion() {
+        return level != null;
+    }
+
+    public DivisionLevel level() {
+        return level;
+    }
+
+    /** The category used in filters: {@code REGION} or {@code ORGANIZATION}. */
+    public String category() {
+        return isRegion() ? "REGION" : "ORGANIZATION";
+    }
+
+    /** Kinds of a category ({@code REGION} or {@code ORGANIZATION}, any case); empty for an unknown one. */
+    public static Set<UnitKind> ofCategory(String category) {
+        Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
+        for (UnitKind kind : values()) {
+            if (kind.category().equalsIgnoreCase(category)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    /** Kinds that may start a hierarchy (a deployment's jurisdiction root). */
+    public boolean mayBeRoot() {
+        return this == PROVINCE || this == PREFECTURE || this == COUNTY;
+    }
+
+    /** Kinds this kind may be placed under. */
+    public Set<UnitKind> allowedParents() {
+        return switch (this) {
+            case PROVINCE -> EnumSet.noneOf(UnitKind.class);
+            case PREFECTURE -> EnumSet.of(PROVINCE);
+            // 省直辖县级行政区划 sit directly under the province
+            case COUNTY -> EnumSet.of(PREFECTURE, PROVINCE);
+            case TOWNSHIP -> EnumSet.of(COUNTY);
+            case VILLAGE -> EnumSet.of(TOWNSHIP);
+            default -> EnumSet.of(PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE);
+        };
+    }
+
+    public boolean mayBePlacedUnder(UnitKind parent) {
+        return allowedParents().contains(parent);
+    }
+}

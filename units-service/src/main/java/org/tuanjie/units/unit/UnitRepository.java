@@ -1,0 +1,46 @@
+package org.tuanjie.units.unit;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
+
+    public Optional<Unit> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public boolean codeExists(String code) {
+        return count("code", code) > 0;
+    }
+
+    /** Root first. */
+    public List<Unit> findByCodesInPathOrder(List<String> codes) {
+        return list("code in ?1 order by depth", codes);
+    }
+
+    public long countOpenChildren(UUID parentId) {
+        return count("parentId = ?1 and closedOn is null", parentId);
+    }
+
+    /**
+     * Re-roots every descendant of a moved unit in one statement, bumping their versions so that
+     * cached ETags of descendants go stale too.
+     */
+    public int rerootDescendants(String oldPath, String newPath, int depthDelta, String by) {
+        return getEntityManager().createNativeQuery("""
+                update unit set path = ?2 || substr(path, length(?1) + 1), depth = depth + ?3,
+                       version = version + 1, updated_at = now(), updated_by = ?4
+                where path like ?5 and path <> ?1""")
+                .setParameter(1, oldPath).setParameter(2, newPath).setParameter(3, depthDelta)
+                .setParameter(4, by).setParameter(5, likePrefix(oldPath))
+                .executeUpdate();
+    }
+
+    public static String likePrefix(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,12 @@
+package org.tuanjie.units.unit.mapping;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "UnitChanges", description = "Units created or changed (closures included) since a sync cursor")
+public record UnitChanges(
+        List<UnitView> items,
+        @Schema(description = "Pass back as `cursor` to get what changed after this batch; keep it on the device",
+                example = "djEfNzQyH2M2ZTQ5ZjZjLTk1MjMtNDc0Zi1hYjFkLTJkNjQ3ZGZmZDJjMg") String cursor,
+        @Schema(description = "True when more changes are waiting: call again at once") boolean more) {
+}

@@ -1,0 +1,35 @@
+package org.tuanjie.units.unit.mapping;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitKind;
+
+public final class UnitMapper {
+
+    private UnitMapper() {
+    }
+
+    public static UnitView toView(Unit unit) {
+        return new UnitView(unit.id(), unit.code(), unit.kind(), unit.kind().category(), unit.parentId(),
+                unit.pathCodes(), unit.depth(), unit.names().byLanguage(), unit.isClosed() ? "CLOSED" : "OPEN",
+                unit.closedOn(), unit.closeReason(), unit.createdAt(), unit.createdBy(), unit.updatedAt(),
+                unit.updatedBy(), unit.version());
+    }
+
+    public static KindCounts toCounts(UUID unitId, Integer depth, Map<UnitKind, Long> counts) {
+        Map<UnitKind, Long> all = new EnumMap<>(UnitKind.class);
+        for (UnitKind kind : UnitKind.values()) {
+            all.put(kind, counts.getOrDefault(kind, 0L));
+        }
+        return new KindCounts(unitId, depth, all, counts.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Schema(name = "KindCounts", description = "Open units per kind in a subtree (the root included)")
+    public record KindCounts(UUID unitId, @Schema(description = "Levels below the root counted; absent = all") Integer depth,
+            @Schema(example = "{\"TOWNSHIP\": 10, \"VILLAGE\": 86, \"SCHOOL\": 24}") Map<UnitKind, Long> counts,
+            @Schema(example = "120") long total) {
+    }
+}

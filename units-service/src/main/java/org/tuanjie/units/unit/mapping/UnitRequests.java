@@ -1,0 +1,44 @@
+package org.tuanjie.units.unit.mapping;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.units.unit.UnitKind;
+
+/**
+ * Request bodies of the unit endpoints.
+ */
+public final class UnitRequests {
+
+    private UnitRequests() {
+    }
+
+    @Schema(name = "NewUnit")
+    public record NewUnit(
+            @NotBlank @Size(max = 18) @Schema(example = "513221100000") String code,
+            @NotNull @Schema(example = "TOWNSHIP") UnitKind kind,
+            @Schema(description = "Omit only for the root of your own jurisdiction") UUID parentId,
+            @NotEmpty @Schema(example = "{\"zh\": \"威州镇\", \"bo\": \"ཝེ་ཀྲོའུ་གྲོང་རྡལ།\", \"en\": \"Weizhou Town\"}")
+            Map<String, String> names) {
+    }
+
+    @Schema(name = "UnitUpdate")
+    public record UnitUpdate(
+            @NotEmpty @Schema(example = "{\"zh\": \"汶川县\", \"en\": \"Wenchuan County\"}") Map<String, String> names) {
+    }
+
+    @Schema(name = "UnitMove")
+    public record UnitMove(@NotNull UUID parentId) {
+    }
+
+    @Schema(name = "UnitClosure")
+    public record UnitClosure(
+            @NotNull @Schema(example = "2026-12-31") LocalDate endDate,
+            @Size(max = 500) @Schema(example = "撤乡并镇") String reason) {
+    }
+}

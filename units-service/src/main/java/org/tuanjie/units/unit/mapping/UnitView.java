@@ -1,0 +1,33 @@
+package org.tuanjie.units.unit.mapping;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.units.unit.UnitKind;
+
+@Schema(name = "Unit", description = "An organizational unit (组织单位) of the hierarchy")
+public record UnitView(
+        UUID id,
+        @Schema(description = "12-digit division code (regions) or 18-character unified social credit code (organizations)",
+                example = "513221000000") String code,
+        @Schema(example = "COUNTY") UnitKind kind,
+        @Schema(description = "REGION or ORGANIZATION", example = "REGION") String category,
+        UUID parentId,
+        @Schema(description = "Codes from the hierarchy's root down to this unit",
+                example = "[\"510000000000\", \"513200000000\", \"513221000000\"]") List<String> path,
+        @Schema(description = "0 for a root", example = "2") int depth,
+        @Schema(description = "Names by language tag: zh required, bo (Tibetan), en, ... optional",
+                example = "{\"zh\": \"汶川县\", \"bo\": \"ཝུན་ཁྲོན་རྫོང་།\", \"en\": \"Wenchuan County\"}")
+        Map<String, String> names,
+        @Schema(example = "OPEN") String status,
+        LocalDate closedOn,
+        String closeReason,
+        OffsetDateTime createdAt,
+        String createdBy,
+        OffsetDateTime updatedAt,
+        String updatedBy,
+        @Schema(description = "Row version, also the ETag", example = "0") long version) {
+}

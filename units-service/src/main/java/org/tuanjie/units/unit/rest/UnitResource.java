@@ -1,0 +1,232 @@
+package org.tuanjie.units.unit.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.idempotency.Idempotency;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.paging.PageResponse;
+import org.tuanjie.platform.problem.Problem;
+import org.tuanjie.platform.security.Roles;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.mapping.UnitChanges;
+import org.tuanjie.units.unit.mapping.UnitMapper;
+import org.tuanjie.units.unit.mapping.UnitMapper.KindCounts;
+import org.tuanjie.units.unit.mapping.UnitRequests.NewUnit;
+import org.tuanjie.units.unit.mapping.UnitRequests.UnitClosure;
+import org.tuanjie.units.unit.mapping.UnitRequests.UnitMove;
+import org.tuanjie.units.unit.mapping.UnitRequests.UnitUpdate;
+import org.tuanjie.units.unit.mapping.UnitView;
+import org.tuanjie.units.unit.service.UnitQuery;
+import org.tuanjie.units.unit.service.UnitService;
+
+@Path("/units")
+@Tag(name = "Units", description = "The organizational unit hierarchy (组织单位): regions and the organizations under them")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UnitResource {
+
+    @Inject
+    UnitService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a unit", description = "Under a parent in your jurisdiction, or the root of your own jurisdiction (code = your unit_code).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Code already used, or parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewUnit request,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, "POST /units", request, () -> {
+            Unit unit = service.create(request.code(), request.kind(), request.parentId(), new UnitNames(request.names()));
+            return Response.created(uri.getBaseUriBuilder().path("units").path(unit.id().toString()).build())
+                    .tag(Versions.etag(unit.version())).entity(UnitMapper.toView(unit)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "List and search units", description = "Keyset-paged, in hierarchy order. `q` matches a substring of any name, the code or the kind.")
+    public RestResponse<PageResponse<UnitView>> list(
+            @QueryParam("q") @Size(max = 100) @Parameter(example = "汶川") String q,
+            @QueryParam("parent") @Parameter(description = "Direct children of this unit") UUID parent,
+            @QueryParam("subtreeOf") @Parameter(description = "This unit and everything under it") UUID subtreeOf,
+            @QueryParam("depth") @Min(0) @Max(10) @Parameter(description = "With subtreeOf: levels below it") Integer depth,
+            @QueryParam("kind") @Parameter(description = "One or more kinds") List<UnitKind> kinds,
+            @QueryParam("category") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"REGION", "ORGANIZATION"})) String category,
+            @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
+            @QueryParam("cursor") @Parameter(description = "`next` of the previous page") String cursor) {
+        Set<UnitKind> kindFilter = kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
+        if (category != null) {
+            Set<UnitKind> ofCategory = UnitKind.ofCategory(category);
+            if (ofCategory.isEmpty()) {
+                throw UnitQueryParams.invalid("category");
+            }
+            kindFilter = kindFilter.isEmpty() ? ofCategory : intersection(kindFilter, ofCategory);
+        }
+        UnitQuery query = new UnitQuery(parent, subtreeOf, depth, kindFilter, status, q);
+        return PageResponse.ok(service.list(query, limit, cursor == null ? null : Cursor.decode(cursor, 1)).map(UnitMapper::toView), uri);
+    }
+
+    @GET
+    @Path("changes")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Delta sync: units changed since a cursor",
+            description = "For the mobile app: start without a cursor, keep the returned cursor, and call again later to get "
+                    + "only what was created, changed or closed in your jurisdiction since. Changes are returned in commit order; "
+                    + "none is skipped.")
+    public UnitChanges changes(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit) {
+        UnitService.ChangeBatch batch = service.changes(cursor == null ? null : Cursor.decode(cursor, 2), limit);
+        return new UnitChanges(batch.units().stream().map(UnitMapper::toView).toList(), batch.next().encode(), batch.more());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it.")
+    public RestResponse<UnitView> get(@PathParam("id") UUID id) {
+        return withEtag(service.get(id));
+    }
+
+    @GET
+    @Path("by-code/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Find a unit by its code", description = "Division code or unified social credit code.")
+    public RestResponse<UnitView> byCode(@PathParam("code") @Parameter(example = "513221000000") String code) {
+        return withEtag(service.getByCode(code));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rename a unit", description = "Replaces the names. Code and kind never change: a re-coded unit is closed and created anew.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Unit closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UnitView> update(@PathParam("id") UUID id, @Valid @NotNull UnitUpdate request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.rename(id, expected, new UnitNames(request.names())));
+    }
+
+    @POST
+    @Path("{id}/move")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Move a unit and its subtree under another parent")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Unit or new parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Would create a cycle, or the kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UnitView> move(@PathParam("id") UUID id, @Valid @NotNull UnitMove request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.move(id, expected, request.parentId()));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Close a unit", description = "Units are never deleted: a closed unit keeps its history and stays listable with status=CLOSED or ALL.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Already closed, or still has open children", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UnitView> close(@PathParam("id") UUID id, @Valid @NotNull UnitClosure request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.close(id, expected, request.endDate(), request.reason()));
+    }
+
+    @GET
+    @Path("{id}/children")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Direct children of a unit")
+    public RestResponse<PageResponse<UnitView>> children(@PathParam("id") UUID id,
+            @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        service.get(id);
+        UnitQuery query = new UnitQuery(id, null, null, Set.of(), status, null);
+        return PageResponse.ok(service.list(query, limit, cursor == null ? null : Cursor.decode(cursor, 1)).map(UnitMapper::toView), uri);
+    }
+
+    @GET
+    @Path("{id}/ancestors")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Ancestors of a unit, root first, ending with the unit", description = "Only as far up as your jurisdiction reaches.")
+    public List<UnitView> ancestors(@PathParam("id") UUID id) {
+        return service.ancestors(id).stream().map(UnitMapper::toView).toList();
+    }
+
+    @GET
+    @Path("{id}/subtree")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "A unit and everything under it, in hierarchy order", description = "`depth` limits the levels below the unit.")
+    public RestResponse<PageResponse<UnitView>> subtree(@PathParam("id") UUID id,
+            @QueryParam("depth") @Min(0) @Max(10) Integer depth,
+            @QueryParam("kind") List<UnitKind> kinds,
+            @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        Set<UnitKind> kindFilter = kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
+        UnitQuery query = new UnitQuery(null, id, depth, kindFilter, status, null);
+        return PageResponse.ok(service.list(query, limit, cursor == null ? null : Cursor.decode(cursor, 1)).map(UnitMapper::toView), uri);
+    }
+
+    @GET
+    @Path("{id}/subtree/counts")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Open units per kind in a subtree")
+    public KindCounts counts(@PathParam("id") UUID id, @QueryParam("depth") @Min(0) @Max(10) Integer depth) {
+        return UnitMapper.toCounts(id, depth, service.countByKind(id, depth));
+    }
+
+    private static Set<UnitKind> intersection(Set<UnitKind> a, Set<UnitKind> b) {
+        Set<UnitKind> both = EnumSet.noneOf(UnitKind.class);
+        both.addAll(a);
+        both.retainAll(b);
+        // no kind is in both: a filter that matches nothing, not one that matches everything
+        return both.isEmpty() ? null : both;
+    }
+
+    private static RestResponse<UnitView> withEtag(Unit unit) {
+        return RestResponse.ResponseBuilder.ok(UnitMapper.toView(unit)).tag(Versions.etag(unit.version())).build();
+    }
+}

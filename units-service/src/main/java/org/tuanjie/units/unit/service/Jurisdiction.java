@@ -1,0 +1,55 @@
+package org.tuanjie.units.unit.service;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitExceptions.UnitNotFound;
+import org.tuanjie.units.unit.UnitRepository;
+
+/**
+ * The caller's reach: the subtree under the unit named by the token's {@code unit_code}. A unit
+ * outside it does not exist for this caller (404, exactly like a missing one); a token without a
+ * known unit reaches nothing.
+ */
+@RequestScoped
+public class Jurisdiction {
+
+    /** A path no unit has: matches nothing. */
+    static final String NOWHERE = "/-/";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UnitRepository units;
+
+    private String rootPath;
+
+    /** Path prefix of the caller's subtree. */
+    public String rootPath() {
+        if (rootPath == null) {
+            rootPath = caller.unitCode().flatMap(units::findByCode).map(Unit::path).orElse(NOWHERE);
+        }
+        return rootPath;
+    }
+
+    public Optional<String> rootCode() {
+        return caller.unitCode();
+    }
+
+    public boolean covers(Unit unit) {
+        return unit.isWithin(rootPath());
+    }
+
+    /** @throws UnitNotFound when missing or outside the caller's subtree */
+    public Unit visible(UUID id) {
+        return units.findByIdOptional(id).filter(this::covers).orElseThrow(() -> new UnitNotFound(id));
+    }
+
+    public Optional<Unit> visibleByCode(String code) {
+        return units.findByCode(code).filter(this::covers);
+    }
+}

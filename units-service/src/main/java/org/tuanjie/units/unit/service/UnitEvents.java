@@ -1,0 +1,16 @@
+package org.tuanjie.units.unit.service;
+
+import org.tuanjie.units.unit.Unit;
+
+/**
+ * Facts other capabilities react to, in the same transaction.
+ */
+public final class UnitEvents {
+
+    private UnitEvents() {
+    }
+
+    /** A unit was added to the hierarchy (by the API or an import). */
+    public record UnitCreated(Unit unit) {
+    }
+}

@@ -1,0 +1,228 @@
+package org.tuanjie.units.unit.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.paging.Page;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitExceptions;
+import org.tuanjie.units.unit.UnitExceptions.RootNotInJurisdiction;
+import org.tuanjie.units.unit.UnitExceptions.UnitCodeTaken;
+import org.tuanjie.units.unit.UnitExceptions.UnitHasOpenChildren;
+import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.UnitRepository;
+
+/**
+ * Reads and changes of the hierarchy, always inside the caller's jurisdiction.
+ */
+@ApplicationScoped
+public class UnitService {
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<UnitEvents.UnitCreated> created;
+
+    /**
+     * @param parentId null for a jurisdiction root, which only the office of that code may create
+     */
+    @Transactional
+    public Unit create(String code, UnitKind kind, UUID parentId, UnitNames names) {
+        Unit unit;
+        if (parentId == null) {
+            unit = Unit.root(code, kind, names);
+            if (!jurisdiction.rootCode().filter(unit.code()::equals).isPresent()) {
+                throw new RootNotInJurisdiction(unit.code());
+            }
+        } else {
+            unit = Unit.under(jurisdiction.visible(parentId), code, kind, names);
+        }
+        return persistNew(unit);
+    }
+
+    /** Adds a unit built and checked by the caller (create, import), with its dependents. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Unit persistNew(Unit unit) {
+        if (units.codeExists(unit.code())) {
+            throw new UnitCodeTaken(unit.code());
+        }
+        return register(unit);
+    }
+
+    /** Adds a unit whose code the caller has already checked to be free (imports check in bulk). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Unit register(Unit unit) {
+        units.persist(unit);
+        created.fire(new UnitEvents.UnitCreated(unit));
+        return unit;
+    }
+
+    public Unit get(UUID id) {
+        return jurisdiction.visible(id);
+    }
+
+    public Unit getByCode(String code) {
+        return jurisdiction.visibleByCode(code).orElseThrow(() -> new UnitExceptions.UnitNotFound(code));
+    }
+
+    @Transactional
+    public Unit rename(UUID id, long expectedVersion, UnitNames names) {
+        Unit unit = jurisdiction.visible(id);
+        Versions.check(expectedVersion, unit.version());
+        unit.rename(names);
+        units.flush();
+        return unit;
+    }
+
+    @Transactional
+    public Unit move(UUID id, long expectedVersion, UUID newParentId) {
+        Unit unit = jurisdiction.visible(id);
+        Versions.check(expectedVersion, unit.version());
+        Unit newParent = jurisdiction.visible(newParentId);
+        String oldPath = unit.path();
+        int oldDepth = unit.depth();
+        unit.moveUnder(newParent);
+        units.flush();
+        units.rerootDescendants(oldPath, unit.path(), unit.depth() - oldDepth, caller.subject());
+        return unit;
+    }
+
+    @Transactional
+    public Unit close(UUID id, long expectedVersion, LocalDate endDate, String reason) {
+        Unit unit = jurisdiction.visible(id);
+        Versions.check(expectedVersion, unit.version());
+        long openChildren = units.countOpenChildren(id);
+        if (openChildren > 0) {
+            throw new UnitHasOpenChildren(unit.code(), openChildren);
+        }
+        unit.close(endDate, reason);
+        units.flush();
+        return unit;
+    }
+
+    /** Root first, ending with the unit itself; ancestors above the caller's root are not shown. */
+    public List<Unit> ancestors(UUID id) {
+        Unit unit = jurisdiction.visible(id);
+        return units.findByCodesInPathOrder(unit.pathCodes()).stream().filter(jurisdiction::covers).toList();
+    }
+
+    public Page<Unit> list(UnitQuery query, int limit, Cursor after) {
+        StringBuilder hql = new StringBuilder("from Unit u where u.path like :scope");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", UnitRepository.likePrefix(jurisdiction.rootPath()));
+        if (query.parentId() != null) {
+            hql.append(" and u.parentId = :parent");
+            params.put("parent", query.parentId());
+        }
+        if (query.subtreeOf() != null) {
+            Unit root = jurisdiction.visible(query.subtreeOf());
+            hql.append(" and u.path like :subtree");
+            params.put("subtree", UnitRepository.likePrefix(root.path()));
+            if (query.maxDepth() != null) {
+                hql.append(" and u.depth <= :maxDepth");
+                params.put("maxDepth", root.depth() + query.maxDepth());
+            }
+        }
+        if (query.kinds() == null) {
+            hql.append(" and 1 = 0");
+        } else if (!query.kinds().isEmpty()) {
+            hql.append(" and u.kind in :kinds");
+            params.put("kinds", query.kinds());
+        }
+        switch (query.status() == null ? UnitQuery.Status.OPEN : query.status()) {
+            case OPEN -> hql.append(" and u.closedOn is null");
+            case CLOSED -> hql.append(" and u.closedOn is not null");
+            case ALL -> { }
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            hql.append(" and u.searchText like :text escape '\\'");
+            String text = query.text().trim().toLowerCase(Locale.ROOT);
+            params.put("text", "%" + UnitRepository.likePrefix(text));
+        }
+        if (after != null) {
+            hql.append(" and u.path > :after");
+            params.put("after", after.key(0));
+        }
+        hql.append(" order by u.path");
+        var q = em.createQuery(hql.toString(), Unit.class).setMaxResults(limit + 1);
+        params.forEach(q::setParameter);
+        return Page.of(q.getResultList(), limit, u -> Cursor.of(u.path()));
+    }
+
+    /** How many open units of each kind lie under {@code id} (itself included), down to {@code maxDepth} levels. */
+    public Map<UnitKind, Long> countByKind(UUID id, Integer maxDepth) {
+        Unit root = jurisdiction.visible(id);
+        List<Object[]> rows = em.createQuery("""
+                select u.kind, count(u) from Unit u
+                where u.path like :subtree and u.closedOn is null and u.depth <= :maxDepth
+                group by u.kind""", Object[].class)
+                .setParameter("subtree", UnitRepository.likePrefix(root.path()))
+                .setParameter("maxDepth", maxDepth == null ? Integer.MAX_VALUE : root.depth() + maxDepth)
+                .getResultList();
+        Map<UnitKind, Long> counts = new EnumMap<>(UnitKind.class);
+        for (Object[] row : rows) {
+            counts.put((UnitKind) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Units of the caller's subtree written after {@code after}, closures included, in the order
+     * their transactions committed. Rows of transactions still running are held back until they
+     * commit, so a client that follows the cursor never skips a change.
+     */
+    @Transactional
+    public ChangeBatch changes(Cursor after, int limit) {
+        String afterTx = after == null ? "0" : after.key(0);
+        String afterId = after == null ? new UUID(0, 0).toString() : after.key(1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select cast(id as text), cast(change_txid as text) from unit
+                where path like ?1
+                  and (change_txid, id) > (cast(?2 as xid8), cast(?3 as uuid))
+                  and change_txid < pg_snapshot_xmin(pg_current_snapshot())
+                order by change_txid, id
+                limit ?4""")
+                .setParameter(1, UnitRepository.likePrefix(jurisdiction.rootPath()))
+                .setParameter(2, afterTx).setParameter(3, afterId).setParameter(4, limit + 1)
+                .getResultList();
+        boolean more = rows.size() > limit;
+        List<Object[]> batch = more ? rows.subList(0, limit) : rows;
+        List<UUID> ids = new ArrayList<>();
+        batch.forEach(row -> ids.add(UUID.fromString((String) row[0])));
+        Map<UUID, Unit> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            units.list("id in ?1", ids).forEach(u -> byId.put(u.id(), u));
+        }
+        Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
+                : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
+        return new ChangeBatch(ids.stream().map(byId::get).toList(), next, more);
+    }
+
+    public record ChangeBatch(List<Unit> units, Cursor next, boolean more) {
+    }
+}

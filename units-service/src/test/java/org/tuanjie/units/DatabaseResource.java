@@ -1,0 +1,17 @@
+package org.tuanjie.units;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.tuanjie.testing.EmbeddedPostgresResource;
+
+/**
+ * One embedded PostgreSQL, database {@code units}, for every test of this module.
+ */
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "units"))
+public final class DatabaseResource {
+
+    private DatabaseResource() {
+    }
+}

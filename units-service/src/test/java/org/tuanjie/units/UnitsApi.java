@@ -1,0 +1,76 @@
+package org.tuanjie.units;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tuanjie.testing.Tokens;
+import org.tuanjie.units.unit.CreditCode;
+
+/**
+ * Test client for units-service: requests as a role of a unit, and fixtures built through the API.
+ */
+public final class UnitsApi {
+
+    private UnitsApi() {
+    }
+
+    public static RequestSpecification as(String role, String unitCode) {
+        return given().auth().oauth2(Tokens.of(role, unitCode)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification admin(String unitCode) {
+        return as("admin", unitCode);
+    }
+
+    public static Map<String, Object> unit(String code, String kind, String parentId, String zh) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("kind", kind);
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        body.put("names", Map.of("zh", zh));
+        return body;
+    }
+
+    /** Creates a unit as the admin of {@code adminUnit} and returns its id. */
+    public static String create(String adminUnit, String code, String kind, String parentId, String zh) {
+        return create(adminUnit, unit(code, kind, parentId, zh)).extract().path("id");
+    }
+
+    public static ValidatableResponse create(String adminUnit, Map<String, Object> body) {
+        return admin(adminUnit).body(body).post("/units").then().statusCode(201);
+    }
+
+    public static String etag(String role, String unitCode, String path) {
+        return as(role, unitCode).get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** A readiness profile with every item in place. */
+    public static Map<String, Object> completeReadiness() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("staffCount", 2);
+        body.put("staffNames", List.of("卓玛", "王伟"));
+        body.put("office", true);
+        body.put("officeLocation", "镇政府 2 楼");
+        body.put("leadingGroupDocNo", "升镇发〔2026〕3号");
+        body.put("leadingGroupDate", "2026-03-01");
+        body.put("workPlan", true);
+        body.put("signage", true);
+        body.put("equipment", true);
+        body.put("principalLeader", Map.of("name", "扎西", "phone", "13800001111"));
+        body.put("liaison", Map.of("name", "李娜", "phone", "13900002222"));
+        return body;
+    }
+
+    /** A valid unified social credit code: the given 17 characters plus their check character. */
+    public static String creditCode(String first17) {
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+}

@@ -1,0 +1,142 @@
+package org.tuanjie.units.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.tuanjie.units.UnitsApi.admin;
+import static org.tuanjie.units.UnitsApi.creditCode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.testing.Tokens;
+
+@QuarkusTest
+class UnitImportApiTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static io.restassured.specification.RequestSpecification asAdmin(String unit, String contentType) {
+        return given().auth().oauth2(Tokens.of("admin", unit)).contentType(contentType).accept("application/json");
+    }
+
+    @Test
+    void reportsEveryBadRowAndImportsNothing() {
+        String csv = """
+                代码,名称,上级代码,类型
+                640000000000,宁夏回族自治区,,省
+                640300000000,吴忠市,640000000000,州
+                640324000000,同心县,640300000000,县
+                64032410000,短了一位的镇,640324000000,乡镇
+                640324101000,丁塘镇,640399000000,乡镇
+                640324102000,,640324000000,乡镇
+                640324103000,王团镇,640324000000,城堡
+                640324000000,同心县重复,640300000000,县
+                """;
+        asAdmin("640000000000", "text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/units/import")
+                .then().statusCode(400)
+                .body("type", equalTo("https://tuanjie.org/problems/import-invalid"))
+                .body("errors.line", contains(5, 6, 7, 8, 9))
+                .body("errors.field", contains("code", "parent_code", "name_zh", "kind", "code"));
+        admin("640000000000").get("/units").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void importsParentsAndChildrenInAnyOrderAndDryRunWritesNothing() {
+        String school = creditCode("12650102MB0000001");
+        String csv = "code,name,name_bo,parent_code,kind\n"
+                + school + ",第一小学,,650102001000,SCHOOL\n"
+                + "650102001000,燕儿窝街道,,650102000000,TOWNSHIP\n"
+                + "650102000000,天山区,,650100000000,COUNTY\n"
+                + "650100000000,乌鲁木齐市,,650000000000,PREFECTURE\n"
+                + "650000000000,新疆维吾尔自治区,,,PROVINCE\n";
+        asAdmin("650000000000", "text/csv").queryParam("dryRun", true).body(csv).post("/units/import")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("rows", equalTo(5)).body("created", equalTo(0));
+        admin("650000000000").get("/units").then().body("items", hasSize(0));
+        asAdmin("650000000000", "text/csv").body(csv).post("/units/import")
+                .then().statusCode(200).body("created", equalTo(5));
+        admin("650000000000").get("/units/by-code/" + school).then().statusCode(200)
+                .body("path", contains("650000000000", "650100000000", "650102000000", "650102001000", school));
+        // a second run finds every code taken
+        asAdmin("650000000000", "text/csv").body(csv).post("/units/import").then().statusCode(400)
+                .body("errors", hasSize(5));
+    }
+
+    @Test
+    void importsAnXlsxWithNumericCodeCells() throws IOException {
+        byte[] xlsx;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("单位");
+            String[][] rows = {
+                    {"单位代码", "单位名称", "藏文名称", "上级单位代码", "单位类型"},
+                    {"540000000000", "西藏自治区", "བོད་རང་སྐྱོང་ལྗོངས།", "", "省"},
+                    {"540100000000", "拉萨市", "ལྷ་ས་གྲོང་ཁྱེར།", "540000000000", "州"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (r > 0 && (c == 0 || c == 3) && !rows[r][c].isEmpty()) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c])); // as a clerk's Excel stores it
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        asAdmin("540000000000", XLSX).body(xlsx).post("/units/import").then().statusCode(200).body("created", equalTo(2));
+        admin("540000000000").get("/units/by-code/540100000000").then().statusCode(200)
+                .body("names.bo", equalTo("ལྷ་ས་གྲོང་ཁྱེར།"));
+    }
+
+    @Test
+    void tenThousandRowsImportInOneRequest() {
+        StringBuilder csv = new StringBuilder("code,name,parent_code,kind\n");
+        csv.append("450000000000,广西壮族自治区,,PROVINCE\n");
+        csv.append("450100000000,南宁市,450000000000,PREFECTURE\n");
+        int rows = 2;
+        int villages = 0;
+        for (int county = 1; county <= 9 && rows < 10_000; county++) {
+            String c = String.format("4501%02d", county);
+            csv.append(c).append("000000,县").append(county).append(",450100000000,COUNTY\n");
+            rows++;
+            for (int township = 100; township < 110 && rows < 10_000; township++) {
+                String t = c + township;
+                csv.append(t).append("000,乡镇").append(t).append(',').append(c).append("000000,TOWNSHIP\n");
+                rows++;
+                for (int village = 1; village <= 120 && rows < 10_000; village++) {
+                    csv.append(t).append(String.format("%03d", village)).append(",村").append(t).append(village)
+                            .append(',').append(t).append("000,VILLAGE\n");
+                    rows++;
+                    villages++;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(10_000, rows);
+        asAdmin("450000000000", "text/csv").body(csv.toString()).post("/units/import").then().statusCode(200)
+                .body("created", equalTo(10_000));
+        admin("450000000000").get("/units/by-code/450000000000").then().statusCode(200);
+        String root = admin("450000000000").get("/units/by-code/450000000000").path("id");
+        admin("450000000000").get("/units/" + root + "/subtree/counts").then()
+                .body("total", equalTo(10_000)).body("counts.VILLAGE", equalTo(villages));
+    }
+
+    @Test
+    void onlyAdminsImportAndOnlyIntoTheirJurisdiction() {
+        String csv = "code,name,parent_code,kind\n660000000000,不存在的省,,PROVINCE\n";
+        given().auth().oauth2(Tokens.of("auditor", "660000000000")).contentType("text/csv").body(csv)
+                .post("/units/import").then().statusCode(403);
+        asAdmin("650000000001", "text/csv").body(csv).post("/units/import").then().statusCode(400)
+                .body("errors[0].field", equalTo("parent_code"));
+        asAdmin("660000000000", "application/pdf").body(new byte[] {1, 2}).post("/units/import").then().statusCode(415);
+        asAdmin("660000000000", "text/csv").body("name,kind\n").post("/units/import").then().statusCode(400)
+                .body("errors.field", hasItems("code"));
+    }
+}

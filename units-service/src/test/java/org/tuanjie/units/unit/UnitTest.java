@@ -1,0 +1,74 @@
+package org.tuanjie.units.unit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.units.unit.UnitExceptions.MoveWouldCreateCycle;
+import org.tuanjie.units.unit.UnitExceptions.PlacementNotAllowed;
+import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
+
+class UnitTest {
+
+    private final Unit province = Unit.root("510000000000", UnitKind.PROVINCE, UnitNames.of("四川省"));
+    private final Unit prefecture = Unit.under(province, "513200000000", UnitKind.PREFECTURE, UnitNames.of("阿坝州"));
+    private final Unit county = Unit.under(prefecture, "513221000000", UnitKind.COUNTY, UnitNames.of("汶川县"));
+    private final Unit township = Unit.under(county, "513221100000", UnitKind.TOWNSHIP, UnitNames.of("威州镇"));
+
+    @Test
+    void buildsAPathOfCodesFromTheRoot() {
+        assertEquals("/510000000000/513200000000/513221000000/513221100000/", township.path());
+        assertEquals(3, township.depth());
+        assertTrue(township.isWithin(county.path()));
+    }
+
+    @Test
+    void shouldNotPlaceACountyUnderAVillage() {
+        Unit village = Unit.under(township, "513221100001", UnitKind.VILLAGE, UnitNames.of("村"));
+        assertThrows(PlacementNotAllowed.class,
+                () -> Unit.under(village, "513222000000", UnitKind.COUNTY, UnitNames.of("县")));
+    }
+
+    @Test
+    void rejectsARegionCodeOutsideItsParentsArea() {
+        InvalidUnitCode e = assertThrows(InvalidUnitCode.class,
+                () -> Unit.under(county, "513222100000", UnitKind.TOWNSHIP, UnitNames.of("别县的镇")));
+        assertEquals("code.division.parent", e.reasonKey());
+    }
+
+    @Test
+    void rejectsACodeOfAnotherLevelThanItsKind() {
+        InvalidUnitCode e = assertThrows(InvalidUnitCode.class,
+                () -> Unit.under(county, "513221100001", UnitKind.TOWNSHIP, UnitNames.of("其实是村")));
+        assertEquals("code.kind", e.reasonKey());
+    }
+
+    @Test
+    void organizationsNeedACreditCode() {
+        assertThrows(InvalidUnitCode.class,
+                () -> Unit.under(county, "513221100001", UnitKind.SCHOOL, UnitNames.of("学校")));
+        Unit school = Unit.under(county, "12513221MB0000002N", UnitKind.SCHOOL, UnitNames.of("县中学"));
+        assertEquals("12513221MB0000002N", school.code());
+    }
+
+    @Test
+    void shouldNotMoveUnderItsOwnDescendant() {
+        assertThrows(MoveWouldCreateCycle.class, () -> county.moveUnder(township));
+    }
+
+    @Test
+    void aClosedUnitRefusesChangesAndChildren() {
+        Unit village = Unit.under(township, "513221100002", UnitKind.VILLAGE, UnitNames.of("撤并村"));
+        village.close(LocalDate.of(2026, 6, 30), "撤并");
+        assertThrows(UnitAlreadyClosed.class, () -> village.close(LocalDate.of(2026, 7, 1), "again"));
+        assertThrows(UnitAlreadyClosed.class, () -> village.rename(UnitNames.of("新名")));
+        assertThrows(UnitAlreadyClosed.class, () -> Unit.under(village, "12513221MB0000002N", UnitKind.SCHOOL, UnitNames.of("校")));
+    }
+
+    @Test
+    void onlyRegionsOfCountyLevelOrAboveMayBeRoots() {
+        assertThrows(PlacementNotAllowed.class, () -> Unit.root("513221100000", UnitKind.TOWNSHIP, UnitNames.of("镇")));
+    }
+}
