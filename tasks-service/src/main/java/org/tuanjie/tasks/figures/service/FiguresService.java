@@ -1,0 +1,154 @@
+package org.tuanjie.tasks.figures.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.scope.Directory;
+import org.tuanjie.tasks.task.TaskState;
+import org.tuanjie.tasks.task.service.TaskFilter;
+import org.tuanjie.tasks.task.service.TaskQueries;
+
+/**
+ * Rectification figures: open, submitted, verified, overdue, closure rate and median days to
+ * close, grouped by unit, township, category or inspection, computed in the database.
+ */
+@ApplicationScoped
+public class FiguresService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaskQueries queries;
+
+    @Inject
+    TasksConfig config;
+
+    @Inject
+    Directory directory;
+
+    public enum By {
+        UNIT("t.unit.code", "max(t.unit.name)"),
+        TOWNSHIP("t.townshipCode", "max(t.townshipName)"),
+        CATEGORY("cast(t.category as String)", "cast(t.category as String)"),
+        INSPECTION("cast(t.inspectionId as String)", "max((select i.title from Inspection i where i.id = t.inspectionId))");
+
+        final String key;
+        final String name;
+
+        By(String key, String name) {
+            this.key = key;
+            this.name = name;
+        }
+    }
+
+    /** One group's numbers; the overall row has a null key. */
+    public record Row(String key, String name, long total, long open, long submitted, long verified, long overdue,
+            double closureRate, Double medianDaysToClose) {
+    }
+
+    public List<Row> by(By by, TaskFilter filter) {
+        return query(by, filter, "", Map.of());
+    }
+
+    public Row overall(TaskFilter filter) {
+        return query(null, filter, "", Map.of()).get(0);
+    }
+
+    /** Townships ranked by closure rate (best first), and how unevenly they advance. */
+    public League league(TaskFilter filter) {
+        List<Row> rows = new ArrayList<>(by(By.TOWNSHIP, filter).stream().filter(r -> r.key() != null).toList());
+        rows.sort(Comparator.comparingDouble(Row::closureRate).reversed().thenComparing(Row::key));
+        return new League(rows, Spread.of(rows.stream().map(Row::closureRate).toList()));
+    }
+
+    /** The tasks of a "9+N" domain's member units (as units-service lists them to the caller). */
+    public DomainFigures domain(UUID domainId, TaskFilter filter) {
+        Set<UUID> members = new HashSet<>();
+        String cursor = null;
+        do {
+            var page = directory.members(domainId, 500, cursor)
+                    .orElseThrow(() -> new DomainNotVisible(domainId));
+            page.items().forEach(m -> members.add(m.unitId()));
+            cursor = page.next();
+        } while (cursor != null);
+        if (members.isEmpty()) {
+            return new DomainFigures(domainId, 0, new Row(null, null, 0, 0, 0, 0, 0, 0, null), List.of());
+        }
+        Map<String, Object> extra = Map.of("members", members);
+        List<Row> byUnit = query(By.UNIT, filter, " and t.unit.id in :members", extra);
+        Row total = query(null, filter, " and t.unit.id in :members", extra).get(0);
+        return new DomainFigures(domainId, members.size(), total, byUnit);
+    }
+
+    /** @param by null for one overall row */
+    private List<Row> query(By by, TaskFilter filter, String extraWhere, Map<String, Object> extra) {
+        TaskQueries.Condition where = queries.where(filter);
+        String keys = by == null ? "cast(null as String), cast(null as String)" : by.key + ", " + by.name;
+        String hql = "select " + keys + ", count(t),"
+                + " count(t) filter (where t.state <> :verifiedState),"
+                + " count(t) filter (where t.state = :submittedState),"
+                + " count(t) filter (where t.state = :verifiedState),"
+                + " count(t) filter (where t.state <> :verifiedState and t.deadline < :figuresToday),"
+                + " percentile_cont(0.5) within group (order by (epoch(t.verifiedAt) - epoch(t.createdAt)) / 86400.0)"
+                + " filter (where t.state = :verifiedState)"
+                + " from RectificationTask t where " + where.hql() + extraWhere
+                + (by == null ? "" : " group by " + by.key + " order by " + by.key);
+        var query = em.createQuery(hql, Object[].class);
+        where.params().forEach(query::setParameter);
+        extra.forEach(query::setParameter);
+        query.setParameter("verifiedState", TaskState.VERIFIED);
+        query.setParameter("submittedState", TaskState.SUBMITTED);
+        query.setParameter("figuresToday", config.today());
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : query.getResultList()) {
+            long total = ((Number) r[2]).longValue();
+            long verified = ((Number) r[5]).longValue();
+            Double median = r[7] == null ? null : Math.round(((Number) r[7]).doubleValue() * 10) / 10.0;
+            rows.add(new Row((String) r[0], (String) r[1], total, ((Number) r[3]).longValue(),
+                    ((Number) r[4]).longValue(), verified, ((Number) r[6]).longValue(),
+                    total == 0 ? 0 : Math.round(10000.0 * verified / total) / 10000.0, median));
+        }
+        return rows;
+    }
+
+    public record League(List<Row> townships, Spread spread) {
+    }
+
+    public record DomainFigures(UUID domainId, int memberUnits, Row total, List<Row> units) {
+    }
+
+    /**
+     * How unevenly townships advance (the report's 推进不均衡), as one number: the coefficient of
+     * variation of their closure rates (population standard deviation ÷ mean). 0 = perfectly even.
+     */
+    public record Spread(int townships, double meanClosureRate, double standardDeviation, Double coefficientOfVariation) {
+        public static Spread of(List<Double> rates) {
+            if (rates.isEmpty()) {
+                return new Spread(0, 0, 0, null);
+            }
+            double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double variance = rates.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / rates.size();
+            double sd = Math.sqrt(variance);
+            return new Spread(rates.size(), round(mean), round(sd), mean == 0 ? null : round(sd / mean));
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10000.0) / 10000.0;
+        }
+    }
+
+    public static final class DomainNotVisible extends org.tuanjie.platform.problem.Problems.NotFound {
+        public DomainNotVisible(UUID id) {
+            super("domain-not-found", "domain.not-found", String.valueOf(id));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.tuanjie.tasks.inspection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import org.tuanjie.platform.audit.Audited;
+
+/**
+ * A problem (问题) an inspection found at one unit.
+ */
+@Entity
+@Table(name = "finding")
+public class Finding extends Audited {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "inspection_id", nullable = false, updatable = false)
+    private UUID inspectionId;
+
+    @Embedded
+    private UnitSnapshot unit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Category category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Severity severity;
+
+    @Column(nullable = false)
+    private String description;
+
+    protected Finding() {
+        // for JPA
+    }
+
+    public Finding(Inspection inspection, UnitSnapshot unit, Category category, Severity severity, String description) {
+        if (!inspection.covers(unit.id())) {
+            throw new InspectionExceptions.UnitNotCovered(unit.code());
+        }
+        this.id = UUID.randomUUID();
+        this.inspectionId = inspection.id();
+        this.unit = unit;
+        this.category = category;
+        this.severity = severity;
+        this.description = description;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID inspectionId() {
+        return inspectionId;
+    }
+
+    public UnitSnapshot unit() {
+        return unit;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String description() {
+        return description;
+    }
+}

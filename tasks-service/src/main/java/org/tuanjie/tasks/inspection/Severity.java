@@ -1,0 +1,5 @@
+package org.tuanjie.tasks.inspection;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH
+}

@@ -1,0 +1,84 @@
+package org.tuanjie.tasks.inspection.mapping;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.inspection.Finding;
+import org.tuanjie.tasks.inspection.Inspection;
+import org.tuanjie.tasks.inspection.Severity;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
+
+/**
+ * Wire forms of inspections and findings.
+ */
+public final class InspectionViews {
+
+    private InspectionViews() {
+    }
+
+    @Schema(name = "UnitRef", description = "A unit as recorded here")
+    public record UnitView(UUID id, @Schema(example = "513221100000") String code, @Schema(example = "威州镇") String name) {
+        public static UnitView of(UnitSnapshot unit) {
+            return unit == null ? null : new UnitView(unit.id(), unit.code(), unit.name());
+        }
+    }
+
+    @Schema(name = "InspectionGroup", description = "督查组")
+    public record GroupView(@NotBlank @Size(max = 100) @Schema(example = "第一督查组") String name,
+            @Size(max = 50) @Schema(example = "张明") String leader,
+            @Size(max = 30) List<@NotBlank @Size(max = 50) String> members) {
+    }
+
+    @Schema(name = "Inspection", description = "An inspection (督查)")
+    public record InspectionView(UUID id, @Schema(example = "2026年3月民族团结进步创建工作督查") String title,
+            @Schema(example = "2026-03-19") LocalDate startDate, @Schema(example = "2026-03-21") LocalDate endDate,
+            List<GroupView> groups, List<UnitView> units, String report,
+            @Schema(description = "Code of the office that ran it", example = "513221000000") String ownerCode,
+            OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy, long version) {
+    }
+
+    @Schema(name = "NewInspection")
+    public record InspectionRequest(@NotBlank @Size(max = 200) @Schema(example = "2026年3月民族团结进步创建工作督查") String title,
+            @NotNull LocalDate startDate, @NotNull LocalDate endDate,
+            @NotEmpty @Size(max = 20) List<@Valid GroupView> groups,
+            @NotEmpty @Size(max = 500) List<@NotNull UUID> unitIds,
+            @Size(max = 20000) String report) {
+    }
+
+    @Schema(name = "Finding", description = "A problem (问题) found at a unit")
+    public record FindingView(UUID id, UUID inspectionId, UnitView unit, @Schema(example = "PUBLICITY") Category category,
+            @Schema(example = "MEDIUM") Severity severity,
+            @Schema(example = "未制作民族团结进步宣传栏、宣传标语，未开展任何宣传活动") String description,
+            OffsetDateTime createdAt, String createdBy, long version) {
+    }
+
+    @Schema(name = "NewFinding")
+    public record FindingRequest(@NotNull UUID unitId, @NotNull Category category, @NotNull Severity severity,
+            @NotBlank @Size(max = 4000) String description) {
+    }
+
+    public static InspectionView toView(Inspection i) {
+        return new InspectionView(i.id(), i.title(), i.startDate(), i.endDate(),
+                i.groups().stream().map(g -> new GroupView(g.name(), g.leader(), g.members())).toList(),
+                i.units().stream().map(UnitView::of).toList(), i.report(), i.ownerCode(), i.createdAt(), i.createdBy(),
+                i.updatedAt(), i.updatedBy(), i.version());
+    }
+
+    public static FindingView toView(Finding f) {
+        return new FindingView(f.id(), f.inspectionId(), UnitView.of(f.unit()), f.category(), f.severity(),
+                f.description(), f.createdAt(), f.createdBy(), f.version());
+    }
+
+    public static List<Inspection.InspectionGroup> groups(List<GroupView> groups) {
+        return groups.stream().map(g -> new Inspection.InspectionGroup(g.name(), g.leader(),
+                g.members() == null ? List.of() : g.members())).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package org.tuanjie.tasks.inspection.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.paging.Page;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.inspection.Finding;
+import org.tuanjie.tasks.inspection.FindingRepository;
+import org.tuanjie.tasks.inspection.Inspection;
+import org.tuanjie.tasks.inspection.InspectionExceptions.FindingNotFound;
+import org.tuanjie.tasks.inspection.InspectionExceptions.InspectionNotFound;
+import org.tuanjie.tasks.inspection.InspectionRepository;
+import org.tuanjie.tasks.inspection.Severity;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.tasks.scope.Jurisdiction;
+import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+
+/**
+ * Inspections belong to the office that ran them; a caller sees one when its jurisdiction holds
+ * that office or any unit the inspection covered.
+ */
+@ApplicationScoped
+public class InspectionService {
+
+    @Inject
+    InspectionRepository inspections;
+
+    @Inject
+    FindingRepository findings;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    public static UnitSnapshot snapshot(UnitRef unit) {
+        return new UnitSnapshot(unit.id(), unit.code(), unit.name(), unit.pathText());
+    }
+
+    @Transactional
+    public Inspection create(String title, LocalDate start, LocalDate end, List<Inspection.InspectionGroup> groups,
+            List<UUID> unitIds, String report) {
+        List<UnitSnapshot> units = covered(unitIds);
+        String ownerCode = caller.unitCode().orElseThrow(() -> new Jurisdiction.UnitNotVisible("unit_code"));
+        Inspection inspection = new Inspection(ownerCode, jurisdiction.rootPath(), title, start, end, groups, units,
+                report);
+        inspections.persist(inspection);
+        return inspection;
+    }
+
+    @Transactional
+    public Inspection revise(UUID id, long expectedVersion, String title, LocalDate start, LocalDate end,
+            List<Inspection.InspectionGroup> groups, List<UUID> unitIds, String report) {
+        Inspection inspection = get(id);
+        Versions.check(expectedVersion, inspection.version());
+        inspection.revise(title, start, end, groups, covered(unitIds), report);
+        inspections.flush();
+        return inspection;
+    }
+
+    public Inspection get(UUID id) {
+        return inspections.findByIdOptional(id).filter(this::visible).orElseThrow(() -> new InspectionNotFound(id));
+    }
+
+    public Page<Inspection> list(int limit, Cursor after) {
+        String root = jurisdiction.rootPath();
+        var query = em.createQuery("""
+                select i from Inspection i
+                where (i.ownerPath like :scope
+                       or exists (select 1 from Inspection j join j.units u where j = i and u.path like :scope))
+                  and (i.startDate < :afterDate or (i.startDate = :afterDate and i.id > :afterId))
+                order by i.startDate desc, i.id""", Inspection.class)
+                .setParameter("scope", Jurisdiction.likePrefix(root))
+                .setParameter("afterDate", after == null ? LocalDate.of(9999, 12, 31) : LocalDate.parse(after.key(0)))
+                .setParameter("afterId", after == null ? new UUID(0, 0) : UUID.fromString(after.key(1)))
+                .setMaxResults(limit + 1);
+        return Page.of(query.getResultList(), limit, i -> Cursor.of(i.startDate().toString(), i.id().toString()));
+    }
+
+    @Transactional
+    public Finding record(UUID inspectionId, UUID unitId, Category category, Severity severity, String description) {
+        Inspection inspection = get(inspectionId);
+        UnitSnapshot unit = snapshot(jurisdiction.unit(unitId));
+        Finding finding = new Finding(inspection, unit, category, severity, description);
+        findings.persist(finding);
+        return finding;
+    }
+
+    public Finding finding(UUID id) {
+        return findings.findByIdOptional(id)
+                .filter(f -> jurisdiction.covers(f.unit().path()) || inspections.findByIdOptional(f.inspectionId())
+                        .map(i -> jurisdiction.covers(i.ownerPath())).orElse(false))
+                .orElseThrow(() -> new FindingNotFound(id));
+    }
+
+    public Page<Finding> findings(UUID inspectionId, int limit, Cursor after) {
+        Inspection inspection = get(inspectionId);
+        boolean office = jurisdiction.covers(inspection.ownerPath());
+        var query = em.createQuery("""
+                select f from Finding f where f.inspectionId = :inspection
+                  and (:office = true or f.unit.path like :scope)
+                  and f.id > :after
+                order by f.id""", Finding.class)
+                .setParameter("inspection", inspectionId)
+                .setParameter("office", office)
+                .setParameter("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()))
+                .setParameter("after", after == null ? new UUID(0, 0) : UUID.fromString(after.key(0)))
+                .setMaxResults(limit + 1);
+        return Page.of(query.getResultList(), limit, f -> Cursor.of(f.id().toString()));
+    }
+
+    private boolean visible(Inspection inspection) {
+        return jurisdiction.covers(inspection.ownerPath())
+                || inspection.units().stream().anyMatch(u -> jurisdiction.covers(u.path()));
+    }
+
+    private List<UnitSnapshot> covered(List<UUID> unitIds) {
+        List<UnitSnapshot> units = new ArrayList<>();
+        for (UUID unitId : new LinkedHashSet<>(unitIds)) {
+            units.add(snapshot(jurisdiction.unit(unitId)));
+        }
+        return units;
+    }
+}

@@ -1,0 +1,87 @@
+package org.tuanjie.tasks.ledger.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tuanjie.platform.security.Roles;
+import org.tuanjie.tasks.ledger.service.LedgerService;
+import org.tuanjie.tasks.task.rest.TaskFilterParams;
+
+@Path("/")
+@Tag(name = "Ledger", description = "The rectification ledger (整改台账) county offices live by, with the task list's filters")
+public class LedgerResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    LedgerService service;
+
+    @GET
+    @Path("ledger.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Ledger as CSV (UTF-8 with BOM, so Excel shows Chinese right)")
+    public Response csv(@BeanParam TaskFilterParams filter) {
+        LedgerService.Export export = service.prepare(filter.toFilter());
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write('\uFEFF');
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                    .setHeader(LedgerService.HEADERS.toArray(String[]::new)).get());
+            export.forEachLine(line -> {
+                try {
+                    printer.printRecord(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            printer.flush();
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ledger.csv\"").build();
+    }
+
+    @GET
+    @Path("ledger.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "Ledger as an Excel workbook (.xlsx), written row by row")
+    public Response xlsx(@BeanParam TaskFilterParams filter) {
+        LedgerService.Export export = service.prepare(filter.toFilter());
+        StreamingOutput body = out -> {
+            // keeps 200 rows in memory, the rest in a temporary file, however long the ledger is
+            try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+                Sheet sheet = workbook.createSheet("整改台账");
+                Row header = sheet.createRow(0);
+                for (int c = 0; c < LedgerService.HEADERS.size(); c++) {
+                    header.createCell(c).setCellValue(LedgerService.HEADERS.get(c));
+                }
+                int[] next = {1};
+                export.forEachLine(line -> {
+                    Row row = sheet.createRow(next[0]++);
+                    for (int c = 0; c < line.size(); c++) {
+                        row.createCell(c).setCellValue(line.get(c));
+                    }
+                });
+                workbook.write(out);
+            }
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"").build();
+    }
+}

@@ -1,0 +1,96 @@
+package org.tuanjie.tasks.ledger.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.task.TaskState;
+import org.tuanjie.tasks.task.Warning;
+import org.tuanjie.tasks.task.service.TaskFilter;
+import org.tuanjie.tasks.task.service.TaskQueries;
+
+/**
+ * The rectification ledger (整改台账), row by row from a database cursor: a whole county's tasks
+ * never sit in memory at once.
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    public static final List<String> HEADERS = List.of("序号", "责任单位", "单位代码", "所属乡镇", "问题类别", "问题/任务",
+            "整改措施", "责任人", "整改时限", "状态", "预警", "销号日期", "销号人");
+
+    private static final Map<TaskState, String> STATES = Map.of(TaskState.ASSIGNED, "已交办",
+            TaskState.IN_PROGRESS, "整改中", TaskState.SUBMITTED, "待验收", TaskState.VERIFIED, "已销号",
+            TaskState.REJECTED, "验收未通过", TaskState.HANDED_BACK, "已退办");
+    private static final Map<Category, String> CATEGORIES = Map.of(Category.LEADERSHIP, "领导重视",
+            Category.PUBLICITY, "宣传", Category.PROGRESS, "创建进度", Category.GUARANTEES, "基本保障",
+            Category.CAPACITY, "创建水平", Category.HIGHLIGHTS, "亮点特色", Category.COORDINATION, "部门联动",
+            Category.ATMOSPHERE, "氛围营造", Category.BALANCE, "推进均衡");
+    private static final Map<Warning, String> LIGHTS = Map.of(Warning.GREEN, "绿", Warning.YELLOW, "黄", Warning.RED, "红");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaskQueries queries;
+
+    @Inject
+    TasksConfig config;
+
+    /** A prepared export: the filter is resolved (and the caller's reach checked) before any byte is written. */
+    public Export prepare(TaskFilter filter) {
+        return new Export(queries.where(filter), config.today(), config.yellowDays());
+    }
+
+    public final class Export {
+        private final TaskQueries.Condition where;
+        private final LocalDate today;
+        private final int yellowDays;
+
+        Export(TaskQueries.Condition where, LocalDate today, int yellowDays) {
+            this.where = where;
+            this.today = today;
+            this.yellowDays = yellowDays;
+        }
+
+        /** Feeds each ledger line, in the task list's order, to {@code sink}. */
+        public void forEachLine(Consumer<List<String>> sink) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                var query = em.createQuery("select t.unit.name, t.unit.code, t.townshipName, t.category, t.title,"
+                        + " t.measures, t.responsiblePerson, t.deadline, t.state, t.verifiedAt, t.verifiedBy"
+                        + " from RectificationTask t where " + where.hql() + " order by t.deadline, t.id", Object[].class);
+                where.params().forEach(query::setParameter);
+                query.setHint("org.hibernate.fetchSize", 500);
+                query.setHint("org.hibernate.readOnly", true);
+                long[] n = {0};
+                try (Stream<Object[]> rows = query.getResultStream()) {
+                    rows.forEach(r -> sink.accept(line(++n[0], r)));
+                }
+            });
+        }
+
+        private List<String> line(long number, Object[] r) {
+            TaskState state = (TaskState) r[8];
+            LocalDate deadline = (LocalDate) r[7];
+            Warning light = Warning.of(state, deadline, today, yellowDays);
+            OffsetDateTime verifiedAt = (OffsetDateTime) r[9];
+            return List.of(Long.toString(number), text(r[0]), text(r[1]), text(r[2]), CATEGORIES.get((Category) r[3]),
+                    text(r[4]), text(r[5]), text(r[6]), deadline.toString(), STATES.get(state),
+                    light == null ? "" : LIGHTS.get(light),
+                    verifiedAt == null ? "" : verifiedAt.atZoneSameInstant(config.zone()).toLocalDate().toString(),
+                    text(r[10]));
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

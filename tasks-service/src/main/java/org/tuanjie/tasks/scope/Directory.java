@@ -1,0 +1,107 @@
+package org.tuanjie.tasks.scope;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.tasks.scope.client.UnitsCalls;
+import org.tuanjie.tasks.scope.client.UnitsClient.MemberPage;
+import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+
+/**
+ * Units as units-service knows them, asked with the caller's own token. Units are cached briefly by
+ * code and id (paths change only when a unit moves); whether the caller may see one is decided
+ * against the caller's jurisdiction, never by the cache.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private static final Logger LOG = Logger.getLogger(Directory.class);
+    private static final Duration TTL = Duration.ofMinutes(2);
+
+    @Inject
+    UnitsCalls calls;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private final Map<Object, Cached> cache = new ConcurrentHashMap<>();
+
+    /** The unit named by {@code code}, if units-service shows it to the caller. */
+    public Optional<UnitRef> byCode(String code) {
+        Cached hit = cache.get(code);
+        if (hit != null && hit.fresh()) {
+            return Optional.of(hit.unit());
+        }
+        Optional<UnitRef> unit = remote(() -> calls.byCode(bearer(), code));
+        unit.ifPresent(this::remember);
+        return unit;
+    }
+
+    public Optional<UnitRef> byId(UUID id) {
+        Cached hit = cache.get(id);
+        if (hit != null && hit.fresh()) {
+            return Optional.of(hit.unit());
+        }
+        Optional<UnitRef> unit = remote(() -> calls.byId(bearer(), id));
+        unit.ifPresent(this::remember);
+        return unit;
+    }
+
+    public Optional<List<UnitRef>> ancestors(UUID id) {
+        return remote(() -> calls.ancestors(bearer(), id));
+    }
+
+    public Optional<MemberPage> members(UUID domainId, int limit, String cursor) {
+        return remote(() -> calls.members(bearer(), domainId, limit, cursor));
+    }
+
+    private void remember(UnitRef unit) {
+        Cached entry = new Cached(unit, Instant.now().plus(TTL));
+        cache.put(unit.code(), entry);
+        cache.put(unit.id(), entry);
+    }
+
+    private String bearer() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return "Bearer " + jwt.getRawToken();
+        }
+        return null;
+    }
+
+    private static <T> Optional<T> remote(Supplier<Optional<T>> call) {
+        try {
+            return call.get();
+        } catch (UnitsCalls.NotVisible e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // timeout, refused connection, open breaker, 5xx: the caller gets a quick 503
+            LOG.warnf("units-service unavailable: %s", e.toString());
+            throw new UnitsUnavailable();
+        }
+    }
+
+    private record Cached(UnitRef unit, Instant until) {
+        boolean fresh() {
+            return Instant.now().isBefore(until);
+        }
+    }
+
+    /** 503: units-service could not be asked; nothing was written. */
+    public static final class UnitsUnavailable extends Problems.Unavailable {
+        public UnitsUnavailable() {
+            super("units-unavailable", "units.unavailable");
+        }
+    }
+
+}

@@ -1,0 +1,57 @@
+package org.tuanjie.tasks.scope.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The part of units-service's contract this service uses. Calls carry the caller's own token, so
+ * units-service applies the caller's jurisdiction itself.
+ */
+@RegisterRestClient(configKey = "units")
+@Produces(MediaType.APPLICATION_JSON)
+public interface UnitsClient {
+
+    @GET
+    @Path("/units/by-code/{code}")
+    UnitRef byCode(@HeaderParam("Authorization") String authorization, @PathParam("code") String code);
+
+    @GET
+    @Path("/units/{id}")
+    UnitRef byId(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/units/{id}/ancestors")
+    List<UnitRef> ancestors(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/domains/{id}/members")
+    MemberPage members(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+            @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+
+    /** A unit as units-service describes it; only the fields used here. */
+    record UnitRef(UUID id, String code, String kind, List<String> path, Map<String, String> names, String status) {
+
+        public String name() {
+            return names == null ? code : names.getOrDefault("zh", code);
+        }
+
+        public String pathText() {
+            return "/" + String.join("/", path) + "/";
+        }
+    }
+
+    record Member(UUID unitId, String code, String name) {
+    }
+
+    record MemberPage(List<Member> items, String next) {
+    }
+}

@@ -1,0 +1,134 @@
+package org.tuanjie.tasks.task;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.tuanjie.platform.audit.Audited;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.tasks.task.TaskExceptions.ExtensionAfterDeadline;
+import org.tuanjie.tasks.task.TaskExceptions.ExtensionAlreadyDecided;
+
+/**
+ * 延期申请: asked before the deadline, with a reason and a later date; approved or refused once.
+ */
+@Entity
+@Table(name = "extension_request")
+public class ExtensionRequest extends Audited {
+
+    public enum State { PENDING, APPROVED, REFUSED }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "task_id", nullable = false, updatable = false)
+    private UUID taskId;
+
+    @Column(nullable = false, updatable = false)
+    private String reason;
+
+    @Column(name = "current_deadline", nullable = false, updatable = false)
+    private LocalDate currentDeadline;
+
+    @Column(name = "requested_deadline", nullable = false, updatable = false)
+    private LocalDate requestedDeadline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State state;
+
+    @Column(name = "decision_note")
+    private String decisionNote;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private OffsetDateTime decidedAt;
+
+    protected ExtensionRequest() {
+        // for JPA
+    }
+
+    public static ExtensionRequest ask(RectificationTask task, String reason, LocalDate requested, LocalDate today) {
+        if (task.state() == TaskState.VERIFIED) {
+            throw new TaskExceptions.TaskAlreadyVerified();
+        }
+        if (today.isAfter(task.deadline())) {
+            throw new ExtensionAfterDeadline();
+        }
+        if (requested == null || !requested.isAfter(task.deadline())) {
+            throw new Problems.InvalidInput(new Violation("requestedDeadline", "extension.later"));
+        }
+        ExtensionRequest request = new ExtensionRequest();
+        request.id = UUID.randomUUID();
+        request.taskId = task.id();
+        request.reason = reason;
+        request.currentDeadline = task.deadline();
+        request.requestedDeadline = requested;
+        request.state = State.PENDING;
+        return request;
+    }
+
+    public TaskEvent approve(RectificationTask task, String note, String actor) {
+        decide(State.APPROVED, note, actor);
+        return task.extendTo(requestedDeadline, actor);
+    }
+
+    public void refuse(String note, String actor) {
+        decide(State.REFUSED, note, actor);
+    }
+
+    private void decide(State outcome, String note, String actor) {
+        if (state != State.PENDING) {
+            throw new ExtensionAlreadyDecided();
+        }
+        state = outcome;
+        decisionNote = note;
+        decidedBy = actor;
+        decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID taskId() {
+        return taskId;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public LocalDate currentDeadline() {
+        return currentDeadline;
+    }
+
+    public LocalDate requestedDeadline() {
+        return requestedDeadline;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public OffsetDateTime decidedAt() {
+        return decidedAt;
+    }
+}

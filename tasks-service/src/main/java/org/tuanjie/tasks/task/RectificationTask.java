@@ -1,0 +1,308 @@
+package org.tuanjie.tasks.task;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.tuanjie.platform.audit.Audited;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.tasks.task.TaskExceptions.IllegalTransition;
+import org.tuanjie.tasks.task.TaskExceptions.SelfVerification;
+import org.tuanjie.tasks.task.TaskExceptions.TaskAlreadyVerified;
+
+/**
+ * A rectification task (整改任务): {@code ASSIGNED → IN_PROGRESS → SUBMITTED → VERIFIED}, with
+ * {@code SUBMITTED → REJECTED → IN_PROGRESS}, and {@code 退办} back to the office from
+ * {@code ASSIGNED} or {@code IN_PROGRESS}. Every other move throws. Each method returns the event
+ * the timeline records.
+ */
+@Entity
+@Table(name = "rectification_task")
+public class RectificationTask extends Audited {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "finding_id", updatable = false)
+    private UUID findingId;
+
+    @Column(name = "inspection_id", updatable = false)
+    private UUID inspectionId;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Category category;
+
+    @Column(nullable = false)
+    private String measures;
+
+    @Embedded
+    private UnitSnapshot unit;
+
+    @Column(name = "township_code")
+    private String townshipCode;
+
+    @Column(name = "township_name")
+    private String townshipName;
+
+    @Column(name = "responsible_person", nullable = false)
+    private String responsiblePerson;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cooperating_units", nullable = false)
+    private List<CooperatingUnit> cooperatingUnits;
+
+    @Column(name = "owner_path", nullable = false, updatable = false)
+    private String ownerPath;
+
+    @Column(nullable = false)
+    private LocalDate deadline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TaskState state;
+
+    @Column(name = "completion_report")
+    private String completionReport;
+
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
+    @Column(name = "submitted_at")
+    private OffsetDateTime submittedAt;
+
+    @Column(name = "verified_by")
+    private String verifiedBy;
+
+    @Column(name = "verified_at")
+    private OffsetDateTime verifiedAt;
+
+    @Column(name = "overdue_flagged_at")
+    private OffsetDateTime overdueFlaggedAt;
+
+    protected RectificationTask() {
+        // for JPA
+    }
+
+    /**
+     * @param township the township the responsible unit lies in (itself, or an ancestor), if any
+     */
+    public static RectificationTask assign(Assignment assignment, UnitSnapshot unit, UnitSnapshot township,
+            String ownerPath) {
+        RectificationTask task = new RectificationTask();
+        task.id = UUID.randomUUID();
+        task.findingId = assignment.findingId();
+        task.inspectionId = assignment.inspectionId();
+        task.title = assignment.title();
+        task.category = assignment.category();
+        task.measures = assignment.measures();
+        task.unit = unit;
+        task.townshipCode = township == null ? null : township.code();
+        task.townshipName = township == null ? null : township.name();
+        task.responsiblePerson = assignment.responsiblePerson();
+        task.cooperatingUnits = List.copyOf(assignment.cooperatingUnits());
+        task.ownerPath = ownerPath;
+        task.deadline = assignment.deadline();
+        task.state = TaskState.ASSIGNED;
+        return task;
+    }
+
+    public TaskEvent start(String actor) {
+        return move(TaskState.IN_PROGRESS, "start", actor, null, TaskState.ASSIGNED, TaskState.REJECTED);
+    }
+
+    public TaskEvent submit(String report, String actor) {
+        if (report == null || report.isBlank()) {
+            throw new Problems.InvalidInput(new Violation("completionReport", "task.report-required"));
+        }
+        TaskEvent event = move(TaskState.SUBMITTED, "submit", actor, report, TaskState.IN_PROGRESS);
+        this.completionReport = report;
+        this.submittedBy = actor;
+        this.submittedAt = now();
+        return event;
+    }
+
+    public TaskEvent verify(String actor) {
+        if (state == TaskState.SUBMITTED && actor.equals(submittedBy)) {
+            throw new SelfVerification();
+        }
+        TaskEvent event = move(TaskState.VERIFIED, "verify", actor, null, TaskState.SUBMITTED);
+        this.verifiedBy = actor;
+        this.verifiedAt = now();
+        return event;
+    }
+
+    public TaskEvent reject(String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new Problems.InvalidInput(new Violation("reason", "field.required"));
+        }
+        return move(TaskState.REJECTED, "reject", actor, reason, TaskState.SUBMITTED);
+    }
+
+    public TaskEvent handBack(String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new Problems.InvalidInput(new Violation("reason", "field.required"));
+        }
+        return move(TaskState.HANDED_BACK, "hand-back", actor, reason, TaskState.ASSIGNED, TaskState.IN_PROGRESS);
+    }
+
+    /** The office gives a handed-back task to the right unit. */
+    public TaskEvent reassign(UnitSnapshot newUnit, UnitSnapshot township, String person, String actor) {
+        TaskEvent event = move(TaskState.ASSIGNED, "reassign", actor, unit.code() + " → " + newUnit.code(),
+                TaskState.HANDED_BACK);
+        this.unit = newUnit;
+        this.townshipCode = township == null ? null : township.code();
+        this.townshipName = township == null ? null : township.name();
+        this.responsiblePerson = person;
+        return event;
+    }
+
+    /** An approved extension (延期): the old deadline stays on the timeline. */
+    public TaskEvent extendTo(LocalDate newDeadline, String actor) {
+        requireNotVerified();
+        TaskEvent event = TaskEvent.of(this, "DEADLINE_EXTENDED", state, state, actor,
+                java.util.Map.of("from", deadline.toString(), "to", newDeadline.toString()));
+        this.deadline = newDeadline;
+        this.overdueFlaggedAt = null;
+        return event;
+    }
+
+    /** Marks the task as found overdue once; false when it already was, or is not overdue. */
+    public boolean flagOverdue(LocalDate today) {
+        if (state == TaskState.VERIFIED || !today.isAfter(deadline) || overdueFlaggedAt != null) {
+            return false;
+        }
+        overdueFlaggedAt = now();
+        return true;
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return state != TaskState.VERIFIED && today.isAfter(deadline);
+    }
+
+    private TaskEvent move(TaskState to, String action, String actor, String note, TaskState... from) {
+        requireNotVerified();
+        if (!java.util.Arrays.asList(from).contains(state)) {
+            throw new IllegalTransition(state, action);
+        }
+        TaskState before = state;
+        state = to;
+        return TaskEvent.of(this, "STATE_CHANGED", before, to, actor,
+                note == null ? java.util.Map.of("action", action) : java.util.Map.of("action", action, "note", note));
+    }
+
+    private void requireNotVerified() {
+        if (state == TaskState.VERIFIED) {
+            throw new TaskAlreadyVerified();
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID findingId() {
+        return findingId;
+    }
+
+    public UUID inspectionId() {
+        return inspectionId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String measures() {
+        return measures;
+    }
+
+    public UnitSnapshot unit() {
+        return unit;
+    }
+
+    public String townshipCode() {
+        return townshipCode;
+    }
+
+    public String townshipName() {
+        return townshipName;
+    }
+
+    public String responsiblePerson() {
+        return responsiblePerson;
+    }
+
+    public List<CooperatingUnit> cooperatingUnits() {
+        return cooperatingUnits;
+    }
+
+    public String ownerPath() {
+        return ownerPath;
+    }
+
+    public LocalDate deadline() {
+        return deadline;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public String completionReport() {
+        return completionReport;
+    }
+
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    public OffsetDateTime submittedAt() {
+        return submittedAt;
+    }
+
+    public String verifiedBy() {
+        return verifiedBy;
+    }
+
+    public OffsetDateTime verifiedAt() {
+        return verifiedAt;
+    }
+
+    public OffsetDateTime overdueFlaggedAt() {
+        return overdueFlaggedAt;
+    }
+
+    /** What the office decided when it assigned the task. */
+    public record Assignment(UUID findingId, UUID inspectionId, String title, Category category, String measures,
+            String responsiblePerson, List<CooperatingUnit> cooperatingUnits, LocalDate deadline) {
+    }
+
+    /** A co-operating unit (配合单位). */
+    public record CooperatingUnit(UUID id, String code, String name) {
+    }
+}

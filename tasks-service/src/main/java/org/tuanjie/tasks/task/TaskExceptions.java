@@ -1,0 +1,69 @@
+package org.tuanjie.tasks.task;
+
+import org.tuanjie.platform.problem.Problems;
+
+/**
+ * Facts that stop a task from moving.
+ */
+public final class TaskExceptions {
+
+    private TaskExceptions() {
+    }
+
+    public static final class TaskNotFound extends Problems.NotFound {
+        public TaskNotFound(Object id) {
+            super("task-not-found", "task.not-found", String.valueOf(id));
+        }
+    }
+
+    /** Any move the state machine does not have: named by where the task is and what was asked. */
+    public static final class IllegalTransition extends Problems.Conflict {
+        public IllegalTransition(TaskState from, String action) {
+            super("illegal-transition", "task.illegal-transition", action, from);
+        }
+    }
+
+    public static final class TaskAlreadyVerified extends Problems.Conflict {
+        public TaskAlreadyVerified() {
+            super("task-already-verified", "task.already-verified");
+        }
+    }
+
+    /** 销号 needs a second pair of eyes: the submitter cannot verify. */
+    public static final class SelfVerification extends Problems.Forbidden {
+        public SelfVerification() {
+            super("self-verification", "task.self-verification");
+        }
+    }
+
+    /** Liaisons and leaders work on their own unit's tasks only. */
+    public static final class NotResponsibleUnit extends Problems.Forbidden {
+        public NotResponsibleUnit(String code) {
+            super("not-responsible-unit", "task.not-responsible-unit", code);
+        }
+    }
+
+    public static final class ExtensionAfterDeadline extends Problems.Conflict {
+        public ExtensionAfterDeadline() {
+            super("extension-after-deadline", "extension.after-deadline");
+        }
+    }
+
+    public static final class ExtensionPending extends Problems.Conflict {
+        public ExtensionPending() {
+            super("extension-pending", "extension.pending");
+        }
+    }
+
+    public static final class ExtensionAlreadyDecided extends Problems.Conflict {
+        public ExtensionAlreadyDecided() {
+            super("extension-decided", "extension.decided");
+        }
+    }
+
+    public static final class ExtensionNotFound extends Problems.NotFound {
+        public ExtensionNotFound(Object id) {
+            super("extension-not-found", "extension.not-found", String.valueOf(id));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.tuanjie.tasks.task.rest;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.task.TaskState;
+import org.tuanjie.tasks.task.Warning;
+import org.tuanjie.tasks.task.service.TaskFilter;
+
+/**
+ * The task filters as query parameters, shared by the list, the figures and the ledger.
+ */
+public class TaskFilterParams {
+
+    @QueryParam("state")
+    @Parameter(description = "One or more states")
+    public List<TaskState> states;
+
+    @QueryParam("category")
+    @Parameter(description = "One or more problem categories")
+    public List<Category> categories;
+
+    @QueryParam("within")
+    @Parameter(description = "Tasks of units in this unit's subtree")
+    public UUID within;
+
+    @QueryParam("unitId")
+    @Parameter(description = "Tasks of exactly this responsible unit")
+    public UUID unitId;
+
+    @QueryParam("township")
+    @Parameter(description = "Tasks of units in this township (its code)", example = "513221100000")
+    public String township;
+
+    @QueryParam("inspectionId")
+    public UUID inspectionId;
+
+    @QueryParam("findingId")
+    public UUID findingId;
+
+    @QueryParam("warning")
+    @Parameter(description = "红黄绿灯")
+    public Warning warning;
+
+    @QueryParam("overdue")
+    public Boolean overdue;
+
+    public TaskFilter toFilter() {
+        return new TaskFilter(set(states, TaskState.class), set(categories, Category.class), within, unitId, township,
+                inspectionId, findingId, warning, overdue);
+    }
+
+    private static <E extends Enum<E>> Set<E> set(List<E> values, Class<E> type) {
+        return values == null || values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tuanjie.tasks.task.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.tasks.task.TaskState;
+import org.tuanjie.tasks.task.UrgingNotice;
+
+/**
+ * Finds the tasks that went past their deadline since the last run and flags each once, with an
+ * automatic urging notice (催办) and a timeline line. Running it twice flags nothing new.
+ */
+@ApplicationScoped
+public class OverdueCheck {
+
+    private static final Logger LOG = Logger.getLogger(OverdueCheck.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TasksConfig config;
+
+    @Scheduled(every = "${tasks.overdue-check.every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int flagged = run();
+        if (flagged > 0) {
+            LOG.infof("Flagged %d newly overdue task(s)", flagged);
+        }
+    }
+
+    /** @return how many tasks were newly flagged */
+    @Transactional
+    public int run() {
+        var today = config.today();
+        List<RectificationTask> due = em.createQuery("""
+                select t from RectificationTask t
+                where t.state <> :verified and t.deadline < :today and t.overdueFlaggedAt is null""",
+                RectificationTask.class)
+                .setParameter("verified", TaskState.VERIFIED).setParameter("today", today)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        int flagged = 0;
+        for (RectificationTask task : due) {
+            if (task.flagOverdue(today)) {
+                em.persist(new UrgingNotice(task.id(), "整改任务已逾期（时限 " + task.deadline() + "），请立即整改并提交", true,
+                        Caller.SYSTEM));
+                em.persist(TaskEvent.of(task, "OVERDUE", task.state(), task.state(), Caller.SYSTEM,
+                        Map.of("deadline", task.deadline().toString())));
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+}

@@ -1,0 +1,84 @@
+package org.tuanjie.tasks.task.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.scope.Jurisdiction;
+import org.tuanjie.tasks.task.TaskState;
+
+/**
+ * Turns a {@link TaskFilter} into an HQL condition over alias {@code t}, always cut to the
+ * caller's jurisdiction (the responsible unit, or the office that assigned the task).
+ */
+@ApplicationScoped
+public class TaskQueries {
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
+    TasksConfig config;
+
+    public Condition where(TaskFilter filter) {
+        StringBuilder where = new StringBuilder("(t.unit.path like :scope or t.ownerPath like :scope)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
+        if (filter.states() != null && !filter.states().isEmpty()) {
+            where.append(" and t.state in :states");
+            params.put("states", filter.states());
+        }
+        if (filter.categories() != null && !filter.categories().isEmpty()) {
+            where.append(" and t.category in :categories");
+            params.put("categories", filter.categories());
+        }
+        if (filter.within() != null) {
+            where.append(" and t.unit.path like :within");
+            params.put("within", Jurisdiction.likePrefix(jurisdiction.unit(filter.within()).pathText()));
+        }
+        if (filter.unitId() != null) {
+            where.append(" and t.unit.id = :unitId");
+            params.put("unitId", filter.unitId());
+        }
+        if (filter.township() != null) {
+            where.append(" and t.townshipCode = :township");
+            params.put("township", filter.township());
+        }
+        if (filter.inspectionId() != null) {
+            where.append(" and t.inspectionId = :inspectionId");
+            params.put("inspectionId", filter.inspectionId());
+        }
+        if (filter.findingId() != null) {
+            where.append(" and t.findingId = :findingId");
+            params.put("findingId", filter.findingId());
+        }
+        LocalDate today = config.today();
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and t.state <> :verified and t.deadline < :today"
+                    : " and (t.state = :verified or t.deadline >= :today)");
+            params.put("verified", TaskState.VERIFIED);
+            params.put("today", today);
+        }
+        if (filter.warning() != null) {
+            params.put("verified", TaskState.VERIFIED);
+            params.put("today", today);
+            switch (filter.warning()) {
+                case RED -> where.append(" and t.state <> :verified and t.deadline < :today");
+                case YELLOW -> {
+                    where.append(" and t.state <> :verified and t.deadline >= :today and t.deadline <= :yellowFrom");
+                    params.put("yellowFrom", today.plusDays(config.yellowDays()));
+                }
+                case GREEN -> {
+                    where.append(" and t.state <> :verified and t.deadline > :yellowFrom");
+                    params.put("yellowFrom", today.plusDays(config.yellowDays()));
+                }
+            }
+        }
+        return new Condition(where.toString(), params);
+    }
+
+    public record Condition(String hql, Map<String, Object> params) {
+    }
+}

@@ -1,0 +1,267 @@
+package org.tuanjie.tasks.task.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.paging.Page;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.platform.security.Roles;
+import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.inspection.Finding;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.tasks.inspection.service.InspectionService;
+import org.tuanjie.tasks.scope.Directory;
+import org.tuanjie.tasks.scope.Jurisdiction;
+import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.tasks.task.ExtensionRequest;
+import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.RectificationTask.Assignment;
+import org.tuanjie.tasks.task.RectificationTask.CooperatingUnit;
+import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.tasks.task.TaskExceptions.ExtensionNotFound;
+import org.tuanjie.tasks.task.TaskExceptions.ExtensionPending;
+import org.tuanjie.tasks.task.TaskExceptions.NotResponsibleUnit;
+import org.tuanjie.tasks.task.TaskExceptions.TaskNotFound;
+import org.tuanjie.tasks.task.TaskRepository;
+import org.tuanjie.tasks.task.TaskState;
+import org.tuanjie.tasks.task.UrgingNotice;
+
+/**
+ * Rectification tasks from assignment to sign-off. The office (admin, inspector) assigns,
+ * verifies, rejects, urges and decides extensions; the responsible unit's liaison or leader works
+ * the task. Every change lands on the task's timeline in the same transaction.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    InspectionService inspections;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TaskQueries queries;
+
+    @Inject
+    TasksConfig config;
+
+    @Inject
+    EntityManager em;
+
+    /** What the office asks for; the unit and category come from the finding when there is one. */
+    public record NewTask(UUID findingId, UUID unitId, Category category, String title, String measures,
+            String responsiblePerson, List<UUID> cooperatingUnitIds, LocalDate deadline) {
+    }
+
+    @Transactional
+    public RectificationTask assign(NewTask request) {
+        UUID inspectionId = null;
+        UUID unitId = request.unitId();
+        Category category = request.category();
+        if (request.findingId() != null) {
+            Finding finding = inspections.finding(request.findingId());
+            inspectionId = finding.inspectionId();
+            unitId = unitId == null ? finding.unit().id() : unitId;
+            category = category == null ? finding.category() : category;
+        }
+        List<Violation> missing = new ArrayList<>();
+        if (unitId == null) {
+            missing.add(new Violation("unitId", "field.required"));
+        }
+        if (category == null) {
+            missing.add(new Violation("category", "field.required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new Problems.InvalidInput(missing);
+        }
+        UnitRef unit = jurisdiction.unit(unitId);
+        List<CooperatingUnit> cooperating = new ArrayList<>();
+        for (UUID id : request.cooperatingUnitIds() == null ? List.<UUID>of() : request.cooperatingUnitIds()) {
+            UnitRef ref = jurisdiction.unit(id);
+            cooperating.add(new CooperatingUnit(ref.id(), ref.code(), ref.name()));
+        }
+        Assignment assignment = new Assignment(request.findingId(), inspectionId, request.title(), category,
+                request.measures(), request.responsiblePerson(), cooperating, request.deadline());
+        RectificationTask task = RectificationTask.assign(assignment, InspectionService.snapshot(unit), township(unit),
+                jurisdiction.rootPath());
+        tasks.persist(task);
+        record(TaskEvent.of(task, "ASSIGNED", null, TaskState.ASSIGNED, caller.subject(),
+                Map.of("unit", unit.code(), "deadline", task.deadline().toString())));
+        return task;
+    }
+
+    public RectificationTask get(UUID id) {
+        return tasks.findByIdOptional(id)
+                .filter(t -> jurisdiction.covers(t.unit().path()) || jurisdiction.covers(t.ownerPath()))
+                .orElseThrow(() -> new TaskNotFound(id));
+    }
+
+    public Page<RectificationTask> list(TaskFilter filter, int limit, Cursor after) {
+        TaskQueries.Condition where = queries.where(filter);
+        var query = em.createQuery("select t from RectificationTask t where " + where.hql()
+                + " and (t.deadline > :afterDate or (t.deadline = :afterDate and t.id > :afterId))"
+                + " order by t.deadline, t.id", RectificationTask.class);
+        where.params().forEach(query::setParameter);
+        query.setParameter("afterDate", after == null ? LocalDate.of(1, 1, 1) : LocalDate.parse(after.key(0)));
+        query.setParameter("afterId", after == null ? new UUID(0, 0) : UUID.fromString(after.key(1)));
+        query.setMaxResults(limit + 1);
+        return Page.of(query.getResultList(), limit, t -> Cursor.of(t.deadline().toString(), t.id().toString()));
+    }
+
+    @Transactional
+    public RectificationTask start(UUID id, long version) {
+        return change(id, version, true, t -> t.start(caller.subject()));
+    }
+
+    @Transactional
+    public RectificationTask submit(UUID id, long version, String report) {
+        return change(id, version, true, t -> t.submit(report, caller.subject()));
+    }
+
+    @Transactional
+    public RectificationTask verify(UUID id, long version) {
+        return change(id, version, false, t -> t.verify(caller.subject()));
+    }
+
+    @Transactional
+    public RectificationTask reject(UUID id, long version, String reason) {
+        return change(id, version, false, t -> t.reject(reason, caller.subject()));
+    }
+
+    @Transactional
+    public RectificationTask handBack(UUID id, long version, String reason) {
+        return change(id, version, true, t -> t.handBack(reason, caller.subject()));
+    }
+
+    @Transactional
+    public RectificationTask reassign(UUID id, long version, UUID unitId, String person) {
+        UnitRef unit = jurisdiction.unit(unitId);
+        return change(id, version, false,
+                t -> t.reassign(InspectionService.snapshot(unit), township(unit), person, caller.subject()));
+    }
+
+    @Transactional
+    public ExtensionRequest requestExtension(UUID taskId, String reason, LocalDate requested) {
+        RectificationTask task = get(taskId);
+        requireResponsibleUnit(task);
+        long pending = em.createQuery("select count(e) from ExtensionRequest e where e.taskId = :t and e.state = :p", Long.class)
+                .setParameter("t", taskId).setParameter("p", ExtensionRequest.State.PENDING).getSingleResult();
+        if (pending > 0) {
+            throw new ExtensionPending();
+        }
+        ExtensionRequest request = ExtensionRequest.ask(task, reason, requested, config.today());
+        em.persist(request);
+        record(TaskEvent.of(task, "EXTENSION_REQUESTED", task.state(), task.state(), caller.subject(),
+                Map.of("requestedDeadline", requested.toString(), "reason", reason)));
+        return request;
+    }
+
+    @Transactional
+    public ExtensionRequest decideExtension(UUID taskId, UUID requestId, long version, boolean approve, String note) {
+        RectificationTask task = get(taskId);
+        ExtensionRequest request = extension(taskId, requestId);
+        Versions.check(version, request.version());
+        if (approve) {
+            record(request.approve(task, note, caller.subject()));
+        } else {
+            request.refuse(note, caller.subject());
+            record(TaskEvent.of(task, "EXTENSION_REFUSED", task.state(), task.state(), caller.subject(),
+                    note == null ? Map.of() : Map.of("note", note)));
+        }
+        em.flush();
+        return request;
+    }
+
+    public ExtensionRequest extension(UUID taskId, UUID requestId) {
+        get(taskId);
+        ExtensionRequest request = em.find(ExtensionRequest.class, requestId);
+        if (request == null || !request.taskId().equals(taskId)) {
+            throw new ExtensionNotFound(requestId);
+        }
+        return request;
+    }
+
+    public List<ExtensionRequest> extensions(UUID taskId) {
+        get(taskId);
+        return em.createQuery("select e from ExtensionRequest e where e.taskId = :t order by e.createdAt", ExtensionRequest.class)
+                .setParameter("t", taskId).getResultList();
+    }
+
+    @Transactional
+    public UrgingNotice urge(UUID taskId, String message) {
+        RectificationTask task = get(taskId);
+        if (task.state() == TaskState.VERIFIED) {
+            throw new org.tuanjie.tasks.task.TaskExceptions.TaskAlreadyVerified();
+        }
+        UrgingNotice notice = new UrgingNotice(taskId, message, false, caller.subject());
+        em.persist(notice);
+        record(TaskEvent.of(task, "URGED", task.state(), task.state(), caller.subject(), Map.of("message", message)));
+        return notice;
+    }
+
+    public List<UrgingNotice> urgings(UUID taskId) {
+        get(taskId);
+        return em.createQuery("select u from UrgingNotice u where u.taskId = :t order by u.issuedAt", UrgingNotice.class)
+                .setParameter("t", taskId).getResultList();
+    }
+
+    public List<TaskEvent> timeline(UUID taskId) {
+        get(taskId);
+        return em.createQuery("select e from TaskEvent e where e.taskId = :t order by e.id", TaskEvent.class)
+                .setParameter("t", taskId).getResultList();
+    }
+
+    private RectificationTask change(UUID id, long version, boolean unitWork, Function<RectificationTask, TaskEvent> action) {
+        RectificationTask task = get(id);
+        if (unitWork) {
+            requireResponsibleUnit(task);
+        }
+        Versions.check(version, task.version());
+        record(action.apply(task));
+        tasks.flush();
+        return task;
+    }
+
+    /** The unit's own liaison or leader works its task; the office (admin) may act for it. */
+    private void requireResponsibleUnit(RectificationTask task) {
+        if (!caller.hasRole(Roles.ADMIN) && !jurisdiction.isOwnUnit(task.unit().code())) {
+            throw new NotResponsibleUnit(task.unit().code());
+        }
+    }
+
+    private void record(TaskEvent event) {
+        em.persist(event);
+    }
+
+    /** The township the unit lies in: itself if it is one, else its nearest township ancestor. */
+    private UnitSnapshot township(UnitRef unit) {
+        if ("TOWNSHIP".equals(unit.kind())) {
+            return InspectionService.snapshot(unit);
+        }
+        return directory.ancestors(unit.id()).orElse(List.of()).stream()
+                .filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second)
+                .map(InspectionService::snapshot).orElse(null);
+    }
+}

@@ -1,0 +1,101 @@
+package org.tuanjie.tasks;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.tuanjie.testing.Tokens;
+
+/**
+ * A county as units-service would serve it, loaded into {@link FakeUnitsService}: the county, three
+ * townships (A, B, C) each with a village and a school, and two county departments. Each test class
+ * takes its own county code so classes never meet.
+ */
+public final class County {
+
+    public final String county;
+    public final List<String> townships = new ArrayList<>();
+    public final List<String> villages = new ArrayList<>();
+    public final List<String> schools = new ArrayList<>();
+    public final String publicity;
+    public final String education;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    private final List<Map<String, String>> units = new ArrayList<>();
+
+    /** @param county6 six digits, distinct per test class, e.g. "513221" */
+    public County(String county6) {
+        String province = county6.substring(0, 2) + "0000000000";
+        String prefecture = county6.substring(0, 4) + "00000000";
+        county = county6 + "000000";
+        add(province, "PROVINCE", null, "省");
+        add(prefecture, "PREFECTURE", province, "州");
+        add(county, "COUNTY", prefecture, "县" + county6);
+        for (int i = 0; i < 3; i++) {
+            String township = county6 + (100 + i) + "000";
+            townships.add(township);
+            add(township, "TOWNSHIP", county, "乡镇" + (char) ('A' + i));
+            String village = county6 + (100 + i) + "001";
+            villages.add(village);
+            add(village, "VILLAGE", township, "村" + (char) ('A' + i));
+            String school = "12" + county6 + "SCHOOL" + i + "XX";
+            schools.add(school);
+            add(school, "SCHOOL", township, "学校" + (char) ('A' + i));
+        }
+        publicity = "11" + county6 + "PUBLICITYX";
+        add(publicity, "ORGAN", county, "县委宣传部");
+        education = "11" + county6 + "EDUCATIONX";
+        add(education, "ORGAN", county, "县教育局");
+        admin("units", units);
+    }
+
+    private void add(String code, String kind, String parent, String name) {
+        String id = UUID.randomUUID().toString();
+        ids.put(code, id);
+        Map<String, String> unit = new LinkedHashMap<>();
+        unit.put("id", id);
+        unit.put("code", code);
+        unit.put("kind", kind);
+        unit.put("name", name);
+        if (parent != null) {
+            unit.put("parentCode", parent);
+        }
+        units.add(unit);
+    }
+
+    public String id(String code) {
+        return ids.get(code);
+    }
+
+    public void domain(String domainId, List<String> memberCodes) {
+        admin("domains/" + domainId, memberCodes.stream().map(ids::get).toList());
+    }
+
+    public static void unitsService(String mode) {
+        given().baseUri(fakeUrl()).body(mode).post("/__admin/mode").then().statusCode(204);
+    }
+
+    private static void admin(String what, Object body) {
+        given().baseUri(fakeUrl()).contentType(ContentType.JSON).body(body).post("/__admin/" + what)
+                .then().statusCode(204);
+    }
+
+    private static String fakeUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.rest-client.units.url", String.class);
+    }
+
+    public static RequestSpecification as(String role, String unitCode) {
+        return given().auth().oauth2(Tokens.of(role, unitCode)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** Another person with the same role and unit: e.g. a second inspector. */
+    public static RequestSpecification as(String subject, String role, String unitCode) {
+        return given().auth().oauth2(Tokens.of(subject, role, unitCode)).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+}

@@ -1,0 +1,191 @@
+package org.tuanjie.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * units-service's HTTP contract, served from memory for tasks-service's tests: units by id and
+ * code, ancestors and domain members, each cut to the caller's jurisdiction (the {@code unit_code}
+ * of the bearer token), as the real service does. Tests load units and switch it
+ * {@code up}, {@code down} (connections dropped) or {@code hang} through {@code /__admin}.
+ */
+public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+    private final Map<String, Map<String, Object>> byId = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> byCode = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
+    private volatile String mode = "up";
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+        return Map.of("quarkus.rest-client.units.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/__admin/")) {
+                admin(exchange, path.substring("/__admin/".length()));
+                return;
+            }
+            if ("down".equals(mode)) {
+                return; // closes the connection without an answer, like a crashed service
+            }
+            if ("hang".equals(mode)) {
+                sleep(10_000);
+                return;
+            }
+            String caller = callerUnitCode(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (caller == null) {
+                send(exchange, 401, Map.of("status", 401));
+                return;
+            }
+            String[] parts = path.substring(1).split("/");
+            if (parts.length == 3 && parts[0].equals("units") && parts[1].equals("by-code")) {
+                visible(exchange, byCode.get(parts[2]), caller);
+            } else if (parts.length == 2 && parts[0].equals("units")) {
+                visible(exchange, byId.get(parts[1]), caller);
+            } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("ancestors")) {
+                ancestors(exchange, byId.get(parts[1]), caller);
+            } else if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("members")) {
+                members(exchange, parts[1], caller);
+            } else {
+                send(exchange, 404, Map.of("status", 404));
+            }
+        }
+    }
+
+    private void admin(HttpExchange exchange, String what) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        switch (what) {
+            case "mode" -> mode = new String(body, StandardCharsets.UTF_8).trim();
+            case "units" -> {
+                for (JsonNode unit : JSON.readTree(body)) {
+                    String parent = unit.path("parentCode").asText(null);
+                    List<String> path = new ArrayList<>();
+                    if (parent != null) {
+                        @SuppressWarnings("unchecked")
+                        List<String> parentPath = (List<String>) byCode.get(parent).get("path");
+                        path.addAll(parentPath);
+                    }
+                    path.add(unit.get("code").asText());
+                    Map<String, Object> stored = Map.of("id", unit.get("id").asText(), "code", unit.get("code").asText(),
+                            "kind", unit.get("kind").asText(), "path", List.copyOf(path),
+                            "names", Map.of("zh", unit.get("name").asText()), "status", "OPEN");
+                    byId.put(unit.get("id").asText(), stored);
+                    byCode.put(unit.get("code").asText(), stored);
+                }
+            }
+            default -> {
+                if (what.startsWith("domains/")) {
+                    List<String> members = new ArrayList<>();
+                    JSON.readTree(body).forEach(id -> members.add(id.asText()));
+                    domains.put(what.substring("domains/".length()), members);
+                }
+            }
+        }
+        exchange.sendResponseHeaders(204, -1);
+    }
+
+    private void visible(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
+        if (unit == null || !within(unit, caller)) {
+            send(exchange, 404, Map.of("status", 404));
+        } else {
+            send(exchange, 200, unit);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void ancestors(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
+        if (unit == null || !within(unit, caller)) {
+            send(exchange, 404, Map.of("status", 404));
+            return;
+        }
+        List<Map<String, Object>> chain = new ArrayList<>();
+        for (String code : (List<String>) unit.get("path")) {
+            Map<String, Object> ancestor = byCode.get(code);
+            if (ancestor != null && within(ancestor, caller)) {
+                chain.add(ancestor);
+            }
+        }
+        send(exchange, 200, chain);
+    }
+
+    private void members(HttpExchange exchange, String domainId, String caller) throws IOException {
+        List<String> members = domains.get(domainId);
+        if (members == null) {
+            send(exchange, 404, Map.of("status", 404));
+            return;
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (String id : members) {
+            Map<String, Object> unit = byId.get(id);
+            if (unit != null && within(unit, caller)) {
+                items.add(Map.of("unitId", id, "code", unit.get("code"), "name", ((Map<?, ?>) unit.get("names")).get("zh")));
+            }
+        }
+        send(exchange, 200, Map.of("items", items));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean within(Map<String, Object> unit, String caller) {
+        return ((List<String>) unit.get("path")).contains(caller);
+    }
+
+    private static String callerUnitCode(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            String payload = authorization.substring(7).split("\\.")[1];
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+            return claims.path("unit_code").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

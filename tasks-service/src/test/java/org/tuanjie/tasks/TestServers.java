@@ -1,0 +1,19 @@
+package org.tuanjie.tasks;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.tuanjie.testing.EmbeddedPostgresResource;
+
+/**
+ * What every test of this module runs against: an embedded PostgreSQL with database {@code tasks},
+ * and units-service's contract served by {@link FakeUnitsService}.
+ */
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "tasks"))
+@WithTestResource(value = FakeUnitsService.class, scope = TestResourceScope.GLOBAL)
+public final class TestServers {
+
+    private TestServers() {
+    }
+}

@@ -1,0 +1,65 @@
+package org.tuanjie.tasks;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.tuanjie.tasks.County.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With units-service down or hung, a request that needs it gets a quick 503 problem and writes
+ * nothing; requests that do not need it keep working.
+ */
+@QuarkusTest
+class UnitsOutageTest {
+
+    /** The circuit breaker lets calls through again shortly after units-service is back. */
+    private static void awaitRecovery(County c) {
+        long until = System.currentTimeMillis() + 10_000;
+        while (as("admin", c.county).queryParam("within", c.id(c.schools.get(2))).get("/tasks").statusCode() != 200) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("tasks-service did not recover within 10 s of units-service returning");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aDeadOrHungUnitsServiceIsA503AndNothingIsWritten() {
+        County c = new County("513223");
+        Flows.inspection(c.county, List.of(c.id(c.villages.get(0))));
+        // units never looked up before, so no cached answer can stand in for units-service
+        Map<String, Object> inspection = Map.of("title", "补充督查", "startDate", "2026-04-01", "endDate", "2026-04-02",
+                "groups", List.of(Map.of("name", "第一督查组")), "unitIds", List.of(c.id(c.schools.get(2))));
+        Map<String, Object> standalone = Map.of("unitId", c.id(c.education), "category", "LEADERSHIP", "title", "成立领导小组",
+                "measures", "印发文件", "responsiblePerson", "李", "deadline", LocalDate.now().plusDays(9).toString());
+        try {
+            County.unitsService("down");
+            as("admin", c.county).body(inspection).post("/inspections").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("https://tuanjie.org/problems/units-unavailable"))
+                    .time(lessThan(5000L));
+            County.unitsService("hang");
+            as("admin", c.county).body(standalone).post("/tasks").then().statusCode(503).time(lessThan(8000L));
+        } finally {
+            County.unitsService("up");
+        }
+        awaitRecovery(c);
+        as("auditor", c.county).get("/inspections").then().statusCode(200).body("items", hasSize(1));
+        as("auditor", c.county).queryParam("unitId", c.id(c.education)).get("/tasks").then().statusCode(200)
+                .body("items", hasSize(0));
+        // back up: the same requests now succeed
+        as("admin", c.county).body(inspection).post("/inspections").then().statusCode(201);
+        as("admin", c.county).body(standalone).post("/tasks").then().statusCode(201);
+    }
+}

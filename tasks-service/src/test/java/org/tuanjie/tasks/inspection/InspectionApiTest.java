@@ -1,0 +1,105 @@
+package org.tuanjie.tasks.inspection;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.tuanjie.tasks.County.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.tasks.County;
+import org.tuanjie.tasks.Flows;
+
+@QuarkusTest
+class InspectionApiTest {
+
+    private static County c;
+
+    @BeforeEach
+    void county() {
+        if (c == null) {
+            c = new County("513224");
+        }
+    }
+
+    private Map<String, Object> body(List<String> unitIds) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "2026年3月民族团结进步创建工作督查");
+        body.put("startDate", "2026-03-19");
+        body.put("endDate", "2026-03-21");
+        body.put("groups", List.of(Map.of("name", "第一督查组", "leader", "张明", "members", List.of("李华"))));
+        body.put("unitIds", unitIds);
+        return body;
+    }
+
+    @Test
+    void recordsAnInspectionWithGroupsAndCoveredUnits() {
+        Response created = as("inspector", c.county).body(body(List.of(c.id(c.townships.get(0)), c.id(c.publicity))))
+                .post("/inspections");
+        created.then().statusCode(201).header("ETag", equalTo("\"0\""))
+                .body("ownerCode", equalTo(c.county))
+                .body("groups[0].name", equalTo("第一督查组"))
+                .body("units.code", contains(c.townships.get(0), c.publicity));
+        String id = created.path("id");
+        // a covered township sees it; an uncovered one does not
+        as("unit-liaison", c.townships.get(0)).get("/inspections/" + id).then().statusCode(200);
+        as("unit-liaison", c.townships.get(1)).get("/inspections/" + id).then().statusCode(404)
+                .body("type", equalTo("https://tuanjie.org/problems/inspection-not-found"));
+        as("auditor", c.county).get("/inspections").then().statusCode(200).body("items.id", hasItem(id));
+        as("auditor", c.townships.get(1)).get("/inspections").then().body("items.id", not(hasItem(id)));
+        // revision needs the ETag
+        Map<String, Object> revised = body(List.of(c.id(c.townships.get(0))));
+        revised.put("report", "督查报告：宣传力度不够");
+        as("inspector", c.county).body(revised).put("/inspections/" + id).then().statusCode(428);
+        as("inspector", c.county).header("If-Match", "\"0\"").body(revised).put("/inspections/" + id).then()
+                .statusCode(200).body("report", equalTo("督查报告：宣传力度不够")).body("units", hasSize(1));
+    }
+
+    @Test
+    void invalidInspectionsAreFieldErrorsAndRolesAreChecked() {
+        Map<String, Object> bad = body(List.of());
+        bad.put("title", "");
+        bad.put("endDate", "2026-03-01");
+        as("admin", c.county).body(bad).post("/inspections").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("title", "unitIds"));
+        Map<String, Object> backwards = body(List.of(c.id(c.publicity)));
+        backwards.put("endDate", "2026-03-01");
+        as("admin", c.county).body(backwards).post("/inspections").then().statusCode(400)
+                .body("errors[0].field", equalTo("endDate"));
+        given().body(body(List.of(c.id(c.publicity)))).contentType("application/json").post("/inspections").then()
+                .statusCode(401);
+        as("unit-liaison", c.county).body(body(List.of(c.id(c.publicity)))).post("/inspections").then().statusCode(403);
+        as("auditor", c.county).body(body(List.of(c.id(c.publicity)))).post("/inspections").then().statusCode(403);
+        // a township's office cannot inspect another township's units
+        as("admin", c.townships.get(1)).body(body(List.of(c.id(c.villages.get(0))))).post("/inspections").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void findingsOnlyAtCoveredUnits() {
+        String id = Flows.inspection(c.county, List.of(c.id(c.villages.get(0))));
+        Map<String, Object> finding = Map.of("unitId", c.id(c.villages.get(1)), "category", "PUBLICITY",
+                "severity", "HIGH", "description", "未开展宣传");
+        as("admin", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(422)
+                .body("type", equalTo("https://tuanjie.org/problems/unit-not-covered"));
+        Map<String, Object> bad = Map.of("unitId", c.id(c.villages.get(0)), "category", "NOISE", "severity", "HIGH",
+                "description", "x");
+        as("admin", c.county).body(bad).post("/inspections/" + id + "/findings").then().statusCode(400)
+                .body("errors[0].field", equalTo("category"));
+        String findingId = Flows.finding(c.county, id, c.id(c.villages.get(0)), "BALANCE");
+        as("unit-liaison", c.villages.get(0)).get("/findings/" + findingId).then().statusCode(200)
+                .body("category", equalTo("BALANCE")).body("unit.code", equalTo(c.villages.get(0)));
+        as("unit-liaison", c.villages.get(1)).get("/findings/" + findingId).then().statusCode(404);
+        as("auditor", c.county).get("/inspections/" + id + "/findings").then().body("items", hasSize(1));
+        as("auditor", c.county).get("/inspections/" + id + "/findings").then().body("items", hasSize(1));
+    }
+}

@@ -1,0 +1,113 @@
+package org.tuanjie.tasks.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.tasks.task.TaskExceptions.IllegalTransition;
+import org.tuanjie.tasks.task.TaskExceptions.SelfVerification;
+import org.tuanjie.tasks.task.TaskExceptions.TaskAlreadyVerified;
+
+class RectificationTaskTest {
+
+    private static final LocalDate DEADLINE = LocalDate.of(2026, 4, 30);
+
+    private final RectificationTask task = RectificationTask.assign(
+            new RectificationTask.Assignment(null, null, "制作宣传栏", Category.PUBLICITY, "4月底前设置宣传栏", "扎西",
+                    List.of(), DEADLINE),
+            new UnitSnapshot(UUID.randomUUID(), "513221100000", "威州镇", "/51/5132/513221/513221100000/"), null,
+            "/51/5132/513221/");
+
+    @Test
+    void followsTheHappyPathToVerified() {
+        TaskEvent started = task.start("liaison");
+        assertEquals(TaskState.ASSIGNED, started.fromState());
+        assertEquals(TaskState.IN_PROGRESS, started.toState());
+        task.submit("已设置宣传栏 2 块", "liaison");
+        task.verify("inspector");
+        assertEquals(TaskState.VERIFIED, task.state());
+        assertEquals("inspector", task.verifiedBy());
+    }
+
+    @Test
+    void shouldNotGoFromAssignedStraightToVerified() {
+        IllegalTransition e = assertThrows(IllegalTransition.class, () -> task.verify("inspector"));
+        assertEquals(409, e.status());
+        assertEquals(TaskState.ASSIGNED, task.state());
+    }
+
+    @Test
+    void shouldNotVerifyOwnSubmission() {
+        task.start("inspector-who-also-works");
+        task.submit("done", "inspector-who-also-works");
+        assertThrows(SelfVerification.class, () -> task.verify("inspector-who-also-works"));
+        assertEquals(TaskState.SUBMITTED, task.state());
+    }
+
+    @Test
+    void aRejectedTaskGoesBackToWorkAndIsResubmitted() {
+        task.start("liaison");
+        task.submit("first try", "liaison");
+        task.reject("缺少双语内容", "inspector");
+        assertThrows(IllegalTransition.class, () -> task.submit("again", "liaison"));
+        task.start("liaison");
+        task.submit("second try", "liaison");
+        task.verify("inspector");
+        assertEquals(TaskState.VERIFIED, task.state());
+    }
+
+    @Test
+    void aVerifiedTaskRefusesEverything() {
+        task.start("l");
+        task.submit("done", "l");
+        task.verify("i");
+        assertThrows(TaskAlreadyVerified.class, () -> task.start("l"));
+        assertThrows(TaskAlreadyVerified.class, () -> task.reject("no", "i"));
+        assertThrows(TaskAlreadyVerified.class, () -> task.extendTo(DEADLINE.plusDays(30), "i"));
+        assertFalse(task.flagOverdue(DEADLINE.plusDays(1)));
+    }
+
+    @Test
+    void submittingNeedsACompletionReport() {
+        task.start("l");
+        assertThrows(Problems.InvalidInput.class, () -> task.submit(" ", "l"));
+        assertEquals(TaskState.IN_PROGRESS, task.state());
+    }
+
+    @Test
+    void isFlaggedOverdueOnceAndAnExtensionClearsIt() {
+        assertFalse(task.flagOverdue(DEADLINE));
+        assertTrue(task.flagOverdue(DEADLINE.plusDays(1)));
+        assertFalse(task.flagOverdue(DEADLINE.plusDays(2)));
+        task.extendTo(DEADLINE.plusDays(30), "inspector");
+        assertFalse(task.isOverdue(DEADLINE.plusDays(2)));
+        assertTrue(task.flagOverdue(DEADLINE.plusDays(31)));
+    }
+
+    @Test
+    void handedBackTasksAreReassigned() {
+        task.handBack("不属于本单位职责", "liaison");
+        assertThrows(IllegalTransition.class, () -> task.start("liaison"));
+        task.reassign(new UnitSnapshot(UUID.randomUUID(), "11513221PUBLICITYX", "县委宣传部", "/51/5132/513221/11513221PUBLICITYX/"),
+                null, "李娜", "admin");
+        assertEquals(TaskState.ASSIGNED, task.state());
+        assertEquals("县委宣传部", task.unit().name());
+    }
+
+    @Test
+    void warningLightsFollowTheDeadline() {
+        assertEquals(Warning.GREEN, Warning.of(TaskState.IN_PROGRESS, DEADLINE, DEADLINE.minusDays(4), 3));
+        assertEquals(Warning.YELLOW, Warning.of(TaskState.IN_PROGRESS, DEADLINE, DEADLINE.minusDays(3), 3));
+        assertEquals(Warning.YELLOW, Warning.of(TaskState.SUBMITTED, DEADLINE, DEADLINE, 3));
+        assertEquals(Warning.RED, Warning.of(TaskState.REJECTED, DEADLINE, DEADLINE.plusDays(1), 3));
+        assertEquals(null, Warning.of(TaskState.VERIFIED, DEADLINE, DEADLINE.plusDays(1), 3));
+    }
+}
