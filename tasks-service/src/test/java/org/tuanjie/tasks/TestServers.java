@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import org.tuanjie.testing.EmbeddedPostgresResource;
+import org.tuanjie.testing.FakeUnitsService;
 
 /**
  * What every test of this module runs against: an embedded PostgreSQL with database {@code tasks},

@@ -22,8 +22,8 @@ import org.tuanjie.tasks.inspection.InspectionExceptions.InspectionNotFound;
 import org.tuanjie.tasks.inspection.InspectionRepository;
 import org.tuanjie.tasks.inspection.Severity;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
-import org.tuanjie.tasks.scope.Jurisdiction;
-import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.scope.client.UnitsClient.UnitRef;
 
 /**
  * Inspections belong to the office that ran them; a caller sees one when its jurisdiction holds

@@ -22,9 +22,9 @@ import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.Finding;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
 import org.tuanjie.tasks.inspection.service.InspectionService;
-import org.tuanjie.tasks.scope.Directory;
-import org.tuanjie.tasks.scope.Jurisdiction;
-import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.scope.Directory;
+import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.scope.client.UnitsClient.UnitRef;
 import org.tuanjie.tasks.task.ExtensionRequest;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.RectificationTask.Assignment;
@@ -255,13 +255,7 @@ public class TaskService {
         em.persist(event);
     }
 
-    /** The township the unit lies in: itself if it is one, else its nearest township ancestor. */
     private UnitSnapshot township(UnitRef unit) {
-        if ("TOWNSHIP".equals(unit.kind())) {
-            return InspectionService.snapshot(unit);
-        }
-        return directory.ancestors(unit.id()).orElse(List.of()).stream()
-                .filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second)
-                .map(InspectionService::snapshot).orElse(null);
+        return directory.townshipOf(unit).map(InspectionService::snapshot).orElse(null);
     }
 }

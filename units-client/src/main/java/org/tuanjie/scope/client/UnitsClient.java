@@ -1,4 +1,4 @@
-package org.tuanjie.tasks.scope.client;
+package org.tuanjie.scope.client;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +33,15 @@ public interface UnitsClient {
     List<UnitRef> ancestors(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
     @GET
+    @Path("/units/{id}/subtree")
+    UnitPage subtree(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+            @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/units/{id}/readiness")
+    Readiness readiness(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+    @GET
     @Path("/domains/{id}/members")
     MemberPage members(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
             @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
@@ -50,6 +59,13 @@ public interface UnitsClient {
     }
 
     record Member(UUID unitId, String code, String name) {
+    }
+
+    record UnitPage(List<UnitRef> items, String next) {
+    }
+
+    /** The derived part of a unit's readiness profile. */
+    record Readiness(UUID unitId, int score, boolean complete) {
     }
 
     record MemberPage(List<Member> items, String next) {

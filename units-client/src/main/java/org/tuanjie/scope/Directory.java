@@ -1,4 +1,4 @@
-package org.tuanjie.tasks.scope;
+package org.tuanjie.scope;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.problem.Problems;
-import org.tuanjie.tasks.scope.client.UnitsCalls;
-import org.tuanjie.tasks.scope.client.UnitsClient.MemberPage;
-import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.scope.client.UnitsCalls;
+import org.tuanjie.scope.client.UnitsClient;
+import org.tuanjie.scope.client.UnitsClient.MemberPage;
+import org.tuanjie.scope.client.UnitsClient.UnitRef;
 
 /**
  * Units as units-service knows them, asked with the caller's own token. Units are cached briefly by
@@ -60,6 +61,35 @@ public class Directory {
 
     public Optional<List<UnitRef>> ancestors(UUID id) {
         return remote(() -> calls.ancestors(bearer(), id));
+    }
+
+    /** Every unit of the subtree under {@code id} (itself included), following the pages. */
+    public Optional<List<UnitRef>> subtree(UUID id) {
+        List<UnitRef> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            Optional<UnitsClient.UnitPage> page = remote(() -> calls.subtree(bearer(), id, 500, after));
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            all.addAll(page.get().items());
+            cursor = page.get().next();
+        } while (cursor != null);
+        return Optional.of(all);
+    }
+
+    /** The township a unit lies in: itself if it is one, else its nearest township ancestor. */
+    public Optional<UnitRef> townshipOf(UnitRef unit) {
+        if ("TOWNSHIP".equals(unit.kind())) {
+            return Optional.of(unit);
+        }
+        return ancestors(unit.id()).orElse(List.of()).stream()
+                .filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second);
+    }
+
+    public Optional<UnitsClient.Readiness> readiness(UUID id) {
+        return remote(() -> calls.readiness(bearer(), id));
     }
 
     public Optional<MemberPage> members(UUID domainId, int limit, String cursor) {

@@ -1,4 +1,4 @@
-package org.tuanjie.tasks;
+package org.tuanjie.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * units-service's HTTP contract, served from memory for tasks-service's tests: units by id and
+ * units-service's HTTP contract, served from memory for the tests of the services that ask it: units by id and
  * code, ancestors and domain members, each cut to the caller's jurisdiction (the {@code unit_code}
  * of the bearer token), as the real service does. Tests load units and switch it
- * {@code up}, {@code down} (connections dropped) or {@code hang} through {@code /__admin}.
+ * {@code up}, {@code down} (connections dropped) or {@code hang} through {@code /__admin}; readiness
+ * profiles are set per unit code ({@code /__admin/readiness/{code}}).
  */
 public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +29,7 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Map<String, Object>> byId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> byCode = new ConcurrentHashMap<>();
     private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> readiness = new ConcurrentHashMap<>();
     private volatile String mode = "up";
 
     @Override
@@ -74,6 +76,16 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                 visible(exchange, byCode.get(parts[2]), caller);
             } else if (parts.length == 2 && parts[0].equals("units")) {
                 visible(exchange, byId.get(parts[1]), caller);
+            } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("subtree")) {
+                subtree(exchange, byId.get(parts[1]), caller);
+            } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("readiness")) {
+                Map<String, Object> unit = byId.get(parts[1]);
+                if (unit == null || !within(unit, caller)) {
+                    send(exchange, 404, Map.of("status", 404));
+                } else {
+                    send(exchange, 200, readiness.getOrDefault((String) unit.get("code"),
+                            Map.of("unitId", unit.get("id"), "score", 0, "complete", false)));
+                }
             } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("ancestors")) {
                 ancestors(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("members")) {
@@ -106,6 +118,12 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                 }
             }
             default -> {
+                if (what.startsWith("readiness/")) {
+                    String code = what.substring("readiness/".length());
+                    JsonNode r = JSON.readTree(body);
+                    readiness.put(code, Map.of("unitId", byCode.get(code).get("id"), "score", r.get("score").asInt(),
+                            "complete", r.get("complete").asBoolean()));
+                }
                 if (what.startsWith("domains/")) {
                     List<String> members = new ArrayList<>();
                     JSON.readTree(body).forEach(id -> members.add(id.asText()));
@@ -138,6 +156,23 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
             }
         }
         send(exchange, 200, chain);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void subtree(HttpExchange exchange, Map<String, Object> root, String caller) throws IOException {
+        if (root == null || !within(root, caller)) {
+            send(exchange, 404, Map.of("status", 404));
+            return;
+        }
+        String rootCode = (String) root.get("code");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> unit : byId.values()) {
+            if (((List<String>) unit.get("path")).contains(rootCode)) {
+                items.add(unit);
+            }
+        }
+        items.sort((x, y) -> String.join("/", (List<String>) x.get("path")).compareTo(String.join("/", (List<String>) y.get("path"))));
+        send(exchange, 200, Map.of("items", items));
     }
 
     private void members(HttpExchange exchange, String domainId, String caller) throws IOException {

@@ -1,4 +1,4 @@
-package org.tuanjie.tasks.scope.client;
+package org.tuanjie.scope.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -51,6 +51,20 @@ public class UnitsCalls {
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotVisible.class)
     public Optional<UnitsClient.MemberPage> members(String authorization, UUID domainId, int limit, String cursor) {
         return absentOn404(() -> client.members(authorization, domainId, limit, cursor));
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 100, abortOn = NotVisible.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotVisible.class)
+    public Optional<UnitsClient.UnitPage> subtree(String authorization, UUID id, int limit, String cursor) {
+        return absentOn404(() -> client.subtree(authorization, id, limit, cursor));
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 100, abortOn = NotVisible.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotVisible.class)
+    public Optional<UnitsClient.Readiness> readiness(String authorization, UUID id) {
+        return absentOn404(() -> client.readiness(authorization, id));
     }
 
     private static <T> Optional<T> absentOn404(java.util.function.Supplier<T> call) {

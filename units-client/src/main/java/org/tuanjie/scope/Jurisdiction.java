@@ -1,11 +1,11 @@
-package org.tuanjie.tasks.scope;
+package org.tuanjie.scope;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.tasks.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.scope.client.UnitsClient.UnitRef;
 
 /**
  * The caller's reach, as a path of unit codes: everything whose unit path starts with it.
