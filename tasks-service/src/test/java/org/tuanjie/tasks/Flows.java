@@ -1,6 +1,7 @@
 package org.tuanjie.tasks;
 
-import static org.tuanjie.tasks.County.as;
+import org.tuanjie.testing.FakeCounty;
+import static org.tuanjie.testing.FakeCounty.as;
 
 import io.restassured.response.Response;
 import java.time.LocalDate;

@@ -1,8 +1,9 @@
 package org.tuanjie.tasks;
 
+import org.tuanjie.testing.FakeCounty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.tuanjie.tasks.County.as;
+import static org.tuanjie.testing.FakeCounty.as;
 import static org.tuanjie.tasks.Flows.act;
 import static org.tuanjie.tasks.Flows.finding;
 import static org.tuanjie.tasks.Flows.inspection;
@@ -41,7 +42,7 @@ class ReportStoryTest {
 
     @Test
     void theFiguresAndTheLedgerShowWhatHappened() throws IOException {
-        County c = new County("513222");
+        FakeCounty c = new FakeCounty("513222");
         String a = c.townships.get(0);
         String b = c.townships.get(1);
         String cc = c.townships.get(2);
@@ -189,7 +190,7 @@ class ReportStoryTest {
         assertEquals(item.get("measures"), measures);
     }
 
-    private static String story(County c, String inspectionId, String unitCode, String category, LocalDate deadline,
+    private static String story(FakeCounty c, String inspectionId, String unitCode, String category, LocalDate deadline,
             List<String> ids) {
         String id = task(c.county, finding(c.county, inspectionId, c.id(unitCode), category), deadline);
         ids.add(id);
@@ -197,7 +198,7 @@ class ReportStoryTest {
     }
 
     /** The unit works the task; the county's inspector signs it off, after one rejection if asked. */
-    private static void work(County c, String unitCode, String taskId, boolean rejectFirst) {
+    private static void work(FakeCounty c, String unitCode, String taskId, boolean rejectFirst) {
         act("unit-liaison", unitCode, taskId, "start", null, 200);
         act("unit-liaison", unitCode, taskId, "submit", Map.of("completionReport", "已整改"), 200);
         if (rejectFirst) {

@@ -1,9 +1,10 @@
 package org.tuanjie.tasks;
 
+import org.tuanjie.testing.FakeCounty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
-import static org.tuanjie.tasks.County.as;
+import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class UnitsOutageTest {
 
     /** The circuit breaker lets calls through again shortly after units-service is back. */
-    private static void awaitRecovery(County c) {
+    private static void awaitRecovery(FakeCounty c) {
         long until = System.currentTimeMillis() + 10_000;
         while (as("admin", c.county).queryParam("within", c.id(c.schools.get(2))).get("/tasks").statusCode() != 200) {
             if (System.currentTimeMillis() > until) {
@@ -36,7 +37,7 @@ class UnitsOutageTest {
 
     @Test
     void aDeadOrHungUnitsServiceIsA503AndNothingIsWritten() {
-        County c = new County("513223");
+        FakeCounty c = new FakeCounty("513223");
         Flows.inspection(c.county, List.of(c.id(c.villages.get(0))));
         // units never looked up before, so no cached answer can stand in for units-service
         Map<String, Object> inspection = Map.of("title", "补充督查", "startDate", "2026-04-01", "endDate", "2026-04-02",
@@ -44,15 +45,15 @@ class UnitsOutageTest {
         Map<String, Object> standalone = Map.of("unitId", c.id(c.education), "category", "LEADERSHIP", "title", "成立领导小组",
                 "measures", "印发文件", "responsiblePerson", "李", "deadline", LocalDate.now().plusDays(9).toString());
         try {
-            County.unitsService("down");
+            FakeCounty.unitsService("down");
             as("admin", c.county).body(inspection).post("/inspections").then()
                     .statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://tuanjie.org/problems/units-unavailable"))
                     .time(lessThan(5000L));
-            County.unitsService("hang");
+            FakeCounty.unitsService("hang");
             as("admin", c.county).body(standalone).post("/tasks").then().statusCode(503).time(lessThan(8000L));
         } finally {
-            County.unitsService("up");
+            FakeCounty.unitsService("up");
         }
         awaitRecovery(c);
         as("auditor", c.county).get("/inspections").then().statusCode(200).body("items", hasSize(1));

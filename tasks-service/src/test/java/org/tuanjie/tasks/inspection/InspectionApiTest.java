@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.tuanjie.tasks.County.as;
+import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -16,18 +16,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.tasks.County;
+import org.tuanjie.testing.FakeCounty;
 import org.tuanjie.tasks.Flows;
 
 @QuarkusTest
 class InspectionApiTest {
 
-    private static County c;
+    private static FakeCounty c;
 
     @BeforeEach
     void county() {
         if (c == null) {
-            c = new County("513224");
+            c = new FakeCounty("513224");
         }
     }
 

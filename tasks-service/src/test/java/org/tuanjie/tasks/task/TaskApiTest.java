@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.tuanjie.tasks.County.as;
+import static org.tuanjie.testing.FakeCounty.as;
 import static org.tuanjie.tasks.Flows.act;
 import static org.tuanjie.tasks.Flows.finding;
 import static org.tuanjie.tasks.Flows.inspection;
@@ -23,20 +23,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.tasks.County;
+import org.tuanjie.testing.FakeCounty;
 
 @QuarkusTest
 class TaskApiTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    private static County c;
+    private static FakeCounty c;
     private static String inspectionId;
     private static String schoolA;
 
     @BeforeEach
     void county() {
         if (c == null) {
-            c = new County("513221");
+            c = new FakeCounty("513221");
             schoolA = c.schools.get(0);
             inspectionId = inspection(c.county, List.of(c.id(c.townships.get(0)), c.id(schoolA), c.id(c.publicity)));
         }

@@ -1,4 +1,4 @@
-package org.tuanjie.tasks;
+package org.tuanjie.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.tuanjie.testing.Tokens;
 
 /**
  * A county as units-service would serve it, loaded into {@link FakeUnitsService}: the county, three
  * townships (A, B, C) each with a village and a school, and two county departments. Each test class
  * takes its own county code so classes never meet.
  */
-public final class County {
+public final class FakeCounty {
 
     public final String county;
     public final List<String> townships = new ArrayList<>();
@@ -29,7 +28,7 @@ public final class County {
     private final List<Map<String, String>> units = new ArrayList<>();
 
     /** @param county6 six digits, distinct per test class, e.g. "513221" */
-    public County(String county6) {
+    public FakeCounty(String county6) {
         String province = county6.substring(0, 2) + "0000000000";
         String prefecture = county6.substring(0, 4) + "00000000";
         county = county6 + "000000";
@@ -74,6 +73,11 @@ public final class County {
 
     public void domain(String domainId, List<String> memberCodes) {
         admin("domains/" + domainId, memberCodes.stream().map(ids::get).toList());
+    }
+
+    /** Sets the readiness profile units-service reports for a unit. */
+    public void readiness(String code, int score, boolean complete) {
+        admin("readiness/" + code, Map.of("score", score, "complete", complete));
     }
 
     public static void unitsService(String mode) {

@@ -1,0 +1,128 @@
+package org.tuanjie.agreements.agreement.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.agreement.AgreementState;
+import org.tuanjie.agreements.agreement.Signature;
+import org.tuanjie.agreements.agreement.service.AgreementService;
+import org.tuanjie.agreements.assessment.Assessment;
+import org.tuanjie.agreements.template.mapping.TemplateViews.ContentRequest;
+
+/**
+ * Wire forms of agreements, signatures, verification and assessment.
+ */
+public final class AgreementViews {
+
+    private AgreementViews() {
+    }
+
+    @Schema(name = "Party")
+    public record PartyView(UUID id, @Schema(example = "513221100000") String code, @Schema(example = "威州镇") String name) {
+    }
+
+    @Schema(name = "Agreement", description = "A responsibility agreement between the county (party A) and a unit (party B)")
+    public record AgreementView(UUID id, UUID templateId, @Schema(example = "2026") int year, PartyView unit,
+            PartyView township, @Schema(example = "513221000000") String issuerCode,
+            @Schema(description = "1, then +1 for each amendment") int versionNo,
+            @Schema(description = "The version this one amends") UUID supersedes,
+            @Schema(example = "ACTIVE") AgreementState state, @Schema(example = "FULFILLED") Agreement.Result result,
+            String revokeReason,
+            @Schema(description = "SHA-256 (hex) of the RFC 8785 canonical form of content") String contentHash,
+            @Schema(description = "What party B signs") JsonNode content,
+            OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy, long version) {
+    }
+
+    @Schema(name = "Signature", description = "A sealed signature; `sealedPayload` is the exact text the Ed25519 seal covers")
+    public record SignatureView(UUID id, @Schema(example = "SIGN") Signature.Kind kind, String signerSubject,
+            @Schema(example = "扎西") String signerName, @Schema(example = "unit-leader") String signerRole,
+            String unitCode, OffsetDateTime signedAt, String contentHash,
+            @Schema(description = "Base64 Ed25519 signature over sealedPayload") String seal, String keyId,
+            String sealedPayload) {
+    }
+
+    @Schema(name = "IssueRequest", description = "Either `within` (every unit under it) or `unitIds`")
+    public record IssueRequest(@Schema(description = "Issue to every unit under this one") UUID within,
+            @Size(max = 5000) List<@NotNull UUID> unitIds) {
+    }
+
+    @Schema(name = "IssueResult")
+    public record IssueResultView(@Schema(description = "Agreements created now") List<UUID> created,
+            @Schema(description = "Units that already had this year's agreement") int skipped) {
+    }
+
+    @Schema(name = "Reason")
+    public record Reason(@NotBlank @Size(max = 2000) @Schema(example = "单位撤并") String reason) {
+    }
+
+    @Schema(name = "Amendment", description = "The amended content and why; the new version must be signed again")
+    public record AmendmentRequest(@NotNull @Valid ContentRequest content,
+            @NotBlank @Size(max = 2000) @Schema(example = "根据州考核办法调整指标权重") String reason) {
+    }
+
+    @Schema(name = "Verification", description = "Content and seals re-derived from the stored rows")
+    public record VerificationView(UUID agreementId, boolean valid, String storedContentHash, String computedContentHash,
+            @Schema(description = "What broke, e.g. content-altered, signature-sign-seal-invalid") List<String> problems,
+            List<SignatureCheckView> signatures) {
+    }
+
+    @Schema(name = "SignatureCheck")
+    public record SignatureCheckView(UUID signatureId, Signature.Kind kind, boolean contentHashMatches, boolean sealValid) {
+    }
+
+    @Schema(name = "AssessmentRequest")
+    public record AssessmentRequest(
+            @Schema(description = "Scores of the MANUAL targets, by target code",
+                    example = "{\"T3\": {\"score\": 18, \"comment\": \"开展宣传活动 3 次\"}}")
+            Map<String, @Valid ManualScoreView> scores,
+            @Schema(description = "Bonus and deduction points, veto flags, by item code",
+                    example = "{\"B1\": {\"points\": 3}, \"V1\": {\"triggered\": false}}")
+            Map<String, @Valid AdjustmentInputView> adjustments) {
+    }
+
+    @Schema(name = "ManualScore")
+    public record ManualScoreView(@NotNull BigDecimal score, @Size(max = 2000) String comment) {
+    }
+
+    @Schema(name = "AdjustmentInput")
+    public record AdjustmentInputView(Integer points, Boolean triggered, @Size(max = 2000) String comment) {
+    }
+
+    @Schema(name = "Assessment", description = "考核: scores with their inputs, total and result")
+    public record AssessmentView(UUID agreementId, List<Assessment.TargetScore> targets,
+            List<Assessment.AdjustmentScore> adjustments, @Schema(example = "86.50") BigDecimal total, boolean vetoed,
+            Agreement.Result result, String assessedBy, OffsetDateTime assessedAt) {
+    }
+
+    public static AgreementView toView(Agreement a) {
+        return new AgreementView(a.id(), a.templateId(), a.year(), new PartyView(a.unitId(), a.unitCode(), a.unitName()),
+                a.townshipCode() == null ? null : new PartyView(null, a.townshipCode(), a.townshipName()),
+                a.issuerCode(), a.versionNo(), a.supersedes(), a.state(), a.result(), a.revokeReason(), a.contentHash(),
+                a.content(), a.createdAt(), a.createdBy(), a.updatedAt(), a.updatedBy(), a.version());
+    }
+
+    public static SignatureView toView(Signature s) {
+        return new SignatureView(s.id(), s.kind(), s.signerSubject(), s.signerName(), s.signerRole(), s.unitCode(),
+                s.signedAt(), s.contentHash(), s.seal(), s.keyId(), s.sealedPayload());
+    }
+
+    public static VerificationView toView(AgreementService.Verification v) {
+        return new VerificationView(v.agreement().id(), v.valid(), v.agreement().contentHash(), v.computedHash(),
+                v.problems(), v.signatures().stream().map(c -> new SignatureCheckView(c.signature().id(),
+                        c.signature().kind(), c.contentHashMatches(), c.sealValid())).toList());
+    }
+
+    public static AssessmentView toView(Assessment a) {
+        return new AssessmentView(a.agreementId(), a.targets(), a.adjustments(), a.total(), a.vetoed(), a.result(),
+                a.assessedBy(), a.assessedAt());
+    }
+}

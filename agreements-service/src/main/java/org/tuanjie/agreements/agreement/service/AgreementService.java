@@ -1,0 +1,308 @@
+package org.tuanjie.agreements.agreement.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.agreement.AgreementExceptions.AgreementNotFound;
+import org.tuanjie.agreements.agreement.AgreementExceptions.NotTheUnitsLeader;
+import org.tuanjie.agreements.agreement.AgreementRepository;
+import org.tuanjie.agreements.agreement.AgreementState;
+import org.tuanjie.agreements.agreement.Signature;
+import org.tuanjie.agreements.audit.service.AuditTrail;
+import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.agreements.seal.SealKeys;
+import org.tuanjie.agreements.template.AgreementTemplate;
+import org.tuanjie.agreements.template.TemplateExceptions.TemplateNotPublished;
+import org.tuanjie.agreements.template.service.TemplateService;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.paging.Page;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.platform.security.Roles;
+import org.tuanjie.scope.Directory;
+import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.scope.client.UnitsClient.UnitRef;
+
+/**
+ * Issuing, signing, countersigning, amending and revoking agreements, each recorded on the audit
+ * trail in the same transaction.
+ */
+@ApplicationScoped
+public class AgreementService {
+
+    private static final Set<String> ABOVE_TOWNSHIP = Set.of("PROVINCE", "PREFECTURE", "COUNTY");
+
+    @Inject
+    AgreementRepository agreements;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SealKeys keys;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Issues a published template to every unit under {@code within} (county-level regions and
+     * above excepted), or to the listed units; a unit that already has this year's agreement is
+     * skipped, so repeating the request creates nothing new.
+     */
+    @Transactional
+    public IssueResult issue(UUID templateId, UUID within, List<UUID> unitIds) {
+        AgreementTemplate template = templates.owned(templateId);
+        if (template.status() != AgreementTemplate.Status.PUBLISHED) {
+            throw new TemplateNotPublished();
+        }
+        List<Agreement.Party> parties = within != null ? partiesUnder(within) : parties(unitIds);
+        Agreement.Party issuer = new Agreement.Party(null, template.ownerCode(), template.ownerCode(),
+                template.ownerPath(), "ISSUER", null, null);
+        List<UUID> created = new ArrayList<>();
+        int skipped = 0;
+        for (Agreement.Party unit : parties) {
+            if (agreements.hasCurrent(unit.id(), template.content().year())) {
+                skipped++;
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            Agreement agreement = Agreement.issue(id, template.id(), template.content().year(), unit, issuer, 1, null,
+                    content(id, 1, template.content(), issuer, unit));
+            agreements.persist(agreement);
+            audit.record("ISSUED", agreement, Map.of("templateId", template.id().toString(),
+                    "contentHash", agreement.contentHash()));
+            created.add(id);
+        }
+        return new IssueResult(created, skipped);
+    }
+
+    public Agreement get(UUID id) {
+        return agreements.findByIdOptional(id)
+                .filter(a -> jurisdiction.covers(a.unitPath()) || jurisdiction.covers(a.issuerPath()))
+                .orElseThrow(() -> new AgreementNotFound(id));
+    }
+
+    public Page<Agreement> list(Integer year, AgreementState state, UUID unitId, int limit, Cursor after) {
+        StringBuilder hql = new StringBuilder("select a from Agreement a where (a.unitPath like :scope or a.issuerPath like :scope)"
+                + " and (a.unitPath > :afterPath or (a.unitPath = :afterPath and a.id > :afterId))");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
+        params.put("afterPath", after == null ? "" : after.key(0));
+        params.put("afterId", after == null ? new UUID(0, 0) : UUID.fromString(after.key(1)));
+        if (year != null) {
+            hql.append(" and a.year = :year");
+            params.put("year", year);
+        }
+        if (state != null) {
+            hql.append(" and a.state = :state");
+            params.put("state", state);
+        }
+        if (unitId != null) {
+            hql.append(" and a.unitId = :unit");
+            params.put("unit", unitId);
+        }
+        var query = em.createQuery(hql + " order by a.unitPath, a.id", Agreement.class).setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
+        return Page.of(query.getResultList(), limit, a -> Cursor.of(a.unitPath(), a.id().toString()));
+    }
+
+    public List<Signature> signatures(UUID id) {
+        get(id);
+        return agreements.signatures(id);
+    }
+
+    /** Party B's principal leader signs: a {@code unit-leader} whose {@code unit_code} is that unit. */
+    @Transactional
+    public Agreement sign(UUID id, long expectedVersion) {
+        Agreement agreement = get(id);
+        if (!caller.hasRole(Roles.UNIT_LEADER) || !jurisdiction.isOwnUnit(agreement.unitCode())) {
+            throw new NotTheUnitsLeader(agreement.unitCode());
+        }
+        Versions.check(expectedVersion, agreement.version());
+        agreement.markSigned();
+        Signature signature = signature(agreement, Signature.Kind.SIGN, Roles.UNIT_LEADER);
+        audit.record("SIGNED", agreement, Map.of("signatureId", signature.id().toString(),
+                "contentHash", agreement.contentHash()));
+        agreements.flush();
+        return agreement;
+    }
+
+    /** Party A's countersignature makes the agreement active. */
+    @Transactional
+    public Agreement countersign(UUID id, long expectedVersion) {
+        Agreement agreement = get(id);
+        Versions.check(expectedVersion, agreement.version());
+        agreement.markCountersigned();
+        Signature signature = signature(agreement, Signature.Kind.COUNTERSIGN, Roles.ADMIN);
+        audit.record("COUNTERSIGNED", agreement, Map.of("signatureId", signature.id().toString()));
+        agreements.flush();
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement revoke(UUID id, long expectedVersion, String reason) {
+        Agreement agreement = get(id);
+        Versions.check(expectedVersion, agreement.version());
+        agreement.revoke(reason);
+        audit.record("REVOKED", agreement, Map.of("reason", reason));
+        agreements.flush();
+        return agreement;
+    }
+
+    /**
+     * An amendment: the current version is superseded (and stays readable), and a new version with
+     * the changed content is issued, to be signed again.
+     */
+    @Transactional
+    public Agreement amend(UUID id, long expectedVersion, AgreementTemplate.Content changed, String reason) {
+        Agreement current = get(id);
+        Versions.check(expectedVersion, current.version());
+        changed.validate();
+        current.supersede();
+        agreements.flush();
+        UUID newId = UUID.randomUUID();
+        int versionNo = current.versionNo() + 1;
+        Agreement.Party unit = new Agreement.Party(current.unitId(), current.unitCode(), current.unitName(),
+                current.unitPath(), current.unitKind(), current.townshipCode(), current.townshipName());
+        Agreement.Party issuer = new Agreement.Party(null, current.issuerCode(), current.issuerCode(),
+                current.issuerPath(), "ISSUER", null, null);
+        Agreement amended = Agreement.issue(newId, current.templateId(), current.year(), unit, issuer, versionNo,
+                current.id(), content(newId, versionNo, changed, issuer, unit));
+        agreements.persist(amended);
+        audit.record("AMENDED", current, Map.of("newVersionId", newId.toString(), "reason", reason));
+        audit.record("ISSUED", amended, Map.of("supersedes", current.id().toString(),
+                "contentHash", amended.contentHash()));
+        return amended;
+    }
+
+    /**
+     * Re-derives everything a seal vouches for from the stored rows: the content's hash, each
+     * signature's record of that hash, and each seal. Any SQL edit of a signed agreement or a
+     * signature shows up here, named.
+     */
+    public Verification verify(UUID id) {
+        Agreement agreement = get(id);
+        String computed = CanonicalJson.sha256(CanonicalJson.of(agreement.content()));
+        List<String> problems = new ArrayList<>();
+        if (!computed.equals(agreement.contentHash())) {
+            problems.add("content-altered");
+        }
+        List<SignatureCheck> checks = new ArrayList<>();
+        for (Signature s : agreements.signatures(id)) {
+            boolean hashMatches = s.contentHash().equals(computed);
+            boolean sealValid = keys.verify(s.sealedPayload(), s.seal());
+            if (!hashMatches) {
+                problems.add("signature-" + s.kind().name().toLowerCase() + "-content-mismatch");
+            }
+            if (!sealValid) {
+                problems.add("signature-" + s.kind().name().toLowerCase() + "-seal-invalid");
+            }
+            checks.add(new SignatureCheck(s, hashMatches, sealValid));
+        }
+        return new Verification(agreement, computed, problems.isEmpty(), problems, checks);
+    }
+
+    /** The canonical text of an agreement's content: the exact bytes whose SHA-256 is its content hash. */
+    public String canonicalContent(UUID id) {
+        return CanonicalJson.of(get(id).content());
+    }
+
+    private Signature signature(Agreement agreement, Signature.Kind kind, String role) {
+        Signature signature = Signature.of(agreement, kind, caller.subject(), caller.displayName(), role,
+                kind == Signature.Kind.SIGN ? agreement.unitCode() : agreement.issuerCode());
+        signature.seal(keys.seal(signature.sealedPayload()), keys.keyId());
+        em.persist(signature);
+        return signature;
+    }
+
+    private JsonNode content(UUID id, int versionNo, AgreementTemplate.Content template, Agreement.Party issuer,
+            Agreement.Party unit) {
+        ObjectNode content = json.createObjectNode();
+        content.put("agreementId", id.toString());
+        content.put("version", versionNo);
+        content.put("year", template.year());
+        content.put("title", template.title());
+        content.set("clauses", json.valueToTree(template.clauses()));
+        content.set("targets", json.valueToTree(template.targets()));
+        content.set("adjustments", json.valueToTree(template.adjustments()));
+        content.put("passMark", template.passMark());
+        ObjectNode partyA = content.putObject("partyA");
+        partyA.put("code", issuer.code());
+        ObjectNode partyB = content.putObject("partyB");
+        partyB.put("code", unit.code());
+        partyB.put("name", unit.name());
+        return content;
+    }
+
+    private List<Agreement.Party> partiesUnder(UUID within) {
+        jurisdiction.unit(within);
+        List<UnitRef> subtree = directory.subtree(within).orElseThrow(() -> new Jurisdiction.UnitNotVisible(within));
+        Map<String, UnitRef> byCode = new HashMap<>();
+        subtree.forEach(u -> byCode.put(u.code(), u));
+        List<Agreement.Party> parties = new ArrayList<>();
+        for (UnitRef unit : subtree) {
+            if (unit.id().equals(within) || ABOVE_TOWNSHIP.contains(unit.kind()) || "CLOSED".equals(unit.status())) {
+                continue;
+            }
+            UnitRef township = null;
+            for (String code : unit.path()) {
+                UnitRef step = byCode.get(code);
+                if (step != null && "TOWNSHIP".equals(step.kind())) {
+                    township = step;
+                }
+            }
+            parties.add(party(unit, township));
+        }
+        return parties;
+    }
+
+    private List<Agreement.Party> parties(List<UUID> unitIds) {
+        List<Agreement.Party> parties = new ArrayList<>();
+        for (UUID id : unitIds == null ? List.<UUID>of() : unitIds) {
+            UnitRef unit = jurisdiction.unit(id);
+            parties.add(party(unit, directory.townshipOf(unit).orElse(null)));
+        }
+        return parties;
+    }
+
+    private static Agreement.Party party(UnitRef unit, UnitRef township) {
+        return new Agreement.Party(unit.id(), unit.code(), unit.name(), unit.pathText(), unit.kind(),
+                township == null ? null : township.code(), township == null ? null : township.name());
+    }
+
+    public record IssueResult(List<UUID> created, int skipped) {
+    }
+
+    public record SignatureCheck(Signature signature, boolean contentHashMatches, boolean sealValid) {
+    }
+
+    public record Verification(Agreement agreement, String computedHash, boolean valid, List<String> problems,
+            List<SignatureCheck> signatures) {
+    }
+}

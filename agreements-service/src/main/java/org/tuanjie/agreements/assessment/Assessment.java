@@ -1,0 +1,127 @@
+package org.tuanjie.agreements.assessment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.tuanjie.agreements.agreement.Agreement;
+
+/**
+ * The year-end assessment (考核) of one agreement: each target's score and what it was computed from,
+ * bonus and deduction points, veto, the total and the result. Written once.
+ */
+@Entity
+@Table(name = "assessment")
+public class Assessment {
+
+    @Id
+    @Column(name = "agreement_id")
+    private UUID agreementId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<TargetScore> targets;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<AdjustmentScore> adjustments;
+
+    @Column(nullable = false)
+    private BigDecimal total;
+
+    @Column(nullable = false)
+    private boolean vetoed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Agreement.Result result;
+
+    @Column(name = "assessed_by", nullable = false)
+    private String assessedBy;
+
+    @Column(name = "assessed_at", nullable = false)
+    private OffsetDateTime assessedAt;
+
+    protected Assessment() {
+        // for JPA
+    }
+
+    /**
+     * Total = target scores + bonus − deduction, at most 100 + bonus and at least 0; fulfilled when
+     * the total reaches the pass mark and no veto item was triggered.
+     */
+    public static Assessment of(UUID agreementId, List<TargetScore> targets, List<AdjustmentScore> adjustments,
+            int passMark, String by) {
+        Assessment assessment = new Assessment();
+        assessment.agreementId = agreementId;
+        assessment.targets = List.copyOf(targets);
+        assessment.adjustments = List.copyOf(adjustments);
+        BigDecimal total = targets.stream().map(TargetScore::score).reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (AdjustmentScore a : adjustments) {
+            switch (a.kind()) {
+                case "BONUS" -> total = total.add(BigDecimal.valueOf(a.points()));
+                case "DEDUCTION" -> total = total.subtract(BigDecimal.valueOf(a.points()));
+                default -> { }
+            }
+        }
+        assessment.total = total.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        assessment.vetoed = adjustments.stream().anyMatch(a -> "VETO".equals(a.kind()) && a.triggered());
+        assessment.result = !assessment.vetoed && assessment.total.compareTo(BigDecimal.valueOf(passMark)) >= 0
+                ? Agreement.Result.FULFILLED : Agreement.Result.NOT_FULFILLED;
+        assessment.assessedBy = by;
+        assessment.assessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return assessment;
+    }
+
+    public UUID agreementId() {
+        return agreementId;
+    }
+
+    public List<TargetScore> targets() {
+        return targets;
+    }
+
+    public List<AdjustmentScore> adjustments() {
+        return adjustments;
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public boolean vetoed() {
+        return vetoed;
+    }
+
+    public Agreement.Result result() {
+        return result;
+    }
+
+    public String assessedBy() {
+        return assessedBy;
+    }
+
+    public OffsetDateTime assessedAt() {
+        return assessedAt;
+    }
+
+    /**
+     * @param inputs what an automatic score was computed from (e.g. tasks verified / total)
+     */
+    public record TargetScore(String code, String measure, int weight, BigDecimal score, boolean automatic,
+            java.util.Map<String, String> inputs, String comment) {
+    }
+
+    public record AdjustmentScore(String code, String kind, int points, boolean triggered, String comment) {
+    }
+}

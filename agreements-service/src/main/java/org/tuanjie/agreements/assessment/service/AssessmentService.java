@@ -1,0 +1,143 @@
+package org.tuanjie.agreements.assessment.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.agreement.service.AgreementService;
+import org.tuanjie.agreements.assessment.Assessment;
+import org.tuanjie.agreements.assessment.Assessment.AdjustmentScore;
+import org.tuanjie.agreements.assessment.Assessment.TargetScore;
+import org.tuanjie.agreements.audit.service.AuditTrail;
+import org.tuanjie.agreements.client.TasksClient;
+import org.tuanjie.agreements.client.TasksFigures;
+import org.tuanjie.agreements.template.Adjustment;
+import org.tuanjie.agreements.template.Target;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.scope.Directory;
+
+/**
+ * Scores an active agreement: automatic targets from tasks-service and units-service (a 503 when
+ * either cannot be asked: nothing is scored on missing numbers), manual ones from the request.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    @Inject
+    AgreementService agreements;
+
+    @Inject
+    TasksFigures tasks;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    public record ManualScore(BigDecimal score, String comment) {
+    }
+
+    public record AdjustmentInput(Integer points, Boolean triggered, String comment) {
+    }
+
+    @Transactional
+    public Assessment assess(UUID agreementId, long expectedVersion, Map<String, ManualScore> manual,
+            Map<String, AdjustmentInput> adjustmentInputs) {
+        Agreement agreement = agreements.get(agreementId);
+        Versions.check(expectedVersion, agreement.version());
+        agreement.requireAssessable();
+        List<Target> targets = List.of(json.convertValue(agreement.content().get("targets"), Target[].class));
+        List<Adjustment> items = List.of(json.convertValue(agreement.content().get("adjustments"), Adjustment[].class));
+        int passMark = agreement.content().get("passMark").asInt();
+        List<Violation> errors = new ArrayList<>();
+        List<TargetScore> scores = new ArrayList<>();
+        for (Target target : targets) {
+            switch (target.measure()) {
+                case MANUAL -> {
+                    ManualScore given = manual == null ? null : manual.get(target.code());
+                    if (given == null || given.score() == null) {
+                        errors.add(new Violation("scores." + target.code(), "assessment.manual-required"));
+                    } else if (given.score().signum() < 0 || given.score().compareTo(BigDecimal.valueOf(target.weight())) > 0) {
+                        errors.add(new Violation("scores." + target.code(), "assessment.range", target.weight()));
+                    } else {
+                        scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
+                                given.score().setScale(2, RoundingMode.HALF_UP), false, Map.of(), given.comment()));
+                    }
+                }
+                case TASKS_VERIFIED -> {
+                    TasksClient.Row row = tasks.ofUnit(agreement.unitId(), target.category());
+                    double share = row.total() == 0 ? 1.0 : (double) row.verified() / row.total();
+                    scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
+                            points(target.weight() * share), true,
+                            Map.of("tasks", Long.toString(row.total()), "verified", Long.toString(row.verified()),
+                                    "category", target.category() == null ? "ALL" : target.category()), null));
+                }
+                case READINESS -> {
+                    int readiness = directory.readiness(agreement.unitId())
+                            .orElseThrow(() -> new org.tuanjie.scope.Jurisdiction.UnitNotVisible(agreement.unitId()))
+                            .score();
+                    scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
+                            points(target.weight() * readiness / 100.0), true,
+                            Map.of("readinessScore", Integer.toString(readiness)), null));
+                }
+            }
+        }
+        List<AdjustmentScore> adjustments = new ArrayList<>();
+        for (Adjustment item : items) {
+            AdjustmentInput input = adjustmentInputs == null ? null : adjustmentInputs.get(item.code());
+            if (item.kind() == Adjustment.Kind.VETO) {
+                boolean triggered = input != null && Boolean.TRUE.equals(input.triggered());
+                adjustments.add(new AdjustmentScore(item.code(), item.kind().name(), 0, triggered,
+                        input == null ? null : input.comment()));
+            } else {
+                int points = input == null || input.points() == null ? 0 : input.points();
+                if (points < 0 || points > item.maxPoints()) {
+                    errors.add(new Violation("adjustments." + item.code(), "assessment.range", item.maxPoints()));
+                }
+                adjustments.add(new AdjustmentScore(item.code(), item.kind().name(), points, points > 0,
+                        input == null ? null : input.comment()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Problems.InvalidInput(errors);
+        }
+        Assessment assessment = Assessment.of(agreement.id(), scores, adjustments, passMark, caller.subject());
+        agreement.markAssessed(assessment.result());
+        em.persist(assessment);
+        audit.record("ASSESSED", agreement, Map.of("total", assessment.total().toPlainString(),
+                "result", assessment.result().name(), "vetoed", Boolean.toString(assessment.vetoed())));
+        em.flush();
+        return assessment;
+    }
+
+    public Optional<Assessment> of(UUID agreementId) {
+        agreements.get(agreementId);
+        return Optional.ofNullable(em.find(Assessment.class, agreementId));
+    }
+
+    private static BigDecimal points(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+}
