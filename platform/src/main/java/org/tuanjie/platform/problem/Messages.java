@@ -38,6 +38,31 @@ public final class Messages {
         return Locale.CHINESE;
     }
 
+    /** The same choice from a raw {@code Accept-Language} header, for handlers outside JAX-RS. */
+    public static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null) {
+            return Locale.CHINESE;
+        }
+        for (Locale.LanguageRange range : parseQuietly(acceptLanguage)) {
+            String language = range.getRange().split("-")[0];
+            if ("en".equals(language)) {
+                return Locale.ENGLISH;
+            }
+            if ("zh".equals(language)) {
+                return Locale.CHINESE;
+            }
+        }
+        return Locale.CHINESE;
+    }
+
+    private static List<Locale.LanguageRange> parseQuietly(String header) {
+        try {
+            return Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     public static String get(Locale locale, String key, Object... args) {
         String pattern = pattern(locale, key);
         if (pattern == null) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -21,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -125,7 +123,7 @@ public class ProblemMappers {
             if (cause instanceof ProblemException problem) {
                 return ProblemResponses.of(problem, headers, uri);
             }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+            if (isLostUpdate(cause)) {
                 return ProblemResponses.of(412, "precondition-failed", "problem.concurrent-update.detail", headers, uri);
             }
             if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -137,6 +135,17 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return ProblemResponses.of(500, "internal", "problem.internal.detail", headers, uri);
+    }
+
+    /** JPA's and Hibernate's lost-update exceptions, known by name: this module has no persistence dependency. */
+    private static boolean isLostUpdate(Throwable e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            String name = type.getName();
+            if (name.equals("jakarta.persistence.OptimisticLockException") || name.equals("org.hibernate.StaleStateException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

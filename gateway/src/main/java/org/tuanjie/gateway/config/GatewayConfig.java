@@ -1,0 +1,41 @@
+package org.tuanjie.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Downstream services by name: {@code units}, {@code tasks}, {@code agreements}. */
+    Map<String, Service> services();
+
+    /** A downstream answer must start within this, else 504. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    RateLimit rateLimit();
+
+    Login login();
+
+    interface Service {
+        URI url();
+    }
+
+    interface RateLimit {
+        /** Sustained requests per second per client. */
+        @WithDefault("50")
+        int perSecond();
+
+        /** Requests a client may send at once before the rate applies. */
+        @WithDefault("100")
+        int burst();
+    }
+
+    interface Login {
+        /** The OIDC issuer users log in at (Swagger UI's authorization code flow). */
+        String issuer();
+    }
+}

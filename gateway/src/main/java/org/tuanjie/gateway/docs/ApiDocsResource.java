@@ -1,0 +1,149 @@
+package org.tuanjie.gateway.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tuanjie.gateway.config.GatewayConfig;
+import org.tuanjie.gateway.proxy.Downstream;
+import org.tuanjie.platform.problem.Problems;
+
+/**
+ * The three services' contracts as the gateway serves them: paths under {@code /api}, server = this
+ * gateway, and an OAuth2 authorization-code login at the identity server, so Swagger UI's
+ * "Authorize" and "Try it out" work from the browser. {@code openapi.json} merges all three.
+ */
+@Path("/api/docs")
+@Tag(name = "Contracts", description = "The services' OpenAPI documents, as reachable through the gateway")
+public class ApiDocsResource {
+
+    private static final List<String> SERVICES = List.of("units", "tasks", "agreements");
+    private static final String SCHEME = "keycloak";
+
+    @Inject
+    Downstream downstream;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("{name}.json")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A service's contract (units, tasks, agreements) or all three merged (openapi)")
+    public Uni<JsonNode> document(@PathParam("name") String name) {
+        if (SERVICES.contains(name)) {
+            return fetch(name).map(this::asServedHere);
+        }
+        if (!"openapi".equals(name)) {
+            throw new DocumentNotFound(name);
+        }
+        List<Uni<JsonNode>> all = new ArrayList<>();
+        SERVICES.forEach(s -> all.add(fetch(s).map(this::asServedHere)));
+        return Uni.join().all(all).andFailFast().map(this::merge);
+    }
+
+    private Uni<JsonNode> fetch(String service) {
+        return downstream.get(service, "/q/openapi?format=json", null, null, config.timeout()).map(reply -> {
+            if (!reply.ok()) {
+                throw new DocumentUnavailable(service);
+            }
+            try {
+                return json.readTree(reply.body().getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).onFailure(e -> !(e instanceof DocumentUnavailable)).transform(e -> new DocumentUnavailable(service));
+    }
+
+    /** Paths prefixed with /api, per-operation bearer roles turned into words, one OAuth2 login. */
+    private JsonNode asServedHere(JsonNode document) {
+        ObjectNode doc = (ObjectNode) document.deepCopy();
+        ObjectNode paths = json.createObjectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> path = it.next();
+            ObjectNode operations = (ObjectNode) path.getValue();
+            operations.fields().forEachRemaining(op -> {
+                if (op.getValue() instanceof ObjectNode operation && operation.has("security")) {
+                    List<String> roles = new ArrayList<>();
+                    operation.get("security").forEach(req -> req.fields().forEachRemaining(
+                            scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
+                    operation.remove("security");
+                    String description = operation.path("description").asText("");
+                    operation.put("description", (description.isEmpty() ? "" : description + "\n\n")
+                            + "Roles: " + String.join(", ", roles));
+                }
+            });
+            paths.set("/api" + path.getKey(), operations);
+        }
+        doc.set("paths", paths);
+        ArrayNode servers = doc.putArray("servers");
+        servers.addObject().put("url", "/").put("description", "this gateway");
+        ObjectNode components = doc.has("components") ? (ObjectNode) doc.get("components") : doc.putObject("components");
+        ObjectNode schemes = components.putObject("securitySchemes");
+        ObjectNode oauth = schemes.putObject(SCHEME);
+        oauth.put("type", "oauth2");
+        oauth.put("description", "Log in at the identity server (realm unity), authorization code with PKCE, client swagger-ui");
+        ObjectNode code = oauth.putObject("flows").putObject("authorizationCode");
+        code.put("authorizationUrl", config.login().issuer() + "/protocol/openid-connect/auth");
+        code.put("tokenUrl", config.login().issuer() + "/protocol/openid-connect/token");
+        code.putObject("scopes").put("openid", "OpenID Connect");
+        doc.putArray("security").addObject().putArray(SCHEME);
+        return doc;
+    }
+
+    private JsonNode merge(List<JsonNode> documents) {
+        ObjectNode merged = (ObjectNode) documents.get(0).deepCopy();
+        ObjectNode info = merged.putObject("info");
+        info.put("title", "Tuanjie API");
+        info.put("description", "units-service, tasks-service and agreements-service through the gateway");
+        info.put("version", documents.get(0).path("info").path("version").asText("0"));
+        ObjectNode paths = (ObjectNode) merged.get("paths");
+        ObjectNode schemas = (ObjectNode) merged.with("components").with("schemas");
+        ArrayNode tags = merged.has("tags") ? (ArrayNode) merged.get("tags") : merged.putArray("tags");
+        for (JsonNode doc : documents.subList(1, documents.size())) {
+            doc.path("paths").fields().forEachRemaining(p -> paths.set(p.getKey(), p.getValue()));
+            // same-named schemas are the shared plumbing types (Problem, FieldError, UUID): first wins
+            doc.path("components").path("schemas").fields().forEachRemaining(s -> {
+                if (!schemas.has(s.getKey())) {
+                    schemas.set(s.getKey(), s.getValue());
+                }
+            });
+            doc.path("tags").forEach(tags::add);
+        }
+        return merged;
+    }
+
+    public static final class DocumentNotFound extends Problems.NotFound {
+        public DocumentNotFound(String name) {
+            super("not-found", "problem.not-found.detail", name);
+        }
+    }
+
+    public static final class DocumentUnavailable extends Problems.Unavailable {
+        public DocumentUnavailable(String service) {
+            super("downstream-unavailable", "problem.downstream-unavailable.detail", service);
+        }
+    }
+
+}

@@ -1,0 +1,180 @@
+package org.tuanjie.gateway.proxy;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import org.tuanjie.gateway.config.GatewayConfig;
+import org.tuanjie.gateway.security.Callers;
+import org.tuanjie.gateway.security.ClientLimits;
+import org.tuanjie.platform.web.RequestIds;
+
+/**
+ * Streams {@code /api/…} to the owning service: method, path, query, headers (the caller's
+ * {@code Authorization} included) and body go through as they came, the answer comes back as it
+ * was, neither side buffered whole. Before anything is forwarded, the token is verified (401) and
+ * the client's rate checked (429); a dead service is a 502 and a hung one a 504 within
+ * {@code gateway.timeout}.
+ */
+@ApplicationScoped
+public class ReverseProxy {
+
+    private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
+    /** Hop-by-hop headers (RFC 9110 7.6.1) and those the proxy sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "x-forwarded-for",
+            "x-forwarded-host", "x-forwarded-proto", "x-request-id");
+    /** Served without a token: what anyone needs to verify a seal. */
+    private static final Set<String> PUBLIC_PATHS = Set.of("/api/seal/public-key");
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ClientLimits limits;
+
+    @Inject
+    Vertx vertx;
+
+    private HttpClient client;
+
+    void routes(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(1000).setKeepAlive(true)
+                .setMaxPoolSize(100).setPoolCleanerPeriod(5000));
+        router.route(Routes.API + "/*").order(-10).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        var target = Routes.resolve(request.path());
+        if (target.isEmpty()) {
+            ctx.next(); // the gateway's own endpoints (composed views, docs)
+            return;
+        }
+        request.pause();
+        boolean open = PUBLIC_PATHS.contains(request.path());
+        Callers.identity(ctx).subscribe().with(identity -> {
+            if (identity.isAnonymous() && !open) {
+                reject(ctx, request, 401, "unauthorized");
+                return;
+            }
+            admitted(ctx, request, identity, target.get());
+        }, failure -> reject(ctx, request, 401, "unauthorized"));
+    }
+
+    private void admitted(RoutingContext ctx, HttpServerRequest request, SecurityIdentity identity, Routes.Target target) {
+        long wait = limits.tryAcquire(Callers.clientKey(identity.isAnonymous() ? null : identity, ctx));
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            reject(ctx, request, 429, "rate-limited");
+            return;
+        }
+        forward(ctx, target);
+    }
+
+    private void reject(RoutingContext ctx, HttpServerRequest request, int status, String type) {
+        request.resume();
+        ProblemWriter.write(ctx, status, type);
+    }
+
+    private void forward(RoutingContext ctx, Routes.Target target) {
+        HttpServerRequest request = ctx.request();
+        URI base = config.services().get(target.service()).url();
+        String query = request.query();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(base.getHost())
+                .setPort(base.getPort())
+                .setURI(target.path() + (query == null ? "" : "?" + query))
+                .setIdleTimeout(config.timeout().toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        request.headers().forEach(h -> {
+            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set(RequestIds.HEADER, requestId(ctx));
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        String remote = request.remoteAddress() == null ? "" : request.remoteAddress().host();
+        headers.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        headers.set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
+        headers.set("X-Forwarded-Proto", request.scheme());
+        options.setHeaders(headers);
+
+        client.request(options)
+                .compose(downstream -> send(downstream, request))
+                .onSuccess(response -> relay(ctx, response))
+                .onFailure(failure -> fail(ctx, target, failure));
+    }
+
+    /** The id the request-id filter gave this request (it may run after this route), made here if need be. */
+    private static String requestId(RoutingContext ctx) {
+        Object assigned = ctx.get(RequestIds.MDC_KEY);
+        String id = assigned != null ? assigned.toString() : ctx.response().headers().get(RequestIds.HEADER);
+        if (id == null) {
+            String offered = ctx.request().getHeader(RequestIds.HEADER);
+            id = offered != null && offered.matches("[A-Za-z0-9._:-]{1,128}") ? offered : java.util.UUID.randomUUID().toString();
+            ctx.put(RequestIds.MDC_KEY, id);
+            ctx.response().putHeader(RequestIds.HEADER, id);
+        }
+        return id;
+    }
+
+    private static io.vertx.core.Future<HttpClientResponse> send(HttpClientRequest downstream, HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null && request.getHeader("Transfer-Encoding") == null) {
+            request.resume();
+            return downstream.send();
+        }
+        return downstream.send(request);
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse downstream) {
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(downstream.statusCode());
+        response.setStatusMessage(downstream.statusMessage());
+        downstream.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name) || name.equals("x-request-id")) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        if (downstream.getHeader("Content-Length") == null) {
+            response.setChunked(true);
+        }
+        downstream.pipeTo(response).onFailure(e -> LOG.debugf("client went away mid-response: %s", e.getMessage()));
+    }
+
+    private static void fail(RoutingContext ctx, Routes.Target target, Throwable failure) {
+        ctx.request().resume();
+        boolean timedOut = failure instanceof TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout")
+                || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+        LOG.warnf("%s-service %s: %s", target.service(), timedOut ? "timed out" : "unreachable", failure.toString());
+        if (timedOut) {
+            ProblemWriter.write(ctx, 504, "downstream-timeout", target.service());
+        } else {
+            ProblemWriter.write(ctx, 502, "downstream-unavailable", target.service());
+        }
+        if (failure instanceof ConnectException) {
+            LOG.debug("connection refused", failure);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.tuanjie.gateway.proxy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which service serves which path. Every route is {@code /api} + the service's own path, so
+ * {@code /api/units/{id}} is units-service's {@code /units/{id}}: the prefixes below are exact path
+ * segments ({@code /api/units} and {@code /api/units/…}, never {@code /api/unitsX}).
+ */
+public final class Routes {
+
+    public static final String API = "/api";
+
+    /** Top-level path segments of each service, as the services publish them. */
+    public static final Map<String, List<String>> SEGMENTS = Map.of(
+            "units", List.of("units", "readiness", "domains"),
+            "tasks", List.of("tasks", "inspections", "findings", "figures", "ledger.csv", "ledger.xlsx"),
+            "agreements", List.of("agreements", "templates", "audit", "coverage", "seal"));
+
+    private Routes() {
+    }
+
+    /** The service owning a gateway path, and the path to ask it for. */
+    public static Optional<Target> resolve(String gatewayPath) {
+        if (!gatewayPath.startsWith(API + "/")) {
+            return Optional.empty();
+        }
+        String downstream = gatewayPath.substring(API.length());
+        String first = downstream.substring(1).split("/", 2)[0];
+        for (Map.Entry<String, List<String>> service : SEGMENTS.entrySet()) {
+            if (service.getValue().contains(first)) {
+                return Optional.of(new Target(service.getKey(), downstream));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public record Target(String service, String path) {
+    }
+}

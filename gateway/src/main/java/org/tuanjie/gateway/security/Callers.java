@@ -1,0 +1,32 @@
+package org.tuanjie.gateway.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, as the gateway's OIDC layer verified the bearer token (signature, issuer, expiry).
+ */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    /** The verified identity, anonymous without a token; fails for a bad token. */
+    public static Uni<SecurityIdentity> identity(RoutingContext ctx) {
+        Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        return deferred == null ? Uni.createFrom().failure(new IllegalStateException("no authentication")) : deferred;
+    }
+
+    /** The rate-limit key: the token's client ({@code azp}), else its subject, else the caller's address. */
+    public static String clientKey(SecurityIdentity identity, RoutingContext ctx) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Optional<String> azp = Optional.ofNullable(jwt.getClaim("azp")).map(Object::toString).filter(s -> !s.isBlank());
+            return azp.map(a -> "azp:" + a).orElse("sub:" + jwt.getSubject());
+        }
+        return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host());
+    }
+}

@@ -1,0 +1,150 @@
+package org.tuanjie.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Three real HTTP backends standing in for units-, tasks- and agreements-service. Each echoes what
+ * it received (method, path, query, headers, body) unless a canned answer was set for the path,
+ * serves a small OpenAPI document and a health check, and can be switched {@code up}, {@code down}
+ * (connections dropped) or {@code hang} through {@code /__admin}.
+ */
+public class FakeBackends implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        for (String service : List.of("units", "tasks", "agreements")) {
+            Backend backend = new Backend(service);
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.setExecutor(Executors.newFixedThreadPool(8));
+                server.createContext("/", backend::handle);
+                server.start();
+                servers.put(service, server);
+                config.put("gateway.services." + service + ".url", "http://127.0.0.1:" + server.getAddress().getPort());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        servers.values().forEach(s -> s.stop(0));
+    }
+
+    static final class Backend {
+        private final String service;
+        private final Map<String, Map<String, Object>> stubs = new ConcurrentHashMap<>();
+        private final AtomicInteger seen = new AtomicInteger();
+        private volatile String mode = "up";
+
+        Backend(String service) {
+            this.service = service;
+        }
+
+        void handle(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                if (path.startsWith("/__admin/")) {
+                    admin(exchange, path.substring(9), body);
+                    return;
+                }
+                if ("down".equals(mode)) {
+                    return;
+                }
+                if ("hang".equals(mode)) {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+                if (path.equals("/q/health/ready")) {
+                    send(exchange, 200, Map.of("status", "UP"), Map.of());
+                    return;
+                }
+                if (path.equals("/q/openapi")) {
+                    send(exchange, 200, openapi(), Map.of());
+                    return;
+                }
+                seen.incrementAndGet();
+                Map<String, Object> stub = stubs.get(path);
+                if (stub != null) {
+                    send(exchange, (Integer) stub.get("status"), stub.get("body"), Map.of());
+                    return;
+                }
+                Map<String, Object> echo = new LinkedHashMap<>();
+                echo.put("service", service);
+                echo.put("method", exchange.getRequestMethod());
+                echo.put("path", path);
+                echo.put("query", exchange.getRequestURI().getRawQuery());
+                Map<String, String> headers = new LinkedHashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+                echo.put("headers", headers);
+                echo.put("body", new String(body, StandardCharsets.UTF_8));
+                int status = path.endsWith("/created") ? 201 : 200;
+                send(exchange, status, echo, Map.of("ETag", "\"7\"", "X-Backend", service));
+            }
+        }
+
+        private void admin(HttpExchange exchange, String what, byte[] body) throws IOException {
+            switch (what) {
+                case "mode" -> mode = new String(body, StandardCharsets.UTF_8).trim();
+                case "stub" -> {
+                    JsonNode stub = JSON.readTree(body);
+                    stubs.put(stub.get("path").asText(), Map.of("status", stub.get("status").asInt(),
+                            "body", JSON.convertValue(stub.get("body"), Object.class)));
+                }
+                case "seen" -> {
+                    send(exchange, 200, Map.of("seen", seen.get()), Map.of());
+                    return;
+                }
+                default -> {
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+        }
+
+        private Map<String, Object> openapi() {
+            Map<String, Object> op = Map.of("summary", "List " + service, "operationId", "list" + service,
+                    "security", List.of(Map.of("bearer", List.of("admin", "auditor"))),
+                    "responses", Map.of("200", Map.of("description", "OK")));
+            return Map.of("openapi", "3.1.0", "info", Map.of("title", service + "-service", "version", "0.1.0"),
+                    "tags", List.of(Map.of("name", service)),
+                    "paths", Map.of("/" + service, Map.of("get", op)),
+                    "components", Map.of("schemas", Map.of("Problem", Map.of("type", "object"),
+                            service + "View", Map.of("type", "object")),
+                            "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+        }
+
+        private static void send(HttpExchange exchange, int status, Object body, Map<String, String> headers)
+                throws IOException {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.tuanjie.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.testing.Tokens;
+
+@QuarkusTest
+class GatewayTest {
+
+    private static final String COUNTY = "513221000000";
+
+    private static String backend(String service) {
+        return ConfigProvider.getConfig().getValue("gateway.services." + service + ".url", String.class);
+    }
+
+    private static void mode(String service, String mode) {
+        given().baseUri(backend(service)).body(mode).post("/__admin/mode").then().statusCode(204);
+    }
+
+    private static int seen(String service) {
+        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path("seen");
+    }
+
+    private static void stub(String service, String path, int status, Object body) {
+        given().baseUri(backend(service)).contentType(ContentType.JSON)
+                .body(Map.of("path", path, "status", status, "body", body)).post("/__admin/stub").then().statusCode(204);
+    }
+
+    private static String token(String subject) {
+        return Tokens.of(subject, "admin", COUNTY);
+    }
+
+    @Test
+    void passesMethodPathQueryHeadersBodyAndStatusThrough() {
+        String token = token("fidelity");
+        Response response = given().auth().oauth2(token).contentType("application/json; charset=UTF-8")
+                .header("If-Match", "\"3\"").header("Idempotency-Key", "k-1").header("Accept-Language", "en")
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .header("X-Request-Id", "gw-test-1")
+                .queryParam("q", "德钦 镇").queryParam("kind", "TOWNSHIP").queryParam("kind", "VILLAGE")
+                .body("{\"names\":{\"zh\":\"德钦镇\",\"bo\":\"བདེ་ཆེན\"}}")
+                .put("/api/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created");
+        response.then().statusCode(201)
+                .header("ETag", equalTo("\"7\""))
+                .header("X-Backend", equalTo("units"))
+                .header("X-Request-Id", equalTo("gw-test-1"))
+                .body("service", equalTo("units"))
+                .body("method", equalTo("PUT"))
+                .body("path", equalTo("/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created"))
+                .body("query", containsString("kind=TOWNSHIP&kind=VILLAGE"))
+                .body("headers.authorization", equalTo("Bearer " + token))
+                .body("headers.if-match", equalTo("\"3\""))
+                .body("headers.idempotency-key", equalTo("k-1"))
+                .body("headers.accept-language", equalTo("en"))
+                .body("headers.traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                .body("headers.x-request-id", equalTo("gw-test-1"))
+                .body("headers.x-forwarded-for", notNullValue())
+                .body("body", equalTo("{\"names\":{\"zh\":\"德钦镇\",\"bo\":\"བདེ་ཆེན\"}}"));
+        given().auth().oauth2(token).get("/api/inspections?x=1").then().statusCode(200)
+                .body("service", equalTo("tasks")).body("path", equalTo("/inspections")).body("query", equalTo("x=1"));
+        given().auth().oauth2(token).get("/api/audit").then().statusCode(200).body("service", equalTo("agreements"));
+        given().auth().oauth2(token).get("/api/unitsX").then().statusCode(404);
+        // a request id is made when the caller sends none
+        given().auth().oauth2(token).get("/api/tasks/echo").then().header("X-Request-Id", notNullValue())
+                .body("headers.x-request-id", notNullValue());
+    }
+
+    @Test
+    void badTokensAreStoppedBeforeAnyServiceSeesThem() {
+        int before = seen("agreements");
+        for (String token : List.of(Tokens.expired("admin", COUNTY), Tokens.wrongIssuer("admin", COUNTY),
+                Tokens.wrongKey("admin", COUNTY), "garbage")) {
+            given().auth().oauth2(token).get("/api/agreements").then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"))
+                    .body("status", equalTo(401));
+        }
+        given().get("/api/agreements").then().statusCode(401).body("title", equalTo("未认证"));
+        given().header("Accept-Language", "en").get("/api/agreements").then().statusCode(401)
+                .body("title", equalTo("Unauthorized"));
+        assertEquals(before, seen("agreements"));
+        // what anyone needs to verify a seal is served without a token
+        given().get("/api/seal/public-key").then().statusCode(200).body("service", equalTo("agreements"));
+    }
+
+    @Test
+    void corsPreflightForTheConfiguredOrigin() {
+        given().header("Origin", "https://app.tuanjie.test").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,if-match")
+                .options("/api/units/x").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://app.tuanjie.test"))
+                .header("Access-Control-Allow-Methods", containsString("PUT"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+                .options("/api/units/x").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void eachClientHasItsOwnRateBudget() {
+        String flooder = token("flooder-" + UUID.randomUUID());
+        String quiet = token("quiet-" + UUID.randomUUID());
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 20; i++) {
+            Response r = given().auth().oauth2(flooder).get("/api/units");
+            if (r.statusCode() == 429) {
+                limited++;
+                retryAfter = r.header("Retry-After");
+                r.then().contentType("application/problem+json")
+                        .body("type", equalTo("https://tuanjie.org/problems/rate-limited"));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(limited >= 10, "burst 8 at 2/s: most of 20 quick calls are refused, got " + limited);
+        org.junit.jupiter.api.Assertions.assertNotNull(retryAfter);
+        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(retryAfter) >= 1);
+        given().auth().oauth2(quiet).get("/api/units").then().statusCode(200);
+    }
+
+    @Test
+    void aDeadServiceIs502AndAHungOne504WithinTheBoundWhileOthersWork() {
+        String token = token("outage");
+        try {
+            mode("tasks", "down");
+            given().auth().oauth2(token).get("/api/tasks").then().statusCode(502)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://tuanjie.org/problems/downstream-unavailable"))
+                    .time(lessThan(3000L));
+            mode("tasks", "hang");
+            given().auth().oauth2(token).get("/api/tasks").then().statusCode(504)
+                    .body("type", equalTo("https://tuanjie.org/problems/downstream-timeout"))
+                    .time(lessThan(3000L));
+            given().auth().oauth2(token).get("/api/units").then().statusCode(200);
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'suite' }.data.tasks-service", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'suite' }.data.units-service", equalTo("UP"));
+        } finally {
+            mode("tasks", "up");
+        }
+    }
+
+    @Test
+    void theUnitPageDegradesWhenAServiceIsDown() {
+        UUID unit = UUID.randomUUID();
+        stub("units", "/units/" + unit, 200, Map.of("id", unit.toString(), "code", "513221100000", "names", Map.of("zh", "威州镇")));
+        stub("units", "/units/" + unit + "/readiness", 200, Map.of("score", 75, "complete", false));
+        stub("tasks", "/tasks", 200, Map.of("items", List.of(Map.of("id", "t1", "warning", "RED"),
+                Map.of("id", "t2", "warning", "GREEN"), Map.of("id", "t3", "warning", "RED"))));
+        stub("agreements", "/agreements", 200, Map.of("items", List.of(
+                Map.of("id", "a1", "year", 2026, "state", "SUPERSEDED", "versionNo", 1),
+                Map.of("id", "a2", "year", 2026, "state", "SIGNED", "versionNo", 2))));
+        String token = token("viewer");
+        given().auth().oauth2(token).get("/api/views/units/" + unit).then().statusCode(200)
+                .body("unit.code", equalTo("513221100000"))
+                .body("readiness.score", equalTo(75))
+                .body("openTasks.counts.RED", equalTo(2))
+                .body("openTasks.counts.GREEN", equalTo(1))
+                .body("agreement.state", equalTo("SIGNED"))
+                .body("degraded", org.hamcrest.Matchers.empty());
+        try {
+            mode("tasks", "hang");
+            mode("agreements", "down");
+            given().auth().oauth2(token).get("/api/views/units/" + unit).then().statusCode(200)
+                    .time(lessThan(3000L))
+                    .body("unit.code", equalTo("513221100000"))
+                    .body("openTasks", org.hamcrest.Matchers.nullValue())
+                    .body("degraded", hasItems("tasks", "agreement"));
+        } finally {
+            mode("tasks", "up");
+            mode("agreements", "up");
+        }
+        stub("units", "/units/" + UUID.nameUUIDFromBytes(new byte[] {9}), 404, Map.of("status", 404));
+        given().auth().oauth2(token).get("/api/views/units/" + UUID.nameUUIDFromBytes(new byte[] {9})).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().get("/api/views/units/" + unit).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void servesAllThreeContractsWithTheGatewayAsServerAndAnOauthLogin() {
+        given().get("/api/docs/openapi.json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/units"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/tasks"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/agreements"))
+                .body("servers[0].url", equalTo("/"))
+                .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
+                .body("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl",
+                        containsString("/protocol/openid-connect/auth"))
+                .body("paths.'/api/units'.get.description", containsString("Roles: admin, auditor"));
+        given().get("/api/docs/tasks.json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/tasks"));
+        given().get("/api/docs/nothing.json").then().statusCode(404);
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
