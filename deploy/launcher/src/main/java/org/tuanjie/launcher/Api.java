@@ -1,0 +1,139 @@
+package org.tuanjie.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The suite's public API as a client sees it: tokens from the identity server by real OIDC flows,
+ * every call through the gateway.
+ */
+final class Api {
+
+    static final String PASSWORD = "demo-2026";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String gateway;
+    private final String issuer;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    Api(String gateway, String issuer) {
+        this.gateway = gateway;
+        this.issuer = issuer;
+    }
+
+    /** A user's access token by the password grant of the scripted-login client. */
+    String token(String user) {
+        return tokens.computeIfAbsent(user, u -> tokenFor("grant_type=password&client_id=tuanjie-cli&username="
+                + URLEncoder.encode(u, StandardCharsets.UTF_8) + "&password=" + PASSWORD));
+    }
+
+    /** The county platform's token by the client credentials grant. */
+    String platformToken() {
+        return tokens.computeIfAbsent("county-platform", u -> tokenFor(
+                "grant_type=client_credentials&client_id=county-platform&client_secret=county-platform-demo-secret"));
+    }
+
+    private String tokenFor(String form) {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no token from the identity server: " + reply.status() + " " + reply.body());
+        }
+        return reply.body().get("access_token").asText();
+    }
+
+    Reply get(String token, String path) {
+        return send(base(token, path).GET().build());
+    }
+
+    Reply post(String token, String path, Object body) {
+        return send(base(token, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    Reply postCsv(String token, String path, String csv) {
+        return send(base(token, path).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    }
+
+    /** A change that needs the resource's current ETag, read first with the same token. */
+    Reply change(String token, String method, String resource, String action, Object body) {
+        String etag = get(token, resource).etag();
+        HttpRequest.Builder request = base(token, resource + (action == null ? "" : "/" + action))
+                .header("If-Match", etag == null ? "\"0\"" : etag).header("Content-Type", "application/json");
+        String payload = body == null ? "" : json(body);
+        return send(request.method(method, HttpRequest.BodyPublishers.ofString(payload)).build());
+    }
+
+    private HttpRequest.Builder base(String token, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Reply send(HttpRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 429 && attempt < 10) {
+                    Thread.sleep(1000);
+                    continue;
+                }
+                String text = response.body();
+                JsonNode body = text == null || text.isBlank() ? NullNode.instance : parse(text);
+                return new Reply(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null), text);
+            } catch (IOException e) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+
+    static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, JsonNode body, String etag, String raw) {
+
+        Reply expect(int expected, String what) {
+            if (status != expected) {
+                throw new IllegalStateException(what + ": expected " + expected + ", got " + status + " " + raw);
+            }
+            return this;
+        }
+
+        String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.tuanjie.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The suite as a county will run it, proven through the gateway only, with tokens from the real
+ * identity server: an inspection to sign-off, an agreement from issue to assessment, the auditor's
+ * checks (with the seal verified here, outside the service), the county platform's client
+ * credentials, and another township that sees none of it.
+ */
+final class EndToEnd {
+
+    private final Api api;
+    private final DemoData demo;
+    private final Console console;
+    private final List<String> failures = new ArrayList<>();
+    private int passed;
+
+    EndToEnd(Api api, DemoData demo, Console console) {
+        this.api = api;
+        this.demo = demo;
+        this.console = console;
+    }
+
+    /** @return the number of failed checks */
+    int run() throws Exception {
+        String admin = api.token("office-admin");
+        String inspector = api.token("inspector-zhang");
+        String secondInspector = api.token("inspector-li");
+        String liaison = api.token("education-liaison");
+        String leader = api.token("education-leader");
+        String auditor = api.token("auditor-wang");
+        String outsider = api.token("other-auditor");
+        String platform = api.platformToken();
+        String education = demo.id(DemoCounty.EDUCATION);
+
+        // inspection → finding → task → submitted by the unit → verified by another inspector
+        Api.Reply inspection = api.post(admin, "/api/inspections", Map.of("title", "端到端检查：专项督查",
+                "startDate", "2026-06-01", "endDate", "2026-06-02", "groups", List.of(Map.of("name", "第一督查组")),
+                "unitIds", List.of(education)));
+        check(inspection.status() == 201, "admin records an inspection (201)", inspection);
+        String inspectionId = inspection.text("id");
+        Api.Reply finding = api.post(admin, "/api/inspections/" + inspectionId + "/findings", Map.of("unitId", education,
+                "category", "CAPACITY", "severity", "HIGH", "description", "档案归类不规范"));
+        check(finding.status() == 201, "admin records a finding (201)", finding);
+        Api.Reply task = api.post(inspector, "/api/tasks", Map.of("findingId", finding.text("id"), "title", "规范创建档案",
+                "measures", "按测评指标重新归档", "responsiblePerson", "格桑",
+                "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString()));
+        check(task.status() == 201, "inspector assigns a task (201)", task);
+        String taskPath = "/api/tasks/" + task.text("id");
+        check(api.change(liaison, "POST", taskPath, "start", null).status() == 200, "the unit's liaison starts it", null);
+        check(api.change(liaison, "POST", taskPath, "submit", Map.of("completionReport", "已重新归档")).status() == 200,
+                "the unit's liaison submits it", null);
+        Api.Reply verified = api.change(secondInspector, "POST", taskPath, "verify", null);
+        check(verified.status() == 200 && "VERIFIED".equals(verified.text("state")), "another inspector verifies it (销号)", verified);
+
+        // agreement: issue → sign by the unit leader → countersign → assess
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        Map<String, Object> template = Map.of("year", year, "title", year + "年度目标责任书（端到端）",
+                "clauses", List.of("乙方主要负责人为第一责任人"),
+                "targets", List.of(Map.of("code", "T1", "title", "整改销号", "weight", 60, "measure", "TASKS_VERIFIED"),
+                        Map.of("code", "T2", "title", "宣传活动", "weight", 40, "measure", "MANUAL")),
+                "adjustments", List.of(), "passMark", 60);
+        Api.Reply created = api.post(admin, "/api/templates", template);
+        check(created.status() == 201, "admin writes a template", created);
+        String templatePath = "/api/templates/" + created.text("id");
+        check(api.change(admin, "POST", templatePath, "publish", null).status() == 200, "admin publishes it", null);
+        Api.Reply issued = api.post(admin, templatePath + "/issue", Map.of("unitIds", List.of(education)));
+        check(issued.status() == 200 && issued.body().path("created").size() == 1, "admin issues it to the unit", issued);
+        Api.Reply again = api.post(admin, templatePath + "/issue", Map.of("unitIds", List.of(education)));
+        check(again.status() == 200 && again.body().path("created").size() == 0, "issuing again creates no duplicate", again);
+        String agreement = "/api/agreements/" + issued.body().path("created").get(0).asText();
+        check(api.change(liaison, "POST", agreement, "sign", null).status() == 403, "the liaison may not sign (403)", null);
+        Api.Reply signed = api.change(leader, "POST", agreement, "sign", null);
+        check(signed.status() == 200 && "SIGNED".equals(signed.text("state")), "the unit's principal leader signs", signed);
+        Api.Reply active = api.change(admin, "POST", agreement, "countersign", null);
+        check(active.status() == 200 && "ACTIVE".equals(active.text("state")), "the county countersigns", active);
+        Api.Reply assessed = api.change(admin, "POST", agreement, "assessment", Map.of("scores", Map.of("T2", Map.of("score", 35))));
+        check(assessed.status() == 200 && assessed.body().has("result"), "admin assesses it (tasks-service and units-service asked)", assessed);
+
+        // the auditor: trail, its chain, and the seals, verified by the service and here
+        Api.Reply trail = api.get(auditor, "/api/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1));
+        List<String> actions = new ArrayList<>();
+        trail.body().path("items").forEach(e -> actions.add(e.path("action").asText()));
+        check(actions.equals(List.of("ISSUED", "SIGNED", "COUNTERSIGNED", "ASSESSED")), "the auditor reads the trail " + actions, trail);
+        check(api.get(auditor, "/api/audit/verification").body().path("valid").asBoolean(), "the audit chain verifies", null);
+        Api.Reply verification = api.get(auditor, agreement + "/verification");
+        check(verification.body().path("valid").asBoolean(), "the service verifies content and seals", verification);
+        check(sealsVerifyOffline(auditor, agreement), "the seals verify offline with the published public key", null);
+
+        // the county platform reads with client credentials
+        Api.Reply platformRead = api.get(platform, agreement);
+        check(platformRead.status() == 200, "county-platform (client credentials) reads the agreement", platformRead);
+        check(api.post(platform, "/api/templates", template).status() == 403, "county-platform may not write (403)", null);
+
+        // another township sees nothing of it
+        check(api.get(outsider, taskPath).status() == 404, "another township: task is 404", null);
+        check(api.get(outsider, "/api/inspections/" + inspectionId).status() == 404, "another township: inspection is 404", null);
+        check(api.get(outsider, agreement).status() == 404, "another township: agreement is 404", null);
+        check(api.get(outsider, "/api/units/" + education).status() == 404, "another township: the unit is 404", null);
+        check(api.get(outsider, "/api/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1))
+                .body().path("items").size() == 0, "another township: no trail entries", null);
+        check(api.get(null, "/api/agreements").status() == 401, "no token: 401 at the gateway", null);
+        check(api.get(auditor, "/api/views/units/" + education).body().path("degraded").size() == 0,
+                "the composed unit page answers complete", null);
+
+        console.print(passed + " passed, " + failures.size() + " failed");
+        return failures.size();
+    }
+
+    private boolean sealsVerifyOffline(String token, String agreement) throws Exception {
+        String pem = api.get(null, "/api/seal/public-key").body().path("pem").asText();
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+        String canonical = api.get(token, agreement + "/canonical-content").raw();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        if (!hash.equals(api.get(token, agreement).text("contentHash"))) {
+            return false;
+        }
+        JsonNode signatures = api.get(token, agreement + "/signatures").body();
+        for (JsonNode s : signatures) {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(s.path("sealedPayload").asText().getBytes(StandardCharsets.UTF_8));
+            if (!s.path("contentHash").asText().equals(hash) || !verifier.verify(Base64.getDecoder().decode(s.path("seal").asText()))) {
+                return false;
+            }
+        }
+        return signatures.size() == 2;
+    }
+
+    private void check(boolean ok, String what, Api.Reply reply) {
+        if (ok) {
+            passed++;
+            console.ok(what);
+        } else {
+            failures.add(what);
+            console.fail(what + (reply == null ? "" : " — got " + reply.status() + " " + reply.raw()));
+        }
+    }
+}

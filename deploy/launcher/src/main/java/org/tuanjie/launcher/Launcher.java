@@ -1,0 +1,85 @@
+package org.tuanjie.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code deploy/run-local.sh}: starts the suite, loads the demo county the first time, prints where to
+ * go, and stops everything on Ctrl-C. With {@code --e2e}: a fresh database, the end-to-end proof, then
+ * everything stopped, pass or fail (exit status = failed checks).
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        boolean e2e = List.of(args).contains("--e2e");
+        Path root = Path.of("").toAbsolutePath();
+        Path state = e2e ? Files.createTempDirectory("tuanjie-e2e") : root.resolve(".local");
+        Console console = new Console();
+        Suite.Settings settings = Suite.Settings.fromEnvironment();
+        Suite suite = new Suite(root, state, console, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
+        int status = 0;
+        try {
+            suite.start();
+            Api api = new Api("http://127.0.0.1:" + Suite.GATEWAY_PORT, settings.issuer());
+            DemoData demo = new DemoData(api, console);
+            demo.loadIfMissing();
+            if (e2e) {
+                status = new EndToEnd(api, demo, console).run() == 0 ? 0 : 1;
+            } else {
+                welcome(console, settings);
+                suite.awaitShutdown();
+            }
+        } catch (StartupFailure e) {
+            console.fail(e.getMessage());
+            status = 2;
+        } catch (RuntimeException e) {
+            console.fail(e.getMessage());
+            console.print("Logs: " + state.resolve("logs"));
+            status = 1;
+        } finally {
+            if (e2e || status != 0) {
+                suite.stop();
+            }
+        }
+        System.exit(status);
+    }
+
+    private static void welcome(Console console, Suite.Settings settings) {
+        String token = settings.issuer() + "/protocol/openid-connect/token";
+        console.print("""
+
+                Tuanjie is running.
+
+                  Swagger UI        http://127.0.0.1:8080/q/swagger-ui   ("Authorize" logs in at Keycloak, client swagger-ui)
+                  API (gateway)     http://127.0.0.1:8080/api/...
+                  Suite health      http://127.0.0.1:8080/q/health/ready
+                  Keycloak          %s   (console: http://127.0.0.1:%d/admin, admin/admin)
+                  Logs and data     .local/
+
+                Demo users (password demo-2026), realm unity:
+                  office-admin        admin         德格县 创建办 (513330000000)
+                  inspector-zhang     inspector     德格县 督查组
+                  inspector-li        inspector     德格县 督查组 (a second inspector, to sign off)
+                  auditor-wang        auditor       德格县 纪检/审计
+                  township-liaison    unit-liaison  更庆镇 (513330100000)
+                  township-leader     unit-leader   更庆镇
+                  education-liaison   unit-liaison  县教育局 (11513330MB00000020)
+                  education-leader    unit-leader   县教育局
+                  other-auditor       auditor       麦宿镇 (513330101000): sees only its own township
+                  client county-platform / county-platform-demo-secret: client credentials, role integration
+
+                Try it:
+                  TOKEN=$(curl -s -d grant_type=password -d client_id=tuanjie-cli -d username=auditor-wang \\
+                      -d password=demo-2026 %s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/figures/townships
+
+                Ctrl-C stops everything.
+                """.formatted(settings.issuer(), settings.keycloakPort(), token));
+    }
+}

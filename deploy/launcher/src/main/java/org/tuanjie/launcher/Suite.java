@@ -1,0 +1,313 @@
+package org.tuanjie.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite on one machine: PostgreSQL (embedded, data kept under the state folder, or an
+ * external one), Keycloak (from its distribution, or an external issuer), and the four applications
+ * from their built jars, each a process with its own log.
+ */
+final class Suite {
+
+    static final int GATEWAY_PORT = 8080;
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("units-service", 8081);
+        SERVICES.put("tasks-service", 8082);
+        SERVICES.put("agreements-service", 8083);
+        SERVICES.put("gateway", GATEWAY_PORT);
+    }
+
+    private final Path root;
+    private final Path state;
+    private final Console console;
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private EmbeddedPostgres postgres;
+    private volatile boolean stopped;
+
+    Suite(Path root, Path state, Console console, Settings settings) {
+        this.root = root;
+        this.state = state;
+        this.console = console;
+        this.settings = settings;
+    }
+
+    /** Everything the suite is reached at, for the person and for the demo loader. */
+    record Settings(String pgHost, int pgPort, String pgUser, String pgPassword, boolean embeddedPostgres,
+            String issuer, boolean embeddedKeycloak, int keycloakPort) {
+
+        static Settings fromEnvironment() {
+            String pgHost = System.getenv("TUANJIE_PG_HOST");
+            String issuer = System.getenv("OIDC_AUTH_SERVER_URL");
+            int kcPort = Integer.parseInt(env("TUANJIE_KEYCLOAK_PORT", "18080"));
+            return new Settings(pgHost == null ? "127.0.0.1" : pgHost,
+                    Integer.parseInt(env("TUANJIE_PG_PORT", pgHost == null ? "15432" : "5432")),
+                    env("TUANJIE_PG_USER", "postgres"), env("TUANJIE_PG_PASSWORD", "postgres"), pgHost == null,
+                    issuer == null ? "http://127.0.0.1:" + kcPort + "/realms/unity" : issuer, issuer == null, kcPort);
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    void start() throws Exception {
+        Files.createDirectories(state.resolve("logs"));
+        checkPorts();
+        startPostgres();
+        Process keycloak = settings.embeddedKeycloak() ? startKeycloak() : null;
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            startService(service.getKey(), service.getValue());
+        }
+        if (keycloak != null) {
+            await("keycloak", keycloak, URI.create(settings.issuer() + "/.well-known/openid-configuration"), 300);
+        }
+        int i = keycloak == null ? 0 : 1;
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            await(service.getKey(), processes.get(i++),
+                    URI.create("http://127.0.0.1:" + service.getValue() + "/q/health/ready"), 180);
+        }
+    }
+
+    private void checkPorts() {
+        List<String> busy = new ArrayList<>();
+        Map<String, Integer> needed = new LinkedHashMap<>(SERVICES);
+        if (settings.embeddedPostgres()) {
+            needed.put("postgresql", settings.pgPort());
+        }
+        if (settings.embeddedKeycloak()) {
+            needed.put("keycloak", settings.keycloakPort());
+        }
+        needed.forEach((name, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                busy.add(port + " (" + name + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new StartupFailure("Port(s) already in use: " + String.join(", ", busy)
+                    + ". Stop what uses them (is the suite already running?) and run again.");
+        }
+    }
+
+    private void startPostgres() throws IOException, SQLException {
+        if (settings.embeddedPostgres()) {
+            console.step("starting PostgreSQL (embedded, data in " + root.relativize(state.resolve("pg")) + ")");
+            Path data = state.resolve("pg");
+            Files.createDirectories(data);
+            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                    .setPort(settings.pgPort()).setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            state.resolve("logs/postgresql.log").toFile()))
+                    .start();
+        } else {
+            console.step("using PostgreSQL at " + settings.pgHost() + ":" + settings.pgPort());
+        }
+        try (Connection c = DriverManager.getConnection(jdbc("postgres"), settings.pgUser(), settings.pgPassword());
+                Statement s = c.createStatement()) {
+            for (String db : List.of("units", "tasks", "agreements")) {
+                try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
+                    if (!rs.next()) {
+                        s.execute("create database " + db + " encoding 'UTF8' template template0");
+                    }
+                }
+            }
+        }
+        console.ok("PostgreSQL ready on " + settings.pgHost() + ":" + settings.pgPort() + " (databases units, tasks, agreements)");
+    }
+
+    String jdbc(String database) {
+        return "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/" + database;
+    }
+
+    private Process startKeycloak() throws IOException {
+        Path home = root.resolve(".local/keycloak");
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new StartupFailure("No Keycloak distribution at " + home + ": run deploy/run-local.sh, which fetches it.");
+        }
+        Path realm = root.resolve("deploy/keycloak/realm-unity.json");
+        Path imported = home.resolve("data/import/realm-unity.json");
+        Path stamp = home.resolve("data/.realm-sha256");
+        String hash = sha256(realm);
+        if (!Files.exists(stamp) || !Files.readString(stamp).equals(hash)) {
+            // an existing realm is never re-imported: start from a clean store when the realm file changed
+            deleteRecursively(home.resolve("data/h2"));
+            Files.createDirectories(imported.getParent());
+            Files.copy(realm, imported, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(stamp, hash);
+            console.step("starting Keycloak (first start imports realm unity and builds: 1–2 minutes)");
+        } else {
+            console.step("starting Keycloak");
+        }
+        int port = settings.keycloakPort();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port", Integer.toString(port), "--http-host", "127.0.0.1",
+                "--hostname=http://127.0.0.1:" + port, "--import-realm", "--health-enabled=true")
+                .directory(home.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        return launch("keycloak", builder);
+    }
+
+    private void startService(String name, int port) throws IOException {
+        Path jar = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new StartupFailure("Missing " + root.relativize(jar) + ": build first (deploy/run-local.sh does).");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString()).directory(state.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("OIDC_AUTH_SERVER_URL", settings.issuer());
+        env.put("OIDC_PUBLIC_URL", settings.issuer());
+        env.put("UNITS_SERVICE_URL", "http://127.0.0.1:8081");
+        env.put("TASKS_SERVICE_URL", "http://127.0.0.1:8082");
+        env.put("AGREEMENTS_SERVICE_URL", "http://127.0.0.1:8083");
+        for (String db : List.of("units", "tasks", "agreements")) {
+            String prefix = db.toUpperCase(Locale.ROOT);
+            env.put(prefix + "_DB_URL", jdbc(db));
+            env.put(prefix + "_DB_USER", settings.pgUser());
+            env.put(prefix + "_DB_PASSWORD", settings.pgPassword());
+        }
+        env.put("SEAL_KEY_FILE", state.resolve("seal-ed25519.pem").toString());
+        env.put("GATEWAY_CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080,http://localhost:8100");
+        console.step("starting " + name + " on port " + port);
+        launch(name, builder);
+    }
+
+    private Process launch(String name, ProcessBuilder builder) throws IOException {
+        Path log = state.resolve("logs/" + name + ".log");
+        logs.put(name, log);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private void await(String name, Process process, URI ready, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new StartupFailure(name + " exited (code " + process.exitValue() + "). Last lines of "
+                        + root.relativize(logs.get(name)) + ":\n" + tail(logs.get(name), 25));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    console.ok(name + " ready (" + (System.nanoTime() - start) / 1_000_000_000 + " s)");
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new StartupFailure(name + " was not ready within " + seconds + " s; see " + root.relativize(logs.get(name)));
+    }
+
+    void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        console.step("stopped everything the launcher started");
+    }
+
+    /** Blocks until Ctrl-C (the shutdown hook stops the suite) or a process dies. */
+    void awaitShutdown() throws InterruptedException {
+        while (!stopped) {
+            for (int i = 0; i < processes.size(); i++) {
+                if (!processes.get(i).isAlive() && !stopped) {
+                    String name = new ArrayList<>(logs.keySet()).get(i);
+                    console.fail(name + " exited; see " + root.relativize(logs.get(name)));
+                }
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    Map<String, Path> logs() {
+        return logs;
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
