@@ -46,6 +46,9 @@ public final class Launcher {
             if (e2e || status != 0) {
                 suite.stop();
             }
+            if (e2e) {
+                Suite.deleteRecursively(state);
+            }
         }
         System.exit(status);
     }

@@ -1,0 +1,169 @@
+package org.tuanjie.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No container engine runs here, so the deployment files are checked statically against the code:
+ * valid YAML, every environment variable an application reads is set, ports, probes and images match.
+ */
+class DeployFilesTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path DEPLOY = ROOT.resolve("deploy");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+    private static final List<String> SHARED_CONFIG = List.of("platform/src/main/resources/META-INF/microprofile-config.properties",
+            "platform-data/src/main/resources/META-INF/microprofile-config.properties");
+
+    /** Environment variables an application reads: its own configuration and the shared defaults. */
+    static Set<String> variablesReadBy(String app) throws IOException {
+        Set<String> variables = new TreeSet<>();
+        List<Path> sources = new ArrayList<>();
+        sources.add(ROOT.resolve(app + "/src/main/resources/application.properties"));
+        SHARED_CONFIG.forEach(s -> sources.add(ROOT.resolve(s)));
+        for (Path source : sources) {
+            for (String line : Files.readAllLines(source)) {
+                if (line.startsWith("%test.") || line.startsWith("#")) {
+                    continue;
+                }
+                Matcher m = ENV_REFERENCE.matcher(line);
+                while (m.find()) {
+                    variables.add(m.group(1));
+                }
+            }
+        }
+        if (app.equals("gateway")) {
+            variables.removeIf(v -> v.endsWith("_DB_URL") || v.endsWith("_DB_USER") || v.endsWith("_DB_PASSWORD"));
+        }
+        return variables;
+    }
+
+    static int portOf(String app) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve(app + "/src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return Integer.parseInt(properties.getProperty("quarkus.http.port"));
+    }
+
+    static List<Map<String, Object>> documents(Path file) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(Files.readString(file))) {
+            if (doc != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) doc;
+                documents.add(map);
+            }
+        }
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T at(Object node, String... path) {
+        Object current = node;
+        for (String step : path) {
+            current = current instanceof List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+
+    @Test
+    void everyDeployFileIsValidYaml() throws IOException {
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).filter(p -> !p.toString().contains("/target/"))
+                    .toList();
+            assertTrue(yaml.size() >= 7, "compose + k8s files: " + yaml);
+            for (Path file : yaml) {
+                assertFalse(documents(file).isEmpty(), file + " has no document");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"units-service", "tasks-service", "agreements-service", "gateway"})
+    void kubernetesManifestsMatchTheApplication(String app) throws IOException {
+        List<Map<String, Object>> docs = documents(DEPLOY.resolve("k8s/" + app + ".yaml"));
+        Map<String, Map<String, Object>> byKind = new HashMap<>();
+        docs.forEach(d -> byKind.put((String) d.get("kind"), d));
+        assertEquals(Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"), byKind.keySet());
+        Map<String, Object> container = at(byKind.get("Deployment"), "spec", "template", "spec", "containers", "0");
+        assertEquals("tuanjie/" + app + ":0.1.0", container.get("image"));
+        assertEquals(portOf(app), (int) at(container, "ports", "0", "containerPort"));
+        assertEquals(portOf(app), (int) at(byKind.get("Service"), "spec", "ports", "0", "port"));
+        assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
+        assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+        assertTrue(((Map<?, ?>) at(container, "resources", "requests")).containsKey("memory"), "resource requests");
+
+        Map<String, Object> config = at(documents(DEPLOY.resolve("k8s/config.yaml")).get(0), "data");
+        Set<String> secretKeys = new TreeSet<>();
+        documents(DEPLOY.resolve("k8s/secrets.example.yaml"))
+                .forEach(d -> secretKeys.addAll(((Map<String, Object>) at(d, "stringData")).keySet()));
+        Set<String> set = new TreeSet<>();
+        for (Map<String, Object> env : (List<Map<String, Object>>) container.get("env")) {
+            set.add((String) env.get("name"));
+            Map<String, Object> configRef = env.get("valueFrom") == null ? null : at(env, "valueFrom", "configMapKeyRef");
+            Map<String, Object> secretRef = env.get("valueFrom") == null ? null : at(env, "valueFrom", "secretKeyRef");
+            if (configRef != null) {
+                assertTrue(config.containsKey((String) configRef.get("key")), "config key " + configRef.get("key"));
+            }
+            if (secretRef != null) {
+                assertTrue(secretKeys.contains((String) secretRef.get("key")), "secret key " + secretRef.get("key"));
+            }
+        }
+        assertTrue(set.containsAll(variablesReadBy(app)), app + " reads " + variablesReadBy(app) + ", the Deployment sets " + set);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"units-service", "tasks-service", "agreements-service", "gateway"})
+    void composeSetsEverythingTheApplicationReads(String app) throws IOException {
+        Map<String, Object> service = at(documents(DEPLOY.resolve("compose.yaml")).get(0), "services", app);
+        assertEquals("tuanjie/" + app + ":0.1.0", service.get("image"));
+        Map<String, Object> environment = at(service, "environment");
+        assertTrue(environment.keySet().containsAll(variablesReadBy(app)),
+                app + " reads " + variablesReadBy(app) + ", compose sets " + environment.keySet());
+        List<String> ports = at(service, "ports");
+        assertEquals(portOf(app) + ":" + portOf(app), ports.get(0));
+    }
+
+    @Test
+    void theRealmHasTheRolesClientsAndClaimTheServicesExpect() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/realm-unity.json").toFile());
+        assertEquals("unity", realm.path("realm").asText());
+        assertFalse(realm.has("clientScopes"), "a realm-level clientScopes list would replace the built-in scopes");
+        Set<String> roles = new TreeSet<>();
+        realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertEquals(Set.of("admin", "inspector", "unit-liaison", "unit-leader", "auditor", "integration"), roles);
+        Map<String, JsonNode> clients = new HashMap<>();
+        realm.path("clients").forEach(c -> clients.put(c.path("clientId").asText(), c));
+        assertTrue(clients.get("swagger-ui").path("publicClient").asBoolean());
+        assertEquals("S256", clients.get("swagger-ui").path("attributes").path("pkce.code.challenge.method").asText());
+        assertTrue(clients.get("mobile-app").path("publicClient").asBoolean());
+        assertFalse(clients.get("county-platform").path("publicClient").asBoolean());
+        assertTrue(clients.get("county-platform").path("serviceAccountsEnabled").asBoolean());
+        assertTrue(clients.get("tuanjie-cli").path("directAccessGrantsEnabled").asBoolean());
+        clients.values().forEach(c -> assertEquals("unit_code",
+                c.path("protocolMappers").get(0).path("config").path("claim.name").asText(), c.path("clientId").asText()));
+        realm.path("users").forEach(u -> assertTrue(u.path("attributes").has("unit_code"), u.path("username").asText()));
+    }
+}
