@@ -83,6 +83,6 @@ public final class Launcher {
                   curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/figures/townships
 
                 Ctrl-C stops everything.
-                """.formatted(settings.issuer(), settings.keycloakPort(), token));
+                """.formatted(settings.issuer(), settings.keycloakPort(), token).replace(":8080/", ":" + Suite.GATEWAY_PORT + "/"));
     }
 }

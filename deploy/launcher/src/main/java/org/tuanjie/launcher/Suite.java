@@ -34,13 +34,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Suite {
 
-    static final int GATEWAY_PORT = 8080;
+    /** Added to every port, to run a second suite (the build's end-to-end check) beside a running one. */
+    static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("TUANJIE_PORT_OFFSET", "0"));
+    static final int GATEWAY_PORT = 8080 + OFFSET;
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
     static {
-        SERVICES.put("units-service", 8081);
-        SERVICES.put("tasks-service", 8082);
-        SERVICES.put("agreements-service", 8083);
+        SERVICES.put("units-service", 8081 + OFFSET);
+        SERVICES.put("tasks-service", 8082 + OFFSET);
+        SERVICES.put("agreements-service", 8083 + OFFSET);
         SERVICES.put("gateway", GATEWAY_PORT);
     }
 
@@ -68,9 +70,9 @@ final class Suite {
         static Settings fromEnvironment() {
             String pgHost = System.getenv("TUANJIE_PG_HOST");
             String issuer = System.getenv("OIDC_AUTH_SERVER_URL");
-            int kcPort = Integer.parseInt(env("TUANJIE_KEYCLOAK_PORT", "18080"));
+            int kcPort = Integer.parseInt(env("TUANJIE_KEYCLOAK_PORT", Integer.toString(18080 + OFFSET)));
             return new Settings(pgHost == null ? "127.0.0.1" : pgHost,
-                    Integer.parseInt(env("TUANJIE_PG_PORT", pgHost == null ? "15432" : "5432")),
+                    Integer.parseInt(env("TUANJIE_PG_PORT", pgHost == null ? Integer.toString(15432 + OFFSET) : "5432")),
                     env("TUANJIE_PG_USER", "postgres"), env("TUANJIE_PG_PASSWORD", "postgres"), pgHost == null,
                     issuer == null ? "http://127.0.0.1:" + kcPort + "/realms/unity" : issuer, issuer == null, kcPort);
         }
@@ -152,7 +154,8 @@ final class Suite {
     }
 
     private Process startKeycloak() throws IOException {
-        Path home = root.resolve(".local/keycloak");
+        String configured = System.getenv("TUANJIE_KEYCLOAK_HOME");
+        Path home = configured == null ? root.resolve(".local/keycloak") : Path.of(configured).toAbsolutePath();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new StartupFailure("No Keycloak distribution at " + home + ": run deploy/run-local.sh, which fetches it.");
         }
@@ -191,9 +194,9 @@ final class Suite {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("OIDC_AUTH_SERVER_URL", settings.issuer());
         env.put("OIDC_PUBLIC_URL", settings.issuer());
-        env.put("UNITS_SERVICE_URL", "http://127.0.0.1:8081");
-        env.put("TASKS_SERVICE_URL", "http://127.0.0.1:8082");
-        env.put("AGREEMENTS_SERVICE_URL", "http://127.0.0.1:8083");
+        env.put("UNITS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("units-service"));
+        env.put("TASKS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("tasks-service"));
+        env.put("AGREEMENTS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("agreements-service"));
         for (String db : List.of("units", "tasks", "agreements")) {
             String prefix = db.toUpperCase(Locale.ROOT);
             env.put(prefix + "_DB_URL", jdbc(db));
@@ -201,7 +204,8 @@ final class Suite {
             env.put(prefix + "_DB_PASSWORD", settings.pgPassword());
         }
         env.put("SEAL_KEY_FILE", state.resolve("seal-ed25519.pem").toString());
-        env.put("GATEWAY_CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080,http://localhost:8100");
+        env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + GATEWAY_PORT + ",http://127.0.0.1:" + GATEWAY_PORT
+                + ",http://localhost:8100");
         console.step("starting " + name + " on port " + port);
         launch(name, builder);
     }
