@@ -104,7 +104,9 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 echo.put("headers", headers);
                 echo.put("body", new String(body, StandardCharsets.UTF_8));
                 int status = path.endsWith("/created") ? 201 : 200;
-                send(exchange, status, echo, Map.of("ETag", "\"7\"", "X-Backend", service));
+                String self = "http://" + exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+                send(exchange, status, echo, Map.of("ETag", "\"7\"", "X-Backend", service, "X-Request-Id", "backend-own-id",
+                        "Location", self + path + "/1", "Link", "<" + self + path + "?cursor=abc>; rel=\"next\""));
             }
         }
 

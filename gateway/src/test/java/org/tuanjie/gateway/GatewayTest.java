@@ -58,6 +58,8 @@ class GatewayTest {
                 .header("ETag", equalTo("\"7\""))
                 .header("X-Backend", equalTo("units"))
                 .header("X-Request-Id", equalTo("gw-test-1"))
+                .header("Location", org.hamcrest.Matchers.matchesPattern("http://localhost:\\d+/api/units/.*/created/1"))
+                .header("Link", org.hamcrest.Matchers.matchesPattern("<http://localhost:\\d+/api/units/.*/created\\?cursor=abc>; rel=\"next\""))
                 .body("service", equalTo("units"))
                 .body("method", equalTo("PUT"))
                 .body("path", equalTo("/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created"))

@@ -2,6 +2,7 @@ package org.tuanjie.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -117,8 +118,32 @@ final class EndToEnd {
         check(api.get(auditor, "/api/views/units/" + education).body().path("degraded").size() == 0,
                 "the composed unit page answers complete", null);
 
+        browser();
+
         console.print(passed + " passed, " + failures.size() + " failed");
         return failures.size();
+    }
+
+    /** Required where CI runs (CI=true); elsewhere it runs when Debian's chromium is installed. */
+    private void browser() {
+        if (!Browser.available()) {
+            if ("true".equals(System.getenv("CI"))) {
+                check(false, "Swagger UI in a browser: /usr/bin/chromium and /usr/bin/chromedriver are missing", null);
+            } else {
+                console.step("- Swagger UI in a browser: not checked here (apt-get install chromium chromium-driver)");
+            }
+            return;
+        }
+        Path screenshot = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENSHOT", "deploy/launcher/target/e2e-swagger-ui.png"))
+                .toAbsolutePath();
+        try {
+            String result = Browser.auditorTriesItOut("http://127.0.0.1:" + Suite.GATEWAY_PORT, "auditor-wang", Api.PASSWORD,
+                    screenshot);
+            check(result.equals("200 with items"), "the auditor logs in to Swagger UI through Keycloak and tries GET /api/agreements: "
+                    + result + " (screenshot " + screenshot + ")", null);
+        } catch (Exception e) {
+            check(false, "Swagger UI in a browser: " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""), null);
+        }
     }
 
     private boolean sealsVerifyOffline(String token, String agreement) throws Exception {

@@ -120,7 +120,7 @@ public class ReverseProxy {
 
         client.request(options)
                 .compose(downstream -> send(downstream, request))
-                .onSuccess(response -> relay(ctx, response))
+                .onSuccess(response -> relay(ctx, response, base))
                 .onFailure(failure -> fail(ctx, target, failure));
     }
 
@@ -146,15 +146,21 @@ public class ReverseProxy {
         return downstream.send(request);
     }
 
-    private static void relay(RoutingContext ctx, HttpClientResponse downstream) {
+    private static void relay(RoutingContext ctx, HttpClientResponse downstream, URI base) {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(downstream.statusCode());
         response.setStatusMessage(downstream.statusMessage());
+        // links a service makes point at itself; the client only knows the gateway
+        String serviceOrigin = base.getScheme() + "://" + base.getAuthority();
+        String gatewayBase = ctx.request().scheme() + "://" + ctx.request().authority() + Routes.API;
         downstream.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(name) || name.equals("x-request-id")) {
-                response.headers().add(h.getKey(), h.getValue());
+            if (NOT_FORWARDED.contains(name)) {
+                return;
             }
+            String value = name.equals("location") || name.equals("link") || name.equals("content-location")
+                    ? h.getValue().replace(serviceOrigin, gatewayBase) : h.getValue();
+            response.headers().add(h.getKey(), value);
         });
         if (downstream.getHeader("Content-Length") == null) {
             response.setChunked(true);
