@@ -1,0 +1,102 @@
+package org.tuanjie.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Security checked over every operation of the committed contract, not only the ones a test
+ * remembered: without a token each is a 401 problem; with a role the operation does not list, a 403.
+ */
+public final class SecurityMatrix {
+
+    public static final List<String> ROLES = List.of("admin", "inspector", "unit-liaison", "unit-leader", "auditor",
+            "integration");
+
+    private SecurityMatrix() {
+    }
+
+    /** One operation of the contract and the roles it admits (empty for a public one). */
+    public record Operation(String method, String path, List<String> roles, String contentType) {
+        String concretePath() {
+            return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Operation> operations() {
+        Map<String, Object> spec;
+        try {
+            spec = new Yaml().load(Files.readString(OpenApiContract.COMMITTED));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, op) -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            List<String> roles = new ArrayList<>();
+            List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) ((Map<String, Object>) op).get("security");
+            if (security != null) {
+                security.forEach(requirement -> requirement.values().forEach(roles::addAll));
+            }
+            String contentType = "application/json";
+            Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) op).get("requestBody");
+            if (body != null && body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+                contentType = content.keySet().iterator().next().toString();
+            }
+            operations.add(new Operation(method.toUpperCase(), path, roles, contentType));
+        }));
+        return operations;
+    }
+
+    /** Every secured operation answers 401 problem+json without a token, before looking at anything else. */
+    public static void missingTokenIsRefusedEverywhere() {
+        List<String> wrong = new ArrayList<>();
+        int secured = 0;
+        for (Operation op : operations()) {
+            if (op.roles().isEmpty()) {
+                continue;
+            }
+            secured++;
+            Response r = given().contentType(op.contentType()).body("{}").request(op.method(), op.concretePath());
+            if (r.statusCode() != 401 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                wrong.add(op.method() + " " + op.path() + " → " + r.statusCode());
+            }
+        }
+        assertTrue(secured > 0, "the contract has secured operations");
+        assertTrue(wrong.isEmpty(), "without a token: " + wrong);
+    }
+
+    /** Every secured operation answers 403 to each role it does not list (and to a role nobody has). */
+    public static void otherRolesAreRefusedEverywhere(String unitCode) {
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : operations()) {
+            if (op.roles().isEmpty()) {
+                continue;
+            }
+            List<String> refused = new ArrayList<>(ROLES.stream().filter(r -> !op.roles().contains(r)).toList());
+            refused.add("visitor");
+            for (String role : refused) {
+                Response r = given().auth().oauth2(Tokens.of(role, unitCode)).contentType(op.contentType()).body("{}")
+                        .request(op.method(), op.concretePath());
+                if (r.statusCode() != 403) {
+                    wrong.add(op.method() + " " + op.path() + " as " + role + " → " + r.statusCode());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "roles the contract does not list: " + wrong);
+    }
+}
