@@ -54,6 +54,39 @@ public final class Tokens {
         return claims("user-forged", role, unitCode).sign(FOREIGN_KEY);
     }
 
+    /** An unsigned token ({@code alg: none}) carrying admin claims: must never be accepted. */
+    public static String unsigned(String role, String unitCode) {
+        String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        return header + "." + payload(role, unitCode) + ".";
+    }
+
+    /**
+     * The classic key-confusion forgery: HS256 "signed" with the server's RSA public key as the HMAC
+     * secret. A verifier that trusts the token's {@code alg} would accept it.
+     */
+    public static String hs256WithPublicKey(String role, String unitCode, String publicKeyBase64) {
+        try {
+            String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+            String signingInput = header + "." + payload(role, unitCode);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(publicKeyBase64.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String payload(String role, String unitCode) {
+        long now = Instant.now().getEpochSecond();
+        return base64Url("{\"iss\":\"" + ISSUER + "\",\"sub\":\"forger\",\"exp\":" + (now + 3600) + ",\"iat\":" + now
+                + ",\"realm_access\":{\"roles\":[\"" + role + "\"]},\"unit_code\":\"" + unitCode + "\"}");
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static JwtClaimsBuilder claims(String subject, String role, String unitCode) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject)
                 .claim("preferred_username", subject)
