@@ -1,6 +1,5 @@
 package org.tuanjie.gateway.proxy;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -24,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.tuanjie.gateway.config.GatewayConfig;
 import org.tuanjie.gateway.security.Callers;
 import org.tuanjie.gateway.security.ClientLimits;
+import org.tuanjie.gateway.security.VerifiedTokens;
 import org.tuanjie.platform.web.RequestIds;
 
 /**
@@ -51,6 +51,9 @@ public class ReverseProxy {
     ClientLimits limits;
 
     @Inject
+    VerifiedTokens tokens;
+
+    @Inject
     Vertx vertx;
 
     private HttpClient client;
@@ -70,17 +73,27 @@ public class ReverseProxy {
         }
         request.pause();
         boolean open = PUBLIC_PATHS.contains(request.path());
+        String authorization = request.getHeader("Authorization");
+        String knownClient = tokens.clientOf(authorization);
+        if (knownClient != null) {
+            admitted(ctx, request, knownClient, target.get());
+            return;
+        }
         Callers.identity(ctx).subscribe().with(identity -> {
             if (identity.isAnonymous() && !open) {
                 reject(ctx, request, 401, "unauthorized");
                 return;
             }
-            admitted(ctx, request, identity, target.get());
+            String client = Callers.clientKey(identity.isAnonymous() ? null : identity, ctx);
+            if (!identity.isAnonymous()) {
+                tokens.remember(authorization, identity, client);
+            }
+            admitted(ctx, request, client, target.get());
         }, failure -> reject(ctx, request, 401, "unauthorized"));
     }
 
-    private void admitted(RoutingContext ctx, HttpServerRequest request, SecurityIdentity identity, Routes.Target target) {
-        long wait = limits.tryAcquire(Callers.clientKey(identity.isAnonymous() ? null : identity, ctx));
+    private void admitted(RoutingContext ctx, HttpServerRequest request, String client, Routes.Target target) {
+        long wait = limits.tryAcquire(client);
         if (wait > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(wait));
             reject(ctx, request, 429, "rate-limited");

@@ -26,12 +26,16 @@ public class Jurisdiction {
     @Inject
     UnitRepository units;
 
+    @Inject
+    RootPaths rootPaths;
+
     private String rootPath;
 
     /** Path prefix of the caller's subtree. */
     public String rootPath() {
         if (rootPath == null) {
-            rootPath = caller.unitCode().flatMap(units::findByCode).map(Unit::path).orElse(NOWHERE);
+            rootPath = caller.unitCode().map(code -> rootPaths.pathOf(code, () -> units.findByCode(code).map(Unit::path)))
+                    .orElse(NOWHERE);
         }
         return rootPath;
     }

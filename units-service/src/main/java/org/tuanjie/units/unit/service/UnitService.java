@@ -39,6 +39,9 @@ public class UnitService {
     Jurisdiction jurisdiction;
 
     @Inject
+    RootPaths rootPaths;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -108,6 +111,7 @@ public class UnitService {
         unit.moveUnder(newParent);
         units.flush();
         units.rerootDescendants(oldPath, unit.path(), unit.depth() - oldDepth, caller.subject());
+        rootPaths.forgetAll();
         return unit;
     }
 
