@@ -97,10 +97,8 @@ public class SealKeys {
                 + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
                 + mime.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        try {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the operator protects the file
         }
         LOG.warnf("Created a new Ed25519 sealing key at %s: back it up", file.toAbsolutePath());
         return pair;

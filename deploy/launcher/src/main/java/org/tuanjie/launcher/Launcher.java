@@ -18,7 +18,9 @@ public final class Launcher {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         boolean e2e = List.of(args).contains("--e2e");
         Path root = Path.of("").toAbsolutePath();
-        Path state = e2e ? Files.createTempDirectory("tuanjie-e2e") : root.resolve(".local");
+        String stateDir = System.getenv("TUANJIE_STATE");
+        Path state = e2e ? Files.createTempDirectory("tuanjie-e2e")
+                : stateDir == null ? root.resolve(".local") : Path.of(stateDir).toAbsolutePath();
         Console console = new Console();
         Suite.Settings settings = Suite.Settings.fromEnvironment();
         Suite suite = new Suite(root, state, console, settings);

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Benchmarks of the running suite, each side of every ratio measured in the same run on this machine.
+# Starts its own suite (ports offset by 30000, a throw-away database, demo data), measures, writes
+# bench/RESULTS.md, and stops everything. Needs wrk and nginx (installed with apt when run as root),
+# pgbench (PostgreSQL client) and npx (autocannon, for the fixed-rate run).
+#   bench/run.sh            default: 10 s per measurement
+#   DURATION=30 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+OFFSET=30000
+GW=$((8080 + OFFSET)); UNITS=$((8081 + OFFSET)); PG=$((15432 + OFFSET)); KC=$((18080 + OFFSET)); NGINX=$((8090 + OFFSET))
+WORK=$(mktemp -d /tmp/tuanjie-bench.XXXXXX)
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if [ "$(id -u)" = 0 ] && { ! need wrk || ! need nginx; }; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light) >/dev/null
+fi
+for tool in wrk nginx pgbench npx curl; do need $tool || { echo "missing $tool"; exit 2; }; done
+[ -f deploy/launcher/target/launcher.jar ] && [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
+KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
+[ -z "$KC_HOME" ] && [ -x .local/keycloak/bin/kc.sh ] && KC_HOME=$PWD/.local/keycloak
+[ -z "$KC_HOME" ] && KC_HOME=$PWD/deploy/launcher/target/keycloak-dist/keycloak-26.5.6
+[ -x "$KC_HOME/bin/kc.sh" ] || { echo "no Keycloak distribution: run deploy/run-local.sh once"; exit 2; }
+
+cleanup() {
+  [ -n "${LAUNCHER:-}" ] && kill "$LAUNCHER" 2>/dev/null && wait "$LAUNCHER" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "starting the suite (log: $WORK/suite.log)"
+# the rate limit is a feature under test elsewhere; here it must not be what is measured
+TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
+  GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 \
+  java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
+LAUNCHER=$!
+for _ in $(seq 1 300); do grep -q "Tuanjie is running" "$WORK/suite.log" && break; sleep 1; done
+grep -q "Tuanjie is running" "$WORK/suite.log" || { cat "$WORK/suite.log"; exit 1; }
+
+TOKEN=$(curl -s -d grant_type=password -d client_id=tuanjie-cli -d username=office-admin -d password=demo-2026 \
+  "http://127.0.0.1:$KC/realms/unity/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+UNIT=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW/api/units/by-code/513330000000" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+AUTH="Authorization: Bearer $TOKEN"
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream units { server 127.0.0.1:$UNITS; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX;
+    location /api/ { proxy_pass http://units/; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+
+# requests per second of wrk, after a warm-up of the same URL
+rps() {
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-8}s" -H "$AUTH" "$1" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH" "$1" | awk '/Requests\/sec/ {print $2}'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "warming up (JIT) the service and the gateway"
+wrk -t2 -c"$CONNECTIONS" -d20s -H "$AUTH" "http://127.0.0.1:$UNITS/units/$UNIT" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d20s -H "$AUTH" "http://127.0.0.1:$GW/api/units/$UNIT" >/dev/null
+echo "measuring GET /units/{id}: direct, through the gateway, through nginx"
+DIRECT=$(rps "http://127.0.0.1:$UNITS/units/$UNIT")
+GATEWAY=$(rps "http://127.0.0.1:$GW/api/units/$UNIT")
+NGINX_RPS=$(rps "http://127.0.0.1:$NGINX/api/units/$UNIT")
+DIRECT2=$(rps "http://127.0.0.1:$UNITS/units/$UNIT")
+DIRECT_AVG=$(awk -v a="$DIRECT" -v b="$DIRECT2" 'BEGIN { printf "%.0f", (a + b) / 2 }')
+
+echo "measuring pgbench -S -M prepared at the same concurrency on the same PostgreSQL"
+PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PG -U postgres -c "create database bench" >/dev/null
+PGPASSWORD=postgres pgbench -q -i -s 10 -h 127.0.0.1 -p $PG -U postgres bench >/dev/null 2>&1
+PGBENCH=$(PGPASSWORD=postgres pgbench -S -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -h 127.0.0.1 -p $PG -U postgres bench 2>/dev/null \
+  | awk '/tps =/ {print $3; exit}')
+
+echo "measuring the tail at 70% of the gateway's rate, fixed rate"
+RATE=$(awk -v g="$GATEWAY" 'BEGIN { printf "%d", g * 0.7 }')
+npx --yes autocannon@8 -j -c "$CONNECTIONS" -d "$DURATION" --overallRate "$RATE" -H "$AUTH" \
+  "http://127.0.0.1:$GW/api/units/$UNIT" > "$WORK/tail.json" 2>/dev/null
+P50=$(sed -E 's/.*"latency":\{[^}]*"p50":([0-9.]+).*/\1/' "$WORK/tail.json")
+P99=$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/tail.json")
+NON2XX=$(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/tail.json")
+ERRORS=$(sed -E 's/.*"errors":([0-9]+).*/\1/' "$WORK/tail.json")
+
+echo "measuring memory after the load"
+rss() { ps -o rss= -p "$(pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
+RSS_UNITS=$(rss units-service); RSS_TASKS=$(rss tasks-service); RSS_AGREEMENTS=$(rss agreements-service); RSS_GATEWAY=$(rss gateway)
+
+GW_RATIO=$(ratio "$GATEWAY" "$DIRECT_AVG")
+NGINX_RATIO=$(ratio "$NGINX_RPS" "$DIRECT_AVG")
+DB_RATIO=$(ratio "$DIRECT_AVG" "$PGBENCH")
+TAIL_RATIO=$(awk -v a="$P99" -v b="$P50" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "meets" : "misses") }'; }
+CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+
+cat > bench/RESULTS.md <<MD
+# Benchmark results
+
+Measured $(date -u +"%Y-%m-%d %H:%M UTC") with \`bench/run.sh\` (DURATION=$DURATION s, $CONNECTIONS connections,
+wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') GiB, everything on one machine
+(load generator included), so absolute numbers mean little; ratios compare sides measured in the same run.
+
+| # | figure | measured | target | |
+|---|---|---|---|---|
+| 1 | GET /units/{id} through the gateway ÷ direct | $GATEWAY ÷ $DIRECT_AVG req/s = **$GW_RATIO** | ≥ 0.80 | $(verdict "$GW_RATIO" 0.80 ">=") |
+| 1 | the same through nginx ÷ direct | $NGINX_RPS ÷ $DIRECT_AVG req/s = **$NGINX_RATIO** | gateway not worse than nginx by > 10 % | $(verdict "$GW_RATIO" "$(awk -v n="$NGINX_RATIO" 'BEGIN{print n*0.9}')" ">=") |
+| 2 | authenticated GET-by-id ÷ pgbench -S -M prepared (same concurrency, same PostgreSQL) | $DIRECT_AVG ÷ $PGBENCH = **$DB_RATIO** | ≥ 0.30 | $(verdict "$DB_RATIO" 0.30 ">=") |
+| 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, autocannon) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $(verdict "$TAIL_RATIO" 5 "<=") |
+| 5 | RSS after the load (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | ≤ 1.6 × a bare Quarkus REST app | not yet compared |
+
+Direct throughput was measured before and after the proxied runs and averaged ($DIRECT and $DIRECT2 req/s).
+Not measured yet: auth cost with authentication disabled (3), province scale with 1,000,000 tasks (4),
+the bare-app comparison of footprint and start time (5).
+MD
+cat bench/RESULTS.md
