@@ -23,9 +23,17 @@ public class TaskQueries {
     TasksConfig config;
 
     public Condition where(TaskFilter filter) {
-        StringBuilder where = new StringBuilder("(t.unit.path like :scope or t.ownerPath like :scope)");
+        StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
+        if (filter.within() != null) {
+            // the subtree was checked to lie inside the caller's reach: one path range, which the
+            // (unit_path, deadline, id) index serves, instead of the either-or of the general case
+            where.append("t.unit.path like :within");
+            params.put("within", Jurisdiction.likePrefix(jurisdiction.unit(filter.within()).pathText()));
+        } else {
+            where.append("(t.unit.path like :scope or t.ownerPath like :scope)");
+            params.put("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
+        }
         if (filter.states() != null && !filter.states().isEmpty()) {
             where.append(" and t.state in :states");
             params.put("states", filter.states());
@@ -33,10 +41,6 @@ public class TaskQueries {
         if (filter.categories() != null && !filter.categories().isEmpty()) {
             where.append(" and t.category in :categories");
             params.put("categories", filter.categories());
-        }
-        if (filter.within() != null) {
-            where.append(" and t.unit.path like :within");
-            params.put("within", Jurisdiction.likePrefix(jurisdiction.unit(filter.within()).pathText()));
         }
         if (filter.unitId() != null) {
             where.append(" and t.unit.id = :unitId");
