@@ -62,6 +62,38 @@ public final class SecurityMatrix {
         return operations;
     }
 
+    /**
+     * Broken object-level authorization, checked over every read of the contract: with path parameters
+     * naming real resources outside the caller's subtree, each answers 404 exactly like a missing one.
+     *
+     * @param values a value for every path parameter name used (e.g. {@code id} → a unit of another township)
+     * @return how many operations were checked
+     */
+    public static int outsideTheSubtreeIsNotFound(String token, Map<String, String> values) {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Operation op : operations()) {
+            if (!op.method().equals("GET") || !op.path().contains("{") || op.roles().isEmpty()) {
+                continue;
+            }
+            String path = op.path();
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                path = path.replace("{" + value.getKey() + "}", value.getValue());
+            }
+            if (path.contains("{")) {
+                wrong.add(op.path() + ": no value for a path parameter");
+                continue;
+            }
+            checked++;
+            Response r = given().auth().oauth2(token).accept("*/*").get(path);
+            if (r.statusCode() != 404 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                wrong.add("GET " + path + " → " + r.statusCode());
+            }
+        }
+        assertTrue(wrong.isEmpty(), "outside the caller's subtree: " + wrong);
+        return checked;
+    }
+
     /** Every secured operation answers 401 problem+json without a token, before looking at anything else. */
     public static void missingTokenIsRefusedEverywhere() {
         List<String> wrong = new ArrayList<>();

@@ -168,6 +168,10 @@ class AgreementLifecycleTest {
         as("auditor", c.townships.get(0)).get("/agreements").then().body("items.unit.code",
                 org.hamcrest.Matchers.not(hasItem(c.villages.get(2))));
         given().get("/agreements/" + id).then().statusCode(401);
+        // every read of the contract, with the ids of an agreement and a template the caller cannot reach
+        org.tuanjie.testing.SecurityMatrix.outsideTheSubtreeIsNotFound(org.tuanjie.testing.Tokens.of("auditor", c.townships.get(0)), Map.of("id", id));
+        org.tuanjie.testing.SecurityMatrix.outsideTheSubtreeIsNotFound(org.tuanjie.testing.Tokens.of("admin", "540122000000"),
+                Map.of("id", templateId));
         given().get("/seal/public-key").then().statusCode(200).body("algorithm", equalTo("Ed25519"))
                 .body("pem", org.hamcrest.Matchers.startsWith("-----BEGIN PUBLIC KEY-----"));
         Agreements.class.getName();

@@ -104,6 +104,15 @@ class TaskApiTest {
         // the school's own liaison sees it, another school's does not
         as("unit-liaison", schoolA).get("/tasks/" + taskId).then().statusCode(200);
         as("unit-liaison", c.schools.get(1)).get("/tasks/" + taskId).then().statusCode(404);
+        // every read of the contract with real ids of township A's task, inspection and finding
+        String extension = as("unit-liaison", schoolA)
+                .body(Map.of("reason", "需要时间", "requestedDeadline", TODAY.plusDays(40).toString()))
+                .post("/tasks/" + taskId + "/extensions").then().statusCode(201).extract().path("id");
+        String findingId = as("auditor", c.county).get("/tasks/" + taskId).path("findingId");
+        for (String id : List.of(taskId, inspectionId, findingId)) {
+            org.tuanjie.testing.SecurityMatrix.outsideTheSubtreeIsNotFound(org.tuanjie.testing.Tokens.of("admin", townshipB),
+                    Map.of("id", id, "requestId", extension, "domainId", java.util.UUID.randomUUID().toString()));
+        }
     }
 
     @Test

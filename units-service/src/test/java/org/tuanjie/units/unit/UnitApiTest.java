@@ -246,6 +246,10 @@ class UnitApiTest {
         admin(h.townshipB).get("/units").then().statusCode(200).body("items.path", everyItem(hasItem(h.townshipB)))
                 .body("items.code", not(hasItem(h.townshipA)));
         admin("999999999999").get("/units").then().statusCode(200).body("items", hasSize(0));
+        // and every read of the contract, not only the ones above
+        int checked = org.tuanjie.testing.SecurityMatrix.outsideTheSubtreeIsNotFound(Tokens.of("admin", h.townshipB),
+                Map.of("id", townshipA, "code", h.townshipA, "unitId", h.id(h.villageA)));
+        assertEquals(true, checked >= 10, "reads checked: " + checked);
     }
 
     @Test
