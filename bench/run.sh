@@ -148,6 +148,37 @@ if [ "${PROVINCE:-1}" = 1 ]; then
   PAGE_RATIO=$(awk -v a="$TASK_50" -v b="$TASK1_50" 'BEGIN { printf "%.2f", a / b }')
 fi
 
+echo "footprint: each application started once more, alone, beside a bare Quarkus REST app"
+[ -f bench/bare-app/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -f bench/bare-app/pom.xml -DskipTests package
+# starts one jar; prints the ms to its first 200 on PATH and its RSS (MiB) after 10 s of load on it
+footprint() {
+  local jar=$1 port=$2 path=$3 header=$4; shift 4
+  local start pid first
+  start=$(date +%s%N)
+  env "$@" QUARKUS_HTTP_PORT="$port" java -Xmx384m -jar "$jar" > "$WORK/footprint-$port.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "http://127.0.0.1:$port$path")" = 200 ] && break
+    sleep 0.05
+  done
+  first=$(( ($(date +%s%N) - start) / 1000000 ))
+  wrk -t2 -c"$CONNECTIONS" -d10s -H "$header" "http://127.0.0.1:$port$path" >/dev/null
+  echo "$first $(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}')"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+DB() { echo "${1}_DB_URL=jdbc:postgresql://127.0.0.1:$PG/$2" "${1}_DB_USER=postgres" "${1}_DB_PASSWORD=postgres"; }
+OIDC="OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KC/realms/unity"
+FP=$((8091 + OFFSET))
+read -r BARE_T BARE_RSS <<<"$(footprint bench/bare-app/target/quarkus-app/quarkus-run.jar $FP /hello "X-Bench: 1")"
+read -r UNITS_T UNITS_RSS <<<"$(footprint units-service/target/quarkus-app/quarkus-run.jar $((FP + 1)) "/units/$UNIT" "$AUTH" $OIDC $(DB UNITS units))"
+read -r TASKS_T TASKS_RSS <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
+read -r AGR_T AGR_RSS <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
+read -r GWI_T GWI_RSS <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
+WORST_RSS=$(printf '%s\n' "$UNITS_RSS" "$TASKS_RSS" "$AGR_RSS" "$GWI_RSS" | sort -n | tail -1)
+WORST_T=$(printf '%s\n' "$UNITS_T" "$TASKS_T" "$AGR_T" "$GWI_T" | sort -n | tail -1)
+RSS_RATIO=$(ratio "$WORST_RSS" "$BARE_RSS")
+T_RATIO=$(ratio "$WORST_T" "$BARE_T")
+
 GW_RATIO=$(ratio "$GATEWAY" "$DIRECT_AVG")
 NGINX_RATIO=$(ratio "$NGINX_RPS" "$DIRECT_AVG")
 DB_RATIO=$(ratio "$DIRECT_AVG" "$PGBENCH")
@@ -172,12 +203,16 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 4 | township league table of a county, p99 at 1,000,000 tasks | p50 ${LEAGUE_50:-?} ms, **p99 ${LEAGUE_99:-?} ms** (at 1,000: ${LEAGUE1_50:-?} / ${LEAGUE1_99:-?} ms) | < 200 ms | $(verdict "${LEAGUE_99:-9999}" 200 "<=") |
 | 4 | subtree listing page 1 of the province (30,111 units) | p50 ${SUB_50:-?} ms, p99 ${SUB_99:-?} ms (before the tasks: ${SUB1_50:-?} / ${SUB1_99:-?} ms) | – | |
 | 4 | ledger CSV of one county | ${LEDGER_ROWS:-?} rows in ${LEDGER:-?} s, streamed | – | |
-| 5 | RSS after the load (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | ≤ 1.6 × a bare Quarkus REST app | not yet compared |
+| 5 | RSS after 10 s of load ÷ a bare Quarkus REST app (worst application) | units $UNITS_RSS, tasks $TASKS_RSS, agreements $AGR_RSS, gateway $GWI_RSS MiB ÷ bare $BARE_RSS MiB = **$RSS_RATIO** | ≤ 1.6 | $(verdict "$RSS_RATIO" 1.6 "<=") |
+| 5 | time to first business response ÷ bare app's first response (worst application) | units $UNITS_T, tasks $TASKS_T, agreements $AGR_T, gateway $GWI_T ms ÷ bare $BARE_T ms = **$T_RATIO** | ≤ 2 | $(verdict "$T_RATIO" 2 "<=") |
+| – | RSS of the suite's processes after the runs above (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | – | |
 
 Direct throughput was measured before and after the proxied runs and averaged ($DIRECT and $DIRECT2 req/s).
 The province (1 province, 10 prefectures, 100 counties, 1,000 townships, 29,000 villages; 30,000 agreements;
 1,000,000 tasks, loaded by SQL in ${LOAD_SECONDS:-?} s) is read through the gateway by an admin of the province
-(4 connections, closed loop). Not measured yet: auth cost with authentication disabled (3), the bare-app
-comparison of footprint and start time (5).
+(4 connections, closed loop). Footprint: each application is started once more, alone, against the same
+databases, with -Xmx384m like the bare app; "first business response" is the first 200 of an authenticated
+GET that reads the database (JWKS fetched, pool opened), the bare app's is its first 200 of GET /hello.
+Not measured yet: auth cost with authentication disabled (3).
 MD
 cat bench/RESULTS.md
