@@ -17,4 +17,4 @@ select md5('bench-agreement-' || code)::uuid, md5('bench-template')::uuid, 2026,
 from (select code, row_number() over () as n from (
         select '62' || lpad(p::text, 2, '0') || lpad(c::text, 2, '0') || (100 + t)::text || case when v = 0 then '000' else lpad(v::text, 3, '0') end as code
         from generate_series(1, 10) p, generate_series(1, 10) c, generate_series(0, 9) t, generate_series(0, 29) v) codes) numbered;
-analyze agreement;
+vacuum analyze agreement;

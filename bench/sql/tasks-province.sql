@@ -19,4 +19,4 @@ from (select g,
                  || (100 + (g / 100) % 10)::text || lpad((1 + (g / 1000) % 29)::text, 3, '0') as village,
              (array['ASSIGNED','IN_PROGRESS','SUBMITTED','VERIFIED','REJECTED'])[1 + g % 5] as state
       from generate_series(:from, :to) g) rows;
-analyze rectification_task;
+vacuum analyze rectification_task;

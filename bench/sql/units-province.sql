@@ -29,5 +29,5 @@ order by depth;
 
 insert into unit_readiness (unit_id, score, complete, three_none, created_at, created_by, updated_at, updated_by, version)
 select id, 0, false, true, now(), 'bench', now(), 'bench', 0 from unit where created_by = 'bench';
-analyze unit;
-analyze unit_readiness;
+vacuum analyze unit;
+vacuum analyze unit_readiness;
