@@ -24,6 +24,7 @@ import org.tuanjie.gateway.config.GatewayConfig;
 import org.tuanjie.gateway.security.Callers;
 import org.tuanjie.gateway.security.ClientLimits;
 import org.tuanjie.gateway.security.VerifiedTokens;
+import org.tuanjie.platform.web.ProblemWriter;
 import org.tuanjie.platform.web.RequestIds;
 
 /**

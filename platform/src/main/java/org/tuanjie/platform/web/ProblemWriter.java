@@ -1,4 +1,4 @@
-package org.tuanjie.gateway.proxy;
+package org.tuanjie.platform.web;
 
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.tuanjie.platform.problem.Messages;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.platform.web.RequestIds;
 
 /**
- * problem+json answers written by the gateway itself (before or instead of a downstream answer),
+ * problem+json answers written outside JAX-RS (Vert.x filters, the gateway's proxy),
  * in the same contract and language rules as the services'.
  */
 public final class ProblemWriter {
