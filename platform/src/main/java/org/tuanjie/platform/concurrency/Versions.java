@@ -1,6 +1,9 @@
 package org.tuanjie.platform.concurrency;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.platform.problem.Problems;
 
 /**
@@ -15,6 +18,16 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the resource and its ETag. */
+    public static <T> RestResponse<T> ok(T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).tag(etag(version)).build();
+    }
+
+    /** 201 with the new resource, where it lives, and its ETag. */
+    public static Response created(URI location, Object body, long version) {
+        return Response.created(location).tag(etag(version)).entity(body).build();
     }
 
     /**

@@ -153,8 +153,8 @@ public class AgreementResource {
             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         Agreement amended = service.amend(id, expected, request.content().toContent(), request.reason());
-        return Response.created(uri.getBaseUriBuilder().path("agreements").path(amended.id().toString()).build())
-                .tag(Versions.etag(amended.version())).entity(AgreementViews.toView(amended)).build();
+        return Versions.created(uri.getBaseUriBuilder().path("agreements").path(amended.id().toString()).build(),
+                AgreementViews.toView(amended), amended.version());
     }
 
     @POST
@@ -190,6 +190,6 @@ public class AgreementResource {
     }
 
     private static RestResponse<AgreementView> withEtag(Agreement agreement) {
-        return RestResponse.ResponseBuilder.ok(AgreementViews.toView(agreement)).tag(Versions.etag(agreement.version())).build();
+        return Versions.ok(AgreementViews.toView(agreement), agreement.version());
     }
 }

@@ -68,8 +68,8 @@ public class TemplateResource {
     public Response create(@Valid @NotNull ContentRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /templates", request, () -> {
             AgreementTemplate template = service.create(request.toContent());
-            return Response.created(uri.getBaseUriBuilder().path("templates").path(template.id().toString()).build())
-                    .tag(Versions.etag(template.version())).entity(TemplateViews.toView(template)).build();
+            return Versions.created(uri.getBaseUriBuilder().path("templates").path(template.id().toString()).build(),
+                    TemplateViews.toView(template), template.version());
         });
     }
 
@@ -120,8 +120,8 @@ public class TemplateResource {
     @APIResponse(responseCode = "409", description = "Not published yet: revise the draft instead", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response newVersion(@PathParam("id") UUID id) {
         AgreementTemplate next = service.nextVersion(id);
-        return Response.created(uri.getBaseUriBuilder().path("templates").path(next.id().toString()).build())
-                .tag(Versions.etag(next.version())).entity(TemplateViews.toView(next)).build();
+        return Versions.created(uri.getBaseUriBuilder().path("templates").path(next.id().toString()).build(),
+                TemplateViews.toView(next), next.version());
     }
 
     @POST
@@ -143,6 +143,6 @@ public class TemplateResource {
     }
 
     private static RestResponse<TemplateView> withEtag(AgreementTemplate template) {
-        return RestResponse.ResponseBuilder.ok(TemplateViews.toView(template)).tag(Versions.etag(template.version())).build();
+        return Versions.ok(TemplateViews.toView(template), template.version());
     }
 }

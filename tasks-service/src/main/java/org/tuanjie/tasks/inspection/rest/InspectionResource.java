@@ -67,8 +67,8 @@ public class InspectionResource {
         return idempotency.execute(idempotencyKey, "POST /inspections", request, () -> {
             Inspection inspection = service.create(request.title(), request.startDate(), request.endDate(),
                     InspectionViews.groups(request.groups()), request.unitIds(), request.report());
-            return Response.created(uri.getBaseUriBuilder().path("inspections").path(inspection.id().toString()).build())
-                    .tag(Versions.etag(inspection.version())).entity(InspectionViews.toView(inspection)).build();
+            return Versions.created(uri.getBaseUriBuilder().path("inspections").path(inspection.id().toString()).build(),
+                    InspectionViews.toView(inspection), inspection.version());
         });
     }
 
@@ -88,8 +88,7 @@ public class InspectionResource {
     @Operation(summary = "Read an inspection")
     public RestResponse<InspectionView> get(@PathParam("id") UUID id) {
         Inspection inspection = service.get(id);
-        return RestResponse.ResponseBuilder.ok(InspectionViews.toView(inspection))
-                .tag(Versions.etag(inspection.version())).build();
+        return Versions.ok(InspectionViews.toView(inspection), inspection.version());
     }
 
     @PUT
@@ -103,8 +102,7 @@ public class InspectionResource {
         long expected = Versions.expected(ifMatch);
         Inspection inspection = service.revise(id, expected, request.title(), request.startDate(), request.endDate(),
                 InspectionViews.groups(request.groups()), request.unitIds(), request.report());
-        return RestResponse.ResponseBuilder.ok(InspectionViews.toView(inspection))
-                .tag(Versions.etag(inspection.version())).build();
+        return Versions.ok(InspectionViews.toView(inspection), inspection.version());
     }
 
     @POST

@@ -86,8 +86,8 @@ public class TaskResource {
             RectificationTask task = service.assign(new TaskService.NewTask(request.findingId(), request.unitId(),
                     request.category(), request.title(), request.measures(), request.responsiblePerson(),
                     request.cooperatingUnitIds(), request.deadline()));
-            return Response.created(uri.getBaseUriBuilder().path("tasks").path(task.id().toString()).build())
-                    .tag(Versions.etag(task.version())).entity(view(task)).build();
+            return Versions.created(uri.getBaseUriBuilder().path("tasks").path(task.id().toString()).build(),
+                    view(task), task.version());
         });
     }
 
@@ -198,9 +198,8 @@ public class TaskResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /tasks/" + id + "/extensions", request, () -> {
             ExtensionRequest extension = service.requestExtension(id, request.reason(), request.requestedDeadline());
-            return Response.created(uri.getBaseUriBuilder().path("tasks").path(id.toString()).path("extensions")
-                    .path(extension.id().toString()).build())
-                    .tag(Versions.etag(extension.version())).entity(TaskViews.toView(extension)).build();
+            return Versions.created(uri.getBaseUriBuilder().path("tasks").path(id.toString()).path("extensions")
+                    .path(extension.id().toString()).build(), TaskViews.toView(extension), extension.version());
         });
     }
 
@@ -218,7 +217,7 @@ public class TaskResource {
     @Operation(summary = "Read an extension request")
     public RestResponse<ExtensionView> extension(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
         ExtensionRequest request = service.extension(id, requestId);
-        return RestResponse.ResponseBuilder.ok(TaskViews.toView(request)).tag(Versions.etag(request.version())).build();
+        return Versions.ok(TaskViews.toView(request), request.version());
     }
 
     @POST
@@ -231,7 +230,7 @@ public class TaskResource {
             @Valid @NotNull Decision decision, @HeaderParam("If-Match") @Parameter(description = "ETag of the request", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         ExtensionRequest request = service.decideExtension(id, requestId, expected, decision.approve(), decision.note());
-        return RestResponse.ResponseBuilder.ok(TaskViews.toView(request)).tag(Versions.etag(request.version())).build();
+        return Versions.ok(TaskViews.toView(request), request.version());
     }
 
     @POST
@@ -272,6 +271,6 @@ public class TaskResource {
     }
 
     private RestResponse<TaskView> withEtag(RectificationTask task) {
-        return RestResponse.ResponseBuilder.ok(view(task)).tag(Versions.etag(task.version())).build();
+        return Versions.ok(view(task), task.version());
     }
 }

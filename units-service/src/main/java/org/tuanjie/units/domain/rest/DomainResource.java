@@ -79,8 +79,8 @@ public class DomainResource {
     public Response create(@Valid @NotNull NewDomain request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /domains", request, () -> {
             CampaignDomain domain = service.createLocal(request.ownerUnitId(), request.code(), new UnitNames(request.names()));
-            return Response.created(uri.getBaseUriBuilder().path("domains").path(domain.id().toString()).build())
-                    .tag(Versions.etag(domain.version())).entity(DomainViews.toView(domain)).build();
+            return Versions.created(uri.getBaseUriBuilder().path("domains").path(domain.id().toString()).build(),
+                    DomainViews.toView(domain), domain.version());
         });
     }
 
@@ -150,6 +150,6 @@ public class DomainResource {
     }
 
     private static RestResponse<DomainView> withEtag(CampaignDomain domain) {
-        return RestResponse.ResponseBuilder.ok(DomainViews.toView(domain)).tag(Versions.etag(domain.version())).build();
+        return Versions.ok(DomainViews.toView(domain), domain.version());
     }
 }

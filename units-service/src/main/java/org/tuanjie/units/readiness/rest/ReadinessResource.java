@@ -50,7 +50,6 @@ public class ReadinessResource {
     }
 
     private static RestResponse<ReadinessView> withEtag(UnitReadiness readiness) {
-        return RestResponse.ResponseBuilder.ok(ReadinessView.of(readiness))
-                .tag(Versions.etag(readiness.profile().version())).build();
+        return Versions.ok(ReadinessView.of(readiness), readiness.profile().version());
     }
 }

@@ -78,8 +78,8 @@ public class UnitResource {
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /units", request, () -> {
             Unit unit = service.create(request.code(), request.kind(), request.parentId(), new UnitNames(request.names()));
-            return Response.created(uri.getBaseUriBuilder().path("units").path(unit.id().toString()).build())
-                    .tag(Versions.etag(unit.version())).entity(UnitMapper.toView(unit)).build();
+            return Versions.created(uri.getBaseUriBuilder().path("units").path(unit.id().toString()).build(),
+                    UnitMapper.toView(unit), unit.version());
         });
     }
 
@@ -227,6 +227,6 @@ public class UnitResource {
     }
 
     private static RestResponse<UnitView> withEtag(Unit unit) {
-        return RestResponse.ResponseBuilder.ok(UnitMapper.toView(unit)).tag(Versions.etag(unit.version())).build();
+        return Versions.ok(UnitMapper.toView(unit), unit.version());
     }
 }
