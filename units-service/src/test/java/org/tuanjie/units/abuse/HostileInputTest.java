@@ -2,10 +2,22 @@ package org.tuanjie.units.abuse;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.testing.Tokens;
 
@@ -45,5 +57,43 @@ class HostileInputTest {
                 .post("/units").then().statusCode(201)
                 .body("createdBy", equalTo("user-admin-" + OFFICE)).body("version", equalTo(0))
                 .body("status", equalTo("OPEN")).body("path[0]", equalTo(OFFICE));
+    }
+
+    @Test
+    void announcedOversizedBodyIsRefusedWithAProblemBeforeItIsRead() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /units HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + Tokens.of("admin", OFFICE) + "\r\n"
+                    + "Content-Length: 30000000\r\n\r\n{\"code\":").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readUntilClosed(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("payload-too-large"), answer);
+        }
+        admin().get("/units/by-code/360000000000").then().statusCode(404);
+    }
+
+    @Test
+    void oversizedBodyAfterExpectContinueGetsTheProblemWithoutHanging() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/units"))
+                .timeout(Duration.ofSeconds(10)).expectContinue(true)
+                .header("Authorization", "Bearer " + Tokens.of("admin", OFFICE)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[21 * 1024 * 1024])).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    private static String readUntilClosed(InputStream in) throws Exception {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            read.write(buffer, 0, n);
+        }
+        return read.toString(StandardCharsets.UTF_8);
     }
 }
