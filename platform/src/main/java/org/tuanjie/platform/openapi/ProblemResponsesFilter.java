@@ -17,22 +17,25 @@ import org.tuanjie.platform.problem.Problem;
 
 /**
  * Documents the problem responses every operation shares, derived from what the operation is:
- * secured → 401/403; a path id → 404; parameters or a body → 400; If-Match → 412/428;
- * Idempotency-Key → 409/422. Operation-specific ones (a 409 for a state conflict) are declared
+ * secured → 401/403; an id in the path or the query, or a body (which names other resources) → 404;
+ * parameters or a body → 400; a body → 413/415; If-Match → 412/428;
+ * Idempotency-Key → 409/422; any → 503. Operation-specific ones (a 409 for a state conflict) are declared
  * on the resource method and kept.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "400", "Invalid input: field errors in `errors`",
-            "401", "Missing, expired or invalid bearer token",
-            "403", "Your role does not allow this",
-            "404", "Not found, or outside your jurisdiction (the two look the same)",
-            "409", "Conflict with the resource's state, or an Idempotency-Key still in progress",
-            "412", "If-Match names a version that is no longer current",
-            "415", "Unsupported Content-Type",
-            "422", "Idempotency-Key reused with a different request",
-            "428", "If-Match header missing");
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("400", "Invalid input: field errors in `errors`"),
+            Map.entry("401", "Missing, expired or invalid bearer token"),
+            Map.entry("403", "Your role does not allow this"),
+            Map.entry("404", "Not found, or outside your jurisdiction (the two look the same)"),
+            Map.entry("409", "Conflict with the resource's state, or an Idempotency-Key still in progress"),
+            Map.entry("412", "If-Match names a version that is no longer current"),
+            Map.entry("413", "The request body exceeds the allowed size"),
+            Map.entry("415", "Unsupported Content-Type"),
+            Map.entry("422", "Idempotency-Key reused with a different request"),
+            Map.entry("428", "If-Match header missing"),
+            Map.entry("503", "Temporarily unavailable (the database or a service this one asks); nothing was changed, retry later"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -51,17 +54,20 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        add(responses, "503");
         if (secured) {
             add(responses, "401");
             add(responses, "403");
         }
-        if (path.contains("{")) {
+        boolean referencesById = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY && isUuid(p.getSchema()));
+        if (path.contains("{") || referencesById || operation.getRequestBody() != null) {
             add(responses, "404");
         }
         if (operation.getRequestBody() != null || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
             add(responses, "400");
         }
         if (operation.getRequestBody() != null) {
+            add(responses, "413");
             add(responses, "415");
         }
         if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
@@ -72,6 +78,11 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "409");
             add(responses, "422");
         }
+    }
+
+    private static boolean isUuid(Schema schema) {
+        return schema != null && ("uuid".equals(schema.getFormat())
+                || schema.getRef() != null && schema.getRef().endsWith("/UUID"));
     }
 
     private static void add(APIResponses responses, String status) {

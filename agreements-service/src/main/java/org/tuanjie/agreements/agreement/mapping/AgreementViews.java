@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.agreement.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +36,7 @@ public final class AgreementViews {
             PartyView township, @Schema(example = "513221000000") String issuerCode,
             @Schema(description = "1, then +1 for each amendment") int versionNo,
             @Schema(description = "The version this one amends") UUID supersedes,
-            @Schema(example = "ACTIVE") AgreementState state, @Schema(example = "FULFILLED") Agreement.Result result,
+            @Schema(example = "ACTIVE") AgreementState state, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until assessed", example = "FULFILLED") Agreement.Result result,
             String revokeReason,
             @Schema(description = "SHA-256 (hex) of the RFC 8785 canonical form of content") String contentHash,
             @Schema(description = "What party B signs") JsonNode content,

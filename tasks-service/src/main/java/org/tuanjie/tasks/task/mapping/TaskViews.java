@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.task.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,7 +42,7 @@ public final class TaskViews {
             @Schema(description = "Co-operating units (配合单位)") List<UnitView> cooperatingUnits,
             @Schema(example = "2026-04-30") LocalDate deadline,
             @Schema(example = "IN_PROGRESS") TaskState state,
-            @Schema(description = "红黄绿灯; absent once verified", example = "YELLOW") Warning warning,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "红黄绿灯; absent once verified", example = "YELLOW") Warning warning,
             boolean overdue,
             String completionReport, String submittedBy, OffsetDateTime submittedAt,
             @Schema(description = "Who signed it off (销号)") String verifiedBy, OffsetDateTime verifiedAt,
@@ -98,7 +99,8 @@ public final class TaskViews {
     }
 
     @Schema(name = "TaskEvent", description = "One line of a task's timeline")
-    public record EventView(long seq, @Schema(example = "STATE_CHANGED") String type, TaskState fromState,
+    public record EventView(long seq, @Schema(example = "STATE_CHANGED") String type,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent on the first event") TaskState fromState,
             TaskState toState, Map<String, String> detail, String actor, OffsetDateTime at) {
     }
 
