@@ -89,6 +89,10 @@ class AssessmentApiTest {
         act("admin", c.county, id, "assessment", Map.of("scores", Map.of("T3", Map.of("score", 31)),
                 "adjustments", Map.of("B1", Map.of("points", 6))), c.county).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("scores.T3", "adjustments.B1"));
+        java.util.Map<String, Object> nullItem = new java.util.HashMap<>();
+        nullItem.put("B1", null); // found by the random bodies: a null item was a 500
+        act("admin", c.county, id, "assessment", Map.of("scores", Map.of("T3", Map.of("score", 1)), "adjustments", nullItem),
+                c.county).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.startsWith("adjustments"));
         act("unit-leader", unit, id, "assessment", Map.of("scores", Map.of("T3", Map.of("score", 1))), c.county)
                 .then().statusCode(403);
         as("auditor", c.county).get("/agreements/" + id).then().body("state", equalTo("ACTIVE"));

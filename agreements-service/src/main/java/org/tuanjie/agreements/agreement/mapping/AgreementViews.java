@@ -84,10 +84,10 @@ public final class AgreementViews {
     public record AssessmentRequest(
             @Schema(description = "Scores of the MANUAL targets, by target code",
                     example = "{\"T3\": {\"score\": 18, \"comment\": \"开展宣传活动 3 次\"}}")
-            Map<String, @Valid ManualScoreView> scores,
+            Map<String, @Valid @NotNull ManualScoreView> scores,
             @Schema(description = "Bonus and deduction points, veto flags, by item code",
                     example = "{\"B1\": {\"points\": 3}, \"V1\": {\"triggered\": false}}")
-            Map<String, @Valid AdjustmentInputView> adjustments) {
+            Map<String, @Valid @NotNull AdjustmentInputView> adjustments) {
     }
 
     @Schema(name = "ManualScore")
