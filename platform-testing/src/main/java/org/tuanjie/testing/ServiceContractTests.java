@@ -32,6 +32,16 @@ public abstract class ServiceContractTests {
     }
 
     @Test
+    void randomBodiesNeverCauseAServerError() {
+        RandomBodies.neverAServerError(unitCodeForRandomBodies(), Integer.getInteger("random-bodies.count", 25));
+    }
+
+    /** The caller's unit for {@link #randomBodiesNeverCauseAServerError()}: one the service knows gets further in. */
+    protected String unitCodeForRandomBodies() {
+        return SOMEWHERE;
+    }
+
+    @Test
     void healthReportsTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
