@@ -132,9 +132,27 @@ public class ProblemMappers {
             if (cause instanceof java.sql.SQLException sql && BAD_TEXT.contains(sql.getSQLState())) {
                 return ProblemResponses.of(400, "bad-request", "problem.bad-text.detail", headers, uri);
             }
+            if (cause instanceof java.sql.SQLException sql && isDatabaseUnreachable(sql)) {
+                LOG.warnf("Database unavailable: %s", sql.getMessage());
+                return Response.fromResponse(ProblemResponses.of(503, "database-unavailable",
+                        "problem.database-unavailable.detail", headers, uri)).header("Retry-After", "2").build();
+            }
         }
         LOG.error("Unexpected failure", e);
         return ProblemResponses.of(500, "internal", "problem.internal.detail", headers, uri);
+    }
+
+    /**
+     * The database cannot be reached or is going away: connection failures (SQLSTATE class 08),
+     * shutdown in progress (57P01-57P03), or no pooled connection within the acquisition timeout.
+     */
+    static boolean isDatabaseUnreachable(java.sql.SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            return true;
+        }
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return e instanceof java.sql.SQLTransientConnectionException || message.contains("acquisition timeout");
     }
 
     /** JPA's and Hibernate's lost-update exceptions, known by name: this module has no persistence dependency. */
