@@ -5,6 +5,7 @@
 # pgbench (PostgreSQL client) and npx (autocannon, for the fixed-rate run).
 #   bench/run.sh            default: 10 s per measurement
 #   DURATION=30 bench/run.sh
+#   SOAK_MINUTES=0 bench/run.sh    skip the 10-minute soak (figure 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
@@ -93,6 +94,25 @@ P99=$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/tail.json")
 NON2XX=$(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/tail.json")
 ERRORS=$(sed -E 's/.*"errors":([0-9]+).*/\1/' "$WORK/tail.json")
 
+SOAK_MINUTES=${SOAK_MINUTES:-10}
+if [ "$SOAK_MINUTES" -gt 0 ]; then
+  echo "soak: $SOAK_MINUTES minutes at $RATE req/s (70 %) through the gateway, one-minute segments back to back"
+  gw_rss() { ps -o rss= -p "$(pgrep -f "gateway/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
+  SOAK_P99=(); SOAK_BAD=0
+  for minute in $(seq 1 "$SOAK_MINUTES"); do
+    npx --yes autocannon@8 -j -c "$CONNECTIONS" -d 60 --overallRate "$RATE" -H "$AUTH" \
+      "http://127.0.0.1:$GW/api/units/$UNIT" > "$WORK/soak-$minute.json" 2>/dev/null
+    SOAK_P99+=("$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/soak-$minute.json")")
+    SOAK_BAD=$(( SOAK_BAD + $(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/soak-$minute.json") \
+      + $(sed -E 's/.*"errors":([0-9]+).*/\1/' "$WORK/soak-$minute.json") ))
+    [ "$minute" = 1 ] && SOAK_RSS_FIRST=$(gw_rss)
+  done
+  SOAK_RSS_LAST=$(gw_rss)
+  SOAK_FIRST=${SOAK_P99[0]}; SOAK_LAST=${SOAK_P99[$(( SOAK_MINUTES - 1 ))]}
+  SOAK_RATIO=$(ratio "$SOAK_LAST" "$SOAK_FIRST")
+  SOAK_MEM=$(ratio "$SOAK_RSS_LAST" "$SOAK_RSS_FIRST")
+fi
+
 echo "measuring memory after the load"
 rss() { ps -o rss= -p "$(pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
 RSS_UNITS=$(rss units-service); RSS_TASKS=$(rss tasks-service); RSS_AGREEMENTS=$(rss agreements-service); RSS_GATEWAY=$(rss gateway)
@@ -174,6 +194,28 @@ read -r UNITS_T UNITS_RSS <<<"$(footprint units-service/target/quarkus-app/quark
 read -r TASKS_T TASKS_RSS <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
 read -r AGR_T AGR_RSS <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
 read -r GWI_T GWI_RSS <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
+echo "auth cost: GET /units/{id} with token verification ÷ a benchmark build that reads tokens unverified"
+# the bench build (profile bench at package time) is the only one with BenchUnverifiedTokens; it goes to its own directory
+./mvnw -q -B -pl units-service -am -DskipTests package -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
+# starts one jar, warms it up, prints its req/s on PATH
+throughput() {
+  local jar=$1 port=$2 path=$3; shift 3
+  local pid
+  env "$@" QUARKUS_PROFILE=prod QUARKUS_HTTP_PORT="$port" java -Xmx384m -jar "$jar" > "$WORK/throughput-$port.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "http://127.0.0.1:$port$path")" = 200 ] && break
+    sleep 0.05
+  done
+  wrk -t2 -c"$CONNECTIONS" -d20s -H "$AUTH" "http://127.0.0.1:$port$path" >/dev/null
+  rps "http://127.0.0.1:$port$path"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+VERIFIED=$(throughput units-service/target/quarkus-app/quarkus-run.jar $((FP + 5)) "/units/$UNIT" $OIDC $(DB UNITS units))
+UNVERIFIED=$(throughput units-service/target/bench-app/quarkus-run.jar $((FP + 6)) "/units/$UNIT" $OIDC $(DB UNITS units))
+grep -q "BENCHMARK BUILD" "$WORK/throughput-$((FP + 6)).log" || { echo "the bench build did not switch verification off"; exit 1; }
+AUTH_RATIO=$(ratio "$VERIFIED" "$UNVERIFIED")
+
 WORST_RSS=$(printf '%s\n' "$UNITS_RSS" "$TASKS_RSS" "$AGR_RSS" "$GWI_RSS" | sort -n | tail -1)
 WORST_T=$(printf '%s\n' "$UNITS_T" "$TASKS_T" "$AGR_T" "$GWI_T" | sort -n | tail -1)
 RSS_RATIO=$(ratio "$WORST_RSS" "$BARE_RSS")
@@ -198,7 +240,9 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 1 | GET /units/{id} through the gateway ÷ direct | $GATEWAY ÷ $DIRECT_AVG req/s = **$GW_RATIO** | ≥ 0.80 | $(verdict "$GW_RATIO" 0.80 ">=") |
 | 1 | the same through nginx ÷ direct | $NGINX_RPS ÷ $DIRECT_AVG req/s = **$NGINX_RATIO** | gateway not worse than nginx by > 10 % | $(verdict "$GW_RATIO" "$(awk -v n="$NGINX_RATIO" 'BEGIN{print n*0.9}')" ">=") |
 | 2 | authenticated GET-by-id ÷ pgbench -S -M prepared (same concurrency, same PostgreSQL) | $DIRECT_AVG ÷ $PGBENCH = **$DB_RATIO** | ≥ 0.30 | $(verdict "$DB_RATIO" 0.30 ">=") |
+| 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (each alone, warmed up) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
 | 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, autocannon) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $(verdict "$TAIL_RATIO" 5 "<=") |
+| 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway RSS last ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = **${SOAK_MEM:-?}**; **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / $(verdict "${SOAK_MEM:-99}" 1.1 "<=") / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
 | 4 | task list page 1 (county, state filter) p50 at 1,000,000 ÷ at 1,000 tasks | ${TASK_50:-?} ÷ ${TASK1_50:-?} ms = **${PAGE_RATIO:-?}** (p99 ${TASK_99:-?} / ${TASK1_99:-?} ms) | ≤ 2.0 | $(verdict "${PAGE_RATIO:-99}" 2.0 "<=") |
 | 4 | township league table of a county, p99 at 1,000,000 tasks | p50 ${LEAGUE_50:-?} ms, **p99 ${LEAGUE_99:-?} ms** (at 1,000: ${LEAGUE1_50:-?} / ${LEAGUE1_99:-?} ms) | < 200 ms | $(verdict "${LEAGUE_99:-9999}" 200 "<=") |
 | 4 | subtree listing page 1 of the province (30,111 units) | p50 ${SUB_50:-?} ms, p99 ${SUB_99:-?} ms (before the tasks: ${SUB1_50:-?} / ${SUB1_99:-?} ms) | – | |
@@ -213,6 +257,8 @@ The province (1 province, 10 prefectures, 100 counties, 1,000 townships, 29,000 
 (4 connections, closed loop). Footprint: each application is started once more, alone, against the same
 databases, with -Xmx384m like the bare app; "first business response" is the first 200 of an authenticated
 GET that reads the database (JWKS fetched, pool opened), the bare app's is its first 200 of GET /hello.
-Not measured yet: auth cost with authentication disabled (3).
+Auth cost: the "unverified" side is a benchmark build of units-service (\`-Dquarkus.profile=bench\` at package
+time, output in target/bench-app) whose only difference is a mechanism that reads the bearer token without checking
+signature, issuer or expiry; roles, the unit_code scope and the database work as in production.
 MD
 cat bench/RESULTS.md
