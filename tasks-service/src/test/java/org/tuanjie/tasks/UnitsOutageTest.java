@@ -4,12 +4,18 @@ import org.tuanjie.testing.FakeCounty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +68,41 @@ class UnitsOutageTest {
         // back up: the same requests now succeed
         as("admin", c.county).body(inspection).post("/inspections").then().statusCode(201);
         as("admin", c.county).body(standalone).post("/tasks").then().statusCode(201);
+    }
+
+    @Test
+    void theBreakerOpensOnAHungUnitsServiceAndClosesWhenItIsBack() throws Exception {
+        FakeCounty c = new FakeCounty("513228");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            FakeCounty.unitsService("hang");
+            List<Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) { // units never seen: each needs units-service
+                calls.add(callers.submit(() -> as("auditor", c.county).queryParam("within", UUID.randomUUID().toString())
+                        .get("/tasks").statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertEquals(503, call.get());
+            }
+            // open now: the next caller is refused at once instead of waiting out the 2 s timeout
+            long start = System.currentTimeMillis();
+            as("auditor", c.county).queryParam("within", c.id(c.schools.get(1))).get("/tasks").then().statusCode(503)
+                    .contentType("application/problem+json");
+            long took = System.currentTimeMillis() - start;
+            assertTrue(took < 1000, "an open breaker answers without waiting: " + took + " ms");
+            assertTrue(opened() > 0, "the breaker reports having opened");
+        } finally {
+            FakeCounty.unitsService("up");
+            callers.shutdownNow();
+        }
+        awaitRecovery(c); // half-open, then closed: calls go through again
+        as("auditor", c.county).queryParam("within", c.id(c.schools.get(1))).get("/tasks").then().statusCode(200);
+    }
+
+    /** How many times the units-service breakers opened, as /q/metrics reports it. */
+    private static double opened() {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("ft_circuitbreaker_opened_total") && l.contains("UnitsCalls"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
