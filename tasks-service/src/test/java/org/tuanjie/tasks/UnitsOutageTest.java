@@ -84,12 +84,16 @@ class UnitsOutageTest {
             for (Future<Integer> call : calls) {
                 assertEquals(503, call.get());
             }
-            // open now: the next caller is refused at once instead of waiting out the 2 s timeout
-            long start = System.currentTimeMillis();
-            as("auditor", c.county).queryParam("within", c.id(c.schools.get(1))).get("/tasks").then().statusCode(503)
-                    .contentType("application/problem+json");
-            long took = System.currentTimeMillis() - start;
-            assertTrue(took < 1000, "an open breaker answers without waiting: " + took + " ms");
+            // open now: callers are refused at once instead of waiting out the timeout (the test breaker
+            // half-opens after 300 ms and lets one trial call through, which fails and opens it again)
+            List<Long> took = new java.util.ArrayList<>();
+            for (int probe = 0; probe < 4 && took.stream().noneMatch(ms -> ms < 500); probe++) {
+                long start = System.currentTimeMillis();
+                as("auditor", c.county).queryParam("within", c.id(c.schools.get(1))).get("/tasks").then().statusCode(503)
+                        .contentType("application/problem+json");
+                took.add(System.currentTimeMillis() - start);
+            }
+            assertTrue(took.stream().anyMatch(ms -> ms < 500), "an open breaker answers without waiting: " + took + " ms");
             assertTrue(opened() > 0, "the breaker reports having opened");
         } finally {
             FakeCounty.unitsService("up");
