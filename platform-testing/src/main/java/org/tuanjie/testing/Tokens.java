@@ -46,6 +46,11 @@ public final class Tokens {
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign(KEY);
     }
 
+    /** A valid token that expires {@code seconds} from now. */
+    public static String expiringIn(long seconds, String role, String unitCode) {
+        return claims("user-brief", role, unitCode).expiresAt(Instant.now().plusSeconds(seconds)).sign(KEY);
+    }
+
     public static String wrongIssuer(String role, String unitCode) {
         return claims("user-elsewhere", role, unitCode).issuer("https://evil.example/realms/unity").sign(KEY);
     }

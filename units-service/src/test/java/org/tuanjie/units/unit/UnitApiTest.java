@@ -220,6 +220,19 @@ class UnitApiTest {
     }
 
     @Test
+    void aRememberedTokenEndsAtItsExpiryAndNoOtherTokenRidesOnIt() throws InterruptedException {
+        String brief = Tokens.expiringIn(3, "auditor", h.province);
+        given().auth().oauth2(brief).get("/units/" + h.id(h.county)).then().statusCode(200);
+        given().auth().oauth2(brief).get("/units/" + h.id(h.county)).then().statusCode(200); // remembered
+        // the same header and claims with a damaged signature is another token: verified, refused
+        String forged = brief.substring(0, brief.length() - 4) + (brief.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(forged).get("/units/" + h.id(h.county)).then().statusCode(401);
+        Thread.sleep(4_000);
+        given().auth().oauth2(brief).get("/units/" + h.id(h.county)).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void rolesAreChecked() {
         for (String role : List.of("auditor", "integration", "inspector", "unit-liaison", "unit-leader")) {
             as(role, h.province).body(unit("533422106000", "TOWNSHIP", h.id(h.county), "越权乡")).post("/units")

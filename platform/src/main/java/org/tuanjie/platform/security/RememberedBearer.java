@@ -1,0 +1,42 @@
+package org.tuanjie.platform.security;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Asked before OIDC: a bearer token verified earlier and not yet expired gives its remembered
+ * identity; anything else (no token, a new one, an expired one) passes to OIDC, which verifies it.
+ */
+@ApplicationScoped
+public class RememberedBearer implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    RememberedTokens tokens;
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(tokens.identityOf(header.substring(BEARER.length()).trim()));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 500; // ahead of OIDC's bearer mechanism
+    }
+}
