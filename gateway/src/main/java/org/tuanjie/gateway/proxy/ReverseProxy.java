@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import org.tuanjie.gateway.config.GatewayConfig;
 import org.tuanjie.gateway.security.Callers;
 import org.tuanjie.gateway.security.ClientLimits;
-import org.tuanjie.gateway.security.VerifiedTokens;
+import org.tuanjie.platform.security.RememberedTokens;
 import org.tuanjie.platform.web.ProblemWriter;
 import org.tuanjie.platform.web.RequestIds;
 
@@ -51,8 +51,9 @@ public class ReverseProxy {
     @Inject
     ClientLimits limits;
 
+    /** Tokens verified before (by this gateway's OIDC) and not yet expired: no need to ask again. */
     @Inject
-    VerifiedTokens tokens;
+    RememberedTokens tokens;
 
     @Inject
     Vertx vertx;
@@ -75,9 +76,9 @@ public class ReverseProxy {
         request.pause();
         boolean open = PUBLIC_PATHS.contains(request.path());
         String authorization = request.getHeader("Authorization");
-        String knownClient = tokens.clientOf(authorization);
-        if (knownClient != null) {
-            admitted(ctx, request, knownClient, target.get());
+        var remembered = tokens.identityOfHeader(authorization);
+        if (remembered != null) {
+            admitted(ctx, request, Callers.clientKey(remembered, ctx), target.get());
             return;
         }
         Callers.identity(ctx).subscribe().with(identity -> {
@@ -85,11 +86,7 @@ public class ReverseProxy {
                 reject(ctx, request, 401, "unauthorized");
                 return;
             }
-            String client = Callers.clientKey(identity.isAnonymous() ? null : identity, ctx);
-            if (!identity.isAnonymous()) {
-                tokens.remember(authorization, identity, client);
-            }
-            admitted(ctx, request, client, target.get());
+            admitted(ctx, request, Callers.clientKey(identity.isAnonymous() ? null : identity, ctx), target.get());
         }, failure -> reject(ctx, request, 401, "unauthorized"));
     }
 

@@ -16,18 +16,12 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class RememberedBearer implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
-
     @Inject
     RememberedTokens tokens;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String header = context.request().getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().nullItem();
-        }
-        return Uni.createFrom().item(tokens.identityOf(header.substring(BEARER.length()).trim()));
+        return Uni.createFrom().item(tokens.identityOfHeader(context.request().getHeader("Authorization")));
     }
 
     @Override

@@ -21,9 +21,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class RememberedTokens {
 
     static final int MAX_TOKENS = 10_000;
+    private static final String BEARER = "Bearer ";
     static final long MAX_AGE_NANOS = Duration.ofMinutes(5).toNanos();
 
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+
+    /** The identity the bearer token of an {@code Authorization} header gave when it was verified, or null. */
+    public SecurityIdentity identityOfHeader(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return identityOf(authorization.substring(BEARER.length()).trim());
+    }
 
     /** The identity a still valid token gave when it was verified, or null. */
     public SecurityIdentity identityOf(String token) {
