@@ -24,9 +24,11 @@ import org.tuanjie.platform.security.Caller;
  * Safe retries of POST for clients on weak networks: the first response to a key is stored and
  * replayed for the same request; the same key with another body is refused (422).
  *
- * <p>The key is claimed in its own transaction before the work runs, so two concurrent retries
- * cannot both create: the second sees the claim and gets 409 until the first has answered. A
- * failed attempt releases the key, so a retry may try again.
+ * <p>The key is claimed, the work done and its response recorded in one transaction, so they
+ * commit together or not at all: a database lost half-way leaves neither a write without its
+ * record (a retry would write twice) nor a claim without its work (the key would be stuck). A
+ * concurrent retry waits on the claim, then replays the first answer, or does the work itself if
+ * the first attempt failed.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -58,34 +60,35 @@ public class Idempotency {
         }
         String scopeKey = caller.subject() + " " + key;
         String hash = hash(operation, request);
-        boolean claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (!claim(scopeKey, hash)) {
+                return replay(scopeKey, hash);
+            }
+            Response response = action.get();
+            if (response.getStatus() >= 300) {
+                release(scopeKey);
+            } else {
+                em.flush(); // a write the database refuses is refused before its answer is recorded
+                store(scopeKey, response);
+            }
+            return response;
+        });
+    }
+
+    /** False when the key is already recorded; waits for a concurrent attempt with it to end first. */
+    private boolean claim(String scopeKey, String hash) {
+        return em.createNativeQuery("""
                 insert into idempotency_record (scope_key, request_hash, state) values (?1, ?2, 'IN_PROGRESS')
                 on conflict (scope_key) do nothing""")
-                .setParameter(1, scopeKey).setParameter(2, hash).executeUpdate() == 1);
-        if (!claimed) {
-            return replay(scopeKey, hash);
-        }
-        Response response;
-        try {
-            response = action.get();
-        } catch (RuntimeException | Error failure) {
-            release(scopeKey);
-            throw failure;
-        }
-        if (response.getStatus() >= 300) {
-            release(scopeKey);
-            return response;
-        }
-        store(scopeKey, response);
-        return response;
+                .setParameter(1, scopeKey).setParameter(2, hash).executeUpdate() == 1;
     }
 
     private Response replay(String scopeKey, String hash) {
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<?> rows = em.createNativeQuery(
                 "select request_hash, state, status, location, body from idempotency_record where scope_key = ?1")
-                .setParameter(1, scopeKey).getResultList());
+                .setParameter(1, scopeKey).getResultList();
         if (rows.isEmpty()) {
-            // released by a failed attempt in the meantime: the client may simply retry
+            // released by an attempt that was refused in the meantime: the client may simply retry
             throw new IdempotentRequestInProgress();
         }
         Object[] row = (Object[]) rows.get(0);
@@ -114,18 +117,17 @@ public class Idempotency {
             throw new IllegalStateException("response body cannot be stored for replay", e);
         }
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        em.createNativeQuery("""
                 update idempotency_record set state = 'DONE', status = ?2, location = ?3, body = ?4
                 where scope_key = ?1""")
                 .setParameter(1, scopeKey).setParameter(2, response.getStatus())
                 .setParameter(3, location == null ? null : location.toString()).setParameter(4, body)
-                .executeUpdate());
+                .executeUpdate();
     }
 
     private void release(String scopeKey) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from idempotency_record where scope_key = ?1 and state = 'IN_PROGRESS'")
-                .setParameter(1, scopeKey).executeUpdate());
+        em.createNativeQuery("delete from idempotency_record where scope_key = ?1 and state = 'IN_PROGRESS'")
+                .setParameter(1, scopeKey).executeUpdate();
     }
 
     private String hash(String operation, Object request) {

@@ -199,6 +199,29 @@ class UnitApiTest {
     }
 
     @Test
+    void concurrentRetriesWithTheSameKeyCreateOnceAndAllGetItsAnswer() throws Exception {
+        Map<String, Object> body = unit(UnitsApi2.credit("11", "MB0000043"), "ORGAN", h.id(h.county), "县应急管理局");
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Response> answers = new ArrayList<>();
+        try {
+            List<Callable<Response>> retries = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                retries.add(() -> admin(h.province).header("Idempotency-Key", "retry-43").body(body).post("/units"));
+            }
+            for (Future<Response> f : pool.invokeAll(retries)) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String statuses = answers.stream().map(r -> r.statusCode() + "/" + r.header("Idempotent-Replayed")).toList().toString();
+        assertEquals(5, answers.stream().filter(r -> r.statusCode() == 201).count(), statuses);
+        assertEquals(4, answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count(), statuses);
+        assertEquals(1, answers.stream().map(r -> r.<String>path("id")).distinct().count(), statuses);
+        admin(h.province).queryParam("q", "县应急管理局").get("/units").then().body("items", hasSize(1));
+    }
+
+    @Test
     void aFailedIdempotentPostCanBeRetried() {
         Map<String, Object> bad = unit(h.county, "COUNTY", h.id(h.prefecture), "重复的县");
         admin(h.province).header("Idempotency-Key", "retry-dup").body(bad).post("/units").then().statusCode(409)

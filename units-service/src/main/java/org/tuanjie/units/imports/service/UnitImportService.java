@@ -66,7 +66,7 @@ public class UnitImportService {
         if (sheet.rows().size() > MAX_ROWS) {
             throw new ImportInvalid(List.of(new Violation("file", "import.rows", MAX_ROWS)));
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> { // with an Idempotency-Key: commits with its record
             List<Unit> built = build(sheet.rows(), errors);
             if (!errors.isEmpty()) {
                 throw new ImportInvalid(errors);
