@@ -82,6 +82,23 @@ class GatewayTest {
     }
 
     @Test
+    void requestMetricsNameTheOperationNotEachId() {
+        String token = token("metrics");
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
+        for (UUID id : ids) {
+            given().auth().oauth2(token).get("/api/tasks/" + id + "/timeline").then().statusCode(200);
+        }
+        given().auth().oauth2(token).get("/api/units/by-code/513221100000").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("uri=\"/api/tasks/{id}/timeline\""));
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("uri=\"/api/units/by-code/{code}\""));
+        for (UUID id : ids) {
+            org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(containsString(id.toString())));
+        }
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(containsString("513221100000")));
+    }
+
+    @Test
     void badTokensAreStoppedBeforeAnyServiceSeesThem() {
         int before = seen("agreements");
         String publicKey = ConfigProvider.getConfig().getValue("quarkus.oidc.public-key", String.class);

@@ -44,6 +44,8 @@ public class ReverseProxy {
             "x-forwarded-host", "x-forwarded-proto", "x-request-id");
     /** Served without a token: what anyone needs to verify a seal. */
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/seal/public-key");
+    /** The request-context key Quarkus' HTTP metrics read the route template from. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     @Inject
     GatewayConfig config;
@@ -74,6 +76,8 @@ public class ReverseProxy {
             return;
         }
         request.pause();
+        // what http_server_requests is tagged with (as Quarkus REST does for its own endpoints)
+        Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, Routes.template(request.path()));
         boolean open = PUBLIC_PATHS.contains(request.path());
         String authorization = request.getHeader("Authorization");
         var remembered = tokens.identityOfHeader(authorization);

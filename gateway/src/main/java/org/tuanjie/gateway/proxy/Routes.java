@@ -37,6 +37,37 @@ public final class Routes {
         return Optional.empty();
     }
 
+    /**
+     * The gateway path as a metrics template: ids ({@code {id}}) and the code after {@code by-code}
+     * ({@code {code}}) replaced, so each operation is one series in {@code http_server_requests}
+     * rather than one per unit, task or agreement.
+     */
+    public static String template(String gatewayPath) {
+        String[] segments = gatewayPath.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            if (isUuid(segments[i])) {
+                segments[i] = "{id}";
+            } else if ("by-code".equals(segments[i - 1]) && !segments[i].isEmpty()) {
+                segments[i] = "{code}";
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    private static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public record Target(String service, String path) {
     }
 }

@@ -1,0 +1,35 @@
+package org.tuanjie.gateway.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RoutesTest {
+
+    private static final String ID = "75a7b2bf-1fae-4886-aac0-b6b6921de10d";
+
+    @Test
+    void pathsGoToTheServiceOwningTheirFirstSegment() {
+        assertEquals(new Routes.Target("units", "/units/" + ID), Routes.resolve("/api/units/" + ID).orElseThrow());
+        assertEquals("tasks", Routes.resolve("/api/ledger.csv").orElseThrow().service());
+        assertEquals("agreements", Routes.resolve("/api/seal/public-key").orElseThrow().service());
+        assertTrue(Routes.resolve("/api/unitsX").isEmpty());
+        assertTrue(Routes.resolve("/q/health").isEmpty());
+    }
+
+    @Test
+    void templatesReplaceIdsAndCodesOnly() {
+        assertEquals("/api/units/{id}", Routes.template("/api/units/" + ID));
+        assertEquals("/api/tasks/{id}/extensions/{id}/decision",
+                Routes.template("/api/tasks/" + ID + "/extensions/" + ID.toUpperCase() + "/decision"));
+        assertEquals("/api/units/by-code/{code}", Routes.template("/api/units/by-code/11513330MB00000020"));
+        assertEquals("/api/figures/townships", Routes.template("/api/figures/townships"));
+        assertEquals("/api/units/", Routes.template("/api/units/"));
+        // almost an id: kept as it is (the service answers 404, which metrics tag as NOT_FOUND)
+        assertEquals("/api/units/75a7b2bf-1fae-4886-aac0-b6b6921de10dX",
+                Routes.template("/api/units/75a7b2bf-1fae-4886-aac0-b6b6921de10dX"));
+        assertEquals("/api/units/75a7b2bf_1fae-4886-aac0-b6b6921de10d",
+                Routes.template("/api/units/75a7b2bf_1fae-4886-aac0-b6b6921de10d"));
+    }
+}
