@@ -24,7 +24,7 @@ public class RememberedTokens {
     private static final String BEARER = "Bearer ";
     static final long MAX_AGE_NANOS = Duration.ofMinutes(5).toNanos();
 
-    private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+    private final Map<TokenKey, Entry> verified = new ConcurrentHashMap<>();
 
     /** The identity the bearer token of an {@code Authorization} header gave when it was verified, or null. */
     public SecurityIdentity identityOfHeader(String authorization) {
@@ -36,12 +36,13 @@ public class RememberedTokens {
 
     /** The identity a still valid token gave when it was verified, or null. */
     public SecurityIdentity identityOf(String token) {
-        Entry entry = verified.get(token);
+        TokenKey key = new TokenKey(token);
+        Entry entry = verified.get(key);
         if (entry == null) {
             return null;
         }
         if (System.nanoTime() - entry.until() >= 0) {
-            verified.remove(token, entry);
+            verified.remove(key, entry);
             return null;
         }
         return entry.identity();
@@ -60,9 +61,33 @@ public class RememberedTokens {
         if (verified.size() >= MAX_TOKENS) {
             verified.clear(); // bounded memory; the next requests verify again
         }
-        verified.put(jwt.getRawToken(), new Entry(identity, System.nanoTime() + Math.min(MAX_AGE_NANOS, nanosLeft)));
+        verified.put(new TokenKey(jwt.getRawToken()), new Entry(identity, System.nanoTime() + Math.min(MAX_AGE_NANOS, nanosLeft)));
     }
 
     private record Entry(SecurityIdentity identity, long until) {
+    }
+
+    /**
+     * A token as a key: hashed on its last characters only (its signature, which nobody without the
+     * signing key can choose), compared whole. String's own hash reads every character of a
+     * kilobyte-long token on every request.
+     */
+    private record TokenKey(String token) {
+
+        private static final int HASHED_TAIL = 32;
+
+        @Override
+        public int hashCode() {
+            int hash = token.length();
+            for (int i = Math.max(0, token.length() - HASHED_TAIL); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.token.equals(token);
+        }
     }
 }

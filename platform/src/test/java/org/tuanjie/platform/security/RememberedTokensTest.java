@@ -53,6 +53,17 @@ class RememberedTokensTest {
     }
 
     @Test
+    void tokensSharingTheirSignatureButNotTheirClaimsAreDifferent() {
+        String signature = ".c2lnbmF0dXJlLW9mLXRoZS1pc3N1ZXItMDEyMzQ1Njc4OWFiY2RlZg";
+        SecurityIdentity verified = identity("eyJhbGciOiJSUzI1NiJ9.eyJ1bml0X2NvZGUiOiI1MTMzMzAifQ" + signature, inSeconds(600));
+        tokens.remember(verified);
+        assertSame(verified, tokens.identityOfHeader("Bearer eyJhbGciOiJSUzI1NiJ9.eyJ1bml0X2NvZGUiOiI1MTMzMzAifQ" + signature));
+        assertNull(tokens.identityOf("eyJhbGciOiJSUzI1NiJ9.eyJ1bml0X2NvZGUiOiI1MTAwMDAifQ" + signature));
+        assertNull(tokens.identityOf("eyJhbGciOiJub25lIn0.eyJ1bml0X2NvZGUiOiI1MTMzMzAifQ" + signature));
+        assertNull(tokens.identityOfHeader("Basic eyJhbGciOiJSUzI1NiJ9.eyJ1bml0X2NvZGUiOiI1MTMzMzAifQ" + signature));
+    }
+
+    @Test
     void anExpiredTokenIsNotRememberedAndAnExpiringOneIsForgotten() throws InterruptedException {
         tokens.remember(identity("old", inSeconds(-1)));
         assertNull(tokens.identityOf("old"));
