@@ -46,6 +46,8 @@ public class ReverseProxy {
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/seal/public-key");
     /** The request-context key Quarkus' HTTP metrics read the route template from. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** Answers up to this size are relayed whole; larger or unsized ones (the ledger) are streamed. */
+    private static final long WHOLE_BODY_MAX = 64 * 1024;
 
     @Inject
     GatewayConfig config;
@@ -145,7 +147,7 @@ public class ReverseProxy {
         String id = assigned != null ? assigned.toString() : ctx.response().headers().get(RequestIds.HEADER);
         if (id == null) {
             String offered = ctx.request().getHeader(RequestIds.HEADER);
-            id = offered != null && offered.matches("[A-Za-z0-9._:-]{1,128}") ? offered : java.util.UUID.randomUUID().toString();
+            id = offered != null && offered.matches("[A-Za-z0-9._:-]{1,128}") ? offered : RequestIds.newId();
             ctx.put(RequestIds.MDC_KEY, id);
             ctx.response().putHeader(RequestIds.HEADER, id);
         }
@@ -177,10 +179,25 @@ public class ReverseProxy {
                     ? h.getValue().replace(serviceOrigin, gatewayBase) : h.getValue();
             response.headers().add(h.getKey(), value);
         });
-        if (downstream.getHeader("Content-Length") == null) {
+        long length = contentLength(downstream);
+        if (length >= 0 && length <= WHOLE_BODY_MAX) {
+            // a small answer goes out in one write, headers and body together
+            downstream.body().onSuccess(response::end).onFailure(e -> LOG.debugf("service went away mid-response: %s", e.getMessage()));
+            return;
+        }
+        if (length < 0) {
             response.setChunked(true);
         }
         downstream.pipeTo(response).onFailure(e -> LOG.debugf("client went away mid-response: %s", e.getMessage()));
+    }
+
+    private static long contentLength(HttpClientResponse downstream) {
+        String length = downstream.getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void fail(RoutingContext ctx, Routes.Target target, Throwable failure) {
