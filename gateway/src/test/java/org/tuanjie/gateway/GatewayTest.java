@@ -1,16 +1,24 @@
 package org.tuanjie.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,12 +98,29 @@ class GatewayTest {
         }
         given().auth().oauth2(token).get("/api/units/by-code/513221100000").then().statusCode(200);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("uri=\"/api/tasks/{id}/timeline\""));
-        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("uri=\"/api/units/by-code/{code}\""));
+        assertThat(metrics, containsString("uri=\"/api/tasks/{id}/timeline\""));
+        assertThat(metrics, containsString("uri=\"/api/units/by-code/{code}\""));
         for (UUID id : ids) {
-            org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(containsString(id.toString())));
+            assertThat(metrics, not(containsString(id.toString())));
         }
-        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(containsString("513221100000")));
+        assertThat(metrics, not(containsString("513221100000")));
+    }
+
+    @Test
+    void aChunkedBodyIsRefusedBeforeAnyServiceSeesIt() throws Exception {
+        int before = seen("units");
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/units"))
+                .header("Authorization", "Bearer " + token("chunked")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"code\":\"513221000000\"}".getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertThat(answer.body(), containsString("length-required"));
+        assertEquals(before, seen("units"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.tuanjie.platform.problem.Problem;
 /**
  * Documents the problem responses every operation shares, derived from what the operation is:
  * secured → 401/403; an id in the path or the query, or a body (which names other resources) → 404;
- * parameters or a body → 400; a body → 413/415; If-Match → 412/428;
+ * parameters or a body → 400; a body → 411/413/415; If-Match → 412/428;
  * Idempotency-Key → 409/422; any → 503. Operation-specific ones (a 409 for a state conflict) are declared
  * on the resource method and kept.
  */
@@ -31,6 +31,7 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("404", "Not found, or outside your jurisdiction (the two look the same)"),
             Map.entry("409", "Conflict with the resource's state, or an Idempotency-Key still in progress"),
             Map.entry("412", "If-Match names a version that is no longer current"),
+            Map.entry("411", "A body sent in chunks, without Content-Length"),
             Map.entry("413", "The request body exceeds the allowed size"),
             Map.entry("415", "Unsupported Content-Type"),
             Map.entry("422", "Idempotency-Key reused with a different request"),
@@ -67,6 +68,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "400");
         }
         if (operation.getRequestBody() != null) {
+            add(responses, "411");
             add(responses, "413");
             add(responses, "415");
         }

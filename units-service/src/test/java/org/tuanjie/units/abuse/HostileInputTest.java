@@ -71,6 +71,18 @@ class HostileInputTest {
         assertTrue(answer.contains("payload-too-large"), answer);
     }
 
+    @Test
+    void aChunkedBodyWithoutLengthIsRefusedWithAProblemAndNothingIsCreated() throws Exception {
+        String json = "{\"code\":\"360000000000\",\"kind\":\"PROVINCE\",\"names\":{\"zh\":\"分块省\"}}";
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        String answer = exchange("Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(utf8.length) + "\r\n"
+                + new String(utf8, StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+        assertTrue(answer.contains("application/problem+json"), answer);
+        assertTrue(answer.contains("length-required"), answer);
+        admin().get("/units/by-code/360000000000").then().statusCode(404);
+    }
+
     /** Sends a POST /units head (and whatever follows it) and reads until the server closes. */
     private static String exchange(String rest) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
@@ -78,7 +90,7 @@ class HostileInputTest {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /units HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Authorization: Bearer " + Tokens.of("admin", OFFICE) + "\r\n" + rest)
-                    .getBytes(StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.ISO_8859_1)); // bytes as given: the head is ASCII, a body may be any
             out.flush();
             return readUntilClosed(socket.getInputStream());
         }
