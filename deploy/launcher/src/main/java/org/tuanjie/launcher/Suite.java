@@ -37,6 +37,8 @@ final class Suite {
     /** Added to every port, to run a second suite (the build's end-to-end check) beside a running one. */
     static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("TUANJIE_PORT_OFFSET", "0"));
     static final int GATEWAY_PORT = 8080 + OFFSET;
+    /** Keycloak's management interface (health): offset like the rest, so two suites can run side by side. */
+    static final int KEYCLOAK_MANAGEMENT_PORT = 9000 + OFFSET;
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
     static {
@@ -109,6 +111,7 @@ final class Suite {
         }
         if (settings.embeddedKeycloak()) {
             needed.put("keycloak", settings.keycloakPort());
+            needed.put("keycloak management", KEYCLOAK_MANAGEMENT_PORT);
         }
         needed.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
@@ -176,7 +179,8 @@ final class Suite {
         int port = settings.keycloakPort();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port", Integer.toString(port), "--http-host", "127.0.0.1",
-                "--hostname=http://127.0.0.1:" + port, "--import-realm", "--health-enabled=true")
+                "--hostname=http://127.0.0.1:" + port, "--import-realm", "--health-enabled=true",
+                "--http-management-port", Integer.toString(KEYCLOAK_MANAGEMENT_PORT))
                 .directory(home.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
