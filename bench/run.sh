@@ -174,7 +174,8 @@ fi
 
 echo "footprint: each application started once more, alone, beside a bare Quarkus REST app"
 [ -f bench/bare-app/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -f bench/bare-app/pom.xml -DskipTests package
-# starts one jar; prints the ms to its first 200 on PATH and its RSS (MiB) after 10 s of load on it
+# starts one jar; prints the ms to its first 200 on PATH, its RSS (MiB) after 10 s of load on it, and its
+# RSS after a full GC (the heap the load left behind given back: what the application itself holds)
 footprint() {
   local jar=$1 port=$2 path=$3 header=$4; shift 4
   local start pid first
@@ -187,17 +188,19 @@ footprint() {
   done
   first=$(( ($(date +%s%N) - start) / 1000000 ))
   wrk -t2 -c"$CONNECTIONS" -d10s -H "$header" "http://127.0.0.1:$port$path" >/dev/null
-  echo "$first $(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}')"
+  local loaded; loaded=$(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}')
+  jcmd $pid GC.run >/dev/null 2>&1; sleep 1
+  echo "$first $loaded $(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}')"
   kill $pid; wait $pid 2>/dev/null || true
 }
 DB() { echo "${1}_DB_URL=jdbc:postgresql://127.0.0.1:$PG/$2" "${1}_DB_USER=postgres" "${1}_DB_PASSWORD=postgres"; }
 OIDC="OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KC/realms/unity"
 FP=$((8091 + OFFSET))
-read -r BARE_T BARE_RSS <<<"$(footprint bench/bare-app/target/quarkus-app/quarkus-run.jar $FP /hello "X-Bench: 1")"
-read -r UNITS_T UNITS_RSS <<<"$(footprint units-service/target/quarkus-app/quarkus-run.jar $((FP + 1)) "/units/$UNIT" "$AUTH" $OIDC $(DB UNITS units))"
-read -r TASKS_T TASKS_RSS <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
-read -r AGR_T AGR_RSS <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
-read -r GWI_T GWI_RSS <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
+read -r BARE_T BARE_RSS BARE_GC <<<"$(footprint bench/bare-app/target/quarkus-app/quarkus-run.jar $FP /hello "X-Bench: 1")"
+read -r UNITS_T UNITS_RSS UNITS_GC <<<"$(footprint units-service/target/quarkus-app/quarkus-run.jar $((FP + 1)) "/units/$UNIT" "$AUTH" $OIDC $(DB UNITS units))"
+read -r TASKS_T TASKS_RSS TASKS_GC <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
+read -r AGR_T AGR_RSS AGR_GC <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
+read -r GWI_T GWI_RSS GWI_GC <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
 echo "auth cost: GET /units/{id} with token verification ÷ a benchmark build that reads tokens unverified"
 # the bench build (profile bench at package time) is the only one with BenchUnverifiedTokens; it goes to its own directory
 ./mvnw -q -B -pl units-service -am -DskipTests package -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
@@ -223,6 +226,8 @@ AUTH_RATIO=$(ratio "$VERIFIED" "$UNVERIFIED")
 WORST_RSS=$(printf '%s\n' "$UNITS_RSS" "$TASKS_RSS" "$AGR_RSS" "$GWI_RSS" | sort -n | tail -1)
 WORST_T=$(printf '%s\n' "$UNITS_T" "$TASKS_T" "$AGR_T" "$GWI_T" | sort -n | tail -1)
 RSS_RATIO=$(ratio "$WORST_RSS" "$BARE_RSS")
+WORST_GC=$(printf '%s\n' "$UNITS_GC" "$TASKS_GC" "$AGR_GC" "$GWI_GC" | sort -n | tail -1)
+GC_RATIO=$(ratio "$WORST_GC" "$BARE_GC")
 T_RATIO=$(ratio "$WORST_T" "$BARE_T")
 
 GW_RATIO=$(ratio "$GATEWAY" "$DIRECT_AVG")
@@ -252,6 +257,7 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 4 | subtree listing page 1 of the province (30,111 units) | p50 ${SUB_50:-?} ms, p99 ${SUB_99:-?} ms (before the tasks: ${SUB1_50:-?} / ${SUB1_99:-?} ms) | – | |
 | 4 | ledger CSV of one county | ${LEDGER_ROWS:-?} rows in ${LEDGER:-?} s, streamed | – | |
 | 5 | RSS after 10 s of load ÷ a bare Quarkus REST app (worst application) | units $UNITS_RSS, tasks $TASKS_RSS, agreements $AGR_RSS, gateway $GWI_RSS MiB ÷ bare $BARE_RSS MiB = **$RSS_RATIO** | ≤ 1.6 | $(verdict "$RSS_RATIO" 1.6 "<=") |
+| 5 | the same after a full GC (jcmd GC.run: the heap the load left behind given back) | units $UNITS_GC, tasks $TASKS_GC, agreements $AGR_GC, gateway $GWI_GC MiB ÷ bare $BARE_GC MiB = **$GC_RATIO** | (≤ 1.6) | $(verdict "$GC_RATIO" 1.6 "<=") |
 | 5 | time to first business response ÷ bare app's first response (worst application) | units $UNITS_T, tasks $TASKS_T, agreements $AGR_T, gateway $GWI_T ms ÷ bare $BARE_T ms = **$T_RATIO** | ≤ 2 | $(verdict "$T_RATIO" 2 "<=") |
 | – | RSS of the suite's processes after the runs above (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | – | |
 
