@@ -14,11 +14,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -119,7 +124,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         // persistence failures surface wrapped (commit time, interceptors): look for the known ones first
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causesOf(e)) {
             if (cause instanceof ProblemException problem) {
                 return ProblemResponses.of(problem, headers, uri);
             }
@@ -140,6 +145,28 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return ProblemResponses.of(500, "internal", "problem.internal.detail", headers, uri);
+    }
+
+    /**
+     * The exception, its causes, and what was suppressed along the way (a failed commit reports the
+     * database's answer as a suppressed XAException under Narayana's RollbackException), in that order.
+     */
+    static List<Throwable> causesOf(Throwable e) {
+        List<Throwable> found = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty() && found.size() < 50) {
+            Throwable next = pending.removeFirst();
+            if (!seen.add(next)) {
+                continue;
+            }
+            found.add(next);
+            if (next.getCause() != null) {
+                pending.addFirst(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
+        }
+        return found;
     }
 
     /**

@@ -1,0 +1,43 @@
+package org.tuanjie.platform.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProblemMappersTest {
+
+    @Test
+    void aFailedCommitIsKnownByTheDatabaseAnswerItSuppressed() {
+        // as Narayana reports it: QuarkusTransactionException → RollbackException, the driver's answer suppressed under an XAException
+        SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction", terminated);
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        RuntimeException thrown = new RuntimeException(rollback);
+
+        List<Throwable> causes = ProblemMappers.causesOf(thrown);
+
+        assertEquals(List.of(thrown, rollback, xa, terminated), causes);
+        assertTrue(causes.stream().anyMatch(c -> c instanceof SQLException sql && ProblemMappers.isDatabaseUnreachable(sql)));
+    }
+
+    @Test
+    void causesEndEvenWhenTheyLoop() {
+        Exception first = new Exception("first");
+        Exception second = new Exception("second", first);
+        first.addSuppressed(second);
+        assertEquals(List.of(second, first), ProblemMappers.causesOf(second));
+    }
+
+    @Test
+    void onlyConnectionFailuresMeanTheDatabaseIsAway() {
+        assertTrue(ProblemMappers.isDatabaseUnreachable(new SQLException("closed", "08003")));
+        assertTrue(ProblemMappers.isDatabaseUnreachable(new SQLException("shutting down", "57P01")));
+        assertFalse(ProblemMappers.isDatabaseUnreachable(new SQLException("duplicate key", "23505")));
+        assertFalse(ProblemMappers.isDatabaseUnreachable(new SQLException("syntax", "42601")));
+    }
+}
