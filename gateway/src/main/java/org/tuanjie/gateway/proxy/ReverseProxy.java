@@ -146,8 +146,7 @@ public class ReverseProxy {
         Object assigned = ctx.get(RequestIds.MDC_KEY);
         String id = assigned != null ? assigned.toString() : ctx.response().headers().get(RequestIds.HEADER);
         if (id == null) {
-            String offered = ctx.request().getHeader(RequestIds.HEADER);
-            id = offered != null && offered.matches("[A-Za-z0-9._:-]{1,128}") ? offered : RequestIds.newId();
+            id = RequestIds.idFor(ctx.request().getHeader(RequestIds.HEADER));
             ctx.put(RequestIds.MDC_KEY, id);
             ctx.response().putHeader(RequestIds.HEADER, id);
         }

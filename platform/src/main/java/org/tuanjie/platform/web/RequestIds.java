@@ -26,11 +26,16 @@ public class RequestIds {
         return id == null ? null : id.toString();
     }
 
+    /** The caller's id when it is sane, a new one otherwise. */
+    public static String idFor(String offered) {
+        return offered != null && SANE.matcher(offered).matches() ? offered : newId();
+    }
+
     /**
      * A random (version 4) UUID from a fast generator: an id to find log lines by, not a secret,
      * so it need not cost a SecureRandom call on every request.
      */
-    public static String newId() {
+    static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = random.nextLong() & ~0xF000L | 0x4000L;
         long low = random.nextLong() & ~(0xCL << 60) | (0x8L << 60);
@@ -44,7 +49,7 @@ public class RequestIds {
 
     static void assign(RoutingContext context) {
         String offered = context.request().getHeader(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : newId();
+        String id = idFor(offered);
         MDC.put(MDC_KEY, id);
         context.put(MDC_KEY, id);
         context.response().putHeader(HEADER, id);
