@@ -55,6 +55,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         private final String service;
         private final Map<String, Map<String, Object>> stubs = new ConcurrentHashMap<>();
         private final AtomicInteger seen = new AtomicInteger();
+        /** Every request that reached the backend, answered or not (down and hang included). */
+        private final AtomicInteger attempts = new AtomicInteger();
         private volatile String mode = "up";
 
         Backend(String service) {
@@ -68,6 +70,9 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 if (path.startsWith("/__admin/")) {
                     admin(exchange, path.substring(9), body);
                     return;
+                }
+                if (!path.startsWith("/q/")) {
+                    attempts.incrementAndGet();
                 }
                 if ("down".equals(mode)) {
                     return;
@@ -119,7 +124,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                             "body", JSON.convertValue(stub.get("body"), Object.class)));
                 }
                 case "seen" -> {
-                    send(exchange, 200, Map.of("seen", seen.get()), Map.of());
+                    send(exchange, 200, Map.of("seen", seen.get(), "attempts", attempts.get()), Map.of());
                     return;
                 }
                 default -> {

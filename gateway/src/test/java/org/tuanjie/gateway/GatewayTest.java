@@ -196,6 +196,62 @@ class GatewayTest {
         }
     }
 
+    private static int attempts(String service) {
+        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path("attempts");
+    }
+
+    private static String circuit(String service) {
+        return given().get("/q/health/ready").then().extract()
+                .path("checks.find { it.name == 'suite' }.data." + service + "-service-circuit");
+    }
+
+    @Test
+    void aServiceFailingRepeatedlyIsNotAskedUntilATrialCallSucceeds() throws InterruptedException {
+        // a caller per request: the rate limit (burst 8 in tests) is not what this test is about
+        java.util.function.Supplier<String> caller = () -> token("breaker-" + UUID.randomUUID());
+        UUID unit = UUID.randomUUID();
+        stub("units", "/units/" + unit, 200, Map.of("id", unit.toString(), "code", "513221100000"));
+        given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200); // failures counted from here
+        try {
+            mode("tasks", "down");
+            for (int i = 0; i < 5; i++) {
+                given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(502);
+            }
+            assertEquals("OPEN", circuit("tasks"));
+            int asked = attempts("tasks");
+            Response refused = given().auth().oauth2(caller.get()).header("Accept-Language", "en").get("/api/tasks");
+            refused.then().statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("https://tuanjie.org/problems/downstream-circuit-open"))
+                    .body("detail", containsString("tasks-service"))
+                    .header("Retry-After", "1")
+                    .time(lessThan(500L));
+            given().auth().oauth2(caller.get()).contentType(ContentType.JSON).body("{}").post("/api/inspections").then().statusCode(503);
+            given().auth().oauth2(caller.get()).get("/api/views/units/" + unit).then().statusCode(200)
+                    .body("unit.code", equalTo("513221100000"))
+                    .body("degraded", hasItems("tasks"))
+                    .time(lessThan(500L));
+            assertEquals(asked, attempts("tasks"), "an open circuit asks the service nothing");
+            given().auth().oauth2(caller.get()).get("/api/units").then().statusCode(200);
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("gateway_circuit_state{service=\"tasks\"} 2.0"));
+
+            Thread.sleep(1_100);
+            given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(502); // the trial, still down
+            assertEquals(asked + 1, attempts("tasks"));
+            given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503);
+            assertEquals("OPEN", circuit("tasks"));
+
+            mode("tasks", "up");
+            given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503); // open until its time is up
+            Thread.sleep(1_100);
+            given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200);
+            assertEquals("CLOSED", circuit("tasks"));
+            given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200);
+        } finally {
+            mode("tasks", "up");
+        }
+    }
+
     @Test
     void theUnitPageDegradesWhenAServiceIsDown() {
         UUID unit = UUID.randomUUID();

@@ -18,6 +18,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Breaker breaker();
+
     Login login();
 
     interface Service {
@@ -32,6 +34,16 @@ public interface GatewayConfig {
         /** Requests a client may send at once before the rate applies. */
         @WithDefault("100")
         int burst();
+    }
+
+    interface Breaker {
+        /** Transport failures in a row (refused, dropped, timed out) that open a service's circuit. */
+        @WithDefault("5")
+        int failures();
+
+        /** How long an open circuit answers 503 at once before one call is let through as a trial. */
+        @WithDefault("5s")
+        Duration openFor();
     }
 
     interface Login {

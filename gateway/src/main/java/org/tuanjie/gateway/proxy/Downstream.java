@@ -28,6 +28,9 @@ public class Downstream {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Circuits circuits;
+
     private HttpClient client;
 
     @PostConstruct
@@ -35,8 +38,22 @@ public class Downstream {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(1000).setMaxPoolSize(50));
     }
 
-    /** A GET answered in time, whatever its status. */
+    /**
+     * A GET answered in time, whatever its status; refused at once ({@link CircuitOpen}) while the
+     * service's circuit is open, and its outcome counted in the circuit.
+     */
     public Uni<Reply> get(String service, String path, String authorization, String requestId, Duration bound) {
+        Circuit circuit = circuits.of(service);
+        if (circuit.tryAcquire() > 0) {
+            return Uni.createFrom().failure(new CircuitOpen(service));
+        }
+        return probe(service, path, authorization, requestId, bound)
+                .invoke(reply -> circuit.succeeded())
+                .onFailure().invoke(failure -> circuit.failed());
+    }
+
+    /** The same GET whatever the circuit says, not counted in it: for health checks, which must see the service itself. */
+    public Uni<Reply> probe(String service, String path, String authorization, String requestId, Duration bound) {
         URI base = config.services().get(service).url();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
                 .setPort(base.getPort()).setURI(path).setIdleTimeout(bound.toMillis())
@@ -52,6 +69,13 @@ public class Downstream {
                 .compose(response -> response.body().map(body -> new Reply(response.statusCode(), body)));
         return Uni.createFrom().completionStage(future.toCompletionStage())
                 .ifNoItem().after(bound).fail();
+    }
+
+    /** The service's circuit is open: not asked. */
+    public static final class CircuitOpen extends RuntimeException {
+        public CircuitOpen(String service) {
+            super(service + "-service circuit open", null, false, false);
+        }
     }
 
     public record Reply(int status, Buffer body) {

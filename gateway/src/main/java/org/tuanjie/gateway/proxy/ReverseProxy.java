@@ -60,6 +60,9 @@ public class ReverseProxy {
     RememberedTokens tokens;
 
     @Inject
+    Circuits circuits;
+
+    @Inject
     Vertx vertx;
 
     private HttpClient client;
@@ -113,6 +116,15 @@ public class ReverseProxy {
 
     private void forward(RoutingContext ctx, Routes.Target target) {
         HttpServerRequest request = ctx.request();
+        Circuit circuit = circuits.of(target.service());
+        long wait = circuit.tryAcquire();
+        if (wait > 0) {
+            long seconds = (wait + 999) / 1000;
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            request.resume();
+            ProblemWriter.write(ctx, 503, "downstream-circuit-open", target.service(), seconds);
+            return;
+        }
         URI base = config.services().get(target.service()).url();
         String query = request.query();
         RequestOptions options = new RequestOptions()
@@ -137,8 +149,16 @@ public class ReverseProxy {
 
         client.request(options)
                 .compose(downstream -> send(downstream, request))
-                .onSuccess(response -> relay(ctx, response, base))
-                .onFailure(failure -> fail(ctx, target, failure));
+                .onSuccess(response -> {
+                    circuit.succeeded();
+                    relay(ctx, response, base);
+                })
+                .onFailure(failure -> {
+                    if (!ctx.response().closed()) { // a caller gone mid-upload says nothing about the service
+                        circuit.failed();
+                    }
+                    fail(ctx, target, failure);
+                });
     }
 
     /** The id the request-id filter gave this request (it may run after this route), made here if need be. */
