@@ -2,7 +2,7 @@
 # Benchmarks of the running suite, each side of every ratio measured in the same run on this machine.
 # Starts its own suite (ports offset by 40000, a throw-away database, demo data), measures, writes
 # bench/RESULTS.md, and stops everything. Needs wrk and nginx (installed with apt when run as root),
-# pgbench (PostgreSQL client) and npx (autocannon, for the fixed-rate run).
+# pgbench (PostgreSQL client), npm and node (autocannon, for the fixed-rate and fault runs).
 #   bench/run.sh            default: 10 s per measurement
 #   DURATION=30 bench/run.sh
 #   SOAK_MINUTES=0 bench/run.sh    skip the 10-minute soak (figure 7)
@@ -18,7 +18,7 @@ need() { command -v "$1" >/dev/null 2>&1; }
 if [ "$(id -u)" = 0 ] && { ! need wrk || ! need nginx; }; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light) >/dev/null
 fi
-for tool in wrk nginx pgbench npx curl; do need $tool || { echo "missing $tool"; exit 2; }; done
+for tool in wrk nginx pgbench npm node curl; do need $tool || { echo "missing $tool"; exit 2; }; done
 [ -f deploy/launcher/target/launcher.jar ] && [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
 KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
 [ -z "$KC_HOME" ] && [ -x .local/keycloak/bin/kc.sh ] && KC_HOME=$PWD/.local/keycloak
@@ -26,11 +26,15 @@ KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
 [ -x "$KC_HOME/bin/kc.sh" ] || { echo "no Keycloak distribution: run deploy/run-local.sh once"; exit 2; }
 
 cleanup() {
+  [ -n "${FAULT_UNITS_PID:-}" ] && kill -CONT "$FAULT_UNITS_PID" 2>/dev/null && kill "$FAULT_UNITS_PID" 2>/dev/null || true
   [ -n "${LAUNCHER:-}" ] && kill "$LAUNCHER" 2>/dev/null && wait "$LAUNCHER" 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# installed once: npx would resolve it again (seconds) at every start, and the fault runs time their load
+npm install --silent --no-audit --no-fund --prefix "$WORK/node" autocannon@8 >/dev/null
+AUTOCANNON=$WORK/node/node_modules/.bin/autocannon
 
 echo "starting the suite (log: $WORK/suite.log)"
 # the rate limit is a feature under test elsewhere; here it must not be what is measured
@@ -91,7 +95,7 @@ PGBENCH=$(PGPASSWORD=postgres pgbench -S -M prepared -c "$CONNECTIONS" -j 2 -T "
 
 echo "measuring the tail at 70% of the gateway's rate, fixed rate"
 RATE=$(awk -v g="$GATEWAY" 'BEGIN { printf "%d", g * 0.7 }')
-npx --yes autocannon@8 -j -c "$CONNECTIONS" -d "$DURATION" --overallRate "$RATE" -H "$AUTH" \
+"$AUTOCANNON" -j -c "$CONNECTIONS" -d "$DURATION" --overallRate "$RATE" -H "$AUTH" \
   "http://127.0.0.1:$GW/api/units/$UNIT" > "$WORK/tail.json" 2>/dev/null
 P50=$(sed -E 's/.*"latency":\{[^}]*"p50":([0-9.]+).*/\1/' "$WORK/tail.json")
 P99=$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/tail.json")
@@ -104,7 +108,7 @@ if [ "$SOAK_MINUTES" -gt 0 ]; then
   gw_rss() { ps -o rss= -p "$(pgrep -f "gateway/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
   SOAK_P99=(); SOAK_BAD=0
   for minute in $(seq 1 "$SOAK_MINUTES"); do
-    npx --yes autocannon@8 -j -c "$CONNECTIONS" -d 60 --overallRate "$RATE" -H "$AUTH" \
+    "$AUTOCANNON" -j -c "$CONNECTIONS" -d 60 --overallRate "$RATE" -H "$AUTH" \
       "http://127.0.0.1:$GW/api/units/$UNIT" > "$WORK/soak-$minute.json" 2>/dev/null
     SOAK_P99+=("$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/soak-$minute.json")")
     SOAK_BAD=$(( SOAK_BAD + $(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/soak-$minute.json") \
@@ -223,6 +227,11 @@ UNVERIFIED=$(throughput units-service/target/bench-app/quarkus-run.jar $((FP + 6
 grep -q "BENCHMARK BUILD" "$WORK/throughput-$((FP + 6)).log" || { echo "the bench build did not switch verification off"; exit 1; }
 AUTH_RATIO=$(ratio "$VERIFIED" "$UNVERIFIED")
 
+# last: it replaces the suite's units-service with a process of its own
+if [ "${FAULTS:-1}" = 1 ]; then
+  . bench/faults.sh
+fi
+
 WORST_RSS=$(printf '%s\n' "$UNITS_RSS" "$TASKS_RSS" "$AGR_RSS" "$GWI_RSS" | sort -n | tail -1)
 WORST_T=$(printf '%s\n' "$UNITS_T" "$TASKS_T" "$AGR_T" "$GWI_T" | sort -n | tail -1)
 RSS_RATIO=$(ratio "$WORST_RSS" "$BARE_RSS")
@@ -236,6 +245,11 @@ DB_RATIO=$(ratio "$DIRECT_AVG" "$PGBENCH")
 TAIL_RATIO=$(awk -v a="$P99" -v b="$P50" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "meets" : "misses") }'; }
 CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+# every request answered (no client-side error or timeout), none later than the gateway's bound (5 s) + 1 s,
+# and the circuit seen to open and to close again
+fault_verdict() {
+  awk -v e="$1" -v m="$2" -v o="$3" -v c="$4" 'BEGIN { ok = (e == 0 && m <= 6000 && o != "never" && c != "never"); print (ok ? "meets" : "misses") }'
+}
 
 cat > bench/RESULTS.md <<MD
 # Benchmark results
@@ -259,6 +273,9 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 5 | RSS after 10 s of load ÷ a bare Quarkus REST app (worst application) | units $UNITS_RSS, tasks $TASKS_RSS, agreements $AGR_RSS, gateway $GWI_RSS MiB ÷ bare $BARE_RSS MiB = **$RSS_RATIO** | ≤ 1.6 | $(verdict "$RSS_RATIO" 1.6 "<=") |
 | 5 | the same after a full GC (jcmd GC.run: the heap the load left behind given back) | units $UNITS_GC, tasks $TASKS_GC, agreements $AGR_GC, gateway $GWI_GC MiB ÷ bare $BARE_GC MiB = **$GC_RATIO** | (≤ 1.6) | $(verdict "$GC_RATIO" 1.6 "<=") |
 | 5 | time to first business response ÷ bare app's first response (worst application) | units $UNITS_T, tasks $TASKS_T, agreements $AGR_T, gateway $GWI_T ms ÷ bare $BARE_T ms = **$T_RATIO** | ≤ 2 | $(verdict "$T_RATIO" 2 "<=") |
+| R | units-service killed (SIGKILL) under $FAULT_RATE req/s of GET /api/units/{id} through the gateway, started again 15 s later | 2xx ${FAULT_KILL_OK:-?}, others ${FAULT_KILL_CODES:-?}, client errors and timeouts ${FAULT_KILL_ERRORS:-?}; p99 ${FAULT_KILL_P99:-?} ms, **max ${FAULT_KILL_MAX:-?} ms**; circuit open ${FAULT_KILL_OPEN_MS:-?} ms after the kill, closed ${FAULT_KILL_CLOSE_MS:-?} ms after the new process was ready (it took ${FAULT_RESTART_MS:-?} ms to start) | all answered within 5 s (+1 s); circuit opens and closes again | $(fault_verdict "${FAULT_KILL_ERRORS:-1}" "${FAULT_KILL_MAX:-99999}" "${FAULT_KILL_OPEN_MS:-never}" "${FAULT_KILL_CLOSE_MS:-never}") |
+| R | meanwhile GET /api/tasks at 20 req/s (tasks-service asks units-service for the caller's jurisdiction, remembered 2 min) | 2xx ${FAULT_KT_OK:-?}, others ${FAULT_KT_CODES:-?}, client errors and timeouts ${FAULT_KT_ERRORS:-?}; p99 ${FAULT_KT_P99:-?} ms, max ${FAULT_KT_MAX:-?} ms | – | |
+| R | units-service hung (SIGSTOP) for 10 s under the same load | 2xx ${FAULT_HANG_OK:-?}, others ${FAULT_HANG_CODES:-?}, client errors and timeouts ${FAULT_HANG_ERRORS:-?}; p99 ${FAULT_HANG_P99:-?} ms, **max ${FAULT_HANG_MAX:-?} ms**; circuit open ${FAULT_HANG_OPEN_MS:-?} ms after the hang began, closed ${FAULT_HANG_CLOSE_MS:-?} ms after it ended | all answered within 5 s (+1 s); circuit opens and closes again | $(fault_verdict "${FAULT_HANG_ERRORS:-1}" "${FAULT_HANG_MAX:-99999}" "${FAULT_HANG_OPEN_MS:-never}" "${FAULT_HANG_CLOSE_MS:-never}") |
 | – | RSS of the suite's processes after the runs above (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | – | |
 
 Gateway tax: three rounds of direct, gateway, nginx (3 s warm-up, $DURATION s each), medians; req/s by round:
