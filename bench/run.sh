@@ -178,8 +178,9 @@ fi
 
 echo "footprint: each application started once more, alone, beside a bare Quarkus REST app"
 [ -f bench/bare-app/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -f bench/bare-app/pom.xml -DskipTests package
-# starts one jar; prints the ms to its first 200 on PATH, its RSS (MiB) after 10 s of load on it, and its
-# RSS after a full GC (the heap the load left behind given back: what the application itself holds)
+# starts one jar; prints the ms to its first 200 on PATH, its RSS (MiB) after 10 s of load on it, its
+# RSS after a full GC (the heap the load left behind given back: what the application itself holds), and
+# the req/s of that load (cold: the first 10 s of the process's life)
 footprint() {
   local jar=$1 port=$2 path=$3 header=$4; shift 4
   local start pid first
@@ -191,16 +192,16 @@ footprint() {
     sleep 0.05
   done
   first=$(( ($(date +%s%N) - start) / 1000000 ))
-  wrk -t2 -c"$CONNECTIONS" -d10s -H "$header" "http://127.0.0.1:$port$path" >/dev/null
+  local rate; rate=$(wrk -t2 -c"$CONNECTIONS" -d10s -H "$header" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}')
   local loaded; loaded=$(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}')
   jcmd $pid GC.run >/dev/null 2>&1; sleep 1
-  echo "$first $loaded $(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}')"
+  echo "$first $loaded $(ps -o rss= -p $pid | awk '{printf "%d", $1 / 1024}') $rate"
   kill $pid; wait $pid 2>/dev/null || true
 }
 DB() { echo "${1}_DB_URL=jdbc:postgresql://127.0.0.1:$PG/$2" "${1}_DB_USER=postgres" "${1}_DB_PASSWORD=postgres"; }
 OIDC="OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KC/realms/unity"
 FP=$((8091 + OFFSET))
-read -r BARE_T BARE_RSS BARE_GC <<<"$(footprint bench/bare-app/target/quarkus-app/quarkus-run.jar $FP /hello "X-Bench: 1")"
+read -r BARE_T BARE_RSS BARE_GC BARE_RPS <<<"$(footprint bench/bare-app/target/quarkus-app/quarkus-run.jar $FP /hello "X-Bench: 1")"
 read -r UNITS_T UNITS_RSS UNITS_GC <<<"$(footprint units-service/target/quarkus-app/quarkus-run.jar $((FP + 1)) "/units/$UNIT" "$AUTH" $OIDC $(DB UNITS units))"
 read -r TASKS_T TASKS_RSS TASKS_GC <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
 read -r AGR_T AGR_RSS AGR_GC <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
@@ -263,6 +264,7 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 1 | GET /units/{id} through the gateway ÷ direct | $GATEWAY ÷ $DIRECT_AVG req/s = **$GW_RATIO** | ≥ 0.80 | $(verdict "$GW_RATIO" 0.80 ">=") |
 | 1 | the same through nginx ÷ direct | $NGINX_RPS ÷ $DIRECT_AVG req/s = **$NGINX_RATIO** | gateway not worse than nginx by > 10 % | $(verdict "$GW_RATIO" "$(awk -v n="$NGINX_RATIO" 'BEGIN{print n*0.9}')" ">=") |
 | 2 | authenticated GET-by-id ÷ pgbench -S -M prepared (same concurrency, same PostgreSQL) | $DIRECT_AVG ÷ $PGBENCH = **$DB_RATIO** | ≥ 0.30 | $(verdict "$DB_RATIO" 0.30 ">=") |
+| 2 | for scale: the bare Quarkus REST app's GET /hello (no database, no token; its first 10 s, cold) ÷ the same pgbench | $BARE_RPS ÷ $PGBENCH = **$(ratio "$BARE_RPS" "$PGBENCH")** | – | |
 | 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (each alone, warmed up) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
 | 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, autocannon) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $(verdict "$TAIL_RATIO" 5 "<=") |
 | 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway RSS last ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = **${SOAK_MEM:-?}**; **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / $(verdict "${SOAK_MEM:-99}" 1.1 "<=") / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
