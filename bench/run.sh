@@ -13,6 +13,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 OFFSET=40000  # not 30000: its gateway would take 38080, the end-to-end run's Keycloak (20000 + 18080)
 GW=$((8080 + OFFSET)); UNITS=$((8081 + OFFSET)); PG=$((15432 + OFFSET)); KC=$((18080 + OFFSET)); NGINX=$((8090 + OFFSET))
 WORK=$(mktemp -d /tmp/tuanjie-bench.XXXXXX)
+BENCH_LOGS=${BENCH_LOGS:-/tmp/tuanjie-bench-logs}
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if [ "$(id -u)" = 0 ] && { ! need wrk || ! need nginx; }; then
@@ -29,6 +30,8 @@ cleanup() {
   [ -n "${FAULT_UNITS_PID:-}" ] && kill -CONT "$FAULT_UNITS_PID" 2>/dev/null && kill "$FAULT_UNITS_PID" 2>/dev/null || true
   [ -n "${LAUNCHER:-}" ] && kill "$LAUNCHER" 2>/dev/null && wait "$LAUNCHER" 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  # the logs outlive the run, for a look at anything the figures show
+  rm -rf "$BENCH_LOGS" && mkdir -p "$BENCH_LOGS" && cp -r "$WORK"/state/logs/. "$WORK"/*.log "$BENCH_LOGS"/ 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -202,10 +205,10 @@ DB() { echo "${1}_DB_URL=jdbc:postgresql://127.0.0.1:$PG/$2" "${1}_DB_USER=postg
 OIDC="OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KC/realms/unity"
 FP=$((8091 + OFFSET))
 read -r BARE_T BARE_RSS BARE_GC BARE_RPS <<<"$(footprint bench/bare-app/target/quarkus-app/quarkus-run.jar $FP /hello "X-Bench: 1")"
-read -r UNITS_T UNITS_RSS UNITS_GC <<<"$(footprint units-service/target/quarkus-app/quarkus-run.jar $((FP + 1)) "/units/$UNIT" "$AUTH" $OIDC $(DB UNITS units))"
-read -r TASKS_T TASKS_RSS TASKS_GC <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
-read -r AGR_T AGR_RSS AGR_GC <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
-read -r GWI_T GWI_RSS GWI_GC <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
+read -r UNITS_T UNITS_RSS UNITS_GC _ <<<"$(footprint units-service/target/quarkus-app/quarkus-run.jar $((FP + 1)) "/units/$UNIT" "$AUTH" $OIDC $(DB UNITS units))"
+read -r TASKS_T TASKS_RSS TASKS_GC _ <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
+read -r AGR_T AGR_RSS AGR_GC _ <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
+read -r GWI_T GWI_RSS GWI_GC _ <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
 echo "auth cost: GET /units/{id} with token verification ÷ a benchmark build that reads tokens unverified"
 # the bench build (profile bench at package time) is the only one with BenchUnverifiedTokens; it goes to its own directory
 ./mvnw -q -B -pl units-service -am -DskipTests package -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
@@ -275,8 +278,9 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 5 | RSS after 10 s of load ÷ a bare Quarkus REST app (worst application) | units $UNITS_RSS, tasks $TASKS_RSS, agreements $AGR_RSS, gateway $GWI_RSS MiB ÷ bare $BARE_RSS MiB = **$RSS_RATIO** | ≤ 1.6 | $(verdict "$RSS_RATIO" 1.6 "<=") |
 | 5 | the same after a full GC (jcmd GC.run: the heap the load left behind given back) | units $UNITS_GC, tasks $TASKS_GC, agreements $AGR_GC, gateway $GWI_GC MiB ÷ bare $BARE_GC MiB = **$GC_RATIO** | (≤ 1.6) | $(verdict "$GC_RATIO" 1.6 "<=") |
 | 5 | time to first business response ÷ bare app's first response (worst application) | units $UNITS_T, tasks $TASKS_T, agreements $AGR_T, gateway $GWI_T ms ÷ bare $BARE_T ms = **$T_RATIO** | ≤ 2 | $(verdict "$T_RATIO" 2 "<=") |
-| R | units-service killed (SIGKILL) under $FAULT_RATE req/s of GET /api/units/{id} through the gateway, started again 15 s later | 2xx ${FAULT_KILL_OK:-?}, others ${FAULT_KILL_CODES:-?}, client errors and timeouts ${FAULT_KILL_ERRORS:-?}; p99 ${FAULT_KILL_P99:-?} ms, **max ${FAULT_KILL_MAX:-?} ms**; circuit open ${FAULT_KILL_OPEN_MS:-?} ms after the kill, closed ${FAULT_KILL_CLOSE_MS:-?} ms after the new process was ready (it took ${FAULT_RESTART_MS:-?} ms to start) | all answered within 5 s (+1 s); circuit opens and closes again | $(fault_verdict "${FAULT_KILL_ERRORS:-1}" "${FAULT_KILL_MAX:-99999}" "${FAULT_KILL_OPEN_MS:-never}" "${FAULT_KILL_CLOSE_MS:-never}") |
-| R | meanwhile GET /api/tasks at 20 req/s (tasks-service asks units-service for the caller's jurisdiction, remembered 2 min) | 2xx ${FAULT_KT_OK:-?}, others ${FAULT_KT_CODES:-?}, client errors and timeouts ${FAULT_KT_ERRORS:-?}; p99 ${FAULT_KT_P99:-?} ms, max ${FAULT_KT_MAX:-?} ms | – | |
+| R | units-service killed (SIGKILL) under $FAULT_RATE req/s of GET /api/units/{id} through the gateway for 20 s, started again 15 s after the kill | 2xx ${FAULT_KILL_OK:-?}, others ${FAULT_KILL_CODES:-?}, client errors and timeouts ${FAULT_KILL_ERRORS:-?}; p99 ${FAULT_KILL_P99:-?} ms, **max ${FAULT_KILL_MAX:-?} ms**; circuit open ${FAULT_KILL_OPEN_MS:-?} ms after the kill, closed ${FAULT_KILL_CLOSE_MS:-?} ms after the new process was ready (it took ${FAULT_RESTART_MS:-?} ms to start) | all answered within 5 s (+1 s); circuit opens and closes again | $(fault_verdict "${FAULT_KILL_ERRORS:-1}" "${FAULT_KILL_MAX:-99999}" "${FAULT_KILL_OPEN_MS:-never}" "${FAULT_KILL_CLOSE_MS:-never}") |
+| R | the same load for 10 s once units-service was ready again | 2xx ${FAULT_BACK_OK:-?}, others ${FAULT_BACK_CODES:-?}, client errors and timeouts ${FAULT_BACK_ERRORS:-?}; p99 ${FAULT_BACK_P99:-?} ms, max ${FAULT_BACK_MAX:-?} ms | – | |
+| R | during the outage, GET /api/tasks at 20 req/s (tasks-service asks units-service for the caller's jurisdiction, remembered 2 min) | 2xx ${FAULT_KT_OK:-?}, others ${FAULT_KT_CODES:-?}, client errors and timeouts ${FAULT_KT_ERRORS:-?}; p99 ${FAULT_KT_P99:-?} ms, max ${FAULT_KT_MAX:-?} ms | – | |
 | R | units-service hung (SIGSTOP) for 10 s under the same load | 2xx ${FAULT_HANG_OK:-?}, others ${FAULT_HANG_CODES:-?}, client errors and timeouts ${FAULT_HANG_ERRORS:-?}; p99 ${FAULT_HANG_P99:-?} ms, **max ${FAULT_HANG_MAX:-?} ms**; circuit open ${FAULT_HANG_OPEN_MS:-?} ms after the hang began, closed ${FAULT_HANG_CLOSE_MS:-?} ms after it ended | all answered within 5 s (+1 s); circuit opens and closes again | $(fault_verdict "${FAULT_HANG_ERRORS:-1}" "${FAULT_HANG_MAX:-99999}" "${FAULT_HANG_OPEN_MS:-never}" "${FAULT_HANG_CLOSE_MS:-never}") |
 | – | RSS of the suite's processes after the runs above (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | – | |
 

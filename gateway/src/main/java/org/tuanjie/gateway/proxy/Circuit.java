@@ -19,7 +19,7 @@ public final class Circuit {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
-    /** Told of every change of state, outside no lock: the gateway logs it. */
+    /** Told of every change of state, outside the lock: the gateway logs it. */
     public interface Listener {
         void changed(State from, State to, int failures);
     }
