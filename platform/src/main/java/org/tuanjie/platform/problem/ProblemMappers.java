@@ -134,7 +134,8 @@ public class ProblemMappers {
             if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return ProblemResponses.of(409, "duplicate", "problem.duplicate.detail", headers, uri);
             }
-            if (cause instanceof java.sql.SQLException sql && BAD_TEXT.contains(sql.getSQLState())) {
+            // Set.of(..).contains(null) throws: the pool's own failures (acquisition timeout) carry no SQLSTATE
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && BAD_TEXT.contains(sql.getSQLState())) {
                 return ProblemResponses.of(400, "bad-request", "problem.bad-text.detail", headers, uri);
             }
             if (cause instanceof java.sql.SQLException sql && isDatabaseUnreachable(sql)) {

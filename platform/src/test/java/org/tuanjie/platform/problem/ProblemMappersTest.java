@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,19 @@ class ProblemMappersTest {
 
         assertEquals(List.of(thrown, rollback, xa, terminated), causes);
         assertTrue(causes.stream().anyMatch(c -> c instanceof SQLException sql && ProblemMappers.isDatabaseUnreachable(sql)));
+    }
+
+    @Test
+    void anExhaustedPoolIs503EvenThoughItsExceptionHasNoSqlState() {
+        // as Hibernate reports Agroal's timeout: JDBCConnectionException → SQLException without SQLSTATE
+        SQLException timeout = new SQLException("Acquisition timeout while waiting for new connection");
+        RuntimeException thrown = new RuntimeException("Unable to acquire JDBC Connection", timeout);
+
+        Response response = new ProblemMappers().unexpected(thrown, null, null);
+
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals(Problem.TYPE_BASE + "database-unavailable", ((Problem) response.getEntity()).type());
     }
 
     @Test
