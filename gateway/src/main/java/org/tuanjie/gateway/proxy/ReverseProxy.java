@@ -109,9 +109,9 @@ public class ReverseProxy {
         forward(ctx, target);
     }
 
-    private void reject(RoutingContext ctx, HttpServerRequest request, int status, String type) {
+    private static void reject(RoutingContext ctx, HttpServerRequest request, int status, String type, Object... args) {
         request.resume();
-        ProblemWriter.write(ctx, status, type);
+        ProblemWriter.write(ctx, status, type, args);
     }
 
     private void forward(RoutingContext ctx, Routes.Target target) {
@@ -121,8 +121,7 @@ public class ReverseProxy {
         if (wait > 0) {
             long seconds = (wait + 999) / 1000;
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
-            request.resume();
-            ProblemWriter.write(ctx, 503, "downstream-circuit-open", target.service(), seconds);
+            reject(ctx, request, 503, "downstream-circuit-open", target.service(), seconds);
             return;
         }
         URI base = config.services().get(target.service()).url();
