@@ -57,6 +57,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         private final AtomicInteger seen = new AtomicInteger();
         /** Every request that reached the backend, answered or not (down and hang included). */
         private final AtomicInteger attempts = new AtomicInteger();
+        /** Slow streamed answers ({@code /stream}) whose reader went away before the end. */
+        private final AtomicInteger streamsCut = new AtomicInteger();
         private volatile String mode = "up";
 
         Backend(String service) {
@@ -93,6 +95,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 200, openapi(), Map.of());
                     return;
                 }
+                if (path.endsWith("/stream")) {
+                    stream(exchange);
+                    return;
+                }
                 seen.incrementAndGet();
                 Map<String, Object> stub = stubs.get(path);
                 if (stub != null) {
@@ -124,7 +130,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                             "body", JSON.convertValue(stub.get("body"), Object.class)));
                 }
                 case "seen" -> {
-                    send(exchange, 200, Map.of("seen", seen.get(), "attempts", attempts.get()), Map.of());
+                    send(exchange, 200, Map.of("seen", seen.get(), "attempts", attempts.get(), "streamsCut", streamsCut.get()), Map.of());
                     return;
                 }
                 default -> {
@@ -143,6 +149,24 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     "components", Map.of("schemas", Map.of("Problem", Map.of("type", "object"),
                             service + "View", Map.of("type", "object")),
                             "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+        }
+
+        /** A large answer without a length, 8 KiB every 50 ms for up to 20 s, like a long ledger export. */
+        private void stream(HttpExchange exchange) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] rows = ("row," + "x".repeat(8187) + "\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 400; i++) {
+                    exchange.getResponseBody().write(rows);
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException e) {
+                streamsCut.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static void send(HttpExchange exchange, int status, Object body, Map<String, String> headers)

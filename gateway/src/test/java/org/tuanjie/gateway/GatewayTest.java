@@ -107,6 +107,26 @@ class GatewayTest {
     }
 
     @Test
+    void aCallerLeavingMidStreamStopsTheServiceAnswerToo() throws Exception {
+        int before = given().baseUri(backend("tasks")).get("/__admin/seen").then().extract().path("streamsCut");
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/tasks/stream HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token("leaver") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] some = socket.getInputStream().readNBytes(32 * 1024);
+            assertThat(new String(some, java.nio.charset.StandardCharsets.ISO_8859_1), containsString("200"));
+        }
+        // the service stops writing within a few of its 50 ms chunks, not after its 20 s
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int cut = before;
+        while (cut == before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            cut = given().baseUri(backend("tasks")).get("/__admin/seen").then().extract().path("streamsCut");
+        }
+        assertEquals(before + 1, cut, "the stream to the service was closed when the caller left");
+        given().auth().oauth2(token("after-leaver")).get("/api/tasks").then().statusCode(200);
+    }
+
+    @Test
     void aChunkedBodyIsRefusedBeforeAnyServiceSeesIt() throws Exception {
         int before = seen("units");
         HttpClient client = HttpClient.newBuilder()

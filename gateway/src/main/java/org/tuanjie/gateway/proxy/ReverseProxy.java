@@ -206,6 +206,12 @@ public class ReverseProxy {
         if (length < 0) {
             response.setChunked(true);
         }
+        // a caller gone mid-stream: end the service's answer too (a long ledger export is not made for nobody)
+        ctx.addEndHandler(done -> {
+            if (done.failed()) {
+                downstream.request().reset();
+            }
+        });
         downstream.pipeTo(response).onFailure(e -> LOG.debugf("client went away mid-response: %s", e.getMessage()));
     }
 
