@@ -39,8 +39,13 @@ class GatewayTest {
         given().baseUri(backend(service)).body(mode).post("/__admin/mode").then().statusCode(204);
     }
 
+    /** One of the fake backend's counters: seen (answered), attempts (whatever the mode), streamsCut. */
+    private static int count(String service, String counter) {
+        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path(counter);
+    }
+
     private static int seen(String service) {
-        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path("seen");
+        return count(service, "seen");
     }
 
     private static void stub(String service, String path, int status, Object body) {
@@ -108,7 +113,7 @@ class GatewayTest {
 
     @Test
     void aCallerLeavingMidStreamStopsTheServiceAnswerToo() throws Exception {
-        int before = given().baseUri(backend("tasks")).get("/__admin/seen").then().extract().path("streamsCut");
+        int before = count("tasks", "streamsCut");
         try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
             socket.getOutputStream().write(("GET /api/tasks/stream HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + token("leaver") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -120,7 +125,7 @@ class GatewayTest {
         int cut = before;
         while (cut == before && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            cut = given().baseUri(backend("tasks")).get("/__admin/seen").then().extract().path("streamsCut");
+            cut = count("tasks", "streamsCut");
         }
         assertEquals(before + 1, cut, "the stream to the service was closed when the caller left");
         given().auth().oauth2(token("after-leaver")).get("/api/tasks").then().statusCode(200);
@@ -216,10 +221,6 @@ class GatewayTest {
         }
     }
 
-    private static int attempts(String service) {
-        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path("attempts");
-    }
-
     private static String circuit(String service) {
         return given().get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'suite' }.data." + service + "-service-circuit");
@@ -238,7 +239,7 @@ class GatewayTest {
                 given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(502);
             }
             assertEquals("OPEN", circuit("tasks"));
-            int asked = attempts("tasks");
+            int asked = count("tasks", "attempts");
             Response refused = given().auth().oauth2(caller.get()).header("Accept-Language", "en").get("/api/tasks");
             refused.then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://tuanjie.org/problems/downstream-circuit-open"))
@@ -250,14 +251,14 @@ class GatewayTest {
                     .body("unit.code", equalTo("513221100000"))
                     .body("degraded", hasItems("tasks"))
                     .time(lessThan(500L));
-            assertEquals(asked, attempts("tasks"), "an open circuit asks the service nothing");
+            assertEquals(asked, count("tasks", "attempts"), "an open circuit asks the service nothing");
             given().auth().oauth2(caller.get()).get("/api/units").then().statusCode(200);
             given().get("/q/metrics").then().statusCode(200)
                     .body(containsString("gateway_circuit_state{service=\"tasks\"} 2.0"));
 
             Thread.sleep(1_100);
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(502); // the trial, still down
-            assertEquals(asked + 1, attempts("tasks"));
+            assertEquals(asked + 1, count("tasks", "attempts"));
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503);
             assertEquals("OPEN", circuit("tasks"));
 
