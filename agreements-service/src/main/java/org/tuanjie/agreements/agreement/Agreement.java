@@ -1,16 +1,18 @@
 package org.tuanjie.agreements.agreement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.util.Arrays;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 import org.tuanjie.agreements.agreement.AgreementExceptions.IllegalAgreementTransition;
 import org.tuanjie.agreements.seal.CanonicalJson;
 import org.tuanjie.platform.audit.Audited;
@@ -25,6 +27,8 @@ import org.tuanjie.platform.audit.Audited;
 public class Agreement extends Audited {
 
     public enum Result { FULFILLED, NOT_FULFILLED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     private UUID id;
@@ -78,9 +82,16 @@ public class Agreement extends Audited {
     @Column(name = "revoke_reason")
     private String revokeReason;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, updatable = false)
-    private JsonNode content;
+    /**
+     * As PostgreSQL gives it back (jsonb text): read as it is, and parsed only when the domain looks
+     * inside. A page of agreements is written out without parsing and re-encoding each one.
+     */
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    private String content;
+
+    @Transient
+    private JsonNode parsedContent;
 
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
@@ -109,7 +120,8 @@ public class Agreement extends Audited {
         agreement.issuerPath = issuer.path();
         agreement.versionNo = versionNo;
         agreement.supersedes = supersedes;
-        agreement.content = content;
+        agreement.content = content.toString();
+        agreement.parsedContent = content;
         agreement.contentHash = CanonicalJson.sha256(CanonicalJson.of(content));
         agreement.state = AgreementState.ISSUED;
         return agreement;
@@ -221,6 +233,18 @@ public class Agreement extends Audited {
     }
 
     public JsonNode content() {
+        if (parsedContent == null) {
+            try {
+                parsedContent = JSON.readTree(content);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored content of agreement " + id + " is not JSON", e);
+            }
+        }
+        return parsedContent;
+    }
+
+    /** The content's JSON text as stored, for writing out unchanged. */
+    public String contentJson() {
         return content;
     }
 

@@ -14,6 +14,7 @@ import static org.tuanjie.agreements.Agreements.publishedTemplate;
 import static org.tuanjie.agreements.Agreements.template;
 import static org.tuanjie.testing.FakeCounty.as;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.agreements.Agreements;
+import org.tuanjie.agreements.seal.CanonicalJson;
 import org.tuanjie.testing.FakeCounty;
 
 @QuarkusTest
@@ -61,6 +63,12 @@ class AgreementLifecycleTest {
                 .body("content.partyB.code", equalTo(c.villages.get(2)))
                 .body("content.targets", hasSize(3))
                 .body("contentHash", notNullValue());
+        // a page writes each content out as stored: the same document a single read gives, still matching its hash
+        Response read = as("auditor", c.county).get("/agreements/" + village);
+        Map<String, Object> listed = as("auditor", c.county).queryParam("year", 2026).queryParam("limit", 500)
+                .get("/agreements").then().extract().path("items.find { it.id == '" + village + "' }.content");
+        assertEquals(read.path("content"), listed);
+        assertEquals(read.path("contentHash"), CanonicalJson.sha256(CanonicalJson.of(new ObjectMapper().valueToTree(listed))));
     }
 
     @Test

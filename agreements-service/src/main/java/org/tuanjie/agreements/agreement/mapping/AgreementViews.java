@@ -2,6 +2,8 @@ package org.tuanjie.agreements.agreement.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -108,7 +110,7 @@ public final class AgreementViews {
         return new AgreementView(a.id(), a.templateId(), a.year(), new PartyView(a.unitId(), a.unitCode(), a.unitName()),
                 a.townshipCode() == null ? null : new PartyView(null, a.townshipCode(), a.townshipName()),
                 a.issuerCode(), a.versionNo(), a.supersedes(), a.state(), a.result(), a.revokeReason(), a.contentHash(),
-                a.content(), a.createdAt(), a.createdBy(), a.updatedAt(), a.updatedBy(), a.version());
+                JsonNodeFactory.instance.rawValueNode(new RawValue(a.contentJson())), a.createdAt(), a.createdBy(), a.updatedAt(), a.updatedBy(), a.version());
     }
 
     public static SignatureView toView(Signature s) {
