@@ -40,6 +40,18 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
                 .executeUpdate();
     }
 
+    /**
+     * Records that the subtree now at {@code newPath} left {@code oldPath}: one departure per unit in it,
+     * with the path it had. Call after the subtree was re-rooted, in the same transaction.
+     */
+    public int recordDepartures(String oldPath, String newPath) {
+        return getEntityManager().createNativeQuery("""
+                insert into unit_departure (unit_id, old_path)
+                select id, ?1 || substr(path, length(?2) + 1) from unit where path like ?3""")
+                .setParameter(1, oldPath).setParameter(2, newPath).setParameter(3, likePrefix(newPath))
+                .executeUpdate();
+    }
+
     public static String likePrefix(String path) {
         return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }

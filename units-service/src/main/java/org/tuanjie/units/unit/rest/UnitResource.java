@@ -113,12 +113,13 @@ public class UnitResource {
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Delta sync: units changed since a cursor",
             description = "For the mobile app: start without a cursor, keep the returned cursor, and call again later to get "
-                    + "only what was created, changed or closed in your jurisdiction since. Changes are returned in commit order; "
-                    + "none is skipped.")
+                    + "only what was created, changed or closed in your jurisdiction since, and the ids of units moved out of it "
+                    + "(`removed`). Changes are returned in commit order; none is skipped.")
     public UnitChanges changes(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit) {
         UnitService.ChangeBatch batch = service.changes(cursor == null ? null : Cursor.decode(cursor, 2), limit);
-        return new UnitChanges(batch.units().stream().map(UnitMapper::toView).toList(), batch.next().encode(), batch.more());
+        return new UnitChanges(batch.units().stream().map(UnitMapper::toView).toList(), batch.removed(), batch.next().encode(),
+                batch.more());
     }
 
     @GET

@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
@@ -111,6 +113,7 @@ public class UnitService {
         unit.moveUnder(newParent);
         units.flush();
         units.rerootDescendants(oldPath, unit.path(), unit.depth() - oldDepth, caller.subject());
+        units.recordDepartures(oldPath, unit.path());
         rootPaths.forgetAll();
         return unit;
     }
@@ -203,13 +206,23 @@ public class UnitService {
     public ChangeBatch changes(Cursor after, int limit) {
         String afterTx = after == null ? "0" : after.key(0);
         String afterId = after == null ? new UUID(0, 0).toString() : after.key(1);
+        // units changed inside the jurisdiction, and units that left it (moved out, no longer visible),
+        // merged in one commit order; a unit still inside is reported by its change, never as removed
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select cast(id as text), cast(change_txid as text) from unit
-                where path like ?1
-                  and (change_txid, id) > (cast(?2 as xid8), cast(?3 as uuid))
-                  and change_txid < pg_snapshot_xmin(pg_current_snapshot())
-                order by change_txid, id
+                select cast(id as text), cast(txid as text), removed from (
+                    select id, change_txid as txid, false as removed from unit
+                    where path like ?1
+                      and (change_txid, id) > (cast(?2 as xid8), cast(?3 as uuid))
+                      and change_txid < pg_snapshot_xmin(pg_current_snapshot())
+                    union all
+                    select d.unit_id, d.change_txid, true from unit_departure d
+                    where d.old_path like ?1
+                      and (d.change_txid, d.unit_id) > (cast(?2 as xid8), cast(?3 as uuid))
+                      and d.change_txid < pg_snapshot_xmin(pg_current_snapshot())
+                      and not exists (select 1 from unit u where u.id = d.unit_id and u.path like ?1)
+                ) changed
+                order by txid, id
                 limit ?4""")
                 .setParameter(1, UnitRepository.likePrefix(jurisdiction.rootPath()))
                 .setParameter(2, afterTx).setParameter(3, afterId).setParameter(4, limit + 1)
@@ -217,16 +230,18 @@ public class UnitService {
         boolean more = rows.size() > limit;
         List<Object[]> batch = more ? rows.subList(0, limit) : rows;
         List<UUID> ids = new ArrayList<>();
-        batch.forEach(row -> ids.add(UUID.fromString((String) row[0])));
+        Set<UUID> removed = new LinkedHashSet<>();
+        batch.forEach(row -> (Boolean.TRUE.equals(row[2]) ? removed : ids).add(UUID.fromString((String) row[0])));
         Map<UUID, Unit> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             units.list("id in ?1", ids).forEach(u -> byId.put(u.id(), u));
         }
         Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
                 : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
-        return new ChangeBatch(ids.stream().map(byId::get).toList(), next, more);
+        return new ChangeBatch(ids.stream().map(byId::get).toList(), List.copyOf(removed), next, more);
     }
 
-    public record ChangeBatch(List<Unit> units, Cursor next, boolean more) {
+    /** @param removed units that left the jurisdiction: the caller can no longer read them */
+    public record ChangeBatch(List<Unit> units, List<UUID> removed, Cursor next, boolean more) {
     }
 }
