@@ -171,10 +171,13 @@ if [ "${PROVINCE:-1}" = 1 ]; then
   SUBTREE="http://127.0.0.1:$GW/api/units/$PROVINCE_ID/subtree?limit=50"
   TASKS="http://127.0.0.1:$GW/api/tasks?within=$COUNTY_ID&state=ASSIGNED&limit=50"
   LEAGUE="http://127.0.0.1:$GW/api/figures/townships?within=$COUNTY_ID"
+  # the mobile app's page of one unit: the unit, its readiness, its open tasks, its agreement
+  UNIT_PAGE="http://127.0.0.1:$GW/api/views/units/$(PSQL tasks -At -c "select unit_id from rectification_task order by id limit 1")"
   echo "latency at 1,000 tasks"
   read -r SUB1_50 SUB1_99 <<<"$(latency "$SUBTREE" "$PAUTH")"
   read -r TASK1_50 TASK1_99 <<<"$(latency "$TASKS" "$PAUTH")"
   read -r LEAGUE1_50 LEAGUE1_99 <<<"$(latency "$LEAGUE" "$PAUTH")"
+  read -r UNIT_PAGE1_50 UNIT_PAGE1_99 <<<"$(latency "$UNIT_PAGE" "$PAUTH")"
   echo "adding 999,000 tasks"
   LOAD_START=$(date +%s)
   PSQL tasks -v from=1001 -v to=1000000 -f bench/sql/tasks-province.sql >/dev/null
@@ -183,6 +186,7 @@ if [ "${PROVINCE:-1}" = 1 ]; then
   read -r SUB_50 SUB_99 <<<"$(latency "$SUBTREE" "$PAUTH")"
   read -r TASK_50 TASK_99 <<<"$(latency "$TASKS" "$PAUTH")"
   read -r LEAGUE_50 LEAGUE_99 <<<"$(latency "$LEAGUE" "$PAUTH")"
+  read -r UNIT_PAGE_50 UNIT_PAGE_99 <<<"$(latency "$UNIT_PAGE" "$PAUTH")"
   LEDGER=$(curl -s -H "$PAUTH" -H "Accept: text/csv" -o "$WORK/ledger.csv" -w '%{time_total}' \
     "http://127.0.0.1:$GW/api/ledger.csv?within=$COUNTY_ID")
   LEDGER_ROWS=$(( $(wc -l < "$WORK/ledger.csv") - 1 ))
@@ -284,6 +288,7 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway RSS last ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = **${SOAK_MEM:-?}**; **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / $(verdict "${SOAK_MEM:-99}" 1.1 "<=") / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
 | 4 | task list page 1 (county, state filter) p50 at 1,000,000 ÷ at 1,000 tasks | ${TASK_50:-?} ÷ ${TASK1_50:-?} ms = **${PAGE_RATIO:-?}** (p99 ${TASK_99:-?} / ${TASK1_99:-?} ms) | ≤ 2.0 | $(verdict "${PAGE_RATIO:-99}" 2.0 "<=") |
 | 4 | township league table of a county, p99 at 1,000,000 tasks | p50 ${LEAGUE_50:-?} ms, **p99 ${LEAGUE_99:-?} ms** (at 1,000: ${LEAGUE1_50:-?} / ${LEAGUE1_99:-?} ms) | < 200 ms | $(verdict "${LEAGUE_99:-9999}" 200 "<=") |
+| 4 | a unit's page (/api/views/units/{id}: unit, readiness, its open tasks, its agreement) at 1,000,000 tasks | p50 ${UNIT_PAGE_50:-?} ms, p99 ${UNIT_PAGE_99:-?} ms (at 1,000: ${UNIT_PAGE1_50:-?} / ${UNIT_PAGE1_99:-?} ms) | – | |
 | 4 | subtree listing page 1 of the province (30,111 units) | p50 ${SUB_50:-?} ms, p99 ${SUB_99:-?} ms (before the tasks: ${SUB1_50:-?} / ${SUB1_99:-?} ms) | – | |
 | 4 | ledger CSV of one county | ${LEDGER_ROWS:-?} rows in ${LEDGER:-?} s, streamed | – | |
 | 5 | RSS after 10 s of load ÷ a bare Quarkus REST app (worst application) | units $UNITS_RSS, tasks $TASKS_RSS, agreements $AGR_RSS, gateway $GWI_RSS MiB ÷ bare $BARE_RSS MiB = **$RSS_RATIO** | ≤ 1.6 | $(verdict "$RSS_RATIO" 1.6 "<=") |
