@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of the running suite, each side of every ratio measured in the same run on this machine.
-# Starts its own suite (ports offset by 40000, a throw-away database, demo data), measures, writes
+# Starts its own suite (ports offset by 12000, a throw-away database, demo data), measures, writes
 # bench/RESULTS.md, and stops everything. Needs wrk and nginx (installed with apt when run as root),
 # pgbench (PostgreSQL client), npm and node (autocannon, for the fixed-rate and fault runs).
 #   bench/run.sh            default: 10 s per measurement
@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
-OFFSET=40000  # not 30000: its gateway would take 38080, the end-to-end run's Keycloak (20000 + 18080)
+# below Linux's ephemeral range (32768-60999): at 40000 a benchmark instance once found its port taken as the
+# local end of an outgoing connection; and clear of the normal run (offset 0) and the end-to-end run (20000)
+OFFSET=12000
 GW=$((8080 + OFFSET)); UNITS=$((8081 + OFFSET)); PG=$((15432 + OFFSET)); KC=$((18080 + OFFSET)); NGINX=$((8090 + OFFSET))
 WORK=$(mktemp -d /tmp/tuanjie-bench.XXXXXX)
 BENCH_LOGS=${BENCH_LOGS:-/tmp/tuanjie-bench-logs}
