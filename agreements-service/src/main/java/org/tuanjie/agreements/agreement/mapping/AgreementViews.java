@@ -110,7 +110,8 @@ public final class AgreementViews {
         return new AgreementView(a.id(), a.templateId(), a.year(), new PartyView(a.unitId(), a.unitCode(), a.unitName()),
                 a.townshipCode() == null ? null : new PartyView(null, a.townshipCode(), a.townshipName()),
                 a.issuerCode(), a.versionNo(), a.supersedes(), a.state(), a.result(), a.revokeReason(), a.contentHash(),
-                JsonNodeFactory.instance.rawValueNode(new RawValue(a.contentJson())), a.createdAt(), a.createdBy(), a.updatedAt(), a.updatedBy(), a.version());
+                JsonNodeFactory.instance.rawValueNode(new RawValue(a.contentJson())), a.createdAt(), a.createdBy(),
+                a.updatedAt(), a.updatedBy(), a.version());
     }
 
     public static SignatureView toView(Signature s) {
