@@ -262,7 +262,9 @@ T_RATIO=$(ratio "$WORST_T" "$BARE_T")
 GW_RATIO=$(ratio "$GATEWAY" "$DIRECT_AVG")
 NGINX_RATIO=$(ratio "$NGINX_RPS" "$DIRECT_AVG")
 DB_RATIO=$(ratio "$DIRECT_AVG" "$PGBENCH")
-TAIL_RATIO=$(awk -v a="$P99" -v b="$P50" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+# p99 ÷ p50, or n/a when the median rounds to 0 ms
+tail_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+TAIL_RATIO=$(tail_ratio "$P99" "$P50")
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "meets" : "misses") }'; }
 CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 # every request answered (no client-side error or timeout), none later than the gateway's bound (5 s) + 1 s,
@@ -286,7 +288,7 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 2 | for scale: the bare Quarkus REST app's GET /hello (no database, no token; its first 10 s, cold) ÷ the same pgbench | $BARE_RPS ÷ $PGBENCH = **$(ratio "$BARE_RPS" "$PGBENCH")** | – | |
 | 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (each alone, warmed up) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
 | 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, h2load, $TAIL_N requests timed in µs) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $( [ "$((NON2XX + ERRORS))" = 0 ] && verdict "$TAIL_RATIO" 5 "<=" || echo misses) |
-| 6 | the same rate with autocannon, as in earlier runs (whole milliseconds) | $AC_P99 ÷ $AC_P50 ms = $(awk -v a="$AC_P99" -v b="$AC_P50" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'), non-2xx + errors $((AC_BAD)) | – | |
+| 6 | the same rate with autocannon, as in earlier runs (whole milliseconds) | $AC_P99 ÷ $AC_P50 ms = $(tail_ratio "$AC_P99" "$AC_P50"), non-2xx + errors $((AC_BAD)) | – | |
 | 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway RSS last ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = **${SOAK_MEM:-?}**; **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / $(verdict "${SOAK_MEM:-99}" 1.1 "<=") / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
 | 4 | task list page 1 (county, state filter) p50 at 1,000,000 ÷ at 1,000 tasks | ${TASK_50:-?} ÷ ${TASK1_50:-?} ms = **${PAGE_RATIO:-?}** (p99 ${TASK_99:-?} / ${TASK1_99:-?} ms) | ≤ 2.0 | $(verdict "${PAGE_RATIO:-99}" 2.0 "<=") |
 | 4 | township league table of a county, p99 at 1,000,000 tasks | p50 ${LEAGUE_50:-?} ms, **p99 ${LEAGUE_99:-?} ms** (at 1,000: ${LEAGUE1_50:-?} / ${LEAGUE1_99:-?} ms) | < 200 ms | $(verdict "${LEAGUE_99:-9999}" 200 "<=") |
