@@ -80,6 +80,17 @@ public final class FakeCounty {
         admin("readiness/" + code, Map.of("score", score, "complete", complete));
     }
 
+    /** Moves a unit, and what lies under it, below another parent, as an admin would in units-service. */
+    public void move(String code, String newParentCode) {
+        given().baseUri(fakeUrl()).body(newParentCode).post("/__admin/move/" + code).then().statusCode(204);
+    }
+
+    /** The unit_code of the services' own identity at the fake identity server; null: their credentials are refused. */
+    public static void serviceRoot(String unitCode) {
+        given().baseUri(fakeUrl()).body(unitCode == null ? "" : unitCode).post("/__admin/service-root")
+                .then().statusCode(204);
+    }
+
     public static void unitsService(String mode) {
         given().baseUri(fakeUrl()).body(mode).post("/__admin/mode").then().statusCode(204);
     }

@@ -20,7 +20,11 @@ import java.util.concurrent.Executors;
  * code, ancestors and domain members, each cut to the caller's jurisdiction (the {@code unit_code}
  * of the bearer token), as the real service does. Tests load units and switch it
  * {@code up}, {@code down} (connections dropped) or {@code hang} through {@code /__admin}; readiness
- * profiles are set per unit code ({@code /__admin/readiness/{code}}).
+ * profiles are set per unit code ({@code /__admin/readiness/{code}}). Units move with
+ * {@code /__admin/move/{code}} (body: the new parent's code) and show in {@code /units/changes}, which also
+ * names units that left the caller's reach. It is the identity server too: client credentials at
+ * {@code /protocol/openid-connect/token} give a token of role {@code integration} for the root set with
+ * {@code /__admin/service-root}, and are refused while none is set.
  */
 public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +34,10 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Map<String, Object>> byCode = new ConcurrentHashMap<>();
     private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> readiness = new ConcurrentHashMap<>();
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    private final List<Departure> departures = new ArrayList<>();
+    private long changes;
+    private volatile String serviceRoot;
     private volatile String mode = "up";
 
     @Override
@@ -42,7 +50,9 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
-        return Map.of("quarkus.rest-client.units.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.units.url", url, "quarkus.oidc-client.auth-server-url", url,
+                "quarkus.oidc-client.credentials.secret", "test-secret");
     }
 
     @Override
@@ -66,13 +76,19 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                 sleep(10_000);
                 return;
             }
+            if (path.equals("/protocol/openid-connect/token")) {
+                token(exchange);
+                return;
+            }
             String caller = callerUnitCode(exchange.getRequestHeaders().getFirst("Authorization"));
             if (caller == null) {
                 send(exchange, 401, Map.of("status", 401));
                 return;
             }
             String[] parts = path.substring(1).split("/");
-            if (parts.length == 3 && parts[0].equals("units") && parts[1].equals("by-code")) {
+            if (parts.length == 2 && parts[0].equals("units") && parts[1].equals("changes")) {
+                changes(exchange, caller);
+            } else if (parts.length == 3 && parts[0].equals("units") && parts[1].equals("by-code")) {
                 visible(exchange, byCode.get(parts[2]), caller);
             } else if (parts.length == 2 && parts[0].equals("units")) {
                 visible(exchange, byId.get(parts[1]), caller);
@@ -113,16 +129,20 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                     Map<String, Object> stored = Map.of("id", unit.get("id").asText(), "code", unit.get("code").asText(),
                             "kind", unit.get("kind").asText(), "path", List.copyOf(path),
                             "names", Map.of("zh", unit.get("name").asText()), "status", "OPEN");
-                    byId.put(unit.get("id").asText(), stored);
-                    byCode.put(unit.get("code").asText(), stored);
+                    store(stored);
                 }
             }
+            case "service-root" -> serviceRoot = body.length == 0 ? null
+                    : new String(body, StandardCharsets.UTF_8).trim();
             default -> {
                 if (what.startsWith("readiness/")) {
                     String code = what.substring("readiness/".length());
                     JsonNode r = JSON.readTree(body);
                     readiness.put(code, Map.of("unitId", byCode.get(code).get("id"), "score", r.get("score").asInt(),
                             "complete", r.get("complete").asBoolean()));
+                }
+                if (what.startsWith("move/")) {
+                    move(what.substring("move/".length()), new String(body, StandardCharsets.UTF_8).trim());
                 }
                 if (what.startsWith("domains/")) {
                     List<String> members = new ArrayList<>();
@@ -132,6 +152,87 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
             }
         }
         exchange.sendResponseHeaders(204, -1);
+    }
+
+    private synchronized void store(Map<String, Object> unit) {
+        byId.put((String) unit.get("id"), unit);
+        byCode.put((String) unit.get("code"), unit);
+        changedAt.put((String) unit.get("id"), ++changes);
+    }
+
+    /** Moves a unit and everything under it below another parent, as units-service's move does. */
+    @SuppressWarnings("unchecked")
+    private synchronized void move(String code, String newParent) {
+        List<String> parentPath = (List<String>) byCode.get(newParent).get("path");
+        for (Map<String, Object> unit : List.copyOf(byId.values())) {
+            List<String> path = (List<String>) unit.get("path");
+            int at = path.indexOf(code);
+            if (at < 0) {
+                continue;
+            }
+            List<String> moved = new ArrayList<>(parentPath);
+            moved.addAll(path.subList(at, path.size()));
+            Map<String, Object> next = new java.util.HashMap<>(unit);
+            next.put("path", List.copyOf(moved));
+            departures.add(new Departure(changes + 1, (String) unit.get("id"), path));
+            store(Map.copyOf(next));
+        }
+    }
+
+    /** Changes in commit order after the cursor (a sequence number here), and units that left the caller's reach. */
+    private void changes(HttpExchange exchange, String caller) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        long after = 0;
+        int limit = 200;
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals("cursor") && kv.length == 2 && !kv[1].isEmpty()) {
+                after = Long.parseLong(kv[1]);
+            } else if (kv[0].equals("limit") && kv.length == 2) {
+                limit = Integer.parseInt(kv[1]);
+            }
+        }
+        List<Object[]> events = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<String, Long> changed : changedAt.entrySet()) {
+                Map<String, Object> unit = byId.get(changed.getKey());
+                if (changed.getValue() > after && within(unit, caller)) {
+                    events.add(new Object[] {changed.getValue(), unit, null});
+                }
+            }
+            for (Departure d : departures) {
+                if (d.seq() > after && d.oldPath().contains(caller) && !within(byId.get(d.id()), caller)) {
+                    events.add(new Object[] {d.seq(), null, d.id()});
+                }
+            }
+        }
+        events.sort((x, y) -> Long.compare((Long) x[0], (Long) y[0]));
+        List<Object[]> batch = events.subList(0, Math.min(limit, events.size()));
+        List<Object> items = new ArrayList<>();
+        List<Object> removed = new ArrayList<>();
+        batch.forEach(e -> {
+            if (e[1] != null) {
+                items.add(e[1]);
+            } else {
+                removed.add(e[2]);
+            }
+        });
+        long next = batch.isEmpty() ? after : (Long) batch.get(batch.size() - 1)[0];
+        send(exchange, 200, Map.of("items", items, "removed", removed, "cursor", String.valueOf(next),
+                "more", events.size() > limit));
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        String root = serviceRoot;
+        if (root == null) {
+            send(exchange, 401, Map.of("error", "invalid_client"));
+        } else {
+            send(exchange, 200, Map.of("access_token", Tokens.of("service-account", "integration", root),
+                    "token_type", "Bearer", "expires_in", 300));
+        }
+    }
+
+    private record Departure(long seq, String id, List<String> oldPath) {
     }
 
     private void visible(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {

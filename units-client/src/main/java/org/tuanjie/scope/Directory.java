@@ -96,6 +96,12 @@ public class Directory {
         return remote(() -> calls.members(bearer(), domainId, limit, cursor));
     }
 
+    /** Drops what is cached of a unit: it changed (moved, renamed, closed). */
+    public void forget(UnitRef unit) {
+        cache.remove(unit.code());
+        cache.remove(unit.id());
+    }
+
     private void remember(UnitRef unit) {
         Cached entry = new Cached(unit, Instant.now().plus(TTL));
         cache.put(unit.code(), entry);

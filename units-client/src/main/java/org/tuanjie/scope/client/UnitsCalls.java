@@ -67,6 +67,13 @@ public class UnitsCalls {
         return absentOn404(() -> client.readiness(authorization, id));
     }
 
+    /** For the background unit feed: bounded in time, but outside the breakers that guard callers' requests. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 500, abortOn = NotVisible.class)
+    public Optional<UnitsClient.ChangePage> changes(String authorization, String cursor, int limit) {
+        return absentOn404(() -> client.changes(authorization, cursor, limit));
+    }
+
     private static <T> Optional<T> absentOn404(java.util.function.Supplier<T> call) {
         try {
             return Optional.of(call.get());

@@ -42,6 +42,11 @@ public interface UnitsClient {
     Readiness readiness(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
     @GET
+    @Path("/units/changes")
+    ChangePage changes(@HeaderParam("Authorization") String authorization, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @GET
     @Path("/domains/{id}/members")
     MemberPage members(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
             @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
@@ -62,6 +67,10 @@ public interface UnitsClient {
     }
 
     record UnitPage(List<UnitRef> items, String next) {
+    }
+
+    /** Units changed since a cursor, and ids of units that left the caller's jurisdiction. */
+    record ChangePage(List<UnitRef> items, List<UUID> removed, String cursor, boolean more) {
     }
 
     /** The derived part of a unit's readiness profile. */

@@ -1,0 +1,178 @@
+package org.tuanjie.scope.feed;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.scope.Directory;
+import org.tuanjie.scope.client.UnitsCalls;
+import org.tuanjie.scope.client.UnitsClient.ChangePage;
+import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.scope.feed.UnitCopies.Place;
+
+/**
+ * Keeps this service's copies of unit paths where units-service places the units. It follows
+ * {@code GET /units/changes} with the service's own identity (whose reach is the deployment's root) from a cursor
+ * kept in this service's database; a unit found elsewhere than its copies say has moved, and its copies, what lies
+ * under it and what it owns follow it. A unit that left the root is marked departed: nobody here sees it any more.
+ * Without this, officials of a township a school moved away from would keep reading its tasks.
+ */
+@ApplicationScoped
+public class UnitFeed {
+
+    private static final Logger LOG = Logger.getLogger(UnitFeed.class);
+    private static final int PAGE = 200;
+    /** Longer than Directory's cache of a unit (2 minutes) and any request that wrote with what it read. */
+    static final Duration REREAD = Duration.ofMinutes(3);
+
+    @Inject
+    UnitsCalls calls;
+
+    @Inject
+    ServiceIdentity identity;
+
+    @Inject
+    UnitCopies copies;
+
+    @Inject
+    Directory directory;
+
+    @Scheduled(identity = "unit-feed", every = "${unit-feed.every:1m}", delayed = "${unit-feed.delayed:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            Result result = run();
+            if (result.moved() + result.departed() > 0) {
+                LOG.infof("Unit feed: %d unit(s) moved, %d left the root, %d row(s) rewritten", result.moved(),
+                        result.departed(), result.rows());
+            }
+        } catch (FeedUnavailable e) {
+            LOG.warnf("Unit feed not read, tried again at the next run: %s", e.why());
+        }
+    }
+
+    /**
+     * Reads the changes since the settled cursor and moves the copies; one run at a time. Each run reads again what
+     * runs of the last few minutes read: a row written meanwhile with a unit's old path (from a cache of another
+     * replica, at most 2 minutes old, or a request that read the unit just before it moved) is moved too.
+     */
+    public synchronized Result run() {
+        Instant now = Instant.now();
+        UnitCopies.FeedState state = copies.state();
+        String cursor = state == null ? null : state.settled();
+        int changes = 0;
+        int moved = 0;
+        int departed = 0;
+        int rows = 0;
+        ChangePage page;
+        do {
+            page = page(cursor);
+            List<Place> places = new ArrayList<>();
+            page.items().forEach(unit -> places.add(Place.of(unit)));
+            page.removed().forEach(id -> places.add(Place.departed(id)));
+            Map<UUID, UnitRef> units = new HashMap<>();
+            page.items().forEach(unit -> units.put(unit.id(), unit));
+            for (Map.Entry<UUID, Set<String>> stale : copies.stale(places).entrySet()) {
+                UnitRef unit = units.get(stale.getKey());
+                if (unit == null) {
+                    departed++;
+                    for (String old : stale.getValue()) {
+                        rows += copies.move(old, UnitCopies.DEPARTED + old, null, Optional.empty(), true);
+                    }
+                } else {
+                    moved++;
+                    Optional<UnitRef> township = townshipOf(unit);
+                    for (String old : stale.getValue()) {
+                        rows += copies.move(old, unit.pathText(), unit.code(), township, false);
+                    }
+                }
+            }
+            page.items().forEach(directory::forget);
+            cursor = page.cursor();
+            changes += page.items().size() + page.removed().size();
+        } while (page.more());
+        copies.save(next(state, cursor, now));
+        return new Result(changes, moved, departed, rows);
+    }
+
+    /** The cursor reached by a run becomes the start of later ones once it was reached {@link #REREAD} ago. */
+    static UnitCopies.FeedState next(UnitCopies.FeedState state, String reached, Instant now) {
+        if (state == null) {
+            return new UnitCopies.FeedState(null, reached, now);
+        }
+        if (!state.reachedAt().plus(REREAD).isAfter(now)) {
+            return new UnitCopies.FeedState(state.reached(), reached, now);
+        }
+        return state;
+    }
+
+    private ChangePage page(String cursor) {
+        String bearer = identity.bearer();
+        try {
+            return calls.changes(bearer, cursor, PAGE)
+                    .orElseThrow(() -> unavailable("units-service has no /units/changes", null));
+        } catch (UnitsCalls.NotVisible e) {
+            identity.reset();
+            throw unavailable("units-service refused this service's token (" + e.status() + ")", null);
+        } catch (FeedUnavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unavailable("units-service could not be asked", e);
+        }
+    }
+
+    static FeedUnavailable unavailable(String why, RuntimeException cause) {
+        if (cause != null) {
+            LOG.debugf(cause, "unit feed: %s", why);
+        }
+        return new FeedUnavailable(why + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+    }
+
+    private Optional<UnitRef> townshipOf(UnitRef unit) {
+        if ("TOWNSHIP".equals(unit.kind())) {
+            return Optional.of(unit);
+        }
+        List<UnitRef> ancestors;
+        try {
+            ancestors = calls.ancestors(identity.bearer(), unit.id()).orElse(List.of());
+        } catch (RuntimeException e) {
+            throw unavailable("units-service could not be asked for the ancestors of " + unit.code(), e);
+        }
+        return ancestors.stream().filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second);
+    }
+
+    @Schema(name = "UnitFeedRun", description = "What one run of the unit feed did")
+    public record Result(
+            @Schema(description = "Units reported changed or gone since the run's cursor (a run reads the last few "
+                    + "minutes again)", example = "3") int changes,
+            @Schema(description = "Units whose copies here were somewhere else", example = "1") int moved,
+            @Schema(description = "Units that left the deployment's root: hidden from everyone here", example = "0")
+            int departed,
+            @Schema(description = "Rows rewritten", example = "12") int rows) {
+    }
+
+    /** 503: units-service or the identity server could not be asked; copies already moved stay moved. */
+    public static final class FeedUnavailable extends Problems.Unavailable {
+        private final String why;
+
+        public FeedUnavailable(String why) {
+            super("unit-feed-unavailable", "unit-feed.unavailable", why);
+            this.why = why;
+        }
+
+        public String why() {
+            return why;
+        }
+    }
+}
