@@ -115,6 +115,26 @@ final class EndToEnd {
         check(api.get(outsider, "/api/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1))
                 .body().path("items").size() == 0, "another township: no trail entries", null);
         check(api.get(null, "/api/agreements").status() == 401, "no token: 401 at the gateway", null);
+
+        // a unit moved to another township takes its agreement along: the services follow units-service's changes
+        // with their own identities (client credentials at Keycloak)
+        String monastery = demo.id(DemoCounty.credit("71", 201));
+        String monasteryAgreements = "/api/agreements?unitId=" + monastery;
+        String township = api.token("township-liaison");
+        check(api.get(township, monasteryAgreements).body().path("items").size() > 0,
+                "the monastery's township reads its agreement", null);
+        Api.Reply moved = api.change(admin, "POST", "/api/units/" + monastery, "move",
+                Map.of("parentId", demo.id(DemoCounty.TOWNSHIP_2)));
+        check(moved.status() == 200, "admin moves the monastery to another township", moved);
+        Api.Reply tasksFeed = api.post(admin, "/api/tasks/unit-feed", Map.of());
+        check(tasksFeed.status() == 200, "tasks-service reads the unit feed with its own token", tasksFeed);
+        Api.Reply agreementsFeed = api.post(admin, "/api/agreements/unit-feed", Map.of());
+        check(agreementsFeed.status() == 200, "agreements-service reads the unit feed with its own token",
+                agreementsFeed);
+        check(api.get(township, monasteryAgreements).body().path("items").size() == 0,
+                "the township it left no longer reads its agreement", null);
+        check(api.get(outsider, monasteryAgreements).body().path("items").size() > 0,
+                "the township it joined reads it", null);
         check(api.get(auditor, "/api/views/units/" + education).body().path("degraded").size() == 0,
                 "the composed unit page answers complete", null);
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -208,6 +209,9 @@ final class Suite {
             env.put(prefix + "_DB_PASSWORD", settings.pgPassword());
         }
         env.put("SEAL_KEY_FILE", state.resolve("seal-ed25519.pem").toString());
+        // the service's own identity for the unit feed: the realm's demo secret, unless one is given
+        String feedSecret = System.getenv(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_FEED_SECRET");
+        env.put("UNIT_FEED_CLIENT_SECRET", Objects.requireNonNullElse(feedSecret, name + "-demo-secret"));
         env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + GATEWAY_PORT + ",http://127.0.0.1:" + GATEWAY_PORT
                 + ",http://localhost:8100");
         console.step("starting " + name + " on port " + port);

@@ -42,6 +42,9 @@ class DeployFilesTest {
         List<Path> sources = new ArrayList<>();
         sources.add(ROOT.resolve(app + "/src/main/resources/application.properties"));
         SHARED_CONFIG.forEach(s -> sources.add(ROOT.resolve(s)));
+        if (app.equals("tasks-service") || app.equals("agreements-service")) {
+            sources.add(ROOT.resolve("units-client/src/main/resources/META-INF/microprofile-config.properties"));
+        }
         for (Path source : sources) {
             for (String line : Files.readAllLines(source)) {
                 if (line.startsWith("%test.") || line.startsWith("#")) {
