@@ -86,10 +86,17 @@ echo "measuring GET /units/{id}: direct, through the gateway, through nginx (3 i
 # one sequence of A, B, C measured once let drift (JIT, GC, neighbours) decide the ratio; rounds and medians do not
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 DIRECTS=(); GATEWAYS=(); NGINXES=()
-for _ in 1 2 3; do
-  DIRECTS+=("$(WARMUP=3 rps "http://127.0.0.1:$UNITS/units/$UNIT")")
-  GATEWAYS+=("$(WARMUP=3 rps "http://127.0.0.1:$GW/api/units/$UNIT")")
-  NGINXES+=("$(WARMUP=3 rps "http://127.0.0.1:$NGINX/api/units/$UNIT")")
+# the order turns round every other round, so that a drift (JIT still compiling, a neighbour) favours no side
+for round in 1 2 3; do
+  if [ $((round % 2)) = 1 ]; then
+    DIRECTS+=("$(WARMUP=3 rps "http://127.0.0.1:$UNITS/units/$UNIT")")
+    GATEWAYS+=("$(WARMUP=3 rps "http://127.0.0.1:$GW/api/units/$UNIT")")
+    NGINXES+=("$(WARMUP=3 rps "http://127.0.0.1:$NGINX/api/units/$UNIT")")
+  else
+    NGINXES+=("$(WARMUP=3 rps "http://127.0.0.1:$NGINX/api/units/$UNIT")")
+    GATEWAYS+=("$(WARMUP=3 rps "http://127.0.0.1:$GW/api/units/$UNIT")")
+    DIRECTS+=("$(WARMUP=3 rps "http://127.0.0.1:$UNITS/units/$UNIT")")
+  fi
 done
 DIRECT_AVG=$(median "${DIRECTS[@]}"); GATEWAY=$(median "${GATEWAYS[@]}"); NGINX_RPS=$(median "${NGINXES[@]}")
 
@@ -239,17 +246,21 @@ launch() {
     sleep 0.05
   done
 }
-# both builds run side by side and are measured in 3 interleaved rounds, medians, as in figure 1: measured
+# both builds run side by side and are measured in interleaved rounds, medians, as in figure 1: measured
 # one after the other, each alone, the second side once met PostgreSQL's background work after the bulk load
 launch units-service/target/quarkus-app/quarkus-run.jar $((FP + 5)) "/units/$UNIT" $OIDC $(DB UNITS units); VERIFIED_PID=$LAUNCHED
 launch units-service/target/bench-app/quarkus-run.jar $((FP + 6)) "/units/$UNIT" $OIDC $(DB UNITS units); UNVERIFIED_PID=$LAUNCHED
-for port in $((FP + 5)) $((FP + 6)); do
+# two fresh JVMs on 2 shared cores were still compiling after 20 s of load each (round 1 ran 30-60 % below
+# round 3 in both): warm each twice, in turns, then measure in rounds of verified, unverified, unverified, verified
+for port in $((FP + 5)) $((FP + 6)) $((FP + 5)) $((FP + 6)); do
   wrk -t2 -c"$CONNECTIONS" -d20s -H "$AUTH" "http://127.0.0.1:$port/units/$UNIT" >/dev/null
 done
 VERIFIEDS=(); UNVERIFIEDS=()
 for _ in 1 2 3; do
-  VERIFIEDS+=("$(WARMUP=3 rps "http://127.0.0.1:$((FP + 5))/units/$UNIT")")
-  UNVERIFIEDS+=("$(WARMUP=3 rps "http://127.0.0.1:$((FP + 6))/units/$UNIT")")
+  VERIFIEDS+=("$(WARMUP=1 rps "http://127.0.0.1:$((FP + 5))/units/$UNIT")")
+  UNVERIFIEDS+=("$(WARMUP=1 rps "http://127.0.0.1:$((FP + 6))/units/$UNIT")")
+  UNVERIFIEDS+=("$(WARMUP=1 rps "http://127.0.0.1:$((FP + 6))/units/$UNIT")")
+  VERIFIEDS+=("$(WARMUP=1 rps "http://127.0.0.1:$((FP + 5))/units/$UNIT")")
 done
 kill $VERIFIED_PID $UNVERIFIED_PID; wait $VERIFIED_PID $UNVERIFIED_PID 2>/dev/null || true
 VERIFIED=$(median "${VERIFIEDS[@]}"); UNVERIFIED=$(median "${UNVERIFIEDS[@]}")
@@ -295,7 +306,7 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 1 | the same through nginx ÷ direct | $NGINX_RPS ÷ $DIRECT_AVG req/s = **$NGINX_RATIO** | gateway not worse than nginx by > 10 % | $(verdict "$GW_RATIO" "$(awk -v n="$NGINX_RATIO" 'BEGIN{print n*0.9}')" ">=") |
 | 2 | authenticated GET-by-id ÷ pgbench -S -M prepared (same concurrency, same PostgreSQL) | $DIRECT_AVG ÷ $PGBENCH = **$DB_RATIO** | ≥ 0.30 | $(verdict "$DB_RATIO" 0.30 ">=") |
 | 2 | for scale: the bare Quarkus REST app's GET /hello (no database, no token; its first 10 s, cold) ÷ the same pgbench | $BARE_RPS ÷ $PGBENCH = **$(ratio "$BARE_RPS" "$PGBENCH")** | – | |
-| 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (side by side, 3 interleaved rounds, medians) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
+| 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (side by side, 3 rounds of V U U V, medians of 6) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
 | 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, h2load, $TAIL_N requests timed in µs) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $( [ "$((NON2XX + ERRORS))" = 0 ] && verdict "$TAIL_RATIO" 5 "<=" || echo misses) |
 | 6 | the same rate with autocannon, as in earlier runs (whole milliseconds) | $AC_P99 ÷ $AC_P50 ms = $(tail_ratio "$AC_P99" "$AC_P50"), non-2xx + errors $((AC_BAD)) | – | |
 | 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway RSS last ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = **${SOAK_MEM:-?}**; **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / $(verdict "${SOAK_MEM:-99}" 1.1 "<=") / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
@@ -313,8 +324,10 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | R | units-service hung (SIGSTOP) for 10 s under the same load | 2xx ${FAULT_HANG_OK:-?}, others ${FAULT_HANG_CODES:-?}, client errors and timeouts ${FAULT_HANG_ERRORS:-?}; p99 ${FAULT_HANG_P99:-?} ms, **max ${FAULT_HANG_MAX:-?} ms**; circuit open ${FAULT_HANG_OPEN_MS:-?} ms after the hang began, closed ${FAULT_HANG_CLOSE_MS:-?} ms after it ended | all answered within 5 s (+1 s); circuit opens and closes again | $(fault_verdict "${FAULT_HANG_ERRORS:-1}" "${FAULT_HANG_MAX:-99999}" "${FAULT_HANG_OPEN_MS:-never}" "${FAULT_HANG_CLOSE_MS:-never}") |
 | – | RSS of the suite's processes after the runs above (MiB) | units $RSS_UNITS, tasks $RSS_TASKS, agreements $RSS_AGREEMENTS, gateway $RSS_GATEWAY | – | |
 
-Gateway tax: three rounds of direct, gateway, nginx (3 s warm-up, $DURATION s each), medians; req/s by round:
-direct ${DIRECTS[*]}, gateway ${GATEWAYS[*]}, nginx ${NGINXES[*]}. Auth cost, the same way; req/s by round:
+Gateway tax: three rounds of direct, gateway, nginx, the second in reverse order (3 s warm-up, $DURATION s each),
+medians; req/s by side, in the order measured:
+direct ${DIRECTS[*]}, gateway ${GATEWAYS[*]}, nginx ${NGINXES[*]}. Auth cost: both builds warmed twice in turns
+(20 s each), then 3 rounds of verified, unverified, unverified, verified, medians; req/s in the order measured:
 verified ${VERIFIEDS[*]}, unverified ${UNVERIFIEDS[*]}.
 The province (1 province, 10 prefectures, 100 counties, 1,000 townships, 29,000 villages; 30,000 agreements;
 1,000,000 tasks, loaded by SQL in ${LOAD_SECONDS:-?} s) is read through the gateway by an admin of the province
