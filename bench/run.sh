@@ -128,7 +128,15 @@ AC_BAD=$(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/tail.json")+$(sed -E 's/.*"
 SOAK_MINUTES=${SOAK_MINUTES:-10}
 if [ "$SOAK_MINUTES" -gt 0 ]; then
   echo "soak: $SOAK_MINUTES minutes at $RATE req/s (70 %) through the gateway, one-minute segments back to back"
-  gw_rss() { ps -o rss= -p "$(pgrep -f "gateway/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
+  gw_pid() { pgrep -f "gateway/target/quarkus-app/quarkus-run.jar" | head -1; }
+  gw_rss() { ps -o rss= -p "$(gw_pid)" | awk '{printf "%d", $1 / 1024}'; }
+  # what the gateway holds after a full GC (MiB of G1 heap in use), taken between two one-minute segments:
+  # RSS only tells how far the heap has grown towards -Xmx, which a JVM does under load without leaking
+  gw_live() {
+    jcmd "$(gw_pid)" GC.run >/dev/null 2>&1
+    jcmd "$(gw_pid)" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") {
+      v = $(i + 1); gsub(/[^0-9]/, "", v); printf "%.1f", v / 1024; exit } }'
+  }
   SOAK_P99=(); SOAK_BAD=0
   for minute in $(seq 1 "$SOAK_MINUTES"); do
     "$AUTOCANNON" -j -c "$CONNECTIONS" -d 60 --overallRate "$RATE" -H "$AUTH" \
@@ -136,12 +144,15 @@ if [ "$SOAK_MINUTES" -gt 0 ]; then
     SOAK_P99+=("$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/soak-$minute.json")")
     SOAK_BAD=$(( SOAK_BAD + $(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/soak-$minute.json") \
       + $(sed -E 's/.*"errors":([0-9]+).*/\1/' "$WORK/soak-$minute.json") ))
-    [ "$minute" = 1 ] && SOAK_RSS_FIRST=$(gw_rss)
+    if [ "$minute" = 1 ]; then SOAK_RSS_FIRST=$(gw_rss); SOAK_LIVE_FIRST=$(gw_live); fi
   done
-  SOAK_RSS_LAST=$(gw_rss)
+  SOAK_RSS_LAST=$(gw_rss); SOAK_LIVE_LAST=$(gw_live)
   SOAK_FIRST=${SOAK_P99[0]}; SOAK_LAST=${SOAK_P99[$(( SOAK_MINUTES - 1 ))]}
   SOAK_RATIO=$(ratio "$SOAK_LAST" "$SOAK_FIRST")
   SOAK_MEM=$(ratio "$SOAK_RSS_LAST" "$SOAK_RSS_FIRST")
+  SOAK_LIVE=$(awk -v a="${SOAK_LIVE_LAST:-0}" -v b="${SOAK_LIVE_FIRST:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+  # flat: the live heap grew by at most 10 %, or by at most 8 MiB (a few MiB of caches are not a trend)
+  SOAK_FLAT=$(awk -v a="$SOAK_LIVE_LAST" -v b="$SOAK_LIVE_FIRST" 'BEGIN { print (b > 0 && (a <= b * 1.1 || a - b <= 8)) ? "meets" : "misses" }')
 fi
 
 echo "measuring memory after the load"
@@ -309,7 +320,7 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (side by side, 3 rounds of V U U V, medians of 6) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
 | 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, h2load, $TAIL_N requests timed in µs) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $( [ "$((NON2XX + ERRORS))" = 0 ] && verdict "$TAIL_RATIO" 5 "<=" || echo misses) |
 | 6 | the same rate with autocannon, as in earlier runs (whole milliseconds) | $AC_P99 ÷ $AC_P50 ms = $(tail_ratio "$AC_P99" "$AC_P50"), non-2xx + errors $((AC_BAD)) | – | |
-| 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway RSS last ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = **${SOAK_MEM:-?}**; **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / $(verdict "${SOAK_MEM:-99}" 1.1 "<=") / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
+| 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway heap in use after a full GC, at the end ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_LIVE_LAST:-?} ÷ ${SOAK_LIVE_FIRST:-?} MiB = **${SOAK_LIVE:-?}** (RSS ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = ${SOAK_MEM:-?}); **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1, or ≤ 8 MiB more); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / ${SOAK_FLAT:-misses} / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
 | 4 | task list page 1 (county, state filter) p50 at 1,000,000 ÷ at 1,000 tasks | ${TASK_50:-?} ÷ ${TASK1_50:-?} ms = **${PAGE_RATIO:-?}** (p99 ${TASK_99:-?} / ${TASK1_99:-?} ms) | ≤ 2.0 | $(verdict "${PAGE_RATIO:-99}" 2.0 "<=") |
 | 4 | township league table of a county, p99 at 1,000,000 tasks | p50 ${LEAGUE_50:-?} ms, **p99 ${LEAGUE_99:-?} ms** (at 1,000: ${LEAGUE1_50:-?} / ${LEAGUE1_99:-?} ms) | < 200 ms | $(verdict "${LEAGUE_99:-9999}" 200 "<=") |
 | 4 | a unit's page (/api/views/units/{id}: unit, readiness, its open tasks, its agreement) at 1,000,000 tasks | p50 ${UNIT_PAGE_50:-?} ms, p99 ${UNIT_PAGE_99:-?} ms (at 1,000: ${UNIT_PAGE1_50:-?} / ${UNIT_PAGE1_99:-?} ms) | – | |
