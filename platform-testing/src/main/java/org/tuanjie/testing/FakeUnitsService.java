@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,7 +173,7 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
             }
             List<String> moved = new ArrayList<>(parentPath);
             moved.addAll(path.subList(at, path.size()));
-            Map<String, Object> next = new java.util.HashMap<>(unit);
+            Map<String, Object> next = new HashMap<>(unit);
             next.put("path", List.copyOf(moved));
             departures.add(new Departure(changes + 1, (String) unit.get("id"), path));
             store(Map.copyOf(next));
@@ -192,32 +193,32 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                 limit = Integer.parseInt(kv[1]);
             }
         }
-        List<Object[]> events = new ArrayList<>();
+        List<Change> events = new ArrayList<>();
         synchronized (this) {
             for (Map.Entry<String, Long> changed : changedAt.entrySet()) {
                 Map<String, Object> unit = byId.get(changed.getKey());
                 if (changed.getValue() > after && within(unit, caller)) {
-                    events.add(new Object[] {changed.getValue(), unit, null});
+                    events.add(new Change(changed.getValue(), unit, null));
                 }
             }
             for (Departure d : departures) {
                 if (d.seq() > after && d.oldPath().contains(caller) && !within(byId.get(d.id()), caller)) {
-                    events.add(new Object[] {d.seq(), null, d.id()});
+                    events.add(new Change(d.seq(), null, d.id()));
                 }
             }
         }
-        events.sort((x, y) -> Long.compare((Long) x[0], (Long) y[0]));
-        List<Object[]> batch = events.subList(0, Math.min(limit, events.size()));
+        events.sort((x, y) -> Long.compare(x.seq(), y.seq()));
+        List<Change> batch = events.subList(0, Math.min(limit, events.size()));
         List<Object> items = new ArrayList<>();
         List<Object> removed = new ArrayList<>();
         batch.forEach(e -> {
-            if (e[1] != null) {
-                items.add(e[1]);
+            if (e.unit() != null) {
+                items.add(e.unit());
             } else {
-                removed.add(e[2]);
+                removed.add(e.removedId());
             }
         });
-        long next = batch.isEmpty() ? after : (Long) batch.get(batch.size() - 1)[0];
+        long next = batch.isEmpty() ? after : batch.get(batch.size() - 1).seq();
         send(exchange, 200, Map.of("items", items, "removed", removed, "cursor", String.valueOf(next),
                 "more", events.size() > limit));
     }
@@ -233,6 +234,10 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
     }
 
     private record Departure(long seq, String id, List<String> oldPath) {
+    }
+
+    /** A unit changed inside the caller's reach, or the id of one that left it. */
+    private record Change(long seq, Map<String, Object> unit, String removedId) {
     }
 
     private void visible(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
