@@ -81,11 +81,15 @@ public class Directory {
 
     /** The township a unit lies in: itself if it is one, else its nearest township ancestor. */
     public Optional<UnitRef> townshipOf(UnitRef unit) {
+        return townshipOf(unit, () -> ancestors(unit.id()).orElse(List.of()));
+    }
+
+    /** The same, with the unit's ancestors (root first) asked only when the unit is not a township itself. */
+    public static Optional<UnitRef> townshipOf(UnitRef unit, Supplier<List<UnitRef>> ancestors) {
         if ("TOWNSHIP".equals(unit.kind())) {
             return Optional.of(unit);
         }
-        return ancestors(unit.id()).orElse(List.of()).stream()
-                .filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second);
+        return ancestors.get().stream().filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second);
     }
 
     public Optional<UnitsClient.Readiness> readiness(UUID id) {

@@ -140,16 +140,13 @@ public class UnitFeed {
     }
 
     private Optional<UnitRef> townshipOf(UnitRef unit) {
-        if ("TOWNSHIP".equals(unit.kind())) {
-            return Optional.of(unit);
-        }
-        List<UnitRef> ancestors;
-        try {
-            ancestors = calls.ancestors(identity.bearer(), unit.id()).orElse(List.of());
-        } catch (RuntimeException e) {
-            throw unavailable("units-service could not be asked for the ancestors of " + unit.code(), e);
-        }
-        return ancestors.stream().filter(a -> "TOWNSHIP".equals(a.kind())).reduce((first, second) -> second);
+        return Directory.townshipOf(unit, () -> {
+            try {
+                return calls.ancestors(identity.bearer(), unit.id()).orElse(List.of());
+            } catch (RuntimeException e) {
+                throw unavailable("units-service could not be asked for the ancestors of " + unit.code(), e);
+            }
+        });
     }
 
     @Schema(name = "UnitFeedRun", description = "What one run of the unit feed did")
