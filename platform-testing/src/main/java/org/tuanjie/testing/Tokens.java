@@ -37,6 +37,11 @@ public final class Tokens {
         return claims(subject, role, unitCode).sign(KEY);
     }
 
+    /** A client-credentials token of another county platform, with the OAuth scopes its client was granted. */
+    public static String withScope(String role, String unitCode, String scope) {
+        return claims("client-" + role + "-" + unitCode, role, unitCode).claim("scope", scope).sign(KEY);
+    }
+
     public static String bearer(String role, String unitCode) {
         return "Bearer " + of(role, unitCode);
     }

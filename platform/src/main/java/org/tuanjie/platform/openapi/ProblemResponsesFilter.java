@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.tuanjie.platform.access.AccessPolicy;
+import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.problem.Problem;
 
 /**
@@ -43,8 +45,18 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
-                (method, operation) -> document(path, method, operation)));
+        AccessPolicy policy = AccessPolicy.load();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            policy.rule(method.name(), path).ifPresent(rule -> documentAccess(rule, operation));
+            document(path, method, operation);
+        }));
+    }
+
+    /** The roles and the conditions of the operation's access rule: the contract shows the policy it runs. */
+    private static void documentAccess(Rule rule, Operation operation) {
+        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer", rule.contractRoles())));
+        String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
+        operation.setDescription(description + rule.describe());
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
