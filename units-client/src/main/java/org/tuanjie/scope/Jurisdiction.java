@@ -3,6 +3,8 @@ package org.tuanjie.scope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.scope.client.UnitsClient.UnitRef;
@@ -13,26 +15,25 @@ import org.tuanjie.scope.client.UnitsClient.UnitRef;
 @RequestScoped
 public class Jurisdiction {
 
-    /** Matches no path. */
-    public static final String NOWHERE = "/-/";
-
     @Inject
     Caller caller;
 
     @Inject
     Directory directory;
 
-    private String rootPath;
+    @Inject
+    Guard guard;
+
+    public UnitPath root() {
+        return guard.reach().root();
+    }
 
     public String rootPath() {
-        if (rootPath == null) {
-            rootPath = caller.unitCode().flatMap(directory::byCode).map(UnitRef::pathText).orElse(NOWHERE);
-        }
-        return rootPath;
+        return root().text();
     }
 
     public boolean covers(String unitPath) {
-        return unitPath != null && unitPath.startsWith(rootPath());
+        return root().covers(unitPath);
     }
 
     /** The caller's own unit, when the token names one this service can see. */
@@ -40,13 +41,18 @@ public class Jurisdiction {
         return caller.unitCode().filter(unitCode::equals).isPresent();
     }
 
-    /** @throws UnitNotVisible (404) when units-service does not show it or it lies outside the caller's reach */
+    /**
+     * The unit, when the caller sees it and meets the current operation's conditions on it (the policy's).
+     *
+     * @throws UnitNotVisible (404) when units-service does not show it or it lies outside the caller's reach
+     */
     public UnitRef unit(UUID id) {
-        return directory.byId(id).filter(u -> covers(u.pathText())).orElseThrow(() -> new UnitNotVisible(id));
+        return directory.byId(id).map(u -> guard.require(u, () -> new UnitNotVisible(id)))
+                .orElseThrow(() -> new UnitNotVisible(id));
     }
 
     public static String likePrefix(String path) {
-        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return UnitPath.of(path).likePattern();
     }
 
     public static final class UnitNotVisible extends Problems.NotFound {

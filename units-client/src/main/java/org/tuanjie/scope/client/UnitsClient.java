@@ -59,7 +59,11 @@ public interface UnitsClient {
         }
 
         public String pathText() {
-            return "/" + String.join("/", path) + "/";
+            return unitPath().text();
+        }
+
+        public org.tuanjie.platform.access.UnitPath unitPath() {
+            return org.tuanjie.platform.access.UnitPath.of(path);
         }
     }
 
