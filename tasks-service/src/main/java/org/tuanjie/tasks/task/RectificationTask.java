@@ -173,6 +173,15 @@ public class RectificationTask extends Audited {
         return event;
     }
 
+    /** A co-operating unit (配合单位) reports what it did; the task's state does not change. */
+    public TaskEvent contribute(String unitCode, String note, String actor) {
+        if (note == null || note.isBlank()) {
+            throw new Problems.InvalidInput(new Violation("note", "field.required"));
+        }
+        requireNotVerified();
+        return TaskEvent.of(this, "CONTRIBUTED", state, state, actor, java.util.Map.of("unit", unitCode, "note", note));
+    }
+
     /** An approved extension (延期): the old deadline stays on the timeline. */
     public TaskEvent extendTo(LocalDate newDeadline, String actor) {
         requireNotVerified();

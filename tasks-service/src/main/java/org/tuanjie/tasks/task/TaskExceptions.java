@@ -36,13 +36,6 @@ public final class TaskExceptions {
         }
     }
 
-    /** Liaisons and leaders work on their own unit's tasks only. */
-    public static final class NotResponsibleUnit extends Problems.Forbidden {
-        public NotResponsibleUnit(String code) {
-            super("not-responsible-unit", "task.not-responsible-unit", code);
-        }
-    }
-
     public static final class ExtensionAfterDeadline extends Problems.Conflict {
         public ExtensionAfterDeadline() {
             super("extension-after-deadline", "extension.after-deadline");

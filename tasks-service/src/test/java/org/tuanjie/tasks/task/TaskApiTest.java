@@ -120,7 +120,7 @@ class TaskApiTest {
         String taskId = newTask(TODAY.plusDays(20));
         // the township's liaison sees the school's task but does not work it
         act("unit-liaison", c.townships.get(0), taskId, "start", null, 403)
-                .then().body("type", type("not-responsible-unit"));
+                .then().body("type", type("not-permitted"));
         act("unit-liaison", schoolA, taskId, "start", null, 200).then().body("state", equalTo("IN_PROGRESS"));
         act("unit-liaison", schoolA, taskId, "submit", Map.of("completionReport", " "), 400)
                 .then().body("errors[0].field", equalTo("completionReport"));
@@ -140,9 +140,11 @@ class TaskApiTest {
     @Test
     void theSubmitterCannotSignOffTheirOwnWork() {
         String taskId = newTask(TODAY.plusDays(20));
-        act("office-wang", "admin", c.county, taskId, "start", null, 200);
-        act("office-wang", "admin", c.county, taskId, "submit", Map.of("completionReport", "代为提交"), 200);
-        act("office-wang", "admin", c.county, taskId, "verify", null, 403).then().body("type", type("self-verification"));
+        // the county office cannot submit for the unit it supervises, and the unit's own admin cannot sign off
+        act("office-wang", "admin", c.county, taskId, "start", null, 403).then().body("type", type("not-permitted"));
+        act("school-wang", "admin", schoolA, taskId, "start", null, 200);
+        act("school-wang", "admin", schoolA, taskId, "submit", Map.of("completionReport", "代为提交"), 200);
+        act("school-wang", "admin", schoolA, taskId, "verify", null, 403).then().body("type", type("not-permitted"));
         as("auditor", c.county).get("/tasks/" + taskId).then().body("state", equalTo("SUBMITTED"));
     }
 
@@ -161,8 +163,12 @@ class TaskApiTest {
         act("unit-liaison", schoolA, taskId, "submit", Map.of("completionReport", "done"), 200);
         act("unit-liaison", schoolA, taskId, "hand-back", Map.of("reason", "x"), 409);
         act("inspector", c.county, taskId, "verify", null, 200);
-        for (String action : List.of("start", "submit", "verify", "reject", "hand-back")) {
-            act("admin", c.county, taskId, action, Map.of("completionReport", "x", "reason", "x"), 409)
+        for (String action : List.of("start", "submit", "hand-back")) {
+            act("unit-liaison", schoolA, taskId, action, Map.of("completionReport", "x", "reason", "x"), 409)
+                    .then().body("type", type("task-already-verified"));
+        }
+        for (String action : List.of("verify", "reject")) {
+            act("inspector-li", "inspector", c.county, taskId, action, Map.of("reason", "x"), 409)
                     .then().body("type", type("task-already-verified"));
         }
         as("auditor", c.county).get("/tasks/" + taskId + "/timeline").then().body("", hasSize(4));

@@ -1,6 +1,6 @@
 package org.tuanjie.tasks.figures.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.tasks.figures.service.FiguresService;
 import org.tuanjie.tasks.figures.service.FiguresService.By;
 import org.tuanjie.tasks.figures.service.FiguresService.DomainFigures;
@@ -23,6 +22,7 @@ import org.tuanjie.tasks.figures.service.FiguresService.League;
 import org.tuanjie.tasks.figures.service.FiguresService.Row;
 import org.tuanjie.tasks.task.rest.TaskFilterParams;
 
+@Guarded
 @Path("/figures")
 @Tag(name = "Figures", description = "Who lags: open, verified and overdue tasks, closure rate, median days to close, and the spread between townships")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +32,6 @@ public class FiguresResource {
     FiguresService service;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Figures grouped by unit, township, category or inspection", description = "Takes the task list's filters.")
     public Figures figures(@QueryParam("by") @DefaultValue("UNIT") By by, @BeanParam TaskFilterParams filter) {
         return new Figures(by, service.overall(filter.toFilter()), service.by(by, filter.toFilter()));
@@ -40,7 +39,6 @@ public class FiguresResource {
 
     @GET
     @Path("townships")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Township league table", description = "Townships by closure rate, best first, with the spread between them (coefficient of variation of closure rate: the report's uneven progress, measured).")
     public League townships(@BeanParam TaskFilterParams filter) {
         return service.league(filter.toFilter());
@@ -48,7 +46,6 @@ public class FiguresResource {
 
     @GET
     @Path("domains/{domainId}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Figures of a \"9+N\" campaign domain's member units", description = "Members come from units-service; 503 when it is unavailable.")
     public DomainFigures domain(@PathParam("domainId") UUID domainId, @BeanParam TaskFilterParams filter) {
         return service.domain(domainId, filter.toFilter());

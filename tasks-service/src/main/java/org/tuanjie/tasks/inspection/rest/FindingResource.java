@@ -1,6 +1,6 @@
 package org.tuanjie.tasks.inspection.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,11 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.tasks.inspection.mapping.InspectionViews;
 import org.tuanjie.tasks.inspection.mapping.InspectionViews.FindingView;
 import org.tuanjie.tasks.inspection.service.InspectionService;
 
+@Guarded
 @Path("/findings")
 @Tag(name = "Inspections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,7 +25,6 @@ public class FindingResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read a finding")
     public FindingView get(@PathParam("id") UUID id) {
         return InspectionViews.toView(service.finding(id));

@@ -1,6 +1,6 @@
 package org.tuanjie.tasks.inspection.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,7 +33,6 @@ import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.tasks.inspection.Finding;
 import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.inspection.mapping.InspectionViews;
@@ -43,6 +42,7 @@ import org.tuanjie.tasks.inspection.mapping.InspectionViews.InspectionRequest;
 import org.tuanjie.tasks.inspection.mapping.InspectionViews.InspectionView;
 import org.tuanjie.tasks.inspection.service.InspectionService;
 
+@Guarded
 @Path("/inspections")
 @Tag(name = "Inspections", description = "Inspections (督查) by the county office and the problems (问题) they found")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +59,6 @@ public class InspectionResource {
     UriInfo uri;
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Record an inspection", description = "Owned by your office (token unit_code); covered units must be in your jurisdiction.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InspectionView.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -73,7 +72,6 @@ public class InspectionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Inspections you can see, newest first")
     public RestResponse<PageResponse<InspectionView>> list(
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
@@ -84,7 +82,6 @@ public class InspectionResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read an inspection")
     public RestResponse<InspectionView> get(@PathParam("id") UUID id) {
         Inspection inspection = service.get(id);
@@ -93,7 +90,6 @@ public class InspectionResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Revise an inspection (dates, groups, covered units, report)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = InspectionView.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -107,7 +103,6 @@ public class InspectionResource {
 
     @POST
     @Path("{id}/findings")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Record a finding at a covered unit")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "422", description = "The unit was not covered by this inspection", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -123,7 +118,6 @@ public class InspectionResource {
 
     @GET
     @Path("{id}/findings")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Findings of an inspection", description = "The office sees all; a unit sees those in its jurisdiction.")
     public RestResponse<PageResponse<FindingView>> findings(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,

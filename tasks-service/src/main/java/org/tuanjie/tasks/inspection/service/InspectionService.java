@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
@@ -20,6 +22,7 @@ import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.inspection.InspectionExceptions.FindingNotFound;
 import org.tuanjie.tasks.inspection.InspectionExceptions.InspectionNotFound;
 import org.tuanjie.tasks.inspection.InspectionRepository;
+import org.tuanjie.tasks.inspection.OwnedFinding;
 import org.tuanjie.tasks.inspection.Severity;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
 import org.tuanjie.scope.Jurisdiction;
@@ -43,6 +46,9 @@ public class InspectionService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Guard guard;
 
     @Inject
     EntityManager em;
@@ -72,8 +78,10 @@ public class InspectionService {
         return inspection;
     }
 
+    /** The inspection, when the caller sees it and meets the current operation's conditions on it. */
     public Inspection get(UUID id) {
-        return inspections.findByIdOptional(id).filter(this::visible).orElseThrow(() -> new InspectionNotFound(id));
+        return inspections.findByIdOptional(id).map(i -> guard.require(i, () -> new InspectionNotFound(id)))
+                .orElseThrow(() -> new InspectionNotFound(id));
     }
 
     public Page<Inspection> list(int limit, Cursor after) {
@@ -102,8 +110,9 @@ public class InspectionService {
 
     public Finding finding(UUID id) {
         return findings.findByIdOptional(id)
-                .filter(f -> jurisdiction.covers(f.unit().path()) || inspections.findByIdOptional(f.inspectionId())
-                        .map(i -> jurisdiction.covers(i.ownerPath())).orElse(false))
+                .map(f -> new OwnedFinding(f, inspections.findByIdOptional(f.inspectionId()).map(Inspection::ownerPath)
+                        .orElse(UnitPath.NOWHERE.text())))
+                .map(owned -> guard.require(owned, () -> new FindingNotFound(id)).finding())
                 .orElseThrow(() -> new FindingNotFound(id));
     }
 
@@ -121,11 +130,6 @@ public class InspectionService {
                 .setParameter("after", after == null ? new UUID(0, 0) : UUID.fromString(after.key(0)))
                 .setMaxResults(limit + 1);
         return Page.of(query.getResultList(), limit, f -> Cursor.of(f.id().toString()));
-    }
-
-    private boolean visible(Inspection inspection) {
-        return jurisdiction.covers(inspection.ownerPath())
-                || inspection.units().stream().anyMatch(u -> jurisdiction.covers(u.path()));
     }
 
     private List<UnitSnapshot> covered(List<UUID> unitIds) {

@@ -1,6 +1,6 @@
 package org.tuanjie.tasks.ledger.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -20,10 +20,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.tasks.ledger.service.LedgerService;
 import org.tuanjie.tasks.task.rest.TaskFilterParams;
 
+@Guarded
 @Path("/")
 @Tag(name = "Ledger", description = "The rectification ledger (整改台账) county offices live by, with the task list's filters")
 public class LedgerResource {
@@ -36,7 +36,6 @@ public class LedgerResource {
     @GET
     @Path("ledger.csv")
     @Produces("text/csv")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Ledger as CSV (UTF-8 with BOM, so Excel shows Chinese right)")
     public Response csv(@BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());
@@ -60,7 +59,6 @@ public class LedgerResource {
     @GET
     @Path("ledger.xlsx")
     @Produces(XLSX)
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Ledger as an Excel workbook (.xlsx), written row by row")
     public Response xlsx(@BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());

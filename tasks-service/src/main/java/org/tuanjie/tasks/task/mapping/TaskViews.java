@@ -93,6 +93,9 @@ public final class TaskViews {
     public record UrgeRequest(@NotBlank @Size(max = 2000) @Schema(example = "请于本周内提交整改材料") String message) {
     }
 
+    public record Contribution(@NotBlank @Size(max = 2000) @Schema(example = "已配合完成双语标识牌的制作与安装") String note) {
+    }
+
     @Schema(name = "UrgingNotice")
     public record UrgingView(UUID id, UUID taskId, String message, boolean automatic, String issuedBy,
             OffsetDateTime issuedAt) {

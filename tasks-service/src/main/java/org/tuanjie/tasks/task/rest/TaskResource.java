@@ -1,6 +1,6 @@
 package org.tuanjie.tasks.task.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,11 +34,12 @@ import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.platform.security.Roles;
+import org.tuanjie.scope.Jurisdiction;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.task.ExtensionRequest;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.mapping.TaskViews;
+import org.tuanjie.tasks.task.mapping.TaskViews.Contribution;
 import org.tuanjie.tasks.task.mapping.TaskViews.Decision;
 import org.tuanjie.tasks.task.mapping.TaskViews.EventView;
 import org.tuanjie.tasks.task.mapping.TaskViews.ExtensionAsk;
@@ -53,6 +54,7 @@ import org.tuanjie.tasks.task.mapping.TaskViews.UrgingView;
 import org.tuanjie.tasks.task.service.OverdueCheck;
 import org.tuanjie.tasks.task.service.TaskService;
 
+@Guarded
 @Path("/tasks")
 @Tag(name = "Tasks", description = "Rectification tasks (整改任务): ASSIGNED → IN_PROGRESS → SUBMITTED → VERIFIED (销号), SUBMITTED → REJECTED → IN_PROGRESS, hand-back (退办)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,6 +70,9 @@ public class TaskResource {
     OverdueCheck overdueCheck;
 
     @Inject
+    Jurisdiction jurisdiction;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -77,7 +82,6 @@ public class TaskResource {
     UriInfo uri;
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Assign a rectification task", description = "From a finding, or standalone (e.g. decided at a meeting) with unitId and category.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,7 +96,6 @@ public class TaskResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "List tasks", description = "Ordered by deadline. The same filters drive the figures and the ledger.")
     public RestResponse<PageResponse<TaskView>> list(@BeanParam TaskFilterParams filter,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
@@ -103,7 +106,6 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read a task")
     public RestResponse<TaskView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -111,7 +113,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/start")
-    @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
     @Operation(summary = "Start work (ASSIGNED or REJECTED → IN_PROGRESS)", description = "By the responsible unit's liaison or leader.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -122,7 +123,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/submit")
-    @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
     @Operation(summary = "Submit for verification with a completion report (IN_PROGRESS → SUBMITTED)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -134,7 +134,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/verify")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Sign off (销号): SUBMITTED → VERIFIED", description = "Not by the person who submitted it.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -145,7 +144,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Reject a submission with a reason (SUBMITTED → REJECTED)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -157,7 +155,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/hand-back")
-    @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
     @Operation(summary = "Hand back (退办) a wrongly assigned task with a reason", description = "From ASSIGNED or IN_PROGRESS; the office then reassigns it.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -169,7 +166,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/reassign")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Give a handed-back task to another unit (HANDED_BACK → ASSIGNED)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -182,7 +178,6 @@ public class TaskResource {
 
     @GET
     @Path("{id}/timeline")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Every change of the task, in order, with who and when")
     public List<EventView> timeline(@PathParam("id") UUID id) {
         return service.timeline(id).stream().map(TaskViews::toView).toList();
@@ -190,7 +185,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/extensions")
-    @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
     @Operation(summary = "Ask for an extension (延期申请) before the deadline")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ExtensionView.class)))
     @APIResponse(responseCode = "409", description = "Deadline passed, a request already pending, or task verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -205,7 +199,6 @@ public class TaskResource {
 
     @GET
     @Path("{id}/extensions")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Extension requests of a task")
     public List<ExtensionView> extensions(@PathParam("id") UUID id) {
         return service.extensions(id).stream().map(TaskViews::toView).toList();
@@ -213,7 +206,6 @@ public class TaskResource {
 
     @GET
     @Path("{id}/extensions/{requestId}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read an extension request")
     public RestResponse<ExtensionView> extension(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
         ExtensionRequest request = service.extension(id, requestId);
@@ -222,7 +214,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/extensions/{requestId}/decision")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Approve or refuse an extension", description = "Approval moves the deadline; the old one stays on the timeline.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ExtensionView.class)))
     @APIResponse(responseCode = "409", description = "Already decided, or task verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -235,7 +226,6 @@ public class TaskResource {
 
     @POST
     @Path("{id}/urgings")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Urge the responsible unit (催办)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UrgingView.class)))
     @APIResponse(responseCode = "409", description = "Task already verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -247,19 +237,29 @@ public class TaskResource {
 
     @GET
     @Path("{id}/urgings")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Urging notices of a task, the overdue job's included")
     public List<UrgingView> urgings(@PathParam("id") UUID id) {
         return service.urgings(id).stream().map(TaskViews::toView).toList();
     }
 
     @POST
+    @Path("{id}/contributions")
+    @Operation(summary = "Add a co-operating unit's contribution (配合单位): a note on the timeline",
+            description = "The task's state does not change. Co-operating units read the task and its timeline, and add this; they cannot submit, verify or reassign.")
+    @APIResponse(responseCode = "201", description = "The timeline entry", content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "409", description = "Task already verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response contribute(@PathParam("id") UUID id, @Valid @NotNull Contribution request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, "POST /tasks/" + id + "/contributions", request,
+                () -> Response.status(201).entity(TaskViews.toView(service.contribute(id, request.note()))).build());
+    }
+
+    @POST
     @Path("overdue-check")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Run the overdue check now", description = "Flags each newly overdue task once, with an automatic urging notice. It also runs on a schedule.")
+    @Operation(summary = "Run the overdue check now", description = "Flags each newly overdue task once, with an automatic urging notice: only the tasks within the caller's reach, and counts only those. It also runs on a schedule, over every task.")
     @APIResponse(responseCode = "200", description = "How many tasks were newly flagged", content = @Content(schema = @Schema(implementation = OverdueCheckResult.class)))
     public OverdueCheckResult runOverdueCheck() {
-        return new OverdueCheckResult(overdueCheck.run());
+        return new OverdueCheckResult(overdueCheck.run(jurisdiction.root()));
     }
 
     @Schema(name = "OverdueCheckResult")

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.task.RectificationTask;
@@ -33,21 +34,28 @@ public class OverdueCheck {
     @Scheduled(every = "${tasks.overdue-check.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int flagged = run();
+        int flagged = run(null);
         if (flagged > 0) {
             LOG.infof("Flagged %d newly overdue task(s)", flagged);
         }
     }
 
-    /** @return how many tasks were newly flagged */
+    /**
+     * @param within the reach of the caller who asked for the run: only tasks whose unit or assigning
+     *        office lies in it are flagged and counted; {@code null} for the scheduled run over all
+     * @return how many tasks were newly flagged
+     */
     @Transactional
-    public int run() {
+    public int run(UnitPath within) {
         var today = config.today();
         List<RectificationTask> due = em.createQuery("""
                 select t from RectificationTask t
-                where t.state <> :verified and t.deadline < :today and t.overdueFlaggedAt is null""",
+                where t.state <> :verified and t.deadline < :today and t.overdueFlaggedAt is null
+                  and (:all = true or t.unit.path like :scope or t.ownerPath like :scope)""",
                 RectificationTask.class)
                 .setParameter("verified", TaskState.VERIFIED).setParameter("today", today)
+                .setParameter("all", within == null)
+                .setParameter("scope", within == null ? "" : within.likePattern())
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         int flagged = 0;
