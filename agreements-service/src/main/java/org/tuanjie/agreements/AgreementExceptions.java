@@ -18,11 +18,4 @@ public final class AgreementExceptions {
             super("illegal-transition", "agreement.illegal-transition", action, from);
         }
     }
-
-    /** Only the principal leader of party B's own unit signs. */
-    public static final class NotTheUnitsLeader extends Problems.Forbidden {
-        public NotTheUnitsLeader(String code) {
-            super("not-unit-leader", "agreement.not-unit-leader", code);
-        }
-    }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.access.UnitPath;
 
 /**
  * A signature on an agreement: who (token subject and name, role, unit), when, the hash of the
@@ -23,7 +24,25 @@ import org.tuanjie.agreements.seal.CanonicalJson;
 @Table(name = "signature")
 public class Signature {
 
-    public enum Kind { SIGN, COUNTERSIGN }
+    public enum Kind {
+        /** Party B's principal leader signs. */
+        SIGN(Party.PARTY_B),
+        /** Party A, the issuing office, countersigns. */
+        COUNTERSIGN(Party.PARTY_A);
+
+        private final Party party;
+
+        Kind(Party party) {
+            this.party = party;
+        }
+
+        public Party party() {
+            return party;
+        }
+    }
+
+    /** On whose behalf a signature is made. */
+    public enum Party { PARTY_A, PARTY_B }
 
     @Id
     private UUID id;
@@ -47,6 +66,16 @@ public class Signature {
     @Column(name = "unit_code", nullable = false, updatable = false)
     private String unitCode;
 
+    @Column(name = "signer_unit_code", updatable = false)
+    private String signerUnitCode;
+
+    @Column(name = "signer_unit_path", updatable = false)
+    private String signerUnitPath;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_behalf_of", updatable = false)
+    private Party onBehalfOf;
+
     @Column(name = "signed_at", nullable = false, updatable = false)
     private OffsetDateTime signedAt;
 
@@ -63,8 +92,12 @@ public class Signature {
         // for JPA
     }
 
+    /**
+     * @param unitCode the code of the party signed for (party B's unit, or party A's issuing office)
+     * @param signerUnit the signer's own unit ({@code unit_code} of the token) and where it sits
+     */
     public static Signature of(Agreement agreement, Kind kind, String subject, String name, String role,
-            String unitCode) {
+            String unitCode, String signerUnitCode, String signerUnitPath) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
         signature.agreementId = agreement.id();
@@ -73,6 +106,9 @@ public class Signature {
         signature.signerName = name;
         signature.signerRole = role;
         signature.unitCode = unitCode;
+        signature.signerUnitCode = signerUnitCode;
+        signature.signerUnitPath = signerUnitPath;
+        signature.onBehalfOf = kind.party();
         // microseconds: what PostgreSQL keeps, so the sealed text can be rebuilt from the row
         signature.signedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         signature.contentHash = agreement.contentHash();
@@ -90,6 +126,12 @@ public class Signature {
         payload.put("signerName", signerName);
         payload.put("signerRole", signerRole);
         payload.put("unitCode", unitCode);
+        if (onBehalfOf != null) {
+            // absent from seals made before signers' units were recorded, whose text must still verify
+            payload.put("onBehalfOf", onBehalfOf.name());
+            payload.put("signerUnitCode", signerUnitCode);
+            payload.put("signerUnitPath", signerUnitPath);
+        }
         return CanonicalJson.of(payload);
     }
 
@@ -124,6 +166,35 @@ public class Signature {
 
     public String unitCode() {
         return unitCode;
+    }
+
+    public String signerUnitCode() {
+        return signerUnitCode;
+    }
+
+    public String signerUnitPath() {
+        return signerUnitPath;
+    }
+
+    public Party onBehalfOf() {
+        return onBehalfOf;
+    }
+
+    /**
+     * Whether the recorded signer could act for the party signed for: party B's principal leader is a
+     * {@code unit-leader} of that very unit; party A's signer is an admin whose reach includes the
+     * issuing office. A signature that does not record its signer's unit proves neither.
+     */
+    public boolean signerCouldActFor(Agreement agreement) {
+        if (onBehalfOf == null || signerUnitCode == null || signerUnitPath == null || onBehalfOf != kind.party()) {
+            return false;
+        }
+        return switch (onBehalfOf) {
+            case PARTY_B -> "unit-leader".equals(signerRole) && signerUnitCode.equals(agreement.unitCode())
+                    && unitCode.equals(agreement.unitCode());
+            case PARTY_A -> "admin".equals(signerRole) && UnitPath.of(signerUnitPath).covers(agreement.issuerPath())
+                    && unitCode.equals(agreement.issuerCode());
+        };
     }
 
     public OffsetDateTime signedAt() {

@@ -79,8 +79,9 @@ class AgreementLifecycleTest {
                 .body("errors[0].field", equalTo("within"));
         as("auditor", c.county).body(Map.of("within", c.id(c.county))).post("/templates/" + templateId + "/issue")
                 .then().statusCode(403);
+        // the township reads the county's template but does not issue for the county
         as("admin", c.townships.get(1)).body(Map.of("within", c.id(c.townships.get(1))))
-                .post("/templates/" + templateId + "/issue").then().statusCode(404);
+                .post("/templates/" + templateId + "/issue").then().statusCode(403).body("type", type("not-permitted"));
     }
 
     @Test
@@ -89,7 +90,7 @@ class AgreementLifecycleTest {
         act("unit-liaison", c.villages.get(0), id, "sign", null, c.county).then().statusCode(403);
         act("unit-leader", c.villages.get(1), id, "sign", null, c.county).then().statusCode(404);
         act("unit-leader", c.townships.get(0), id, "sign", null, c.county).then().statusCode(403)
-                .body("type", type("not-unit-leader"));
+                .body("type", type("not-permitted"));
         act("admin", c.county, id, "sign", null, c.county).then().statusCode(403);
         as("auditor", c.county).get("/agreements/" + id).then().body("state", equalTo("ISSUED"));
         as("unit-leader", c.villages.get(0)).post("/agreements/" + id + "/sign").then().statusCode(428);

@@ -48,7 +48,10 @@ public final class AgreementViews {
     @Schema(name = "Signature", description = "A sealed signature; `sealedPayload` is the exact text the Ed25519 seal covers")
     public record SignatureView(UUID id, @Schema(example = "SIGN") Signature.Kind kind, String signerSubject,
             @Schema(example = "扎西") String signerName, @Schema(example = "unit-leader") String signerRole,
-            String unitCode, OffsetDateTime signedAt, String contentHash,
+            @Schema(description = "The party signed for: party B's unit, or party A's issuing office") String unitCode,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "On whose behalf it was signed (absent on signatures older than this field)") Signature.Party onBehalfOf,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The signer's own unit (`unit_code` of the token)") String signerUnitCode,
+            OffsetDateTime signedAt, String contentHash,
             @Schema(description = "Base64 Ed25519 signature over sealedPayload") String seal, String keyId,
             String sealedPayload) {
     }
@@ -79,7 +82,8 @@ public final class AgreementViews {
     }
 
     @Schema(name = "SignatureCheck")
-    public record SignatureCheckView(UUID signatureId, Signature.Kind kind, boolean contentHashMatches, boolean sealValid) {
+    public record SignatureCheckView(UUID signatureId, Signature.Kind kind, boolean contentHashMatches, boolean sealValid,
+            @Schema(description = "The recorded signer could act for the party signed for") boolean signerCouldActForParty) {
     }
 
     @Schema(name = "AssessmentRequest")
@@ -116,13 +120,13 @@ public final class AgreementViews {
 
     public static SignatureView toView(Signature s) {
         return new SignatureView(s.id(), s.kind(), s.signerSubject(), s.signerName(), s.signerRole(), s.unitCode(),
-                s.signedAt(), s.contentHash(), s.seal(), s.keyId(), s.sealedPayload());
+                s.onBehalfOf(), s.signerUnitCode(), s.signedAt(), s.contentHash(), s.seal(), s.keyId(), s.sealedPayload());
     }
 
     public static VerificationView toView(AgreementService.Verification v) {
         return new VerificationView(v.agreement().id(), v.valid(), v.agreement().contentHash(), v.computedHash(),
                 v.problems(), v.signatures().stream().map(c -> new SignatureCheckView(c.signature().id(),
-                        c.signature().kind(), c.contentHashMatches(), c.sealValid())).toList());
+                        c.signature().kind(), c.contentHashMatches(), c.sealValid(), c.signerCouldActForParty())).toList());
     }
 
     public static AssessmentView toView(Assessment a) {

@@ -1,6 +1,6 @@
 package org.tuanjie.agreements.agreement.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,8 +46,8 @@ import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.platform.security.Roles;
 
+@Guarded
 @Path("/agreements")
 @Tag(name = "Agreements", description = "Responsibility agreements: ISSUED → SIGNED → ACTIVE → ASSESSED, REVOKED, SUPERSEDED by an amendment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,7 +67,6 @@ public class AgreementResource {
     UriInfo uri;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Agreements in your jurisdiction", description = "In hierarchy order; filter by year, state and unit.")
     public RestResponse<PageResponse<AgreementView>> list(@QueryParam("year") Integer year,
             @QueryParam("state") AgreementState state, @QueryParam("unitId") UUID unitId,
@@ -79,7 +78,6 @@ public class AgreementResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read an agreement")
     public RestResponse<AgreementView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -87,7 +85,6 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/canonical-content")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "The exact bytes signed", description = "RFC 8785 canonical JSON of the content; `sha256sum` of it is the contentHash.")
     public Response canonicalContent(@PathParam("id") UUID id) {
         return Response.ok(service.canonicalContent(id), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
@@ -95,7 +92,6 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/signatures")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Signatures with their seals and the exact sealed text")
     public List<SignatureView> signatures(@PathParam("id") UUID id) {
         return service.signatures(id).stream().map(AgreementViews::toView).toList();
@@ -103,7 +99,6 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/verification")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Verify content and seals", description = "Recomputes the content hash and checks every seal with the published key.")
     public VerificationView verify(@PathParam("id") UUID id) {
         return AgreementViews.toView(service.verify(id));
@@ -111,7 +106,6 @@ public class AgreementResource {
 
     @POST
     @Path("{id}/sign")
-    @RolesAllowed(Roles.UNIT_LEADER)
     @Operation(summary = "Sign as party B's principal leader (ISSUED → SIGNED)", description = "Only a unit-leader whose unit_code is the agreement's unit.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -122,7 +116,6 @@ public class AgreementResource {
 
     @POST
     @Path("{id}/countersign")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Countersign for party A (SIGNED → ACTIVE)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -133,7 +126,6 @@ public class AgreementResource {
 
     @POST
     @Path("{id}/revoke")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Revoke with a reason")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -145,7 +137,6 @@ public class AgreementResource {
 
     @POST
     @Path("{id}/amendments")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Amend: a new version to be signed again", description = "The current version becomes SUPERSEDED and stays readable.")
     @APIResponse(responseCode = "201", description = "The new version", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -159,7 +150,6 @@ public class AgreementResource {
 
     @POST
     @Path("{id}/assessment")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR})
     @Operation(summary = "Assess an active agreement (ACTIVE → ASSESSED)", description = "Automatic targets are computed from tasks-service "
             + "and units-service; manual ones are given here. When either service is unavailable the assessment is refused (503) and nothing is stored.")
     @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
@@ -182,7 +172,6 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/assessment")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "The assessment of an agreement, with the inputs used")
     public AssessmentView assessment(@PathParam("id") UUID id) {
         return assessments.of(id).map(AgreementViews::toView)

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementExceptions.AgreementNotFound;
-import org.tuanjie.agreements.agreement.AgreementExceptions.NotTheUnitsLeader;
 import org.tuanjie.agreements.agreement.AgreementRepository;
 import org.tuanjie.agreements.agreement.AgreementState;
 import org.tuanjie.agreements.agreement.Signature;
@@ -30,6 +29,7 @@ import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.security.Roles;
+import org.tuanjie.platform.access.Guard;
 import org.tuanjie.scope.Directory;
 import org.tuanjie.scope.Jurisdiction;
 import org.tuanjie.scope.client.UnitsClient.UnitRef;
@@ -57,6 +57,9 @@ public class AgreementService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Guard guard;
 
     @Inject
     SealKeys keys;
@@ -102,9 +105,9 @@ public class AgreementService {
         return new IssueResult(created, skipped);
     }
 
+    /** The agreement, when the caller sees it and meets the current operation's conditions on it (the policy's). */
     public Agreement get(UUID id) {
-        return agreements.findByIdOptional(id)
-                .filter(a -> jurisdiction.covers(a.unitPath()) || jurisdiction.covers(a.issuerPath()))
+        return agreements.findByIdOptional(id).map(a -> guard.require(a, () -> new AgreementNotFound(id)))
                 .orElseThrow(() -> new AgreementNotFound(id));
     }
 
@@ -137,13 +140,10 @@ public class AgreementService {
         return agreements.signatures(id);
     }
 
-    /** Party B's principal leader signs: a {@code unit-leader} whose {@code unit_code} is that unit. */
+    /** Party B's principal leader signs (the policy admits only a {@code unit-leader} of that unit). */
     @Transactional
     public Agreement sign(UUID id, long expectedVersion) {
         Agreement agreement = get(id);
-        if (!caller.hasRole(Roles.UNIT_LEADER) || !jurisdiction.isOwnUnit(agreement.unitCode())) {
-            throw new NotTheUnitsLeader(agreement.unitCode());
-        }
         Versions.check(expectedVersion, agreement.version());
         agreement.markSigned();
         Signature signature = signature(agreement, Signature.Kind.SIGN, Roles.UNIT_LEADER);
@@ -223,7 +223,11 @@ public class AgreementService {
             if (!sealValid) {
                 problems.add("signature-" + s.kind().name().toLowerCase() + "-seal-invalid");
             }
-            checks.add(new SignatureCheck(s, hashMatches, sealValid));
+            boolean signerCouldAct = s.signerCouldActFor(agreement);
+            if (!signerCouldAct) {
+                problems.add("signature-" + s.kind().name().toLowerCase() + "-signer-not-party");
+            }
+            checks.add(new SignatureCheck(s, hashMatches, sealValid, signerCouldAct));
         }
         return new Verification(agreement, computed, problems.isEmpty(), problems, checks);
     }
@@ -235,7 +239,8 @@ public class AgreementService {
 
     private Signature signature(Agreement agreement, Signature.Kind kind, String role) {
         Signature signature = Signature.of(agreement, kind, caller.subject(), caller.displayName(), role,
-                kind == Signature.Kind.SIGN ? agreement.unitCode() : agreement.issuerCode());
+                kind == Signature.Kind.SIGN ? agreement.unitCode() : agreement.issuerCode(),
+                caller.unitCode().orElse(null), jurisdiction.rootPath());
         signature.seal(keys.seal(signature.sealedPayload()), keys.keyId());
         em.persist(signature);
         return signature;
@@ -299,7 +304,8 @@ public class AgreementService {
     public record IssueResult(List<UUID> created, int skipped) {
     }
 
-    public record SignatureCheck(Signature signature, boolean contentHashMatches, boolean sealValid) {
+    public record SignatureCheck(Signature signature, boolean contentHashMatches, boolean sealValid,
+            boolean signerCouldActForParty) {
     }
 
     public record Verification(Agreement agreement, String computedHash, boolean valid, List<String> problems,

@@ -1,6 +1,6 @@
 package org.tuanjie.agreements.audit.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,8 +26,8 @@ import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
-import org.tuanjie.platform.security.Roles;
 
+@Guarded
 @Path("/audit")
 @Tag(name = "Audit trail", description = "Append-only, hash-chained record of every issue, signature, countersignature, amendment, assessment and revocation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +40,6 @@ public class AuditResource {
     UriInfo uri;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Audit entries of your jurisdiction, oldest first")
     public RestResponse<PageResponse<AuditEntryView>> list(@QueryParam("agreementId") UUID agreementId,
             @QueryParam("unitCode") @Parameter(example = "513221100000") String unitCode,
@@ -55,7 +54,6 @@ public class AuditResource {
 
     @GET
     @Path("verification")
-    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Verify the whole chain", description = "Reports the first entry that is missing, altered or out of chain.")
     public AuditTrail.ChainCheck verify() {
         return trail.verify();

@@ -1,6 +1,6 @@
 package org.tuanjie.agreements.coverage.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.agreements.coverage.service.CoverageService;
-import org.tuanjie.platform.security.Roles;
 
+@Guarded
 @Path("/coverage")
 @Tag(name = "Coverage", description = "Who has signed this year's agreement, per township and department")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +26,6 @@ public class CoverageResource {
     CoverageService service;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Signing rate per township and department, and the units not yet signed")
     public CoverageService.Coverage coverage(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2026") Integer year,
             @QueryParam("within") UUID within) {

@@ -1,6 +1,6 @@
 package org.tuanjie.agreements.template.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,8 +39,8 @@ import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
-import org.tuanjie.platform.security.Roles;
 
+@Guarded
 @Path("/templates")
 @Tag(name = "Templates", description = "Templates of responsibility agreements: clauses, weighted targets, bonus/deduction/veto items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +62,6 @@ public class TemplateResource {
     UriInfo uri;
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Write a draft template")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     public Response create(@Valid @NotNull ContentRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
@@ -74,7 +73,6 @@ public class TemplateResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Templates of your office and the offices above it")
     public List<TemplateView> list(@QueryParam("year") @Parameter(example = "2026") Integer year) {
         return service.list(year).stream().map(TemplateViews::toView).toList();
@@ -82,7 +80,6 @@ public class TemplateResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read a template")
     public RestResponse<TemplateView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -90,7 +87,6 @@ public class TemplateResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Revise a draft template", description = "A published template never changes: make a new version.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "Already published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +98,6 @@ public class TemplateResource {
 
     @POST
     @Path("{id}/publish")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Publish a draft: from now on it is immutable")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "Already published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -114,7 +109,6 @@ public class TemplateResource {
 
     @POST
     @Path("{id}/versions")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start a new draft version of a published template")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "Not published yet: revise the draft instead", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -126,7 +120,6 @@ public class TemplateResource {
 
     @POST
     @Path("{id}/issue")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Issue agreements in bulk", description = "One agreement per unit and year: to every unit under `within` "
             + "(county-level regions and above excepted) or to `unitIds`. Units that already have this year's agreement are skipped, "
             + "so repeating the request creates no duplicates.")

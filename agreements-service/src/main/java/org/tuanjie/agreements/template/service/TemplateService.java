@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.template.service;
 
+import org.tuanjie.platform.access.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ public class TemplateService {
     Jurisdiction jurisdiction;
 
     @Inject
+    Guard guard;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -42,7 +46,7 @@ public class TemplateService {
     }
 
     public AgreementTemplate get(UUID id) {
-        return templates.findByIdOptional(id).filter(this::visible).orElseThrow(() -> new TemplateNotFound(id));
+        return owned(id);
     }
 
     public List<AgreementTemplate> list(Integer year) {
@@ -84,14 +88,9 @@ public class TemplateService {
         return next;
     }
 
-    /** A template the caller's office may change: owned inside its jurisdiction. */
+    /** The template, when the caller sees it and meets the current operation's conditions on it (the policy's). */
     public AgreementTemplate owned(UUID id) {
-        return templates.findByIdOptional(id).filter(t -> jurisdiction.covers(t.ownerPath()))
+        return templates.findByIdOptional(id).map(t -> guard.require(t, () -> new TemplateNotFound(id)))
                 .orElseThrow(() -> new TemplateNotFound(id));
-    }
-
-    private boolean visible(AgreementTemplate t) {
-        String root = jurisdiction.rootPath();
-        return t.ownerPath().startsWith(root) || root.startsWith(t.ownerPath());
     }
 }

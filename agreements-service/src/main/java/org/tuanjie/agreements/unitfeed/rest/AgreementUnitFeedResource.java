@@ -1,6 +1,6 @@
 package org.tuanjie.agreements.unitfeed.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,11 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.scope.feed.UnitFeed;
 
 /** The unit feed on demand (it also runs every minute). */
 @Tag(name = "Agreements")
+@Guarded
 @Path("/agreements/unit-feed")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgreementUnitFeedResource {
@@ -21,7 +21,6 @@ public class AgreementUnitFeedResource {
     UnitFeed feed;
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Follow unit moves now",
             description = "Reads what changed in units-service since the last run and moves the copies of unit paths kept "
                     + "here, so that a unit moved to another township is seen by that township's officials and no longer "
