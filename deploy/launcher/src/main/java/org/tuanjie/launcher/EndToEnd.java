@@ -89,6 +89,17 @@ final class EndToEnd {
         check(signed.status() == 200 && "SIGNED".equals(signed.text("state")), "the unit's principal leader signs", signed);
         Api.Reply active = api.change(admin, "POST", agreement, "countersign", null);
         check(active.status() == 200 && "ACTIVE".equals(active.text("state")), "the county countersigns", active);
+        JsonNode countersignature = null;
+        for (JsonNode s : api.get(auditor, agreement + "/signatures").body()) {
+            if ("COUNTERSIGN".equals(s.path("kind").asText())) {
+                countersignature = s;
+            }
+        }
+        check(countersignature != null && "513330000000".equals(countersignature.path("signerUnitCode").asText())
+                && "PARTY_A".equals(countersignature.path("onBehalfOf").asText())
+                && "admin".equals(countersignature.path("signerRole").asText())
+                && countersignature.path("signerName").asText().contains("周明"),
+                "the county's countersign seal names the county staff member (周明, 513330000000, party A)", null);
         Api.Reply assessed = api.change(admin, "POST", agreement, "assessment", Map.of("scores", Map.of("T2", Map.of("score", 35))));
         check(assessed.status() == 200 && assessed.body().has("result"), "admin assesses it (tasks-service and units-service asked)", assessed);
 
@@ -123,6 +134,12 @@ final class EndToEnd {
         String township = api.token("township-liaison");
         check(api.get(township, monasteryAgreements).body().path("items").size() > 0,
                 "the monastery's township reads its agreement", null);
+        String townshipAdmin = api.token("township-admin");
+        String monasteryAgreement = "/api/agreements/"
+                + api.get(townshipAdmin, monasteryAgreements).body().path("items").get(0).path("id").asText();
+        Api.Reply forged = api.change(townshipAdmin, "POST", monasteryAgreement, "countersign", null);
+        check(forged.status() == 403, "a township admin may not countersign a county-issued agreement for the county (403)",
+                forged);
         Api.Reply moved = api.change(admin, "POST", "/api/units/" + monastery, "move",
                 Map.of("parentId", demo.id(DemoCounty.TOWNSHIP_2)));
         check(moved.status() == 200, "admin moves the monastery to another township", moved);

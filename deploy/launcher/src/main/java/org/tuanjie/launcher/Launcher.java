@@ -74,8 +74,10 @@ public final class Launcher {
                   auditor-wang        auditor       德格县 纪检/审计
                   township-liaison    unit-liaison  更庆镇 (513330100000)
                   township-leader     unit-leader   更庆镇
+                  township-admin      admin         更庆镇 创建办: manages what lies below the township, acts for nobody above it
                   education-liaison   unit-liaison  县教育局 (11513330MB00000020)
                   education-leader    unit-leader   县教育局
+                  united-front-liaison unit-liaison 县委统战部 (11513330MB0000001W)
                   other-auditor       auditor       麦宿镇 (513330101000): sees only its own township
                   client county-platform / county-platform-demo-secret: client credentials, role integration
 
