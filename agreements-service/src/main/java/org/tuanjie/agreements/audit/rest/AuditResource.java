@@ -54,9 +54,15 @@ public class AuditResource {
 
     @GET
     @Path("verification")
-    @Operation(summary = "Verify the whole chain", description = "Reports the first entry that is missing, altered or out of chain.")
-    public AuditTrail.ChainCheck verify() {
-        return trail.verify();
+    @Operation(summary = "Verify a window of the chain, counting your entries",
+            description = "Walks at most `limit` entries from `fromSeq` (by default the latest ones), recomputing each hash and "
+                    + "its link to the previous entry, and reports the first break. Counts and breaks concern your "
+                    + "jurisdiction's entries; a break at anyone else's entry is `outside-your-reach`, without details. "
+                    + "Continue from `next` to walk further.")
+    public AuditTrail.ChainCheck verify(
+            @QueryParam("fromSeq") @Min(1) @Parameter(description = "First seq to walk; by default the window ends at the latest entry", example = "9001") Long fromSeq,
+            @QueryParam("limit") @Min(1) @Parameter(description = "Entries to walk, at most `agreements.audit.verification.max-entries` (10,000 unless configured otherwise); by default that maximum", example = "1000") Integer limit) {
+        return trail.verify(fromSeq, limit);
     }
 
     @Schema(name = "AuditEntry")
