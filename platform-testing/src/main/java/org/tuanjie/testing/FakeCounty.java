@@ -75,6 +75,11 @@ public final class FakeCounty {
         admin("domains/" + domainId, memberCodes.stream().map(ids::get).toList());
     }
 
+    /** A domain whose lead unit (牵头单位) reads all its members, across subtrees. */
+    public void domain(String domainId, String leadCode, List<String> memberCodes) {
+        admin("domains/" + domainId, Map.of("leadCode", leadCode, "members", memberCodes.stream().map(ids::get).toList()));
+    }
+
     /** Sets the readiness profile units-service reports for a unit. */
     public void readiness(String code, int score, boolean complete) {
         admin("readiness/" + code, Map.of("score", score, "complete", complete));

@@ -34,6 +34,7 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Map<String, Object>> byId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> byCode = new ConcurrentHashMap<>();
     private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
+    private final Map<String, String> leads = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> readiness = new ConcurrentHashMap<>();
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     private final List<Departure> departures = new ArrayList<>();
@@ -146,9 +147,13 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                     move(what.substring("move/".length()), new String(body, StandardCharsets.UTF_8).trim());
                 }
                 if (what.startsWith("domains/")) {
+                    JsonNode domain = JSON.readTree(body);
                     List<String> members = new ArrayList<>();
-                    JSON.readTree(body).forEach(id -> members.add(id.asText()));
+                    (domain.isArray() ? domain : domain.get("members")).forEach(id -> members.add(id.asText()));
                     domains.put(what.substring("domains/".length()), members);
+                    if (domain.has("leadCode")) {
+                        leads.put(what.substring("domains/".length()), domain.get("leadCode").asText());
+                    }
                 }
             }
         }
@@ -288,9 +293,11 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
             return;
         }
         List<Map<String, Object>> items = new ArrayList<>();
+        // as units-service: members in the caller's subtree; all of them for the domain's lead unit (牵头单位)
+        boolean lead = caller != null && caller.equals(leads.get(domainId));
         for (String id : members) {
             Map<String, Object> unit = byId.get(id);
-            if (unit != null && within(unit, caller)) {
+            if (unit != null && (lead || within(unit, caller))) {
                 items.add(Map.of("unitId", id, "code", unit.get("code"), "name", ((Map<?, ?>) unit.get("names")).get("zh")));
             }
         }

@@ -184,6 +184,23 @@ class AccountabilityTest {
     }
 
     @Test
+    void aDomainsLeadUnitReadsItsMembersTaskFiguresAcrossSubtrees() {
+        // "9+N进" schools: the education department leads; the schools lie in the townships, outside its subtree
+        String schools = java.util.UUID.randomUUID().toString();
+        c.domain(schools, c.education, c.schools);
+        String own = inspection(c.county, List.of(c.id(c.schools.get(0)), c.id(c.schools.get(1))));
+        task(c.county, finding(c.county, own, c.id(c.schools.get(0)), "PUBLICITY"), TODAY.plusDays(9));
+        task(c.county, finding(c.county, own, c.id(c.schools.get(1)), "PUBLICITY"), TODAY.plusDays(9));
+        as("unit-leader", c.education).get("/figures/domains/" + schools).then().statusCode(200)
+                .body("memberUnits", equalTo(3)).body("total.total", equalTo(2));
+        // the lead reads figures, not the tasks themselves, and another department reads no member
+        as("unit-leader", c.education).get("/tasks?unitId=" + c.id(c.schools.get(0))).then().statusCode(200)
+                .body("items", hasSize(0));
+        as("unit-leader", c.publicity).get("/figures/domains/" + schools).then().statusCode(200)
+                .body("memberUnits", equalTo(0));
+    }
+
+    @Test
     void theContractShowsTheRuleOfEachOperation() {
         String spec = given().accept("application/yaml").get("/q/openapi").asString();
         org.junit.jupiter.api.Assertions.assertTrue(spec.contains("includes the **assigning office**"), "verify's rule is documented");

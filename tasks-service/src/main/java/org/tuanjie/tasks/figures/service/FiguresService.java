@@ -84,14 +84,18 @@ public class FiguresService {
             return new DomainFigures(domainId, 0, new Row(null, null, 0, 0, 0, 0, 0, 0, null), List.of());
         }
         Map<String, Object> extra = Map.of("members", members);
-        List<Row> byUnit = query(By.UNIT, filter, " and t.unit.id in :members", extra);
-        Row total = query(null, filter, " and t.unit.id in :members", extra).get(0);
+        TaskQueries.Condition listed = queries.whereListedUnits(filter);
+        List<Row> byUnit = query(By.UNIT, listed, " and t.unit.id in :members", extra);
+        Row total = query(null, listed, " and t.unit.id in :members", extra).get(0);
         return new DomainFigures(domainId, members.size(), total, byUnit);
     }
 
     /** @param by null for one overall row */
     private List<Row> query(By by, TaskFilter filter, String extraWhere, Map<String, Object> extra) {
-        TaskQueries.Condition where = queries.where(filter);
+        return query(by, queries.where(filter), extraWhere, extra);
+    }
+
+    private List<Row> query(By by, TaskQueries.Condition where, String extraWhere, Map<String, Object> extra) {
         String keys = by == null ? "cast(null as String), cast(null as String)" : by.key + ", " + by.name;
         String hql = "select " + keys + ", count(t),"
                 + " count(t) filter (where t.state <> :verifiedState),"

@@ -23,9 +23,25 @@ public class TaskQueries {
     TasksConfig config;
 
     public Condition where(TaskFilter filter) {
+        return where(filter, Scope.CALLERS_REACH);
+    }
+
+    /**
+     * The filter over tasks of units units-service has listed to the caller (a domain's members, which its
+     * lead unit reads across subtrees): the list is the scope, and the caller's reach does not cut it again.
+     */
+    public Condition whereListedUnits(TaskFilter filter) {
+        return where(filter, Scope.LISTED_UNITS);
+    }
+
+    private enum Scope { CALLERS_REACH, LISTED_UNITS }
+
+    private Condition where(TaskFilter filter, Scope scope) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        if (filter.within() != null) {
+        if (scope == Scope.LISTED_UNITS && filter.within() == null) {
+            where.append("1 = 1");
+        } else if (filter.within() != null) {
             // the subtree was checked to lie inside the caller's reach: one path range, which the
             // (unit_path, deadline, id) index serves, instead of the either-or of the general case
             where.append("t.unit.path like :within");
