@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.sessions.JqwikSession;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -27,13 +24,16 @@ import org.yaml.snakeyaml.Yaml;
  * and plain random JSON or broken text. Whatever arrives, the answer is never a 5xx, and a refusal
  * is a problem document. Responses are also checked against the contract by {@link ResponseContract}.
  *
- * <p>Generation uses jqwik's arbitraries with a seed printed on failure; rerun one with
- * {@code -Drandom-bodies.seed=N}.
+ * <p>Generation is our own, from one seeded {@link Random} printed on failure; rerun one with
+ * {@code -Drandom-bodies.seed=N}. (jqwik, used before, carries a usage clause we do not accept from 1.10 on.)
  */
 public final class RandomBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int GEN_SIZE = 100;
+    private static final List<String> MASS_ASSIGNED = List.of("unitCode", "state", "createdBy", "id", "version", "path",
+            "__proto__");
+    private static final List<String> NASTY = List.of("", " ", "null", "2026-02-30", "9999-12-31", "-1", "1e309", "\u0000",
+            "'; drop table unit; --", "<script>alert(1)</script>", "../../etc/passwd", "\uD800");
 
     private final Map<String, Map<String, Object>> schemas;
     private final Random random;
@@ -61,7 +61,6 @@ public final class RandomBodies {
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
         List<String> wrong = new ArrayList<>();
         int sent = 0;
-        JqwikSession.start(); // arbitraries outside a jqwik property; values come from our seeded Random
         try {
         for (var path : paths.entrySet()) {
             for (var method : path.getValue().entrySet()) {
@@ -155,7 +154,7 @@ public final class RandomBodies {
             return anyJson(depth); // the wrong type
         }
         if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
-            return random.nextInt(4) == 0 ? sample(text()) : values.get(random.nextInt(values.size()));
+            return random.nextInt(4) == 0 ? text() : values.get(random.nextInt(values.size()));
         }
         Object type = schema.get("type");
         if (type instanceof List<?> types) {
@@ -171,7 +170,7 @@ public final class RandomBodies {
                 }
             }
             if (random.nextInt(5) == 0) {
-                object.put(sample(Arbitraries.of("unitCode", "state", "createdBy", "id", "version", "path", "__proto__")),
+                object.put(MASS_ASSIGNED.get(random.nextInt(MASS_ASSIGNED.size())),
                         anyJson(depth + 1));
             }
             return object;
@@ -186,16 +185,17 @@ public final class RandomBodies {
             return array;
         }
         if ("integer".equals(type)) {
-            return sample(Arbitraries.longs());
+            return anyLong();
         }
         if ("number".equals(type)) {
-            return random.nextBoolean() ? sample(Arbitraries.doubles()) : sample(Arbitraries.bigDecimals());
+            return random.nextBoolean() ? anyDouble() : new java.math.BigDecimal(new java.math.BigInteger(200, random),
+                    random.nextInt(60) - 30);
         }
         if ("boolean".equals(type)) {
             return random.nextBoolean();
         }
         if ("string".equals(type)) {
-            return "uuid".equals(schema.get("format")) && random.nextBoolean() ? UUID.randomUUID().toString() : sample(text());
+            return "uuid".equals(schema.get("format")) && random.nextBoolean() ? UUID.randomUUID().toString() : text();
         }
         return anyJson(depth);
     }
@@ -205,9 +205,9 @@ public final class RandomBodies {
         return switch (kind) {
             case 0 -> null;
             case 1 -> random.nextBoolean();
-            case 2 -> sample(Arbitraries.longs());
-            case 3 -> sample(Arbitraries.doubles());
-            case 4 -> sample(text());
+            case 2 -> anyLong();
+            case 3 -> anyDouble();
+            case 4 -> text();
             case 5 -> {
                 List<Object> list = new ArrayList<>();
                 for (int i = random.nextInt(4); i > 0; i--) {
@@ -218,25 +218,47 @@ public final class RandomBodies {
             default -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = random.nextInt(4); i > 0; i--) {
-                    map.put(sample(text()), anyJson(depth + 1));
+                    map.put(text(), anyJson(depth + 1));
                 }
                 yield map;
             }
         };
     }
 
-    private static Arbitrary<String> text() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40), // any code point, control characters included
-                Arbitraries.strings().withCharRange('一', '龥').ofMinLength(1).ofMaxLength(300),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().alpha().ofLength(2000),
-                Arbitraries.of("", " ", "null", "2026-02-30", "9999-12-31", "-1", "1e309", "\u0000", "'; drop table unit; --",
-                        "<script>alert(1)</script>", "../../etc/passwd", "\uD800"));
+    /** Any code point (controls and lone surrogates included), Chinese, digits, a long Latin run, or a known nasty. */
+    private String text() {
+        return switch (random.nextInt(5)) {
+            case 0 -> codePoints(random.nextInt(41), 0, Character.MAX_CODE_POINT);
+            case 1 -> codePoints(1 + random.nextInt(300), '一', '龥');
+            case 2 -> codePoints(1 + random.nextInt(20), '0', '9');
+            case 3 -> codePoints(2000, 'a', 'z');
+            default -> NASTY.get(random.nextInt(NASTY.size()));
+        };
     }
 
-    private <T> T sample(Arbitrary<T> arbitrary) {
-        return arbitrary.generator(GEN_SIZE).next(random).value();
+    private String codePoints(int length, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.appendCodePoint(from + random.nextInt(to - from + 1));
+        }
+        return text.toString();
+    }
+
+    /** Mostly small numbers, sometimes the edges of the type. */
+    private long anyLong() {
+        return switch (random.nextInt(4)) {
+            case 0 -> random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE;
+            case 1 -> random.nextLong();
+            default -> random.nextInt(201) - 100;
+        };
+    }
+
+    private double anyDouble() {
+        return switch (random.nextInt(4)) {
+            case 0 -> random.nextBoolean() ? Double.MAX_VALUE : -Double.MIN_VALUE;
+            case 1 -> random.nextGaussian() * 1e12;
+            default -> random.nextDouble() * 200 - 100;
+        };
     }
 
     private static String write(Object value) {
