@@ -141,9 +141,11 @@ public class UnitResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rename a unit", description = "Replaces the names. Code and kind never change: a re-coded unit is closed and created anew.")
+    @Operation(summary = "Rename a unit", description = "Replaces the names, by the level above the unit: never your own root unit. "
+            + "Code and kind never change: a re-coded unit is closed and created anew.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> update(@PathParam("id") UUID id, @Valid @NotNull UnitUpdate request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -153,10 +155,11 @@ public class UnitResource {
     @POST
     @Path("{id}/move")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Move a unit and its subtree under another parent")
+    @Operation(summary = "Move a unit and its subtree under another parent", description = "By the level above the unit: never your own root unit.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit or new parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Would create a cycle, or the kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> move(@PathParam("id") UUID id, @Valid @NotNull UnitMove request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -169,6 +172,7 @@ public class UnitResource {
     @Operation(summary = "Close a unit", description = "Units are never deleted: a closed unit keeps its history and stays listable with status=CLOSED or ALL.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or still has open children", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> close(@PathParam("id") UUID id, @Valid @NotNull UnitClosure request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);

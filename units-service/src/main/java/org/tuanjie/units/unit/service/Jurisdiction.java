@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 import org.tuanjie.platform.security.Caller;
+import org.tuanjie.units.unit.LevelAboveRule;
 import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitExceptions.OwnRootUnit;
 import org.tuanjie.units.unit.UnitExceptions.UnitNotFound;
 import org.tuanjie.units.unit.UnitRepository;
 
@@ -51,6 +53,17 @@ public class Jurisdiction {
     /** @throws UnitNotFound when missing or outside the caller's subtree */
     public Unit visible(UUID id) {
         return units.findByIdOptional(id).filter(this::covers).orElseThrow(() -> new UnitNotFound(id));
+    }
+
+    /**
+     * A unit the caller may close, move, rename or reopen: one below their own root ({@link LevelAboveRule}).
+     *
+     * @throws UnitNotFound when missing or outside the caller's subtree
+     * @throws OwnRootUnit for the caller's own root
+     */
+    public Unit belowRoot(UUID id) {
+        return LevelAboveRule.requireLevelAbove(units.findByIdOptional(id).orElseThrow(() -> new UnitNotFound(id)),
+                rootPath());
     }
 
     public Optional<Unit> visibleByCode(String code) {

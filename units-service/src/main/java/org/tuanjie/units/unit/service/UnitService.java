@@ -29,7 +29,8 @@ import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.UnitRepository;
 
 /**
- * Reads and changes of the hierarchy, always inside the caller's jurisdiction.
+ * Reads and changes of the hierarchy, always inside the caller's jurisdiction. Closing, moving and renaming
+ * are the level above's: nobody performs them on their own root.
  */
 @ApplicationScoped
 public class UnitService {
@@ -96,7 +97,7 @@ public class UnitService {
 
     @Transactional
     public Unit rename(UUID id, long expectedVersion, UnitNames names) {
-        Unit unit = jurisdiction.visible(id);
+        Unit unit = jurisdiction.belowRoot(id);
         Versions.check(expectedVersion, unit.version());
         unit.rename(names);
         units.flush();
@@ -105,7 +106,7 @@ public class UnitService {
 
     @Transactional
     public Unit move(UUID id, long expectedVersion, UUID newParentId) {
-        Unit unit = jurisdiction.visible(id);
+        Unit unit = jurisdiction.belowRoot(id);
         Versions.check(expectedVersion, unit.version());
         Unit newParent = jurisdiction.visible(newParentId);
         String oldPath = unit.path();
@@ -120,7 +121,7 @@ public class UnitService {
 
     @Transactional
     public Unit close(UUID id, long expectedVersion, LocalDate endDate, String reason) {
-        Unit unit = jurisdiction.visible(id);
+        Unit unit = jurisdiction.belowRoot(id);
         Versions.check(expectedVersion, unit.version());
         long openChildren = units.countOpenChildren(id);
         if (openChildren > 0) {
