@@ -30,6 +30,12 @@ public final class UnitExceptions {
         }
     }
 
+    public static final class UnitNotClosed extends Problems.Conflict {
+        public UnitNotClosed(String code) {
+            super("unit-not-closed", "unit.not-closed", code);
+        }
+    }
+
     public static final class UnitHasOpenChildren extends Problems.Conflict {
         public UnitHasOpenChildren(String code, long openChildren) {
             super("unit-has-open-children", "unit.open-children", code, openChildren);

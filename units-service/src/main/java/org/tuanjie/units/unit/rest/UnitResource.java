@@ -44,10 +44,12 @@ import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.mapping.UnitChanges;
 import org.tuanjie.units.unit.mapping.UnitMapper;
+import org.tuanjie.units.unit.mapping.UnitMapper.HistoryEntryView;
 import org.tuanjie.units.unit.mapping.UnitMapper.KindCounts;
 import org.tuanjie.units.unit.mapping.UnitRequests.NewUnit;
 import org.tuanjie.units.unit.mapping.UnitRequests.UnitClosure;
 import org.tuanjie.units.unit.mapping.UnitRequests.UnitMove;
+import org.tuanjie.units.unit.mapping.UnitRequests.UnitReopening;
 import org.tuanjie.units.unit.mapping.UnitRequests.UnitUpdate;
 import org.tuanjie.units.unit.mapping.UnitView;
 import org.tuanjie.units.unit.service.UnitQuery;
@@ -169,7 +171,8 @@ public class UnitResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Close a unit", description = "Units are never deleted: a closed unit keeps its history and stays listable with status=CLOSED or ALL.")
+    @Operation(summary = "Close a unit", description = "By the level above the unit: never your own root unit. Units are never deleted: "
+            + "a closed unit keeps its history and stays listable with status=CLOSED or ALL; it can be reopened.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or still has open children", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -177,6 +180,29 @@ public class UnitResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.close(id, expected, request.endDate(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reopen a closed unit",
+            description = "Undoes a closing, by the level above the unit like the closing itself; never your own root unit. "
+                    + "The reason goes on the unit's history beside the closing's.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Unit not closed, or its parent is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UnitView> reopen(@PathParam("id") UUID id, @Valid @NotNull UnitReopening request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.reopen(id, expected, request.reason()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "A unit's closings and reopenings, oldest first", description = "Each with its reason, who and when.")
+    public List<HistoryEntryView> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(UnitMapper::toView).toList();
     }
 
     @GET

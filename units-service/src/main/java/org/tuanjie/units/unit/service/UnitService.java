@@ -21,6 +21,8 @@ import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitExceptions;
+import org.tuanjie.units.unit.UnitHistoryEntry;
+import org.tuanjie.units.unit.UnitHistoryRepository;
 import org.tuanjie.units.unit.UnitExceptions.RootNotInJurisdiction;
 import org.tuanjie.units.unit.UnitExceptions.UnitCodeTaken;
 import org.tuanjie.units.unit.UnitExceptions.UnitHasOpenChildren;
@@ -29,14 +31,17 @@ import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.UnitRepository;
 
 /**
- * Reads and changes of the hierarchy, always inside the caller's jurisdiction. Closing, moving and renaming
- * are the level above's: nobody performs them on their own root.
+ * Reads and changes of the hierarchy, always inside the caller's jurisdiction. Closing, moving, renaming and
+ * reopening are the level above's: nobody performs them on their own root.
  */
 @ApplicationScoped
 public class UnitService {
 
     @Inject
     UnitRepository units;
+
+    @Inject
+    UnitHistoryRepository history;
 
     @Inject
     Jurisdiction jurisdiction;
@@ -127,9 +132,25 @@ public class UnitService {
         if (openChildren > 0) {
             throw new UnitHasOpenChildren(unit.code(), openChildren);
         }
-        unit.close(endDate, reason);
+        history.persist(unit.close(endDate, reason, caller.subject()));
         units.flush();
         return unit;
+    }
+
+    /** Undoes a closing, by the level above the unit like the closing itself. */
+    @Transactional
+    public Unit reopen(UUID id, long expectedVersion, String reason) {
+        Unit unit = jurisdiction.belowRoot(id);
+        Versions.check(expectedVersion, unit.version());
+        Unit parent = unit.parentId() == null ? null : units.findById(unit.parentId());
+        history.persist(unit.reopen(parent, reason, caller.subject()));
+        units.flush();
+        return unit;
+    }
+
+    /** Closings and reopenings of a unit of the caller's subtree, oldest first. */
+    public List<UnitHistoryEntry> history(UUID id) {
+        return history.of(jurisdiction.visible(id).id());
     }
 
     /** Root first, ending with the unit itself; ancestors above the caller's root are not shown. */
