@@ -127,7 +127,8 @@ public class UnitResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it.")
+    @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it. "
+            + "The lead unit (牵头单位) of a campaign domain also reads the domain's member units outside its subtree.")
     public RestResponse<UnitView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
@@ -213,7 +214,7 @@ public class UnitResource {
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        service.get(id);
+        service.inReach(id);
         UnitQuery query = new UnitQuery(id, null, null, Set.of(), status, null);
         return PageResponse.ok(service.list(query, limit, cursor == null ? null : Cursor.decode(cursor, 1)).map(UnitMapper::toView), uri);
     }

@@ -1,6 +1,7 @@
 package org.tuanjie.units.unit.service;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,9 @@ public class Jurisdiction {
 
     @Inject
     RootPaths rootPaths;
+
+    @Inject
+    Instance<CrossSubtreeReads> crossSubtreeReads;
 
     private String rootPath;
 
@@ -64,6 +68,18 @@ public class Jurisdiction {
     public Unit belowRoot(UUID id) {
         return LevelAboveRule.requireLevelAbove(units.findByIdOptional(id).orElseThrow(() -> new UnitNotFound(id)),
                 rootPath());
+    }
+
+    /**
+     * A unit the caller may read: inside their subtree, or outside it where a {@link CrossSubtreeReads} rule
+     * grants it. Never for a write.
+     *
+     * @throws UnitNotFound when missing, or outside the subtree and granted by no rule
+     */
+    public Unit readable(UUID id) {
+        return units.findByIdOptional(id)
+                .filter(unit -> covers(unit) || crossSubtreeReads.stream().anyMatch(rule -> rule.grants(unit)))
+                .orElseThrow(() -> new UnitNotFound(id));
     }
 
     public Optional<Unit> visibleByCode(String code) {

@@ -92,7 +92,13 @@ public class UnitService {
         return unit;
     }
 
+    /** One unit: in the caller's subtree, or one another rule lets them read (a domain's lead, its members). */
     public Unit get(UUID id) {
+        return jurisdiction.readable(id);
+    }
+
+    /** A unit of the caller's subtree, for reads that reach below or above it. */
+    public Unit inReach(UUID id) {
         return jurisdiction.visible(id);
     }
 
