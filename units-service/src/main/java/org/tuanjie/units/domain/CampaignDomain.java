@@ -15,7 +15,7 @@ import org.tuanjie.units.unit.UnitNames;
 /**
  * One "9+N进" campaign domain of a jurisdiction (ethnic unity entering organs, schools, ...): its
  * lead unit (牵头单位) and, through {@link DomainMembership}, its member units. Lead and members must
- * lie inside the owning jurisdiction.
+ * lie inside the owning jurisdiction. The lead reads the members across subtrees.
  */
 @Entity
 @Table(name = "campaign_domain")
@@ -92,6 +92,19 @@ public class CampaignDomain extends Audited {
             throw new DomainExceptions.UnitOutsideOwner(member.code());
         }
         return new DomainMembership(id, member.id(), by);
+    }
+
+    /**
+     * The lead unit coordinates the domain's members, so it reads them (read-only) though they lie in
+     * other subtrees; nobody else gains a read by the domain, not even the units above the lead.
+     *
+     * @param reader the unit named by the caller's token
+     * @param member a member unit of this domain
+     * @param owner  this domain's owner: members that have left its jurisdiction are not the lead's to read
+     */
+    public boolean letsLeadRead(Unit reader, Unit member, Unit owner) {
+        requireOwner(owner);
+        return leadUnitId != null && leadUnitId.equals(reader.id()) && member.isWithin(owner.path());
     }
 
     private void requireOwner(Unit owner) {

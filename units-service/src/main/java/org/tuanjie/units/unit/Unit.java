@@ -17,12 +17,14 @@ import org.tuanjie.platform.audit.Audited;
 import org.tuanjie.units.unit.UnitExceptions.MoveWouldCreateCycle;
 import org.tuanjie.units.unit.UnitExceptions.PlacementNotAllowed;
 import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
+import org.tuanjie.units.unit.UnitExceptions.UnitNotClosed;
 
 /**
  * A node of the one unit hierarchy. Its place is a materialized path of codes
  * ({@code /510000000000/513200000000/}), so a subtree is a prefix and a jurisdiction check is a
  * string comparison. The aggregate refuses codes that do not fit its kind or parent, placements
- * its kind does not allow, cycles, and changes to a closed unit.
+ * its kind does not allow, cycles, and changes to a closed unit; closings and reopenings come back as
+ * entries of its history.
  */
 @Entity
 @Table(name = "unit")
@@ -139,13 +141,39 @@ public class Unit extends Audited {
         placeUnder(newParent);
     }
 
-    public void close(LocalDate on, String reason) {
+    /** @return the closing, for the unit's history */
+    public UnitHistoryEntry close(LocalDate on, String reason, String by) {
         requireOpen();
         if (on == null) {
             throw UnitExceptions.invalid("endDate", "field.required");
         }
         this.closedOn = on;
         this.closeReason = reason;
+        return new UnitHistoryEntry(id, UnitStatusChange.CLOSED, on, reason, by);
+    }
+
+    /**
+     * Undoes a closing. The closing's date and reason leave the unit and stay in its history.
+     *
+     * @param parent this unit's parent, null for a root: a closed parent cannot have an open child
+     * @return the reopening, for the unit's history
+     */
+    public UnitHistoryEntry reopen(Unit parent, String reason, String by) {
+        if (!isClosed()) {
+            throw new UnitNotClosed(code);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw UnitExceptions.invalid("reason", "field.required");
+        }
+        if (parent != null) {
+            if (!parent.id.equals(parentId)) {
+                throw new IllegalArgumentException("not this unit's parent");
+            }
+            parent.requireOpen();
+        }
+        this.closedOn = null;
+        this.closeReason = null;
+        return new UnitHistoryEntry(id, UnitStatusChange.REOPENED, null, reason, by);
     }
 
     private void placeUnder(Unit parent) {

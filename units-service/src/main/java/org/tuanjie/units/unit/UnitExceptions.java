@@ -30,6 +30,12 @@ public final class UnitExceptions {
         }
     }
 
+    public static final class UnitNotClosed extends Problems.Conflict {
+        public UnitNotClosed(String code) {
+            super("unit-not-closed", "unit.not-closed", code);
+        }
+    }
+
     public static final class UnitHasOpenChildren extends Problems.Conflict {
         public UnitHasOpenChildren(String code, long openChildren) {
             super("unit-has-open-children", "unit.open-children", code, openChildren);
@@ -52,6 +58,16 @@ public final class UnitExceptions {
     public static final class RootNotInJurisdiction extends Problems.Forbidden {
         public RootNotInJurisdiction(String code) {
             super("root-not-in-jurisdiction", "unit.root-jurisdiction", code);
+        }
+    }
+
+    /**
+     * Closing, moving, renaming and reopening a unit are acts of the level above it: the unit at the
+     * root of the caller's reach is theirs to work in, not to manage.
+     */
+    public static final class OwnRootUnit extends Problems.Forbidden {
+        public OwnRootUnit(String code) {
+            super("own-root-unit", "unit.own-root", code);
         }
     }
 

@@ -1,14 +1,18 @@
 package org.tuanjie.units.unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.units.unit.UnitExceptions.MoveWouldCreateCycle;
 import org.tuanjie.units.unit.UnitExceptions.PlacementNotAllowed;
 import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
+import org.tuanjie.units.unit.UnitExceptions.UnitNotClosed;
 
 class UnitTest {
 
@@ -61,10 +65,58 @@ class UnitTest {
     @Test
     void aClosedUnitRefusesChangesAndChildren() {
         Unit village = Unit.under(township, "513221100002", UnitKind.VILLAGE, UnitNames.of("撤并村"));
-        village.close(LocalDate.of(2026, 6, 30), "撤并");
-        assertThrows(UnitAlreadyClosed.class, () -> village.close(LocalDate.of(2026, 7, 1), "again"));
+        village.close(LocalDate.of(2026, 6, 30), "撤并", "office");
+        assertThrows(UnitAlreadyClosed.class, () -> village.close(LocalDate.of(2026, 7, 1), "again", "office"));
         assertThrows(UnitAlreadyClosed.class, () -> village.rename(UnitNames.of("新名")));
         assertThrows(UnitAlreadyClosed.class, () -> Unit.under(village, "12513221MB0000002N", UnitKind.SCHOOL, UnitNames.of("校")));
+    }
+
+    @Test
+    void aClosingIsRecordedWithItsDateReasonAndAuthor() {
+        Unit village = Unit.under(township, "513221100003", UnitKind.VILLAGE, UnitNames.of("撤并村"));
+        UnitHistoryEntry closing = village.close(LocalDate.of(2026, 6, 30), "撤乡并镇", "county-office");
+        assertEquals(UnitStatusChange.CLOSED, closing.change());
+        assertEquals(village.id(), closing.unitId());
+        assertEquals(LocalDate.of(2026, 6, 30), closing.effectiveOn());
+        assertEquals("撤乡并镇", closing.reason());
+        assertEquals("county-office", closing.recordedBy());
+    }
+
+    @Test
+    void reopensAClosedUnitAndRecordsWhy() {
+        Unit village = Unit.under(township, "513221100004", UnitKind.VILLAGE, UnitNames.of("复设村"));
+        village.close(LocalDate.of(2026, 6, 30), "撤并", "county-office");
+        UnitHistoryEntry reopening = village.reopen(township, "撤并方案撤回", "county-office");
+        assertFalse(village.isClosed());
+        assertNull(village.closedOn());
+        assertNull(village.closeReason());
+        assertEquals(UnitStatusChange.REOPENED, reopening.change());
+        assertEquals("撤并方案撤回", reopening.reason());
+        assertNull(reopening.effectiveOn());
+        village.rename(UnitNames.of("复设村委会")); // open again: changes are accepted
+    }
+
+    @Test
+    void shouldNotReopenAnOpenUnit() {
+        assertThrows(UnitNotClosed.class, () -> township.reopen(county, "无事可复", "county-office"));
+    }
+
+    @Test
+    void shouldNotReopenWithoutAReason() {
+        Unit village = Unit.under(township, "513221100005", UnitKind.VILLAGE, UnitNames.of("无由村"));
+        village.close(LocalDate.of(2026, 6, 30), "撤并", "county-office");
+        assertThrows(Problems.InvalidInput.class, () -> village.reopen(township, " ", "county-office"));
+        assertTrue(village.isClosed());
+    }
+
+    @Test
+    void shouldNotReopenUnderAClosedParent() {
+        Unit otherTownship = Unit.under(county, "513221101000", UnitKind.TOWNSHIP, UnitNames.of("撤并乡"));
+        Unit village = Unit.under(otherTownship, "513221101001", UnitKind.VILLAGE, UnitNames.of("撤并乡的村"));
+        village.close(LocalDate.of(2026, 6, 30), "撤并", "county-office");
+        otherTownship.close(LocalDate.of(2026, 6, 30), "撤乡并镇", "county-office");
+        assertThrows(UnitAlreadyClosed.class, () -> village.reopen(otherTownship, "单独复设", "county-office"));
+        assertTrue(village.isClosed());
     }
 
     @Test

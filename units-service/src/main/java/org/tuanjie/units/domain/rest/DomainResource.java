@@ -107,7 +107,8 @@ public class DomainResource {
     @GET
     @Path("{id}/members")
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(summary = "Member units with their readiness, in your jurisdiction")
+    @Operation(summary = "Member units with their readiness, in your jurisdiction",
+            description = "The domain's lead unit (牵头单位) reads all of them, across subtrees (read-only).")
     public RestResponse<PageResponse<MemberView>> members(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
@@ -144,7 +145,8 @@ public class DomainResource {
     @GET
     @Path("{id}/coverage")
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(summary = "Coverage: members with a complete readiness profile", description = "Lists the incomplete members with what they miss.")
+    @Operation(summary = "Coverage: members with a complete readiness profile",
+            description = "Lists the incomplete members with what they miss: those in your jurisdiction, or all of them for the domain's lead unit.")
     public CoverageView coverage(@PathParam("id") UUID id) {
         return DomainViews.toView(service.coverage(id));
     }

@@ -29,7 +29,8 @@ import org.tuanjie.units.unit.service.UnitEvents;
 /**
  * "9+N进" domains. A domain is visible to callers whose jurisdiction contains its owner, and to
  * those inside the owner's jurisdiction (a township sees its county's domains); it changes only
- * by the office that owns it. Members and coverage are always cut to the caller's jurisdiction.
+ * by the office that owns it. Members and coverage are cut to the caller's jurisdiction, except for the
+ * domain's lead unit, which reads all members (read-only).
  */
 @ApplicationScoped
 public class DomainService {
@@ -45,6 +46,9 @@ public class DomainService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    LeadUnitReads leadUnitReads;
 
     @Inject
     EntityManager em;
@@ -128,14 +132,14 @@ public class DomainService {
     }
 
     public Page<Member> members(UUID id, int limit, Cursor after) {
-        get(id);
+        CampaignDomain domain = get(id);
         var query = em.createQuery("""
                 select u, r from DomainMembership m, Unit u, ReadinessProfile r
                 where m.key.domainId = :domain and u.id = m.key.unitId and r.unitId = u.id
                 and u.path like :scope and u.path > :after
                 order by u.path""", Object[].class)
                 .setParameter("domain", id)
-                .setParameter("scope", UnitRepository.likePrefix(jurisdiction.rootPath()))
+                .setParameter("scope", UnitRepository.likePrefix(memberScope(domain)))
                 .setParameter("after", after == null ? "" : after.key(0))
                 .setMaxResults(limit + 1);
         List<Member> rows = query.getResultList().stream()
@@ -143,7 +147,7 @@ public class DomainService {
         return Page.of(rows, limit, m -> Cursor.of(m.unit().path()));
     }
 
-    /** Coverage = open members (in the caller's jurisdiction) whose readiness is complete ÷ open members. */
+    /** Coverage = open members (in the caller's jurisdiction, or all for the lead) whose readiness is complete ÷ open members. */
     public Coverage coverage(UUID id) {
         CampaignDomain domain = get(id);
         List<Member> members = em.createQuery("""
@@ -152,11 +156,19 @@ public class DomainService {
                 and u.closedOn is null and u.path like :scope
                 order by u.path""", Object[].class)
                 .setParameter("domain", id)
-                .setParameter("scope", UnitRepository.likePrefix(jurisdiction.rootPath()))
+                .setParameter("scope", UnitRepository.likePrefix(memberScope(domain)))
                 .getResultList().stream().map(row -> new Member((Unit) row[0], (ReadinessProfile) row[1])).toList();
         long complete = members.stream().filter(m -> m.readiness().isComplete()).count();
         return new Coverage(domain, members.size(), complete,
                 members.stream().filter(m -> !m.readiness().isComplete()).toList());
+    }
+
+    /**
+     * Where the members the caller reads lie: the caller's jurisdiction, or for the domain's lead unit the
+     * domain's whole jurisdiction ({@link CampaignDomain#letsLeadRead}).
+     */
+    private String memberScope(CampaignDomain domain) {
+        return leadUnitReads.callerLeads(domain) ? units.findById(domain.ownerUnitId()).path() : jurisdiction.rootPath();
     }
 
     private CampaignDomain writable(UUID id) {

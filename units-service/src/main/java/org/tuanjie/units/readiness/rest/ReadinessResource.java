@@ -34,7 +34,8 @@ public class ReadinessResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(summary = "Read a unit's readiness profile")
+    @Operation(summary = "Read a unit's readiness profile",
+            description = "Of a unit in your jurisdiction; the lead unit (牵头单位) of a campaign domain also reads its member units' profiles.")
     public RestResponse<ReadinessView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
@@ -42,7 +43,8 @@ public class ReadinessResource {
     @PUT
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
     @Operation(summary = "Replace a unit's readiness profile",
-            description = "The office (admin) for any unit of its jurisdiction; a liaison or leader for their own unit only.")
+            description = "The office (admin) for any unit of its jurisdiction; a liaison or leader for their own unit only. "
+                    + "Being a domain's lead unit grants no write.")
     public RestResponse<ReadinessView> update(@PathParam("id") UUID id, @Valid @NotNull ReadinessView.Update request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the profile you read", example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);

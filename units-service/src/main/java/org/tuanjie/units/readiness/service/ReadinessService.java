@@ -26,7 +26,8 @@ import org.tuanjie.units.unit.service.UnitEvents;
 
 /**
  * Readiness profiles: the office edits any unit of its jurisdiction; a unit's liaison and leader
- * edit their own unit's only.
+ * edit their own unit's only. A campaign domain's lead unit reads its members' profiles, and changes none of
+ * them outside its own reach.
  */
 @ApplicationScoped
 public class ReadinessService {
@@ -47,8 +48,9 @@ public class ReadinessService {
         profiles.persist(ReadinessProfile.emptyFor(event.unit().id()));
     }
 
+    /** Of a unit in the caller's subtree, or of one another rule lets them read (a domain's lead, its members). */
     public UnitReadiness get(UUID unitId) {
-        Unit unit = jurisdiction.visible(unitId);
+        Unit unit = jurisdiction.readable(unitId);
         return new UnitReadiness(unit, profiles.findById(unit.id()));
     }
 

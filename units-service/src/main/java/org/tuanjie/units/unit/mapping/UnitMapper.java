@@ -1,11 +1,15 @@
 package org.tuanjie.units.unit.mapping;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitHistoryEntry;
 import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitStatusChange;
 
 public final class UnitMapper {
 
@@ -17,6 +21,11 @@ public final class UnitMapper {
                 unit.pathCodes(), unit.depth(), unit.names().byLanguage(), unit.isClosed() ? "CLOSED" : "OPEN",
                 unit.closedOn(), unit.closeReason(), unit.createdAt(), unit.createdBy(), unit.updatedAt(),
                 unit.updatedBy(), unit.version());
+    }
+
+    public static HistoryEntryView toView(UnitHistoryEntry entry) {
+        return new HistoryEntryView(entry.change(), entry.effectiveOn(), entry.reason(), entry.recordedAt(),
+                entry.recordedBy());
     }
 
     public static KindCounts toCounts(UUID unitId, Integer depth, Map<UnitKind, Long> counts) {
@@ -31,5 +40,13 @@ public final class UnitMapper {
     public record KindCounts(UUID unitId, @Schema(description = "Levels below the root counted; absent = all") Integer depth,
             @Schema(example = "{\"TOWNSHIP\": 10, \"VILLAGE\": 86, \"SCHOOL\": 24}") Map<UnitKind, Long> counts,
             @Schema(example = "120") long total) {
+    }
+
+    @Schema(name = "UnitHistoryEntry", description = "A closing or reopening of a unit, with its reason")
+    public record HistoryEntryView(@Schema(example = "REOPENED") UnitStatusChange change,
+            @Schema(description = "A closing's end date; absent for a reopening", example = "2026-12-31") LocalDate effectiveOn,
+            @Schema(example = "撤并方案经县政府复议撤回，恢复建制") String reason,
+            OffsetDateTime recordedAt,
+            @Schema(description = "Token subject of who recorded it", example = "zhaxi.county-office") String recordedBy) {
     }
 }

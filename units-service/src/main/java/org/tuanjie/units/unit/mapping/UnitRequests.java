@@ -41,4 +41,9 @@ public final class UnitRequests {
             @NotNull @Schema(example = "2026-12-31") LocalDate endDate,
             @Size(max = 500) @Schema(example = "撤乡并镇") String reason) {
     }
+
+    @Schema(name = "UnitReopening")
+    public record UnitReopening(
+            @NotBlank @Size(max = 500) @Schema(example = "撤并方案经县政府复议撤回，恢复建制") String reason) {
+    }
 }

@@ -44,10 +44,12 @@ import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.mapping.UnitChanges;
 import org.tuanjie.units.unit.mapping.UnitMapper;
+import org.tuanjie.units.unit.mapping.UnitMapper.HistoryEntryView;
 import org.tuanjie.units.unit.mapping.UnitMapper.KindCounts;
 import org.tuanjie.units.unit.mapping.UnitRequests.NewUnit;
 import org.tuanjie.units.unit.mapping.UnitRequests.UnitClosure;
 import org.tuanjie.units.unit.mapping.UnitRequests.UnitMove;
+import org.tuanjie.units.unit.mapping.UnitRequests.UnitReopening;
 import org.tuanjie.units.unit.mapping.UnitRequests.UnitUpdate;
 import org.tuanjie.units.unit.mapping.UnitView;
 import org.tuanjie.units.unit.service.UnitQuery;
@@ -125,7 +127,8 @@ public class UnitResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it.")
+    @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it. "
+            + "The lead unit (牵头单位) of a campaign domain also reads the domain's member units outside its subtree.")
     public RestResponse<UnitView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
@@ -141,9 +144,11 @@ public class UnitResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rename a unit", description = "Replaces the names. Code and kind never change: a re-coded unit is closed and created anew.")
+    @Operation(summary = "Rename a unit", description = "Replaces the names, by the level above the unit: never your own root unit. "
+            + "Code and kind never change: a re-coded unit is closed and created anew.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> update(@PathParam("id") UUID id, @Valid @NotNull UnitUpdate request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -153,10 +158,11 @@ public class UnitResource {
     @POST
     @Path("{id}/move")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Move a unit and its subtree under another parent")
+    @Operation(summary = "Move a unit and its subtree under another parent", description = "By the level above the unit: never your own root unit.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit or new parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Would create a cycle, or the kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> move(@PathParam("id") UUID id, @Valid @NotNull UnitMove request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -166,13 +172,38 @@ public class UnitResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Close a unit", description = "Units are never deleted: a closed unit keeps its history and stays listable with status=CLOSED or ALL.")
+    @Operation(summary = "Close a unit", description = "By the level above the unit: never your own root unit. Units are never deleted: "
+            + "a closed unit keeps its history and stays listable with status=CLOSED or ALL; it can be reopened.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or still has open children", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> close(@PathParam("id") UUID id, @Valid @NotNull UnitClosure request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.close(id, expected, request.endDate(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reopen a closed unit",
+            description = "Undoes a closing, by the level above the unit like the closing itself; never your own root unit. "
+                    + "The reason goes on the unit's history beside the closing's.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Unit not closed, or its parent is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UnitView> reopen(@PathParam("id") UUID id, @Valid @NotNull UnitReopening request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.reopen(id, expected, request.reason()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(summary = "A unit's closings and reopenings, oldest first", description = "Each with its reason, who and when.")
+    public List<HistoryEntryView> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(UnitMapper::toView).toList();
     }
 
     @GET
@@ -183,7 +214,7 @@ public class UnitResource {
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        service.get(id);
+        service.inReach(id);
         UnitQuery query = new UnitQuery(id, null, null, Set.of(), status, null);
         return PageResponse.ok(service.list(query, limit, cursor == null ? null : Cursor.decode(cursor, 1)).map(UnitMapper::toView), uri);
     }

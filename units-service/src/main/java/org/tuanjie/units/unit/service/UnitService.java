@@ -21,6 +21,8 @@ import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitExceptions;
+import org.tuanjie.units.unit.UnitHistoryEntry;
+import org.tuanjie.units.unit.UnitHistoryRepository;
 import org.tuanjie.units.unit.UnitExceptions.RootNotInJurisdiction;
 import org.tuanjie.units.unit.UnitExceptions.UnitCodeTaken;
 import org.tuanjie.units.unit.UnitExceptions.UnitHasOpenChildren;
@@ -29,13 +31,17 @@ import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.UnitRepository;
 
 /**
- * Reads and changes of the hierarchy, always inside the caller's jurisdiction.
+ * Reads and changes of the hierarchy, always inside the caller's jurisdiction. Closing, moving, renaming and
+ * reopening are the level above's: nobody performs them on their own root.
  */
 @ApplicationScoped
 public class UnitService {
 
     @Inject
     UnitRepository units;
+
+    @Inject
+    UnitHistoryRepository history;
 
     @Inject
     Jurisdiction jurisdiction;
@@ -86,7 +92,13 @@ public class UnitService {
         return unit;
     }
 
+    /** One unit: in the caller's subtree, or one another rule lets them read (a domain's lead, its members). */
     public Unit get(UUID id) {
+        return jurisdiction.readable(id);
+    }
+
+    /** A unit of the caller's subtree, for reads that reach below or above it. */
+    public Unit inReach(UUID id) {
         return jurisdiction.visible(id);
     }
 
@@ -96,7 +108,7 @@ public class UnitService {
 
     @Transactional
     public Unit rename(UUID id, long expectedVersion, UnitNames names) {
-        Unit unit = jurisdiction.visible(id);
+        Unit unit = jurisdiction.belowRoot(id);
         Versions.check(expectedVersion, unit.version());
         unit.rename(names);
         units.flush();
@@ -105,7 +117,7 @@ public class UnitService {
 
     @Transactional
     public Unit move(UUID id, long expectedVersion, UUID newParentId) {
-        Unit unit = jurisdiction.visible(id);
+        Unit unit = jurisdiction.belowRoot(id);
         Versions.check(expectedVersion, unit.version());
         Unit newParent = jurisdiction.visible(newParentId);
         String oldPath = unit.path();
@@ -120,15 +132,31 @@ public class UnitService {
 
     @Transactional
     public Unit close(UUID id, long expectedVersion, LocalDate endDate, String reason) {
-        Unit unit = jurisdiction.visible(id);
+        Unit unit = jurisdiction.belowRoot(id);
         Versions.check(expectedVersion, unit.version());
         long openChildren = units.countOpenChildren(id);
         if (openChildren > 0) {
             throw new UnitHasOpenChildren(unit.code(), openChildren);
         }
-        unit.close(endDate, reason);
+        history.persist(unit.close(endDate, reason, caller.subject()));
         units.flush();
         return unit;
+    }
+
+    /** Undoes a closing, by the level above the unit like the closing itself. */
+    @Transactional
+    public Unit reopen(UUID id, long expectedVersion, String reason) {
+        Unit unit = jurisdiction.belowRoot(id);
+        Versions.check(expectedVersion, unit.version());
+        Unit parent = unit.parentId() == null ? null : units.findById(unit.parentId());
+        history.persist(unit.reopen(parent, reason, caller.subject()));
+        units.flush();
+        return unit;
+    }
+
+    /** Closings and reopenings of a unit of the caller's subtree, oldest first. */
+    public List<UnitHistoryEntry> history(UUID id) {
+        return history.of(jurisdiction.visible(id).id());
     }
 
     /** Root first, ending with the unit itself; ancestors above the caller's root are not shown. */
