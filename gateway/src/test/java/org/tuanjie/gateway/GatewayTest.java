@@ -31,6 +31,14 @@ class GatewayTest {
 
     private static final String COUNTY = "513221000000";
 
+    /** The management interface (health, metrics): a port of its own, random in tests. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+    private String managementBase() {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
+    }
+
     private static String backend(String service) {
         return ConfigProvider.getConfig().getValue("gateway.services." + service + ".url", String.class);
     }
@@ -102,7 +110,7 @@ class GatewayTest {
             given().auth().oauth2(token).get("/api/tasks/" + id + "/timeline").then().statusCode(200);
         }
         given().auth().oauth2(token).get("/api/units/by-code/513221100000").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics, containsString("uri=\"/api/tasks/{id}/timeline\""));
         assertThat(metrics, containsString("uri=\"/api/units/by-code/{code}\""));
         for (UUID id : ids) {
@@ -146,6 +154,19 @@ class GatewayTest {
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
         assertThat(answer.body(), containsString("length-required"));
         assertEquals(before, seen("units"));
+    }
+
+    @Test
+    void theGatewayOwnMetricsAndHealthAreOnlyOnTheManagementPort() {
+        given().auth().oauth2(token("metrics-port")).get("/api/readiness").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+        given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/readiness\""));
+        given().baseUri(managementBase()).get("/q/health/ready").then().statusCode(200);
+        // what auditors use stays on the main port
+        given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
@@ -213,7 +234,7 @@ class GatewayTest {
                     .body("type", equalTo("https://tuanjie.org/problems/downstream-timeout"))
                     .time(lessThan(3000L));
             given().auth().oauth2(token).get("/api/units").then().statusCode(200);
-            given().get("/q/health/ready").then().statusCode(200)
+            given().baseUri(managementBase()).get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'suite' }.data.tasks-service", equalTo("DOWN"))
                     .body("checks.find { it.name == 'suite' }.data.units-service", equalTo("UP"));
         } finally {
@@ -221,8 +242,8 @@ class GatewayTest {
         }
     }
 
-    private static String circuit(String service) {
-        return given().get("/q/health/ready").then().extract()
+    private String circuit(String service) {
+        return given().baseUri(managementBase()).get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'suite' }.data." + service + "-service-circuit");
     }
 
@@ -253,7 +274,7 @@ class GatewayTest {
                     .time(lessThan(500L));
             assertEquals(asked, count("tasks", "attempts"), "an open circuit asks the service nothing");
             given().auth().oauth2(caller.get()).get("/api/units").then().statusCode(200);
-            given().get("/q/metrics").then().statusCode(200)
+            given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200)
                     .body(containsString("gateway_circuit_state{service=\"tasks\"} 2.0"));
 
             Thread.sleep(1_100);
