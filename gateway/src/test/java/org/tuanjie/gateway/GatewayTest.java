@@ -47,7 +47,7 @@ class GatewayTest {
         given().baseUri(backend(service)).body(mode).post("/__admin/mode").then().statusCode(204);
     }
 
-    /** One of the fake backend's counters: seen (answered), attempts (whatever the mode), streamsCut. */
+    /** One of the fake backend's counters: seen (answered), attempts (whatever the mode), streamsCut, received (all). */
     private static int count(String service, String counter) {
         return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path(counter);
     }
@@ -154,6 +154,105 @@ class GatewayTest {
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
         assertThat(answer.body(), containsString("length-required"));
         assertEquals(before, seen("units"));
+    }
+
+    /** What the three fake services received in all, {@code /q/…} included. */
+    private static int receivedByAll() {
+        return count("units", "received") + count("tasks", "received") + count("agreements", "received");
+    }
+
+    /** The raw path each fake service received last, to tell what got through when a test fails. */
+    private static Map<String, String> lastPaths() {
+        return Map.of("units", lastPath("units"), "tasks", lastPath("tasks"), "agreements", lastPath("agreements"));
+    }
+
+    private static String lastPath(String service) {
+        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path("lastPath");
+    }
+
+    /**
+     * A request sent byte for byte as written: an HTTP client would normalize or reject the paths
+     * these tests are about before the gateway ever saw them.
+     */
+    private static RawAnswer raw(String path, String... headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.split(" ", 3)[1]);
+            int split = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, split).toLowerCase(java.util.Locale.ROOT);
+            return new RawAnswer(status, head, answer.substring(split + 4));
+        }
+    }
+
+    private record RawAnswer(int status, String head, String body) {
+        String json(String field) {
+            return io.restassured.path.json.JsonPath.from(body).getString(field);
+        }
+    }
+
+    /** Every way of writing a path that means another one to whoever reads it next, as the gateway receives it. */
+    private static final List<String> UNNORMALIZED_PATHS = List.of(
+            "/api/units/../q/metrics",
+            "/api/units/x/../../q/metrics",
+            "/api/units/%2e%2e/q/metrics",
+            "/api/units/%2E%2E/q/metrics",
+            "/api/units/%2e%2E/q/health/ready",
+            "/api/units/.%2e/q/metrics",
+            "/api/units/%2e./q/metrics",
+            "/api/units/..%2fq/metrics",
+            "/api/units/..%2Fq%2Fmetrics",
+            "/api/units/%2e%2e%2fq/metrics",
+            "/api/units/x%2f..%2f..%2fq/metrics",
+            "/api/units/..%5cq/metrics",
+            "/api/units/..%5Cq/metrics",
+            "/api/units//q/metrics",
+            "/api/units/./" + UUID.nameUUIDFromBytes(new byte[] {1}),
+            "/api/units/%2e/" + UUID.nameUUIDFromBytes(new byte[] {1}),
+            "/api/units/..;/q/metrics",
+            "/api/units/%252e%252e/q/metrics",
+            "/api/units/..",
+            "/api/tasks/../../q/health/ready",
+            "/api/agreements/%2e%2e/%2e%2e/q/metrics",
+            "/api/seal/../q/metrics",
+            "/api/../q/metrics",
+            "/api//units",
+            "//api/units");
+
+    @Test
+    void pathsThatAreNotNormalizedAreRefusedBeforeAnyServiceSeesThem() throws Exception {
+        String token = token("traversal");
+        int before = receivedByAll();
+        for (String path : UNNORMALIZED_PATHS) {
+            RawAnswer answer = raw(path, "Authorization: Bearer " + token);
+            assertEquals(400, answer.status(), path + " -> " + answer.body());
+            assertThat(path, answer.head(), containsString("content-type: application/problem+json"));
+            assertEquals("https://tuanjie.org/problems/path-not-normalized", answer.json("type"), path);
+            assertEquals("请求路径不规范", answer.json("title"), path);
+            assertEquals("400", answer.json("status"), path);
+            assertThat(path, answer.head(), containsString("x-request-id: "));
+            assertEquals(before, receivedByAll(), () -> path + " reached a service: " + lastPaths());
+        }
+        // a backslash is not allowed in a URI at all: Vert.x's HTTP decoder refuses it (a bare 400) before any handler runs
+        for (String path : List.of("/api/units/..\\q/metrics", "/api/units\\..\\q/metrics")) {
+            assertEquals(400, raw(path, "Authorization: Bearer " + token).status(), path);
+            assertEquals(before, receivedByAll(), () -> path + " reached a service: " + lastPaths());
+        }
+        RawAnswer english = raw("/api/units/%2e%2e/q/metrics", "Accept-Language: en", "Authorization: Bearer " + token);
+        assertEquals(400, english.status());
+        assertEquals("Path not normalized", english.json("title"));
+        // without a token too: the path is judged before anything else
+        assertEquals(400, raw("/api/units/../q/metrics").status());
+        assertEquals(before, receivedByAll());
+        // the same request with a clean path goes through
+        RawAnswer clean = raw("/api/units/" + UUID.nameUUIDFromBytes(new byte[] {1}), "Authorization: Bearer " + token);
+        assertEquals(200, clean.status(), clean.body());
+        assertEquals("/units/" + UUID.nameUUIDFromBytes(new byte[] {1}), clean.json("path"));
     }
 
     @Test

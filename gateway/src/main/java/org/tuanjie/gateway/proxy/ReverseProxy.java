@@ -32,7 +32,7 @@ import org.tuanjie.platform.web.RequestIds;
  * {@code Authorization} included) and body go through as they came, the answer comes back as it
  * was, neither side buffered whole. Before anything is forwarded, the token is verified (401) and
  * the client's rate checked (429); a dead service is a 502 and a hung one a 504 within
- * {@code gateway.timeout}.
+ * {@code gateway.timeout}. Only normalized paths get here ({@link NormalizedPaths}).
  */
 @ApplicationScoped
 public class ReverseProxy {
