@@ -256,6 +256,24 @@ class GatewayTest {
     }
 
     @Test
+    void aServiceManagementEndpointsAreNeverReachedThroughTheApi() throws Exception {
+        String token = token("management");
+        int before = receivedByAll();
+        for (String path : List.of("/api/units/q/metrics", "/api/units/q/health/ready", "/api/tasks/q/metrics",
+                "/api/agreements/q", "/api/units/%71/metrics", "/api/units/Q/metrics", "/api/q/metrics",
+                "/api/q/health/live", "/api/q")) {
+            RawAnswer answer = raw(path, "Authorization: Bearer " + token);
+            assertEquals(404, answer.status(), path + " -> " + answer.body());
+            assertThat(path, answer.head(), containsString("content-type: application/problem+json"));
+            assertEquals("未找到", answer.json("title"), path);
+            assertEquals(before, receivedByAll(), () -> path + " reached a service: " + lastPaths());
+        }
+        given().auth().oauth2(token).header("Accept-Language", "en").get("/api/units/q/metrics").then().statusCode(404)
+                .contentType("application/problem+json").body("title", equalTo("Not found"));
+        assertEquals(before, receivedByAll());
+    }
+
+    @Test
     void theGatewayOwnMetricsAndHealthAreOnlyOnTheManagementPort() {
         given().auth().oauth2(token("metrics-port")).get("/api/readiness").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(404);
