@@ -382,7 +382,7 @@ class GatewayTest {
             refused.then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://tuanjie.org/problems/downstream-circuit-open"))
                     .body("detail", containsString("tasks-service"))
-                    .header("Retry-After", "1")
+                    .header("Retry-After", "3")
                     .time(lessThan(500L));
             given().auth().oauth2(caller.get()).contentType(ContentType.JSON).body("{}").post("/api/inspections").then().statusCode(503);
             given().auth().oauth2(caller.get()).get("/api/views/units/" + unit).then().statusCode(200)
@@ -394,7 +394,7 @@ class GatewayTest {
             given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200)
                     .body(containsString("gateway_circuit_state{service=\"tasks\"} 2.0"));
 
-            Thread.sleep(1_100);
+            Thread.sleep(3_100);
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(502); // the trial, still down
             assertEquals(asked + 1, count("tasks", "attempts"));
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503);
@@ -402,7 +402,7 @@ class GatewayTest {
 
             mode("tasks", "up");
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503); // open until its time is up
-            Thread.sleep(1_100);
+            Thread.sleep(3_100);
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200);
             assertEquals("CLOSED", circuit("tasks"));
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200);
