@@ -57,6 +57,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         private final AtomicInteger seen = new AtomicInteger();
         /** Every request that reached the backend, answered or not (down and hang included). */
         private final AtomicInteger attempts = new AtomicInteger();
+        /** Every request that reached the backend at all, {@code /q/…} included: what a refused path must not move. */
+        private final AtomicInteger received = new AtomicInteger();
+        /** The raw path of the last request received, as it arrived on the wire. */
+        private volatile String lastPath = "";
         /** Slow streamed answers ({@code /stream}) whose reader went away before the end. */
         private final AtomicInteger streamsCut = new AtomicInteger();
         private volatile String mode = "up";
@@ -73,6 +77,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     admin(exchange, path.substring(9), body);
                     return;
                 }
+                received.incrementAndGet();
+                lastPath = exchange.getRequestURI().getRawPath();
                 if (!path.startsWith("/q/")) {
                     attempts.incrementAndGet();
                 }
@@ -130,7 +136,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                             "body", JSON.convertValue(stub.get("body"), Object.class)));
                 }
                 case "seen" -> {
-                    send(exchange, 200, Map.of("seen", seen.get(), "attempts", attempts.get(), "streamsCut", streamsCut.get()), Map.of());
+                    send(exchange, 200, Map.of("seen", seen.get(), "attempts", attempts.get(), "streamsCut", streamsCut.get(),
+                            "received", received.get(), "lastPath", lastPath), Map.of());
                     return;
                 }
                 default -> {

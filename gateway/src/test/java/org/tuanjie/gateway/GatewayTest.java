@@ -31,6 +31,14 @@ class GatewayTest {
 
     private static final String COUNTY = "513221000000";
 
+    /** The management interface (health, metrics): a port of its own, random in tests. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+    private String managementBase() {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
+    }
+
     private static String backend(String service) {
         return ConfigProvider.getConfig().getValue("gateway.services." + service + ".url", String.class);
     }
@@ -39,7 +47,7 @@ class GatewayTest {
         given().baseUri(backend(service)).body(mode).post("/__admin/mode").then().statusCode(204);
     }
 
-    /** One of the fake backend's counters: seen (answered), attempts (whatever the mode), streamsCut. */
+    /** One of the fake backend's counters: seen (answered), attempts (whatever the mode), streamsCut, received (all). */
     private static int count(String service, String counter) {
         return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path(counter);
     }
@@ -102,7 +110,7 @@ class GatewayTest {
             given().auth().oauth2(token).get("/api/tasks/" + id + "/timeline").then().statusCode(200);
         }
         given().auth().oauth2(token).get("/api/units/by-code/513221100000").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics, containsString("uri=\"/api/tasks/{id}/timeline\""));
         assertThat(metrics, containsString("uri=\"/api/units/by-code/{code}\""));
         for (UUID id : ids) {
@@ -146,6 +154,136 @@ class GatewayTest {
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
         assertThat(answer.body(), containsString("length-required"));
         assertEquals(before, seen("units"));
+    }
+
+    /** What the three fake services received in all, {@code /q/…} included. */
+    private static int receivedByAll() {
+        return count("units", "received") + count("tasks", "received") + count("agreements", "received");
+    }
+
+    /** The raw path each fake service received last, to tell what got through when a test fails. */
+    private static Map<String, String> lastPaths() {
+        return Map.of("units", lastPath("units"), "tasks", lastPath("tasks"), "agreements", lastPath("agreements"));
+    }
+
+    private static String lastPath(String service) {
+        return given().baseUri(backend(service)).get("/__admin/seen").then().extract().path("lastPath");
+    }
+
+    /**
+     * A request sent byte for byte as written: an HTTP client would normalize or reject the paths
+     * these tests are about before the gateway ever saw them.
+     */
+    private static RawAnswer raw(String path, String... headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.split(" ", 3)[1]);
+            int split = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, split).toLowerCase(java.util.Locale.ROOT);
+            return new RawAnswer(status, head, answer.substring(split + 4));
+        }
+    }
+
+    private record RawAnswer(int status, String head, String body) {
+        String json(String field) {
+            return io.restassured.path.json.JsonPath.from(body).getString(field);
+        }
+    }
+
+    /** Every way of writing a path that means another one to whoever reads it next, as the gateway receives it. */
+    private static final List<String> UNNORMALIZED_PATHS = List.of(
+            "/api/units/../q/metrics",
+            "/api/units/x/../../q/metrics",
+            "/api/units/%2e%2e/q/metrics",
+            "/api/units/%2E%2E/q/metrics",
+            "/api/units/%2e%2E/q/health/ready",
+            "/api/units/.%2e/q/metrics",
+            "/api/units/%2e./q/metrics",
+            "/api/units/..%2fq/metrics",
+            "/api/units/..%2Fq%2Fmetrics",
+            "/api/units/%2e%2e%2fq/metrics",
+            "/api/units/x%2f..%2f..%2fq/metrics",
+            "/api/units/..%5cq/metrics",
+            "/api/units/..%5Cq/metrics",
+            "/api/units//q/metrics",
+            "/api/units/./" + UUID.nameUUIDFromBytes(new byte[] {1}),
+            "/api/units/%2e/" + UUID.nameUUIDFromBytes(new byte[] {1}),
+            "/api/units/..;/q/metrics",
+            "/api/units/%252e%252e/q/metrics",
+            "/api/units/..",
+            "/api/tasks/../../q/health/ready",
+            "/api/agreements/%2e%2e/%2e%2e/q/metrics",
+            "/api/seal/../q/metrics",
+            "/api/../q/metrics",
+            "/api//units",
+            "//api/units");
+
+    @Test
+    void pathsThatAreNotNormalizedAreRefusedBeforeAnyServiceSeesThem() throws Exception {
+        String token = token("traversal");
+        int before = receivedByAll();
+        for (String path : UNNORMALIZED_PATHS) {
+            RawAnswer answer = raw(path, "Authorization: Bearer " + token);
+            assertEquals(400, answer.status(), path + " -> " + answer.body());
+            assertThat(path, answer.head(), containsString("content-type: application/problem+json"));
+            assertEquals("https://tuanjie.org/problems/path-not-normalized", answer.json("type"), path);
+            assertEquals("请求路径不规范", answer.json("title"), path);
+            assertEquals("400", answer.json("status"), path);
+            assertThat(path, answer.head(), containsString("x-request-id: "));
+            assertEquals(before, receivedByAll(), () -> path + " reached a service: " + lastPaths());
+        }
+        // a backslash is not allowed in a URI at all: Vert.x's HTTP decoder refuses it (a bare 400) before any handler runs
+        for (String path : List.of("/api/units/..\\q/metrics", "/api/units\\..\\q/metrics")) {
+            assertEquals(400, raw(path, "Authorization: Bearer " + token).status(), path);
+            assertEquals(before, receivedByAll(), () -> path + " reached a service: " + lastPaths());
+        }
+        RawAnswer english = raw("/api/units/%2e%2e/q/metrics", "Accept-Language: en", "Authorization: Bearer " + token);
+        assertEquals(400, english.status());
+        assertEquals("Path not normalized", english.json("title"));
+        // without a token too: the path is judged before anything else
+        assertEquals(400, raw("/api/units/../q/metrics").status());
+        assertEquals(before, receivedByAll());
+        // the same request with a clean path goes through
+        RawAnswer clean = raw("/api/units/" + UUID.nameUUIDFromBytes(new byte[] {1}), "Authorization: Bearer " + token);
+        assertEquals(200, clean.status(), clean.body());
+        assertEquals("/units/" + UUID.nameUUIDFromBytes(new byte[] {1}), clean.json("path"));
+    }
+
+    @Test
+    void aServiceManagementEndpointsAreNeverReachedThroughTheApi() throws Exception {
+        String token = token("management");
+        int before = receivedByAll();
+        for (String path : List.of("/api/units/q/metrics", "/api/units/q/health/ready", "/api/tasks/q/metrics",
+                "/api/agreements/q", "/api/units/%71/metrics", "/api/units/Q/metrics", "/api/q/metrics",
+                "/api/q/health/live", "/api/q")) {
+            RawAnswer answer = raw(path, "Authorization: Bearer " + token);
+            assertEquals(404, answer.status(), path + " -> " + answer.body());
+            assertThat(path, answer.head(), containsString("content-type: application/problem+json"));
+            assertEquals("未找到", answer.json("title"), path);
+            assertEquals(before, receivedByAll(), () -> path + " reached a service: " + lastPaths());
+        }
+        given().auth().oauth2(token).header("Accept-Language", "en").get("/api/units/q/metrics").then().statusCode(404)
+                .contentType("application/problem+json").body("title", equalTo("Not found"));
+        assertEquals(before, receivedByAll());
+    }
+
+    @Test
+    void theGatewayOwnMetricsAndHealthAreOnlyOnTheManagementPort() {
+        given().auth().oauth2(token("metrics-port")).get("/api/readiness").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+        given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/readiness\""));
+        given().baseUri(managementBase()).get("/q/health/ready").then().statusCode(200);
+        // what auditors use stays on the main port
+        given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
@@ -213,7 +351,7 @@ class GatewayTest {
                     .body("type", equalTo("https://tuanjie.org/problems/downstream-timeout"))
                     .time(lessThan(3000L));
             given().auth().oauth2(token).get("/api/units").then().statusCode(200);
-            given().get("/q/health/ready").then().statusCode(200)
+            given().baseUri(managementBase()).get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'suite' }.data.tasks-service", equalTo("DOWN"))
                     .body("checks.find { it.name == 'suite' }.data.units-service", equalTo("UP"));
         } finally {
@@ -221,8 +359,8 @@ class GatewayTest {
         }
     }
 
-    private static String circuit(String service) {
-        return given().get("/q/health/ready").then().extract()
+    private String circuit(String service) {
+        return given().baseUri(managementBase()).get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'suite' }.data." + service + "-service-circuit");
     }
 
@@ -244,7 +382,7 @@ class GatewayTest {
             refused.then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://tuanjie.org/problems/downstream-circuit-open"))
                     .body("detail", containsString("tasks-service"))
-                    .header("Retry-After", "1")
+                    .header("Retry-After", "3")
                     .time(lessThan(500L));
             given().auth().oauth2(caller.get()).contentType(ContentType.JSON).body("{}").post("/api/inspections").then().statusCode(503);
             given().auth().oauth2(caller.get()).get("/api/views/units/" + unit).then().statusCode(200)
@@ -253,10 +391,10 @@ class GatewayTest {
                     .time(lessThan(500L));
             assertEquals(asked, count("tasks", "attempts"), "an open circuit asks the service nothing");
             given().auth().oauth2(caller.get()).get("/api/units").then().statusCode(200);
-            given().get("/q/metrics").then().statusCode(200)
+            given().baseUri(managementBase()).get("/q/metrics").then().statusCode(200)
                     .body(containsString("gateway_circuit_state{service=\"tasks\"} 2.0"));
 
-            Thread.sleep(1_100);
+            Thread.sleep(3_100);
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(502); // the trial, still down
             assertEquals(asked + 1, count("tasks", "attempts"));
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503);
@@ -264,7 +402,7 @@ class GatewayTest {
 
             mode("tasks", "up");
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(503); // open until its time is up
-            Thread.sleep(1_100);
+            Thread.sleep(3_100);
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200);
             assertEquals("CLOSED", circuit("tasks"));
             given().auth().oauth2(caller.get()).get("/api/tasks").then().statusCode(200);

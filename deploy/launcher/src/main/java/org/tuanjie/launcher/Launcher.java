@@ -63,7 +63,7 @@ public final class Launcher {
 
                   Swagger UI        http://127.0.0.1:8080/q/swagger-ui   ("Authorize" logs in at Keycloak, client swagger-ui)
                   API (gateway)     http://127.0.0.1:8080/api/...
-                  Suite health      http://127.0.0.1:8080/q/health/ready
+                  Suite health      http://127.0.0.1:9080/q/health/ready   (the gateway's management port; metrics at /q/metrics)
                   Keycloak          %s   (console: http://127.0.0.1:%d/admin, admin/admin)
                   Logs and data     .local/
 

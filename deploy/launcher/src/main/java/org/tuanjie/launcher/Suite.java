@@ -38,6 +38,8 @@ final class Suite {
     /** Added to every port, to run a second suite (the build's end-to-end check) beside a running one. */
     static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("TUANJIE_PORT_OFFSET", "0"));
     static final int GATEWAY_PORT = 8080 + OFFSET;
+    /** The gateway's management interface (health, metrics): not on its public port. */
+    static final int GATEWAY_MANAGEMENT_PORT = 9080 + OFFSET;
     /** Keycloak's management interface (health): offset like the rest, so two suites can run side by side. */
     static final int KEYCLOAK_MANAGEMENT_PORT = 9000 + OFFSET;
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
@@ -99,14 +101,15 @@ final class Suite {
         }
         int i = keycloak == null ? 0 : 1;
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            await(service.getKey(), processes.get(i++),
-                    URI.create("http://127.0.0.1:" + service.getValue() + "/q/health/ready"), 180);
+            int health = service.getKey().equals("gateway") ? GATEWAY_MANAGEMENT_PORT : service.getValue();
+            await(service.getKey(), processes.get(i++), URI.create("http://127.0.0.1:" + health + "/q/health/ready"), 180);
         }
     }
 
     private void checkPorts() {
         List<String> busy = new ArrayList<>();
         Map<String, Integer> needed = new LinkedHashMap<>(SERVICES);
+        needed.put("gateway management", GATEWAY_MANAGEMENT_PORT);
         if (settings.embeddedPostgres()) {
             needed.put("postgresql", settings.pgPort());
         }
@@ -197,6 +200,9 @@ final class Suite {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString()).directory(state.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        if (name.equals("gateway")) {
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
+        }
         env.put("OIDC_AUTH_SERVER_URL", settings.issuer());
         env.put("OIDC_PUBLIC_URL", settings.issuer());
         env.put("UNITS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("units-service"));

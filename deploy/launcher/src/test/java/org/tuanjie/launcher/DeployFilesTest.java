@@ -62,12 +62,23 @@ class DeployFilesTest {
         return variables;
     }
 
-    static int portOf(String app) throws IOException {
+    static Properties configOf(String app) throws IOException {
         Properties properties = new Properties();
         try (var in = Files.newBufferedReader(ROOT.resolve(app + "/src/main/resources/application.properties"))) {
             properties.load(in);
         }
-        return Integer.parseInt(properties.getProperty("quarkus.http.port"));
+        return properties;
+    }
+
+    static int portOf(String app) throws IOException {
+        return Integer.parseInt(configOf(app).getProperty("quarkus.http.port"));
+    }
+
+    /** Where the application answers health checks: its management interface when it has one. */
+    static int healthPortOf(String app) throws IOException {
+        Properties config = configOf(app);
+        return "true".equals(config.getProperty("quarkus.management.enabled"))
+                ? Integer.parseInt(config.getProperty("quarkus.management.port")) : portOf(app);
     }
 
     static List<Map<String, Object>> documents(Path file) throws IOException {
@@ -116,6 +127,21 @@ class DeployFilesTest {
         assertEquals(portOf(app), (int) at(byKind.get("Service"), "spec", "ports", "0", "port"));
         assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
         assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+        for (String probe : List.of("livenessProbe", "readinessProbe")) {
+            String portName = at(container, probe, "httpGet", "port");
+            List<Map<String, Object>> named = ((List<Map<String, Object>>) container.get("ports")).stream()
+                    .filter(p -> portName.equals(p.get("name"))).toList();
+            assertEquals(1, named.size(), probe + " names container port " + portName);
+            assertEquals(healthPortOf(app), (int) named.get(0).get("containerPort"), probe + " reaches the health endpoints");
+        }
+        if (healthPortOf(app) != portOf(app)) {
+            List<Map<String, Object>> exposed = at(byKind.get("Service"), "spec", "ports");
+            int apiPort = portOf(app);
+            exposed.forEach(p -> {
+                assertEquals(apiPort, (int) p.get("port"), "the Service exposes the API port only");
+                assertEquals("http", p.get("targetPort"), "the Service exposes the API port only");
+            });
+        }
         assertTrue(((Map<?, ?>) at(container, "resources", "requests")).containsKey("memory"), "resource requests");
 
         Map<String, Object> config = at(documents(DEPLOY.resolve("k8s/config.yaml")).get(0), "data");

@@ -32,7 +32,8 @@ import org.tuanjie.platform.web.RequestIds;
  * {@code Authorization} included) and body go through as they came, the answer comes back as it
  * was, neither side buffered whole. Before anything is forwarded, the token is verified (401) and
  * the client's rate checked (429); a dead service is a 502 and a hung one a 504 within
- * {@code gateway.timeout}.
+ * {@code gateway.timeout}. Only normalized paths get here ({@link NormalizedPaths}), each under one
+ * service's own segments, and a service's {@code /q/…} is never asked (404).
  */
 @ApplicationScoped
 public class ReverseProxy {
@@ -75,6 +76,11 @@ public class ReverseProxy {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (Routes.namesManagement(request.path())) {
+            // a service's health and metrics are for its operators, on its own port, never through the API
+            ProblemWriter.write(ctx, 404, "not-found");
+            return;
+        }
         var target = Routes.resolve(request.path());
         if (target.isEmpty()) {
             ctx.next(); // the gateway's own endpoints (composed views, docs)

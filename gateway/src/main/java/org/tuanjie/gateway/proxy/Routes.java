@@ -24,7 +24,7 @@ public final class Routes {
 
     /** The service owning a gateway path, and the path to ask it for. */
     public static Optional<Target> resolve(String gatewayPath) {
-        if (!gatewayPath.startsWith(API + "/")) {
+        if (!gatewayPath.startsWith(API + "/") || namesManagement(gatewayPath)) {
             return Optional.empty();
         }
         String downstream = gatewayPath.substring(API.length());
@@ -35,6 +35,25 @@ public final class Routes {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a gateway path points at a service's management endpoints ({@code /q/health},
+     * {@code /q/metrics}, …): {@code /api/q…}, or {@code q} right under a service's segment, where
+     * Quarkus would put them if a service were ever given that segment as its root path
+     * ({@code /api/units/q/metrics}). Escapes are decoded ({@code %71} is {@code q}), case ignored.
+     * No operation of any service has such a path, and none is ever forwarded.
+     */
+    public static boolean namesManagement(String gatewayPath) {
+        if (!gatewayPath.startsWith(API + "/")) {
+            return false;
+        }
+        String[] segments = gatewayPath.substring(API.length() + 1).split("/", 3);
+        return isQ(segments[0]) || segments.length > 1 && isQ(segments[1]);
+    }
+
+    private static boolean isQ(String segment) {
+        return segment.equalsIgnoreCase("q") || segment.equalsIgnoreCase("%71") || segment.equalsIgnoreCase("%51");
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.tuanjie.gateway.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoutesTest {
@@ -16,6 +18,21 @@ class RoutesTest {
         assertEquals("agreements", Routes.resolve("/api/seal/public-key").orElseThrow().service());
         assertTrue(Routes.resolve("/api/unitsX").isEmpty());
         assertTrue(Routes.resolve("/q/health").isEmpty());
+    }
+
+    @Test
+    void aServiceManagementPathsAreNeverATarget() {
+        for (String path : List.of("/api/q", "/api/q/metrics", "/api/Q/health", "/api/%71/metrics", "/api/units/q",
+                "/api/units/q/metrics", "/api/tasks/%71/health/ready", "/api/agreements/Q/metrics", "/api/seal/%51/x")) {
+            assertTrue(Routes.namesManagement(path), path);
+            assertTrue(Routes.resolve(path).isEmpty(), path);
+        }
+        assertFalse(Routes.namesManagement("/api/units/by-code/q"));
+        assertFalse(Routes.namesManagement("/api/units/" + ID + "/q"));
+        assertFalse(Routes.namesManagement("/api/units/qq"));
+        assertFalse(Routes.namesManagement("/q/metrics"));
+        // no service segment is "q": whatever resolves, the path asked downstream never starts with /q
+        Routes.SEGMENTS.values().forEach(segments -> assertFalse(segments.contains("q"), segments.toString()));
     }
 
     @Test
