@@ -1,4 +1,4 @@
-package org.tuanjie.scope.feed;
+package org.tuanjie.unitfeed;
 
 /**
  * A column in which this service keeps a copy of a unit's path (a text of codes, {@code /51/5133/…/}),

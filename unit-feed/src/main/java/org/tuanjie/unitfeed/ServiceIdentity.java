@@ -1,4 +1,4 @@
-package org.tuanjie.scope.feed;
+package org.tuanjie.unitfeed;
 
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;

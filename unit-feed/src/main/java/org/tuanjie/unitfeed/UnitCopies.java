@@ -1,4 +1,4 @@
-package org.tuanjie.scope.feed;
+package org.tuanjie.unitfeed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.tuanjie.scope.Jurisdiction;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.Jurisdiction;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
  * The copies of unit paths this service keeps (its {@link PathCopy} columns, declared by the service), and where

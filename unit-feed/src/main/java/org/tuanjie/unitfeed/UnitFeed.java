@@ -1,4 +1,4 @@
-package org.tuanjie.scope.feed;
+package org.tuanjie.unitfeed;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +14,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.problem.Problems;
-import org.tuanjie.scope.Directory;
-import org.tuanjie.scope.client.UnitsCalls;
-import org.tuanjie.scope.client.UnitsClient.ChangePage;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
-import org.tuanjie.scope.feed.UnitCopies.Place;
+import org.tuanjie.unitsclient.Directory;
+import org.tuanjie.unitsclient.client.UnitsCalls;
+import org.tuanjie.unitsclient.client.UnitsClient.ChangePage;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
+import org.tuanjie.unitfeed.UnitCopies.Place;
 
 /**
  * Keeps this service's copies of unit paths where units-service places the units. It follows
@@ -67,7 +68,16 @@ public class UnitFeed {
      * runs of the last few minutes read: a row written meanwhile with a unit's old path (from a cache of another
      * replica, at most 2 minutes old, or a request that read the unit just before it moved) is moved too.
      */
-    public synchronized Result run() {
+    public Result run() {
+        return runSeenFrom(null);
+    }
+
+    /**
+     * The same run, reported as the caller's reach sees it: changes, moves and rows of units that are, or were,
+     * within {@code reach} ({@code null}: everything, for the scheduled run). The run itself is system-wide, as
+     * the replication must be; only what it tells is cut.
+     */
+    public synchronized Result runSeenFrom(UnitPath reach) {
         Instant now = Instant.now();
         UnitCopies.FeedState state = copies.state();
         String cursor = state == null ? null : state.settled();
@@ -80,27 +90,35 @@ public class UnitFeed {
             page = page(cursor);
             List<Place> places = new ArrayList<>();
             page.items().forEach(unit -> places.add(Place.of(unit)));
+            changes += (int) page.items().stream().filter(unit -> reach == null || reach.covers(unit.unitPath())).count()
+                    + (reach == null ? page.removed().size() : 0);
             page.removed().forEach(id -> places.add(Place.departed(id)));
             Map<UUID, UnitRef> units = new HashMap<>();
             page.items().forEach(unit -> units.put(unit.id(), unit));
             for (Map.Entry<UUID, Set<String>> stale : copies.stale(places).entrySet()) {
                 UnitRef unit = units.get(stale.getKey());
+                boolean seen = reach == null || stale.getValue().stream().anyMatch(reach::covers)
+                        || unit != null && reach.covers(unit.unitPath());
+                int rewritten = 0;
                 if (unit == null) {
-                    departed++;
                     for (String old : stale.getValue()) {
-                        rows += copies.move(old, UnitCopies.DEPARTED + old, null, Optional.empty(), true);
+                        rewritten += copies.move(old, UnitCopies.DEPARTED + old, null, Optional.empty(), true);
                     }
                 } else {
-                    moved++;
                     Optional<UnitRef> township = townshipOf(unit);
                     for (String old : stale.getValue()) {
-                        rows += copies.move(old, unit.pathText(), unit.code(), township, false);
+                        rewritten += copies.move(old, unit.pathText(), unit.code(), township, false);
                     }
+                }
+                if (seen) {
+                    departed += unit == null ? 1 : 0;
+                    moved += unit == null ? 0 : 1;
+                    rows += rewritten;
+                    changes += unit == null && reach != null ? 1 : 0;
                 }
             }
             page.items().forEach(directory::forget);
             cursor = page.cursor();
-            changes += page.items().size() + page.removed().size();
         } while (page.more());
         copies.save(next(state, cursor, now));
         return new Result(changes, moved, departed, rows);

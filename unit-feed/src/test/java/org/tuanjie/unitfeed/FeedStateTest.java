@@ -1,11 +1,11 @@
-package org.tuanjie.scope.feed;
+package org.tuanjie.unitfeed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.scope.feed.UnitCopies.FeedState;
+import org.tuanjie.unitfeed.UnitCopies.FeedState;
 
 /** When the unit feed stops reading a stretch of changes again. */
 class FeedStateTest {

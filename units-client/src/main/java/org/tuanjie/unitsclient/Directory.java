@@ -1,4 +1,4 @@
-package org.tuanjie.scope;
+package org.tuanjie.unitsclient;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.problem.Problems;
-import org.tuanjie.scope.client.UnitsCalls;
-import org.tuanjie.scope.client.UnitsClient;
-import org.tuanjie.scope.client.UnitsClient.MemberPage;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.client.UnitsCalls;
+import org.tuanjie.unitsclient.client.UnitsClient;
+import org.tuanjie.unitsclient.client.UnitsClient.MemberPage;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
  * Units as units-service knows them, asked with the caller's own token. Units are cached briefly by

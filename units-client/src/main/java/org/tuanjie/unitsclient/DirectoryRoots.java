@@ -1,10 +1,10 @@
-package org.tuanjie.scope;
+package org.tuanjie.unitsclient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tuanjie.platform.access.RootLookup;
 import org.tuanjie.platform.access.UnitPath;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /** The caller's root as units-service places it (asked with the caller's token, cached briefly). */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.tuanjie.scope;
+package org.tuanjie.unitsclient;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,7 @@ import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
  * The caller's reach, as a path of unit codes: everything whose unit path starts with it.

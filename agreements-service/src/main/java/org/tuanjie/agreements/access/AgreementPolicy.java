@@ -13,7 +13,7 @@ import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
  * Who may call each operation of agreements-service, and on whose behalf. Party A's acts

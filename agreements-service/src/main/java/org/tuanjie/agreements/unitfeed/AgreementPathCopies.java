@@ -2,11 +2,11 @@ package org.tuanjie.agreements.unitfeed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.tuanjie.scope.feed.PathCopy;
-import org.tuanjie.scope.feed.UnitCopies;
+import org.tuanjie.unitfeed.PathCopy;
+import org.tuanjie.unitfeed.UnitCopies;
 
 /**
- * Where agreements-service keeps copies of unit paths: they follow a unit that moves (units-client's UnitFeed).
+ * Where agreements-service keeps copies of unit paths: they follow a unit that moves (the unit-feed module's UnitFeed).
  * The audit trail keeps the paths its entries were written with: the database refuses any change to it.
  */
 @ApplicationScoped

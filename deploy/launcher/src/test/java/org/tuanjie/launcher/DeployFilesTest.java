@@ -43,7 +43,7 @@ class DeployFilesTest {
         sources.add(ROOT.resolve(app + "/src/main/resources/application.properties"));
         SHARED_CONFIG.forEach(s -> sources.add(ROOT.resolve(s)));
         if (app.equals("tasks-service") || app.equals("agreements-service")) {
-            sources.add(ROOT.resolve("units-client/src/main/resources/META-INF/microprofile-config.properties"));
+            sources.add(ROOT.resolve("unit-feed/src/main/resources/META-INF/microprofile-config.properties"));
         }
         for (Path source : sources) {
             for (String line : Files.readAllLines(source)) {

@@ -27,7 +27,11 @@ import org.jboss.logging.Logger;
 public class GuardInterceptor {
 
     private static final Logger LOG = Logger.getLogger(GuardInterceptor.class);
-    private static final Map<Method, Optional<Rule>> RULES = new ConcurrentHashMap<>();
+    private static final Map<Operation, Optional<Rule>> RULES = new ConcurrentHashMap<>();
+
+    /** A resource method as served by one resource class (a method may be inherited by several). */
+    private record Operation(Class<?> resource, Method method) {
+    }
 
     @Inject
     AccessPolicy policy;
@@ -41,12 +45,14 @@ public class GuardInterceptor {
     @AroundInvoke
     Object admit(InvocationContext context) throws Exception {
         Method method = context.getMethod();
-        Optional<Rule> rule = RULES.computeIfAbsent(method, m -> policy.rule(httpMethod(m), template(m)));
+        Class<?> resource = context.getTarget().getClass();
+        Optional<Rule> rule = RULES.computeIfAbsent(new Operation(resource, method),
+                op -> policy.rule(httpMethod(method), template(resource, method)));
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
         if (rule.isEmpty()) {
-            LOG.errorf("no access rule for %s %s: refused", httpMethod(method), template(method));
+            LOG.errorf("no access rule for %s %s: refused", httpMethod(method), template(resource, method));
             throw new Guard.RoleNotAdmitted();
         }
         if (!rule.get().admits(guard.reach())) {
@@ -67,9 +73,15 @@ public class GuardInterceptor {
         return "";
     }
 
-    /** The path template as the contract writes it: class path and method path joined. */
-    static String template(Method method) {
-        Path type = method.getDeclaringClass().getAnnotation(Path.class);
+    /**
+     * The path template as the contract writes it: the resource class's path (found up its hierarchy: the bean
+     * may be a generated subclass, the method inherited) and the method's path, joined.
+     */
+    static String template(Class<?> resource, Method method) {
+        Path type = null;
+        for (Class<?> c = resource; c != null && type == null; c = c.getSuperclass()) {
+            type = c.getAnnotation(Path.class);
+        }
         Path own = method.getAnnotation(Path.class);
         String joined = (type == null ? "" : type.value()) + "/" + (own == null ? "" : own.value());
         String path = ("/" + joined).replaceAll("/+", "/");

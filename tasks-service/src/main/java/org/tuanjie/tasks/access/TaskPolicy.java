@@ -12,7 +12,7 @@ import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
 import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.inspection.OwnedFinding;
 import org.tuanjie.tasks.task.RectificationTask;

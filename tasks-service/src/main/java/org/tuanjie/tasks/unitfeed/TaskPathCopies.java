@@ -2,10 +2,10 @@ package org.tuanjie.tasks.unitfeed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.tuanjie.scope.feed.PathCopy;
-import org.tuanjie.scope.feed.UnitCopies;
+import org.tuanjie.unitfeed.PathCopy;
+import org.tuanjie.unitfeed.UnitCopies;
 
-/** Where tasks-service keeps copies of unit paths: they follow a unit that moves (units-client's UnitFeed). */
+/** Where tasks-service keeps copies of unit paths: they follow a unit that moves (the unit-feed module's UnitFeed). */
 @ApplicationScoped
 public class TaskPathCopies implements UnitCopies.PathCopies {
 

@@ -1,4 +1,4 @@
-package org.tuanjie.scope.client;
+package org.tuanjie.unitsclient.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,4 +1,4 @@
-package org.tuanjie.scope.client;
+package org.tuanjie.unitsclient.client;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -30,9 +30,9 @@ import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.security.Roles;
 import org.tuanjie.platform.access.Guard;
-import org.tuanjie.scope.Directory;
-import org.tuanjie.scope.Jurisdiction;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.Directory;
+import org.tuanjie.unitsclient.Jurisdiction;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
  * Issuing, signing, countersigning, amending and revoking agreements, each recorded on the audit

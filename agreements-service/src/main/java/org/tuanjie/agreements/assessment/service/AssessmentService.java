@@ -26,7 +26,7 @@ import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.scope.Directory;
+import org.tuanjie.unitsclient.Directory;
 
 /**
  * Scores an active agreement: automatic targets from tasks-service and units-service (a 503 when
@@ -96,7 +96,7 @@ public class AssessmentService {
                 }
                 case READINESS -> {
                     int readiness = directory.readiness(agreement.unitId())
-                            .orElseThrow(() -> new org.tuanjie.scope.Jurisdiction.UnitNotVisible(agreement.unitId()))
+                            .orElseThrow(() -> new org.tuanjie.unitsclient.Jurisdiction.UnitNotVisible(agreement.unitId()))
                             .score();
                     scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
                             points(target.weight() * readiness / 100.0), true,

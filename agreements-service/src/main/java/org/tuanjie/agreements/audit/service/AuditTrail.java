@@ -21,7 +21,7 @@ import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.unitsclient.Jurisdiction;
 
 /**
  * Appends to and reads the hash-chained audit trail. Appends are serialized by a transaction-scoped

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementState;
-import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.unitsclient.Jurisdiction;
 
 /**
  * Who has signed: current agreements of a year in the caller's jurisdiction, grouped by township

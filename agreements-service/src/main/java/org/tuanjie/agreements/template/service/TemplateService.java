@@ -14,7 +14,7 @@ import org.tuanjie.agreements.template.TemplateExceptions.TemplateNotPublished;
 import org.tuanjie.agreements.template.TemplateRepository;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.unitsclient.Jurisdiction;
 
 /**
  * Templates belong to the office that wrote them; the units under that office read them too.

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.tasks.config.TasksConfig;
-import org.tuanjie.scope.Directory;
+import org.tuanjie.unitsclient.Directory;
 import org.tuanjie.tasks.task.TaskState;
 import org.tuanjie.tasks.task.service.TaskFilter;
 import org.tuanjie.tasks.task.service.TaskQueries;

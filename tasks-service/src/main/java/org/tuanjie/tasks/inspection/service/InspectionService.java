@@ -25,8 +25,8 @@ import org.tuanjie.tasks.inspection.InspectionRepository;
 import org.tuanjie.tasks.inspection.OwnedFinding;
 import org.tuanjie.tasks.inspection.Severity;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
-import org.tuanjie.scope.Jurisdiction;
-import org.tuanjie.scope.client.UnitsClient.UnitRef;
+import org.tuanjie.unitsclient.Jurisdiction;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
  * Inspections belong to the office that ran them; a caller sees one when its jurisdiction holds

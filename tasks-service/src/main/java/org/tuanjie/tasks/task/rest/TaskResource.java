@@ -34,7 +34,7 @@ import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.unitsclient.Jurisdiction;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.task.ExtensionRequest;
 import org.tuanjie.tasks.task.RectificationTask;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.tuanjie.tasks.config.TasksConfig;
-import org.tuanjie.scope.Jurisdiction;
+import org.tuanjie.unitsclient.Jurisdiction;
 import org.tuanjie.tasks.task.TaskState;
 
 /**
