@@ -170,6 +170,15 @@ class AgreementLifecycleTest {
     }
 
     @Test
+    void forgedCursorsAndNumbersThatDoNotFitAreRefusedOnEveryRead() {
+        agreementOf(c, c.villages.get(2), 2026);
+        String admin = org.tuanjie.testing.Tokens.of("admin", c.county);
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals(2, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, Map.of())),
+                () -> assertEquals(5, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, Map.of())));
+    }
+
+    @Test
     void outsideTheJurisdictionAgreementsDoNotExist() {
         String id = agreementOf(c, c.villages.get(2), 2026);
         as("auditor", c.townships.get(0)).get("/agreements/" + id).then().statusCode(404)

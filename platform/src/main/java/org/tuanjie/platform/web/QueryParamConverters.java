@@ -12,8 +12,9 @@ import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 
 /**
- * A query parameter that cannot be read (an unknown enum value, a malformed id) is a 400 naming
- * the parameter; JAX-RS would answer 404, as if the resource did not exist. Path parameters keep
+ * A query parameter that cannot be read (an unknown enum value, a malformed id, a number that is
+ * not one or does not fit its type, like {@code limit=99999999999999}) is a 400 naming the
+ * parameter; JAX-RS would answer 404, as if the resource did not exist. Path parameters keep
  * the 404: {@code /units/not-a-uuid} really names nothing.
  */
 @Provider
@@ -31,6 +32,12 @@ public class QueryParamConverters implements ParamConverterProvider {
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new Strict<>(name, value -> UUID.fromString(value.trim()));
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) new Strict<>(name, value -> Integer.valueOf(value.trim()));
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Strict<>(name, value -> Long.valueOf(value.trim()));
         }
         return null;
     }

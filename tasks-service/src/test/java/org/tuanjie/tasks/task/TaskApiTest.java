@@ -116,6 +116,16 @@ class TaskApiTest {
     }
 
     @Test
+    void forgedCursorsAndNumbersThatDoNotFitAreRefusedOnEveryRead() {
+        newTask(TODAY.plusDays(20));
+        String admin = org.tuanjie.testing.Tokens.of("admin", c.county);
+        Map<String, String> values = Map.of("id", inspectionId);
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> org.junit.jupiter.api.Assertions.assertEquals(3, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, values)),
+                () -> org.junit.jupiter.api.Assertions.assertEquals(3, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, values)));
+    }
+
+    @Test
     void theUnitWorksItAndAnotherInspectorSignsItOff() {
         String taskId = newTask(TODAY.plusDays(20));
         // the township's liaison sees the school's task but does not work it

@@ -289,6 +289,18 @@ class UnitApiTest {
     }
 
     @Test
+    void forgedCursorsAndNumbersThatDoNotFitAreRefusedOnEveryRead() {
+        String domain = admin(h.county).queryParam("owner", h.id(h.county)).get("/domains").then().statusCode(200)
+                .extract().path("[0].id");
+        java.util.function.UnaryOperator<String> paths = path -> path.replace("/domains/{id}", "/domains/" + domain)
+                .replace("{id}", h.id(h.county));
+        String token = Tokens.of("admin", h.county);
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals(6, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
+                () -> assertEquals(9, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
+    }
+
+    @Test
     void treeReads() {
         admin(h.province).get("/units/" + h.id(h.townshipA) + "/ancestors").then().statusCode(200)
                 .body("code", contains(h.province, h.prefecture, h.county, h.townshipA));

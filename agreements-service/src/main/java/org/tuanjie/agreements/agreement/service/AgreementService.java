@@ -116,8 +116,8 @@ public class AgreementService {
                 + " and (a.unitPath > :afterPath or (a.unitPath = :afterPath and a.id > :afterId))");
         Map<String, Object> params = new HashMap<>();
         params.put("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
-        params.put("afterPath", after == null ? "" : after.key(0));
-        params.put("afterId", after == null ? new UUID(0, 0) : UUID.fromString(after.key(1)));
+        params.put("afterPath", after == null ? "" : after.path(0));
+        params.put("afterId", after == null ? new UUID(0, 0) : after.uuid(1));
         if (year != null) {
             hql.append(" and a.year = :year");
             params.put("year", year);

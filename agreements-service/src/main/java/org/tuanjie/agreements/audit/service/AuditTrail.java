@@ -70,7 +70,7 @@ public class AuditTrail {
         StringBuilder hql = new StringBuilder("select e from AuditEntry e where e.unitPath like :scope and e.seq > :after");
         Map<String, Object> params = new HashMap<>();
         params.put("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
-        params.put("after", after == null ? 0L : Long.parseLong(after.key(0)));
+        params.put("after", after == null ? 0L : after.number(0));
         if (agreementId != null) {
             hql.append(" and e.agreementId = :agreement");
             params.put("agreement", agreementId);

@@ -93,8 +93,8 @@ public class InspectionService {
                   and (i.startDate < :afterDate or (i.startDate = :afterDate and i.id > :afterId))
                 order by i.startDate desc, i.id""", Inspection.class)
                 .setParameter("scope", Jurisdiction.likePrefix(root))
-                .setParameter("afterDate", after == null ? LocalDate.of(9999, 12, 31) : LocalDate.parse(after.key(0)))
-                .setParameter("afterId", after == null ? new UUID(0, 0) : UUID.fromString(after.key(1)))
+                .setParameter("afterDate", after == null ? LocalDate.of(9999, 12, 31) : after.date(0))
+                .setParameter("afterId", after == null ? new UUID(0, 0) : after.uuid(1))
                 .setMaxResults(limit + 1);
         return Page.of(query.getResultList(), limit, i -> Cursor.of(i.startDate().toString(), i.id().toString()));
     }
@@ -127,7 +127,7 @@ public class InspectionService {
                 .setParameter("inspection", inspectionId)
                 .setParameter("office", office)
                 .setParameter("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()))
-                .setParameter("after", after == null ? new UUID(0, 0) : UUID.fromString(after.key(0)))
+                .setParameter("after", after == null ? new UUID(0, 0) : after.uuid(0))
                 .setMaxResults(limit + 1);
         return Page.of(query.getResultList(), limit, f -> Cursor.of(f.id().toString()));
     }

@@ -126,8 +126,8 @@ public class TaskService {
                 + " and (t.deadline > :afterDate or (t.deadline = :afterDate and t.id > :afterId))"
                 + " order by t.deadline, t.id", RectificationTask.class);
         where.params().forEach(query::setParameter);
-        query.setParameter("afterDate", after == null ? LocalDate.of(1, 1, 1) : LocalDate.parse(after.key(0)));
-        query.setParameter("afterId", after == null ? new UUID(0, 0) : UUID.fromString(after.key(1)));
+        query.setParameter("afterDate", after == null ? LocalDate.of(1, 1, 1) : after.date(0));
+        query.setParameter("afterId", after == null ? new UUID(0, 0) : after.uuid(1));
         query.setMaxResults(limit + 1);
         return Page.of(query.getResultList(), limit, t -> Cursor.of(t.deadline().toString(), t.id().toString()));
     }

@@ -140,7 +140,7 @@ public class DomainService {
                 order by u.path""", Object[].class)
                 .setParameter("domain", id)
                 .setParameter("scope", UnitRepository.likePrefix(memberScope(domain)))
-                .setParameter("after", after == null ? "" : after.key(0))
+                .setParameter("after", after == null ? "" : after.path(0))
                 .setMaxResults(limit + 1);
         List<Member> rows = query.getResultList().stream()
                 .map(row -> new Member((Unit) row[0], (ReadinessProfile) row[1])).toList();

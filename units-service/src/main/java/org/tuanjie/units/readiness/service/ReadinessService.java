@@ -94,7 +94,7 @@ public class ReadinessService {
         }
         if (after != null) {
             hql.append(" and u.path > :after");
-            params.put("after", after.key(0));
+            params.put("after", after.path(0));
         }
         hql.append(" order by u.path");
         var query = em.createQuery(hql.toString(), Object[].class).setMaxResults(limit + 1);

@@ -200,7 +200,7 @@ public class UnitService {
         }
         if (after != null) {
             hql.append(" and u.path > :after");
-            params.put("after", after.key(0));
+            params.put("after", after.path(0));
         }
         hql.append(" order by u.path");
         var q = em.createQuery(hql.toString(), Unit.class).setMaxResults(limit + 1);
@@ -232,8 +232,8 @@ public class UnitService {
      */
     @Transactional
     public ChangeBatch changes(Cursor after, int limit) {
-        String afterTx = after == null ? "0" : after.key(0);
-        String afterId = after == null ? new UUID(0, 0).toString() : after.key(1);
+        String afterTx = after == null ? "0" : Long.toString(after.number(0));
+        String afterId = after == null ? new UUID(0, 0).toString() : after.uuid(1).toString();
         // units changed inside the jurisdiction, and units that left it (moved out, no longer visible),
         // merged in one commit order; a unit still inside is reported by its change, never as removed
         @SuppressWarnings("unchecked")
