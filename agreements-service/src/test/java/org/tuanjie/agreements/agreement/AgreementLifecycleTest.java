@@ -175,7 +175,7 @@ class AgreementLifecycleTest {
         String admin = org.tuanjie.testing.Tokens.of("admin", c.county);
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> assertEquals(2, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, Map.of())),
-                () -> assertEquals(5, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, Map.of())));
+                () -> assertEquals(7, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, Map.of())));
     }
 
     @Test
