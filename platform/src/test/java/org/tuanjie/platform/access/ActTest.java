@@ -48,4 +48,16 @@ class ActTest {
         assertTrue(both.holds(at(COUNTY), TOWNSHIP));
         assertFalse(both.holds(at(TOWNSHIP), TOWNSHIP));
     }
+
+    @Test
+    void aRuleDescribesItsActsInTheOrderThePolicyStatesThem() {
+        Act<String> first = Act.of(String.class, "first", "k1", (r, t) -> true);
+        Act<Integer> second = Act.of(Integer.class, "second", "k2", (r, t) -> true);
+        Act<Long> third = Act.of(Long.class, "third", "k3", (r, t) -> true);
+        Act<Double> fourth = Act.of(Double.class, "fourth", "k4", (r, t) -> true);
+        assertTrue(Rule.of("POST", "/x", Set.of("admin")).acting(first).acting(second).acting(third).acting(fourth)
+                .describe().endsWith("subtree; first; second; third; fourth."));
+        assertTrue(Rule.of("POST", "/x", Set.of("admin")).acting(fourth).acting(third).acting(second).acting(first)
+                .describe().endsWith("subtree; fourth; third; second; first."));
+    }
 }
