@@ -58,15 +58,15 @@ public class Guard {
     /**
      * @return the target, when the caller sees it and meets the current operation's conditions on it
      * @throws RuntimeException from {@code notFound} (404) when the caller does not see it
-     * @throws NotPermitted (403) when it does, but may not act on it
+     * @throws NotPermitted (403, type {@code not-permitted} or the one the act names) when it does, but may not act on it
      */
     public <T> T require(T target, Supplier<? extends RuntimeException> notFound) {
         if (!sees(target)) {
             throw notFound.get();
         }
         if (rule != null) {
-            rule.act(target.getClass()).flatMap(act -> act.refusal(reach(), target)).ifPresent(key -> {
-                throw new NotPermitted(key);
+            rule.act(target.getClass()).flatMap(act -> act.refusalOf(reach(), target)).ifPresent(refusal -> {
+                throw new NotPermitted(refusal.problemType(), refusal.messageKey(), refusal.args());
             });
         }
         return target;
@@ -95,7 +95,12 @@ public class Guard {
     /** 403: the caller sees the target but does not act for the party this operation needs. */
     public static final class NotPermitted extends Problems.Forbidden {
         public NotPermitted(String messageKey) {
-            super("not-permitted", messageKey);
+            super(Act.NOT_PERMITTED, messageKey);
+        }
+
+        /** Refused under a problem type of the act's own, e.g. {@code own-root-unit}. */
+        public NotPermitted(String type, String messageKey, Object... args) {
+            super(type, messageKey, args);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tuanjie.platform.access;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ public final class Rule {
         this.path = path;
         this.roles = Set.copyOf(roles);
         this.integrationScope = integrationScope;
-        this.acts = Map.copyOf(acts);
+        // in the order the policy states them: the contract's description must not change from run to run
+        this.acts = Collections.unmodifiableMap(new LinkedHashMap<>(acts));
     }
 
     public static Rule of(String method, String path, Set<String> roles) {

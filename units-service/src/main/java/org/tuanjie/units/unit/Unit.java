@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.audit.Audited;
 import org.tuanjie.units.unit.UnitExceptions.MoveWouldCreateCycle;
 import org.tuanjie.units.unit.UnitExceptions.PlacementNotAllowed;
@@ -200,7 +201,12 @@ public class Unit extends Audited {
 
     /** Whether this unit lies in the subtree whose root has {@code rootPath} (itself included). */
     public boolean isWithin(String rootPath) {
-        return rootPath != null && path.startsWith(rootPath);
+        return rootPath != null && UnitPath.of(rootPath).covers(unitPath());
+    }
+
+    /** Where this unit sits, as reach is measured. */
+    public UnitPath unitPath() {
+        return UnitPath.of(path);
     }
 
     /** Codes from the hierarchy's root down to this unit. */

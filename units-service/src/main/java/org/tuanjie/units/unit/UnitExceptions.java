@@ -54,23 +54,6 @@ public final class UnitExceptions {
         }
     }
 
-    /** A root can only be created by the office whose jurisdiction it is. */
-    public static final class RootNotInJurisdiction extends Problems.Forbidden {
-        public RootNotInJurisdiction(String code) {
-            super("root-not-in-jurisdiction", "unit.root-jurisdiction", code);
-        }
-    }
-
-    /**
-     * Closing, moving, renaming and reopening a unit are acts of the level above it: the unit at the
-     * root of the caller's reach is theirs to work in, not to manage.
-     */
-    public static final class OwnRootUnit extends Problems.Forbidden {
-        public OwnRootUnit(String code) {
-            super("own-root-unit", "unit.own-root", code);
-        }
-    }
-
     static InvalidUnitCode codeOutsideParent(String code, String parentCode) {
         return new InvalidUnitCode("code.division.parent", code, parentCode);
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tuanjie.platform.access.UnitPath;
 
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
@@ -36,7 +37,7 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
                        version = version + 1, updated_at = now(), updated_by = ?4
                 where path like ?5 and path <> ?1""")
                 .setParameter(1, oldPath).setParameter(2, newPath).setParameter(3, depthDelta)
-                .setParameter(4, by).setParameter(5, likePrefix(oldPath))
+                .setParameter(4, by).setParameter(5, UnitPath.of(oldPath).likePattern())
                 .executeUpdate();
     }
 
@@ -48,11 +49,7 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
         return getEntityManager().createNativeQuery("""
                 insert into unit_departure (unit_id, old_path)
                 select id, ?1 || substr(path, length(?2) + 1) from unit where path like ?3""")
-                .setParameter(1, oldPath).setParameter(2, newPath).setParameter(3, likePrefix(newPath))
+                .setParameter(1, oldPath).setParameter(2, newPath).setParameter(3, UnitPath.of(newPath).likePattern())
                 .executeUpdate();
-    }
-
-    public static String likePrefix(String path) {
-        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

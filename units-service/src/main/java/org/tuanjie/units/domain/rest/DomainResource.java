@@ -1,6 +1,5 @@
 package org.tuanjie.units.domain.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.units.domain.CampaignDomain;
 import org.tuanjie.units.domain.mapping.DomainViews;
 import org.tuanjie.units.domain.mapping.DomainViews.CoverageView;
@@ -48,6 +47,7 @@ import org.tuanjie.units.domain.mapping.DomainViews.NewMember;
 import org.tuanjie.units.domain.service.DomainService;
 import org.tuanjie.units.unit.UnitNames;
 
+@Guarded
 @Path("/domains")
 @Tag(name = "Campaign domains", description = "\"9+N进\": the nine standard domains of each county and its local ones, with lead and member units")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,14 +64,12 @@ public class DomainResource {
     UriInfo uri;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Campaign domains you can see", description = "Those of your jurisdiction and of the jurisdictions above you.")
     public List<DomainView> list(@QueryParam("owner") @Parameter(description = "Only the domains of this unit") UUID owner) {
         return service.list(owner).stream().map(DomainViews::toView).toList();
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a local domain (the N of 9+N)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DomainView.class)))
     @APIResponse(responseCode = "409", description = "Code already used in this jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,7 +84,6 @@ public class DomainResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read a campaign domain")
     public RestResponse<DomainView> get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -94,7 +91,6 @@ public class DomainResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rename a domain and appoint its lead unit")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DomainView.class)))
     @APIResponse(responseCode = "422", description = "Lead unit outside the domain's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,7 +102,6 @@ public class DomainResource {
 
     @GET
     @Path("{id}/members")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Member units with their readiness, in your jurisdiction",
             description = "The domain's lead unit (牵头单位) reads all of them, across subtrees (read-only).")
     public RestResponse<PageResponse<MemberView>> members(@PathParam("id") UUID id,
@@ -118,7 +113,6 @@ public class DomainResource {
 
     @POST
     @Path("{id}/members")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a member unit", description = "201 when added, 200 when it already was a member.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "200", description = "Already a member", content = @Content(schema = @Schema(implementation = MemberView.class)))
@@ -133,7 +127,6 @@ public class DomainResource {
 
     @DELETE
     @Path("{id}/members/{unitId}")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a member unit", description = "If-Match names the domain's ETag: membership changes bump it.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeMember(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
@@ -144,7 +137,6 @@ public class DomainResource {
 
     @GET
     @Path("{id}/coverage")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Coverage: members with a complete readiness profile",
             description = "Lists the incomplete members with what they miss: those in your jurisdiction, or all of them for the domain's lead unit.")
     public CoverageView coverage(@PathParam("id") UUID id) {

@@ -8,6 +8,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
@@ -15,22 +17,25 @@ import org.tuanjie.platform.security.Caller;
 import org.tuanjie.units.domain.CampaignDomain;
 import org.tuanjie.units.domain.DomainExceptions.DomainCodeTaken;
 import org.tuanjie.units.domain.DomainExceptions.DomainNotFound;
+import org.tuanjie.units.domain.DomainMembers;
 import org.tuanjie.units.domain.DomainMembership;
+import org.tuanjie.units.domain.DomainOwner;
+import org.tuanjie.units.domain.OwnedDomain;
 import org.tuanjie.units.domain.DomainRepository;
 import org.tuanjie.units.domain.StandardDomain;
 import org.tuanjie.units.readiness.ReadinessProfile;
 import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitExceptions.UnitNotFound;
 import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.UnitRepository;
-import org.tuanjie.units.unit.service.Jurisdiction;
 import org.tuanjie.units.unit.service.UnitEvents;
 
 /**
- * "9+N进" domains. A domain is visible to callers whose jurisdiction contains its owner, and to
- * those inside the owner's jurisdiction (a township sees its county's domains); it changes only
- * by the office that owns it. Members and coverage are cut to the caller's jurisdiction, except for the
- * domain's lead unit, which reads all members (read-only).
+ * "9+N进" domains. Who sees a domain (those whose jurisdiction contains its owner, and those inside it: a
+ * township sees its county's domains), who changes it (the office whose reach includes the owner) and whose
+ * members a read lists (those in the caller's reach, or all of them for the domain's lead unit) is the access
+ * policy's; this service hands it the domain, its owner and lead.
  */
 @ApplicationScoped
 public class DomainService {
@@ -42,13 +47,10 @@ public class DomainService {
     UnitRepository units;
 
     @Inject
-    Jurisdiction jurisdiction;
+    Guard guard;
 
     @Inject
     Caller caller;
-
-    @Inject
-    LeadUnitReads leadUnitReads;
 
     @Inject
     EntityManager em;
@@ -64,27 +66,32 @@ public class DomainService {
 
     public List<CampaignDomain> list(UUID ownerId) {
         if (ownerId != null) {
-            Unit owner = visibleOwner(ownerId);
+            Unit owner = units.findByIdOptional(ownerId).map(DomainOwner::new)
+                    .map(o -> guard.require(o, () -> new DomainNotFound(ownerId))).map(DomainOwner::unit)
+                    .orElseThrow(() -> new DomainNotFound(ownerId));
             return domains.list("ownerUnitId = ?1 order by standard desc, code", owner.id());
         }
-        String root = jurisdiction.rootPath();
+        UnitPath root = guard.reach().root();
         return em.createQuery("""
                 select d from CampaignDomain d, Unit o where o.id = d.ownerUnitId
                 and (o.path like :inside or :root like concat(o.path, '%'))
                 order by o.path, d.standard desc, d.code""", CampaignDomain.class)
-                .setParameter("inside", UnitRepository.likePrefix(root)).setParameter("root", root)
+                .setParameter("inside", root.likePattern()).setParameter("root", root.text())
                 .setMaxResults(1000).getResultList();
     }
 
     public CampaignDomain get(UUID id) {
+        return owned(id).domain();
+    }
+
+    private OwnedDomain owned(UUID id) {
         CampaignDomain domain = domains.findByIdOptional(id).orElseThrow(() -> new DomainNotFound(id));
-        visibleOwner(domain.ownerUnitId(), id);
-        return domain;
+        return guard.require(new OwnedDomain(domain, units.findById(domain.ownerUnitId())), () -> new DomainNotFound(id));
     }
 
     @Transactional
     public CampaignDomain createLocal(UUID ownerId, String code, UnitNames names) {
-        Unit owner = jurisdiction.visible(ownerId);
+        Unit owner = unit(ownerId);
         if (domains.codeExists(owner.id(), code)) {
             throw new DomainCodeTaken(code);
         }
@@ -98,7 +105,7 @@ public class DomainService {
         CampaignDomain domain = writable(id);
         Versions.check(expectedVersion, domain.version());
         domain.rename(names);
-        domain.appointLead(leadUnitId == null ? null : jurisdiction.visible(leadUnitId), units.findById(domain.ownerUnitId()));
+        domain.appointLead(leadUnitId == null ? null : unit(leadUnitId), units.findById(domain.ownerUnitId()));
         domains.flush();
         return domain;
     }
@@ -107,7 +114,7 @@ public class DomainService {
     @Transactional
     public Admission admit(UUID id, UUID unitId) {
         CampaignDomain domain = writable(id);
-        Unit member = jurisdiction.visible(unitId);
+        Unit member = unit(unitId);
         DomainMembership existing = em.find(DomainMembership.class, new DomainMembership.Key(id, member.id()));
         Member admitted = new Member(member, em.find(ReadinessProfile.class, member.id()));
         if (existing != null) {
@@ -122,24 +129,24 @@ public class DomainService {
     public void remove(UUID id, long expectedVersion, UUID unitId) {
         CampaignDomain domain = writable(id);
         Versions.check(expectedVersion, domain.version());
-        Unit member = jurisdiction.visible(unitId);
+        Unit member = unit(unitId);
         DomainMembership membership = em.find(DomainMembership.class, new DomainMembership.Key(id, member.id()));
         if (membership == null) {
-            throw new org.tuanjie.units.unit.UnitExceptions.UnitNotFound(unitId);
+            throw new UnitNotFound(unitId);
         }
         em.remove(membership);
         em.lock(domain, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
     public Page<Member> members(UUID id, int limit, Cursor after) {
-        CampaignDomain domain = get(id);
+        OwnedDomain domain = owned(id);
         var query = em.createQuery("""
                 select u, r from DomainMembership m, Unit u, ReadinessProfile r
                 where m.key.domainId = :domain and u.id = m.key.unitId and r.unitId = u.id
                 and u.path like :scope and u.path > :after
                 order by u.path""", Object[].class)
                 .setParameter("domain", id)
-                .setParameter("scope", UnitRepository.likePrefix(memberScope(domain)))
+                .setParameter("scope", memberScope(domain).likePattern())
                 .setParameter("after", after == null ? "" : after.path(0))
                 .setMaxResults(limit + 1);
         List<Member> rows = query.getResultList().stream()
@@ -149,44 +156,40 @@ public class DomainService {
 
     /** Coverage = open members (in the caller's jurisdiction, or all for the lead) whose readiness is complete ÷ open members. */
     public Coverage coverage(UUID id) {
-        CampaignDomain domain = get(id);
+        OwnedDomain domain = owned(id);
         List<Member> members = em.createQuery("""
                 select u, r from DomainMembership m, Unit u, ReadinessProfile r
                 where m.key.domainId = :domain and u.id = m.key.unitId and r.unitId = u.id
                 and u.closedOn is null and u.path like :scope
                 order by u.path""", Object[].class)
                 .setParameter("domain", id)
-                .setParameter("scope", UnitRepository.likePrefix(memberScope(domain)))
+                .setParameter("scope", memberScope(domain).likePattern())
                 .getResultList().stream().map(row -> new Member((Unit) row[0], (ReadinessProfile) row[1])).toList();
         long complete = members.stream().filter(m -> m.readiness().isComplete()).count();
-        return new Coverage(domain, members.size(), complete,
+        return new Coverage(domain.domain(), members.size(), complete,
                 members.stream().filter(m -> !m.readiness().isComplete()).toList());
     }
 
     /**
-     * Where the members the caller reads lie: the caller's jurisdiction, or for the domain's lead unit the
-     * domain's whole jurisdiction ({@link CampaignDomain#letsLeadRead}).
+     * Where the members the caller reads lie: the caller's reach, or the domain's whole jurisdiction for
+     * those the policy lets see all of them (the domain's lead unit, {@link CampaignDomain#letsLeadRead}).
      */
-    private String memberScope(CampaignDomain domain) {
-        return leadUnitReads.callerLeads(domain) ? units.findById(domain.ownerUnitId()).path() : jurisdiction.rootPath();
+    private UnitPath memberScope(OwnedDomain domain) {
+        String leadCode = domain.domain().leadUnitId() == null ? null
+                : units.findByIdOptional(domain.domain().leadUnitId()).map(Unit::code).orElse(null);
+        return guard.sees(new DomainMembers(domain.domain(), leadCode)) ? domain.owner().unitPath() : guard.reach().root();
     }
 
+    /** A domain the caller changes: its owner must be a unit the caller may act on, else it is missing. */
     private CampaignDomain writable(UUID id) {
         CampaignDomain domain = domains.findByIdOptional(id).orElseThrow(() -> new DomainNotFound(id));
-        units.findByIdOptional(domain.ownerUnitId()).filter(jurisdiction::covers)
-                .orElseThrow(() -> new DomainNotFound(id));
+        guard.require(units.findById(domain.ownerUnitId()), () -> new DomainNotFound(id));
         return domain;
     }
 
-    private Unit visibleOwner(UUID ownerId) {
-        return visibleOwner(ownerId, ownerId);
-    }
-
-    private Unit visibleOwner(UUID ownerId, Object reported) {
-        String root = jurisdiction.rootPath();
-        return units.findByIdOptional(ownerId)
-                .filter(owner -> owner.isWithin(root) || root.startsWith(owner.path()))
-                .orElseThrow(() -> new DomainNotFound(reported));
+    private Unit unit(UUID id) {
+        return units.findByIdOptional(id).map(u -> guard.require(u, () -> new UnitNotFound(id)))
+                .orElseThrow(() -> new UnitNotFound(id));
     }
 
     public record Admission(Member member, boolean created) {

@@ -1,6 +1,5 @@
 package org.tuanjie.units.imports.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,12 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.idempotency.Idempotency;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.units.imports.SheetReader;
 import org.tuanjie.units.imports.service.UnitImportService;
 import org.tuanjie.units.imports.service.UnitImportService.ImportResult;
 
+@Guarded
 @Path("/units/import")
 @Tag(name = "Import", description = "Bulk import of units from the clerk's sheet")
 public class UnitImportResource {
@@ -36,7 +36,6 @@ public class UnitImportResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
     @Consumes({"text/csv", SheetReader.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import units from CSV or .xlsx",

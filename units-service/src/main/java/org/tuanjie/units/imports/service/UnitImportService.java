@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.problem.ProblemException;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.imports.SheetReader;
 import org.tuanjie.units.imports.SheetRow;
+import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.UnitPlacement;
 import org.tuanjie.units.unit.UnitRepository;
-import org.tuanjie.units.unit.service.Jurisdiction;
 import org.tuanjie.units.unit.service.UnitService;
 
 /**
@@ -44,7 +46,7 @@ public class UnitImportService {
     UnitService unitService;
 
     @Inject
-    Jurisdiction jurisdiction;
+    Guard guard;
 
     @Inject
     EntityManager em;
@@ -174,7 +176,7 @@ public class UnitImportService {
                     parentProblem = true;
                 }
             }
-        } else if (!jurisdiction.rootCode().filter(code::equals).isPresent()) {
+        } else if (!guard.permits(new RootClaim(code))) {
             errors.add(new Violation("parent_code", "import.root").atLine(row.line()));
             parentProblem = true;
         }
@@ -207,7 +209,7 @@ public class UnitImportService {
         return existing;
     }
 
-    /** Parents named by the file but not in it: they must exist in the caller's jurisdiction. */
+    /** Parents named by the file but not in it: they must exist where the policy lets the caller place units. */
     private Map<String, Unit> parentsInDatabase(List<SheetRow> rows, Set<String> inFile) {
         Set<String> wanted = new HashSet<>();
         for (SheetRow row : rows) {
@@ -220,7 +222,7 @@ public class UnitImportService {
         List<String> all = new ArrayList<>(wanted);
         for (int i = 0; i < all.size(); i += 1000) {
             units.list("code in ?1", all.subList(i, Math.min(i + 1000, all.size()))).stream()
-                    .filter(jurisdiction::covers).forEach(u -> found.put(u.code(), u));
+                    .filter(u -> guard.permits(new UnitPlacement(u))).forEach(u -> found.put(u.code(), u));
         }
         return found;
     }

@@ -1,6 +1,5 @@
 package org.tuanjie.units.readiness.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,13 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.units.readiness.ReadinessItem;
 import org.tuanjie.units.readiness.mapping.ReadinessView;
 import org.tuanjie.units.readiness.service.ReadinessService;
 
+@Guarded
 @Tag(name = "Readiness")
 @Path("/readiness")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +38,6 @@ public class ReadinessListResource {
     UriInfo uri;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Readiness profiles of a subtree, filtered by what is missing",
             description = "E.g. `missing=OFFICE` lists the open units without an office; `threeNone=true` the \"三无\" units.")
     public RestResponse<PageResponse<ReadinessView>> list(

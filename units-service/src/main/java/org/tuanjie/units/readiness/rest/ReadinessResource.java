@@ -1,6 +1,5 @@
 package org.tuanjie.units.readiness.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,12 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.concurrency.Versions;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.units.readiness.mapping.ReadinessView;
 import org.tuanjie.units.readiness.service.ReadinessService;
 import org.tuanjie.units.readiness.service.ReadinessService.UnitReadiness;
 
+@Guarded
 @Tag(name = "Readiness", description = "Readiness profiles (创建工作基础): staff, office, leading group, plan, signage, equipment, leader, liaison")
 @Path("/units/{id}/readiness")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +33,6 @@ public class ReadinessResource {
     ReadinessService service;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read a unit's readiness profile",
             description = "Of a unit in your jurisdiction; the lead unit (牵头单位) of a campaign domain also reads its member units' profiles.")
     public RestResponse<ReadinessView> get(@PathParam("id") UUID id) {
@@ -41,7 +40,6 @@ public class ReadinessResource {
     }
 
     @PUT
-    @RolesAllowed({Roles.ADMIN, Roles.UNIT_LIAISON, Roles.UNIT_LEADER})
     @Operation(summary = "Replace a unit's readiness profile",
             description = "The office (admin) for any unit of its jurisdiction; a liaison or leader for their own unit only. "
                     + "Being a domain's lead unit grants no write.")

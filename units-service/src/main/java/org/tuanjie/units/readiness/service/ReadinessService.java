@@ -10,24 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
-import org.tuanjie.platform.security.Caller;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.units.readiness.ReadinessFacts;
 import org.tuanjie.units.readiness.ReadinessItem;
 import org.tuanjie.units.readiness.ReadinessProfile;
 import org.tuanjie.units.readiness.ReadinessRepository;
 import org.tuanjie.units.unit.Unit;
-import org.tuanjie.units.unit.UnitRepository;
-import org.tuanjie.units.unit.service.Jurisdiction;
 import org.tuanjie.units.unit.service.UnitEvents;
+import org.tuanjie.units.unit.service.UnitService;
 
 /**
- * Readiness profiles: the office edits any unit of its jurisdiction; a unit's liaison and leader
- * edit their own unit's only. A campaign domain's lead unit reads its members' profiles, and changes none of
- * them outside its own reach.
+ * Readiness profiles. Who reads and edits which unit's profile is the access policy's: the office any unit
+ * of its jurisdiction, a unit's liaison and leader their own unit's only, and a campaign domain's lead unit
+ * reads its members' profiles without changing any.
  */
 @ApplicationScoped
 public class ReadinessService {
@@ -36,10 +35,10 @@ public class ReadinessService {
     ReadinessRepository profiles;
 
     @Inject
-    Jurisdiction jurisdiction;
+    UnitService units;
 
     @Inject
-    Caller caller;
+    Guard guard;
 
     @Inject
     EntityManager em;
@@ -48,19 +47,15 @@ public class ReadinessService {
         profiles.persist(ReadinessProfile.emptyFor(event.unit().id()));
     }
 
-    /** Of a unit in the caller's subtree, or of one another rule lets them read (a domain's lead, its members). */
+    /** Of a unit in the caller's subtree, or of a member unit of a domain the caller's unit leads. */
     public UnitReadiness get(UUID unitId) {
-        Unit unit = jurisdiction.readable(unitId);
+        Unit unit = units.get(unitId);
         return new UnitReadiness(unit, profiles.findById(unit.id()));
     }
 
     @Transactional
     public UnitReadiness update(UUID unitId, long expectedVersion, ReadinessFacts facts) {
-        Unit unit = jurisdiction.visible(unitId);
-        boolean ownUnit = caller.unitCode().filter(unit.code()::equals).isPresent();
-        if (!caller.hasRole(Roles.ADMIN) && !ownUnit) {
-            throw new NotOwnUnit(unit.code());
-        }
+        Unit unit = units.unit(unitId);
         ReadinessProfile profile = profiles.findById(unit.id());
         Versions.check(expectedVersion, profile.version());
         profile.update(facts);
@@ -76,11 +71,11 @@ public class ReadinessService {
      */
     public Page<UnitReadiness> list(UUID within, Set<ReadinessItem> missing, Boolean threeNone, Boolean complete,
             int limit, Cursor after) {
-        String root = within == null ? jurisdiction.rootPath() : jurisdiction.visible(within).path();
+        UnitPath root = within == null ? guard.reach().root() : units.unit(within).unitPath();
         StringBuilder hql = new StringBuilder(
                 "select u, r from Unit u, ReadinessProfile r where r.unitId = u.id and u.closedOn is null and u.path like :root");
         Map<String, Object> params = new HashMap<>();
-        params.put("root", UnitRepository.likePrefix(root));
+        params.put("root", root.likePattern());
         for (ReadinessItem item : missing) {
             hql.append(" and ").append(item.missingCondition());
         }
@@ -105,12 +100,5 @@ public class ReadinessService {
     }
 
     public record UnitReadiness(Unit unit, ReadinessProfile profile) {
-    }
-
-    /** Liaisons and leaders work on their own unit's profile only. */
-    public static final class NotOwnUnit extends org.tuanjie.platform.problem.Problems.Forbidden {
-        public NotOwnUnit(String code) {
-            super("not-own-unit", "readiness.not-own-unit", code);
-        }
     }
 }

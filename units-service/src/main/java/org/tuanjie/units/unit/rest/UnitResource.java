@@ -1,6 +1,5 @@
 package org.tuanjie.units.unit.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.platform.security.Roles;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
@@ -55,6 +54,7 @@ import org.tuanjie.units.unit.mapping.UnitView;
 import org.tuanjie.units.unit.service.UnitQuery;
 import org.tuanjie.units.unit.service.UnitService;
 
+@Guarded
 @Path("/units")
 @Tag(name = "Units", description = "The organizational unit hierarchy (组织单位): regions and the organizations under them")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,7 +71,6 @@ public class UnitResource {
     UriInfo uri;
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a unit", description = "Under a parent in your jurisdiction, or the root of your own jurisdiction (code = your unit_code).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Code already used, or parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,7 +85,6 @@ public class UnitResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "List and search units", description = "Keyset-paged, in hierarchy order. `q` matches a substring of any name, the code or the kind.")
     public RestResponse<PageResponse<UnitView>> list(
             @QueryParam("q") @Size(max = 100) @Parameter(example = "汶川") String q,
@@ -112,7 +110,6 @@ public class UnitResource {
 
     @GET
     @Path("changes")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Delta sync: units changed since a cursor",
             description = "For the mobile app: start without a cursor, keep the returned cursor, and call again later to get "
                     + "only what was created, changed or closed in your jurisdiction since, and the ids of units moved out of it "
@@ -126,7 +123,6 @@ public class UnitResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it. "
             + "The lead unit (牵头单位) of a campaign domain also reads the domain's member units outside its subtree.")
     public RestResponse<UnitView> get(@PathParam("id") UUID id) {
@@ -135,7 +131,6 @@ public class UnitResource {
 
     @GET
     @Path("by-code/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Find a unit by its code", description = "Division code or unified social credit code.")
     public RestResponse<UnitView> byCode(@PathParam("code") @Parameter(example = "513221000000") String code) {
         return withEtag(service.getByCode(code));
@@ -143,7 +138,6 @@ public class UnitResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rename a unit", description = "Replaces the names, by the level above the unit: never your own root unit. "
             + "Code and kind never change: a re-coded unit is closed and created anew.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
@@ -157,7 +151,6 @@ public class UnitResource {
 
     @POST
     @Path("{id}/move")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Move a unit and its subtree under another parent", description = "By the level above the unit: never your own root unit.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit or new parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -171,7 +164,6 @@ public class UnitResource {
 
     @POST
     @Path("{id}/close")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close a unit", description = "By the level above the unit: never your own root unit. Units are never deleted: "
             + "a closed unit keeps its history and stays listable with status=CLOSED or ALL; it can be reopened.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
@@ -185,7 +177,6 @@ public class UnitResource {
 
     @POST
     @Path("{id}/reopen")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reopen a closed unit",
             description = "Undoes a closing, by the level above the unit like the closing itself; never your own root unit. "
                     + "The reason goes on the unit's history beside the closing's.")
@@ -200,7 +191,6 @@ public class UnitResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "A unit's closings and reopenings, oldest first", description = "Each with its reason, who and when.")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return service.history(id).stream().map(UnitMapper::toView).toList();
@@ -208,20 +198,18 @@ public class UnitResource {
 
     @GET
     @Path("{id}/children")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Direct children of a unit")
     public RestResponse<PageResponse<UnitView>> children(@PathParam("id") UUID id,
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        service.inReach(id);
+        service.unit(id);
         UnitQuery query = new UnitQuery(id, null, null, Set.of(), status, null);
         return PageResponse.ok(service.list(query, limit, cursor == null ? null : Cursor.decode(cursor, 1)).map(UnitMapper::toView), uri);
     }
 
     @GET
     @Path("{id}/ancestors")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Ancestors of a unit, root first, ending with the unit", description = "Only as far up as your jurisdiction reaches.")
     public List<UnitView> ancestors(@PathParam("id") UUID id) {
         return service.ancestors(id).stream().map(UnitMapper::toView).toList();
@@ -229,7 +217,6 @@ public class UnitResource {
 
     @GET
     @Path("{id}/subtree")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "A unit and everything under it, in hierarchy order", description = "`depth` limits the levels below the unit.")
     public RestResponse<PageResponse<UnitView>> subtree(@PathParam("id") UUID id,
             @QueryParam("depth") @Min(0) @Max(10) Integer depth,
@@ -244,7 +231,6 @@ public class UnitResource {
 
     @GET
     @Path("{id}/subtree/counts")
-    @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "Open units per kind in a subtree")
     public KindCounts counts(@PathParam("id") UUID id, @QueryParam("depth") @Min(0) @Max(10) Integer depth) {
         return UnitMapper.toCounts(id, depth, service.countByKind(id, depth));

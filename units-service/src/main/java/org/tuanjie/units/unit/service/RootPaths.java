@@ -1,37 +1,45 @@
 package org.tuanjie.units.unit.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import org.tuanjie.platform.access.RootLookup;
+import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitRepository;
 
 /**
- * Where the unit named by a token's {@code unit_code} sits, remembered for 30 seconds: every request
- * needs it, and it changes only when a unit moves. A move here forgets everything at once; on another
- * replica a stale path matches nothing after the move (it shows less, never more) until it expires.
+ * Where the unit named by a token's {@code unit_code} sits (the root of the caller's reach), remembered for
+ * 30 seconds: every request needs it, and it changes only when a unit moves. A move here forgets everything
+ * at once; on another replica a stale path matches nothing after the move (it shows less, never more) until
+ * it expires.
  */
 @ApplicationScoped
-public class RootPaths {
+public class RootPaths implements RootLookup {
 
     private static final long TTL_NANOS = 30_000_000_000L;
     private static final int MAX_CODES = 50_000;
 
     private final Map<String, Entry> byCode = new ConcurrentHashMap<>();
 
-    /** @return the code's path, or {@link Jurisdiction#NOWHERE} for a code no unit has */
-    String pathOf(String code, Supplier<Optional<String>> lookup) {
+    @Inject
+    UnitRepository units;
+
+    /** @return the code's path, or {@link UnitPath#NOWHERE} for a code no unit has */
+    @Override
+    public UnitPath pathOf(String code) {
         Entry entry = byCode.get(code);
         long now = System.nanoTime();
         if (entry != null && now - entry.at() < TTL_NANOS) {
             return entry.path();
         }
-        String path = lookup.get().orElse(Jurisdiction.NOWHERE);
+        UnitPath path = units.findByCode(code).map(Unit::unitPath).orElse(UnitPath.NOWHERE);
         if (byCode.size() >= MAX_CODES) {
             byCode.clear();
         }
         // unknown codes are not remembered: the office may create its root in the next second
-        if (!Jurisdiction.NOWHERE.equals(path)) {
+        if (!path.isNowhere()) {
             byCode.put(code, new Entry(path, now));
         }
         return path;
@@ -41,6 +49,6 @@ public class RootPaths {
         byCode.clear();
     }
 
-    private record Entry(String path, long at) {
+    private record Entry(UnitPath path, long at) {
     }
 }

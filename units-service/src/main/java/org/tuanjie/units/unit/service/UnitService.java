@@ -2,6 +2,7 @@ package org.tuanjie.units.unit.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,24 +16,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.security.Caller;
+import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
-import org.tuanjie.units.unit.UnitExceptions;
-import org.tuanjie.units.unit.UnitHistoryEntry;
-import org.tuanjie.units.unit.UnitHistoryRepository;
-import org.tuanjie.units.unit.UnitExceptions.RootNotInJurisdiction;
 import org.tuanjie.units.unit.UnitExceptions.UnitCodeTaken;
 import org.tuanjie.units.unit.UnitExceptions.UnitHasOpenChildren;
+import org.tuanjie.units.unit.UnitExceptions.UnitNotFound;
+import org.tuanjie.units.unit.UnitHistoryEntry;
+import org.tuanjie.units.unit.UnitHistoryRepository;
 import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.UnitPlacement;
+import org.tuanjie.units.unit.UnitRead;
 import org.tuanjie.units.unit.UnitRepository;
 
 /**
- * Reads and changes of the hierarchy, always inside the caller's jurisdiction. Closing, moving, renaming and
- * reopening are the level above's: nobody performs them on their own root.
+ * Reads and changes of the hierarchy. Every unit loaded goes through the {@link Guard}: whether the caller
+ * sees it and may act on it is the access policy's ({@code UnitPolicy}), never decided here.
  */
 @ApplicationScoped
 public class UnitService {
@@ -44,7 +50,10 @@ public class UnitService {
     UnitHistoryRepository history;
 
     @Inject
-    Jurisdiction jurisdiction;
+    Guard guard;
+
+    @Inject
+    Instance<CrossSubtreeReads> crossSubtreeReads;
 
     @Inject
     RootPaths rootPaths;
@@ -66,11 +75,9 @@ public class UnitService {
         Unit unit;
         if (parentId == null) {
             unit = Unit.root(code, kind, names);
-            if (!jurisdiction.rootCode().filter(unit.code()::equals).isPresent()) {
-                throw new RootNotInJurisdiction(unit.code());
-            }
+            guard.require(new RootClaim(unit.code()), () -> new UnitNotFound(unit.code()));
         } else {
-            unit = Unit.under(jurisdiction.visible(parentId), code, kind, names);
+            unit = Unit.under(placement(parentId).parent(), code, kind, names);
         }
         return persistNew(unit);
     }
@@ -92,23 +99,41 @@ public class UnitService {
         return unit;
     }
 
-    /** One unit: in the caller's subtree, or one another rule lets them read (a domain's lead, its members). */
+    /** One unit, for a read a domain's lead may also make of its members (read-only). */
     public Unit get(UUID id) {
-        return jurisdiction.readable(id);
+        return guard.require(readOf(found(id)), () -> new UnitNotFound(id)).unit();
     }
 
-    /** A unit of the caller's subtree, for reads that reach below or above it. */
-    public Unit inReach(UUID id) {
-        return jurisdiction.visible(id);
+    /**
+     * The unit with what a read across subtrees depends on; the domain leads are looked up only when the
+     * policy asks for them.
+     */
+    public UnitRead readOf(Unit unit) {
+        return new UnitRead(unit, () -> crossSubtreeReads.stream()
+                .flatMap(reads -> reads.domainLeadsOf(unit).stream()).collect(Collectors.toSet()));
+    }
+
+    /** A unit as the current operation's rule lets the caller see and act on it. */
+    public Unit unit(UUID id) {
+        return guard.require(found(id), () -> new UnitNotFound(id));
     }
 
     public Unit getByCode(String code) {
-        return jurisdiction.visibleByCode(code).orElseThrow(() -> new UnitExceptions.UnitNotFound(code));
+        return units.findByCode(code).map(unit -> guard.require(unit, () -> new UnitNotFound(code)))
+                .orElseThrow(() -> new UnitNotFound(code));
+    }
+
+    private Unit found(UUID id) {
+        return units.findByIdOptional(id).orElseThrow(() -> new UnitNotFound(id));
+    }
+
+    private UnitPlacement placement(UUID parentId) {
+        return guard.require(new UnitPlacement(found(parentId)), () -> new UnitNotFound(parentId));
     }
 
     @Transactional
     public Unit rename(UUID id, long expectedVersion, UnitNames names) {
-        Unit unit = jurisdiction.belowRoot(id);
+        Unit unit = unit(id);
         Versions.check(expectedVersion, unit.version());
         unit.rename(names);
         units.flush();
@@ -117,9 +142,9 @@ public class UnitService {
 
     @Transactional
     public Unit move(UUID id, long expectedVersion, UUID newParentId) {
-        Unit unit = jurisdiction.belowRoot(id);
+        Unit unit = unit(id);
         Versions.check(expectedVersion, unit.version());
-        Unit newParent = jurisdiction.visible(newParentId);
+        Unit newParent = placement(newParentId).parent();
         String oldPath = unit.path();
         int oldDepth = unit.depth();
         unit.moveUnder(newParent);
@@ -132,7 +157,7 @@ public class UnitService {
 
     @Transactional
     public Unit close(UUID id, long expectedVersion, LocalDate endDate, String reason) {
-        Unit unit = jurisdiction.belowRoot(id);
+        Unit unit = unit(id);
         Versions.check(expectedVersion, unit.version());
         long openChildren = units.countOpenChildren(id);
         if (openChildren > 0) {
@@ -146,7 +171,7 @@ public class UnitService {
     /** Undoes a closing, by the level above the unit like the closing itself. */
     @Transactional
     public Unit reopen(UUID id, long expectedVersion, String reason) {
-        Unit unit = jurisdiction.belowRoot(id);
+        Unit unit = unit(id);
         Versions.check(expectedVersion, unit.version());
         Unit parent = unit.parentId() == null ? null : units.findById(unit.parentId());
         history.persist(unit.reopen(parent, reason, caller.subject()));
@@ -156,27 +181,27 @@ public class UnitService {
 
     /** Closings and reopenings of a unit of the caller's subtree, oldest first. */
     public List<UnitHistoryEntry> history(UUID id) {
-        return history.of(jurisdiction.visible(id).id());
+        return history.of(unit(id).id());
     }
 
     /** Root first, ending with the unit itself; ancestors above the caller's root are not shown. */
     public List<Unit> ancestors(UUID id) {
-        Unit unit = jurisdiction.visible(id);
-        return units.findByCodesInPathOrder(unit.pathCodes()).stream().filter(jurisdiction::covers).toList();
+        Unit unit = unit(id);
+        return units.findByCodesInPathOrder(unit.pathCodes()).stream().filter(guard::sees).toList();
     }
 
     public Page<Unit> list(UnitQuery query, int limit, Cursor after) {
         StringBuilder hql = new StringBuilder("from Unit u where u.path like :scope");
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", UnitRepository.likePrefix(jurisdiction.rootPath()));
+        params.put("scope", reachRoot().likePattern());
         if (query.parentId() != null) {
             hql.append(" and u.parentId = :parent");
             params.put("parent", query.parentId());
         }
         if (query.subtreeOf() != null) {
-            Unit root = jurisdiction.visible(query.subtreeOf());
+            Unit root = unit(query.subtreeOf());
             hql.append(" and u.path like :subtree");
-            params.put("subtree", UnitRepository.likePrefix(root.path()));
+            params.put("subtree", root.unitPath().likePattern());
             if (query.maxDepth() != null) {
                 hql.append(" and u.depth <= :maxDepth");
                 params.put("maxDepth", root.depth() + query.maxDepth());
@@ -196,7 +221,7 @@ public class UnitService {
         if (query.text() != null && !query.text().isBlank()) {
             hql.append(" and u.searchText like :text escape '\\'");
             String text = query.text().trim().toLowerCase(Locale.ROOT);
-            params.put("text", "%" + UnitRepository.likePrefix(text));
+            params.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (after != null) {
             hql.append(" and u.path > :after");
@@ -210,12 +235,12 @@ public class UnitService {
 
     /** How many open units of each kind lie under {@code id} (itself included), down to {@code maxDepth} levels. */
     public Map<UnitKind, Long> countByKind(UUID id, Integer maxDepth) {
-        Unit root = jurisdiction.visible(id);
+        Unit root = unit(id);
         List<Object[]> rows = em.createQuery("""
                 select u.kind, count(u) from Unit u
                 where u.path like :subtree and u.closedOn is null and u.depth <= :maxDepth
                 group by u.kind""", Object[].class)
-                .setParameter("subtree", UnitRepository.likePrefix(root.path()))
+                .setParameter("subtree", root.unitPath().likePattern())
                 .setParameter("maxDepth", maxDepth == null ? Integer.MAX_VALUE : root.depth() + maxDepth)
                 .getResultList();
         Map<UnitKind, Long> counts = new EnumMap<>(UnitKind.class);
@@ -252,7 +277,7 @@ public class UnitService {
                 ) changed
                 order by txid, id
                 limit ?4""")
-                .setParameter(1, UnitRepository.likePrefix(jurisdiction.rootPath()))
+                .setParameter(1, reachRoot().likePattern())
                 .setParameter(2, afterTx).setParameter(3, afterId).setParameter(4, limit + 1)
                 .getResultList();
         boolean more = rows.size() > limit;
@@ -267,6 +292,11 @@ public class UnitService {
         Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
                 : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
         return new ChangeBatch(ids.stream().map(byId::get).toList(), List.copyOf(removed), next, more);
+    }
+
+    /** The root of the caller's reach: lists and counts take what lies under it. */
+    private UnitPath reachRoot() {
+        return guard.reach().root();
     }
 
     /** @param removed units that left the jurisdiction: the caller can no longer read them */

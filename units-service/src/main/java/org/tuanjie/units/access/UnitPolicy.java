@@ -1,0 +1,130 @@
+package org.tuanjie.units.access;
+
+import static org.tuanjie.platform.security.Roles.ADMIN;
+import static org.tuanjie.platform.security.Roles.EVERYONE;
+import static org.tuanjie.platform.security.Roles.UNIT;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.tuanjie.platform.access.AccessPolicy;
+import org.tuanjie.platform.access.Act;
+import org.tuanjie.platform.access.Reach;
+import org.tuanjie.platform.access.Rule;
+import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.units.domain.DomainMembers;
+import org.tuanjie.units.domain.DomainOwner;
+import org.tuanjie.units.domain.OwnedDomain;
+import org.tuanjie.units.unit.RootClaim;
+import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitPlacement;
+import org.tuanjie.units.unit.UnitRead;
+
+/**
+ * Who may call each operation of units-service, and on which unit. Reads are open to every role within
+ * reach, and a "9+N进" domain's lead unit also reads its members (the unit and its readiness), read-only;
+ * the hierarchy changes by admins, and closing, moving, renaming and reopening a unit are the level above's,
+ * never on the caller's own root; a readiness profile is its own unit's to fill, or an admin's above it;
+ * domains change by the office whose reach includes their owner.
+ */
+public final class UnitPolicy implements AccessPolicy.Source {
+
+    // who sees what at all (404 otherwise)
+    static final Act<Unit> SEES_UNIT = Act.of(Unit.class, "every unit named lies in the caller's reach",
+            "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<UnitRead> SEES_UNIT_READ = Act.of(UnitRead.class,
+            "the unit lies in the caller's reach, or the caller's own unit (`unit_code`) is the **lead unit** (牵头单位) "
+                    + "of a \"9+N进\" domain the unit is a member of (read-only, across subtrees)",
+            "access.unit.not-visible", (r, read) -> r.covers(read.unit().unitPath())
+                    || read.domainLeads().stream().anyMatch(r::isUnit));
+    static final Act<UnitPlacement> SEES_PARENT = Act.of(UnitPlacement.class, "the parent lies in the caller's reach",
+            "access.unit.not-visible", (r, p) -> r.covers(p.parent().unitPath()));
+    static final Act<RootClaim> SEES_ROOT_CLAIM = Act.of(RootClaim.class, "anyone may claim a root; whose it is decides",
+            "access.unit.root", (r, c) -> true);
+    static final Act<DomainOwner> SEES_DOMAINS_OF = Act.of(DomainOwner.class,
+            "the domains' owner lies in the caller's reach, or the caller lies within the owner's (a township sees its county's domains)",
+            "access.domain.not-visible", (r, o) -> seesDomainsOf(r, o.unit()));
+    static final Act<OwnedDomain> SEES_DOMAIN = Act.of(OwnedDomain.class,
+            "the domain's owner lies in the caller's reach, or the caller lies within the owner's",
+            "access.domain.not-visible", (r, d) -> seesDomainsOf(r, d.owner()));
+    /** Not a condition to act: which members a read lists (all of them, or those in the caller's reach). */
+    static final Act<DomainMembers> SEES_ALL_MEMBERS = Act.of(DomainMembers.class,
+            "the caller's own unit (`unit_code`) is the domain's **lead unit**: it reads every member in the domain's "
+                    + "jurisdiction, across subtrees",
+            "access.domain.not-lead", (r, m) -> m.leadUnitCode() != null && r.isUnit(m.leadUnitCode()));
+
+    // on which unit the caller acts (403 otherwise)
+    static final Act<Unit> LEVEL_ABOVE = Act.of(Unit.class,
+            "the unit lies strictly **below** the caller's root: the level above closes, moves, renames and reopens a unit, "
+                    + "nobody their own root unit (403 `own-root-unit`)",
+            "unit.own-root", (r, u) -> !r.liesWithin(u.unitPath()))
+            .refusedAs("own-root-unit", u -> new Object[] {u.code()});
+    static final Act<UnitPlacement> PARENT_IN_REACH = Act.of(UnitPlacement.class,
+            "each parent lies in the caller's reach", "access.unit.parent", (r, p) -> r.covers(p.parent().unitPath()));
+    static final Act<UnitPlacement> NEW_PARENT_IN_REACH = Act.of(UnitPlacement.class,
+            "the new parent lies in the caller's reach", "access.unit.parent", (r, p) -> r.covers(p.parent().unitPath()));
+    static final Act<RootClaim> OWN_ROOT_ONLY = Act.of(RootClaim.class,
+            "a unit without a parent only as the root of the caller's own jurisdiction (its code is the caller's `unit_code`, "
+                    + "else 403 `root-not-in-jurisdiction`)",
+            "unit.root-jurisdiction", (r, c) -> r.isUnit(c.code()))
+            .refusedAs("root-not-in-jurisdiction", c -> new Object[] {c.code()});
+    static final Act<Unit> OWN_UNIT_OR_ADMIN = Act.of(Unit.class,
+            "an admin for any unit in reach; a liaison or leader only for their own unit (its code is the caller's "
+                    + "`unit_code`, else 403 `not-own-unit`); leading a domain grants no write",
+            "readiness.not-own-unit", (r, u) -> r.hasRole(ADMIN) || r.isUnit(u.code()))
+            .refusedAs("not-own-unit", u -> new Object[] {u.code()});
+    static final Act<Unit> DOMAIN_OWNER_IN_REACH = Act.of(Unit.class,
+            "the caller's reach includes the domain's **owner** and every unit named (lead, member); a domain of an office "
+                    + "above the caller is not theirs to change (404)",
+            "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
+            "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+
+    private static final Set<String> ADMINS = Set.of(ADMIN);
+    private static final Set<String> UNITS_OWN_STAFF = union(ADMINS, UNIT);
+
+    @Override
+    public AccessPolicy policy() {
+        return AccessPolicy.builder()
+                .seen(SEES_UNIT).seen(SEES_UNIT_READ).seen(SEES_PARENT).seen(SEES_ROOT_CLAIM)
+                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS)
+                .rule(Rule.of("POST", "/units", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
+                .rule(Rule.of("GET", "/units", EVERYONE))
+                .rule(Rule.of("GET", "/units/changes", EVERYONE))
+                .rule(Rule.of("GET", "/units/by-code/{code}", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}", EVERYONE).acting(SEES_UNIT_READ))
+                .rule(Rule.of("PUT", "/units/{id}", ADMINS).acting(LEVEL_ABOVE))
+                .rule(Rule.of("POST", "/units/{id}/move", ADMINS).acting(LEVEL_ABOVE).acting(NEW_PARENT_IN_REACH))
+                .rule(Rule.of("POST", "/units/{id}/close", ADMINS).acting(LEVEL_ABOVE))
+                .rule(Rule.of("POST", "/units/{id}/reopen", ADMINS).acting(LEVEL_ABOVE))
+                .rule(Rule.of("GET", "/units/{id}/history", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/children", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/ancestors", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/subtree", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/subtree/counts", EVERYONE))
+                .rule(Rule.of("POST", "/units/import", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
+                .rule(Rule.of("GET", "/units/{id}/readiness", EVERYONE).acting(SEES_UNIT_READ))
+                .rule(Rule.of("PUT", "/units/{id}/readiness", UNITS_OWN_STAFF).acting(OWN_UNIT_OR_ADMIN))
+                .rule(Rule.of("GET", "/readiness", EVERYONE))
+                .rule(Rule.of("GET", "/domains", EVERYONE).acting(SEES_DOMAINS_OF))
+                .rule(Rule.of("POST", "/domains", ADMINS).acting(OWNER_IN_REACH))
+                .rule(Rule.of("GET", "/domains/{id}", EVERYONE).acting(SEES_DOMAIN))
+                .rule(Rule.of("PUT", "/domains/{id}", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
+                .rule(Rule.of("GET", "/domains/{id}/members", EVERYONE).acting(SEES_DOMAIN))
+                .rule(Rule.of("POST", "/domains/{id}/members", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
+                .rule(Rule.of("DELETE", "/domains/{id}/members/{unitId}", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
+                .rule(Rule.of("GET", "/domains/{id}/coverage", EVERYONE).acting(SEES_DOMAIN))
+                .build();
+    }
+
+    /** Domains are seen from below as well: a township works in its county's campaign. */
+    private static boolean seesDomainsOf(Reach r, Unit owner) {
+        UnitPath place = owner.unitPath();
+        return r.covers(place) || r.liesWithin(place);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
