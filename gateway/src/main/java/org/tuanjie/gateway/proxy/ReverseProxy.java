@@ -212,13 +212,42 @@ public class ReverseProxy {
         if (length < 0) {
             response.setChunked(true);
         }
-        // a caller gone mid-stream: end the service's answer too (a long ledger export is not made for nobody)
+        // A caller gone mid-stream ends the service's answer too (a long ledger export is not made for nobody).
+        // Relayed by hand rather than piped: the next chunk that finds the caller's response closed resets the
+        // service's stream at once, where a pipe would only fail writing to a response already torn down.
         ctx.addEndHandler(done -> {
             if (done.failed()) {
                 downstream.request().reset();
             }
         });
-        downstream.pipeTo(response).onFailure(e -> LOG.debugf("client went away mid-response: %s", e.getMessage()));
+        downstream.handler(chunk -> {
+            if (response.closed() || response.ended()) {
+                downstream.request().reset();
+                return;
+            }
+            try {
+                response.write(chunk);
+                if (response.writeQueueFull()) {
+                    downstream.pause();
+                    response.drainHandler(drained -> downstream.resume());
+                }
+            } catch (IllegalStateException closedMeanwhile) {
+                // the caller's connection closed between the check and the write (it lives on another event loop)
+                downstream.request().reset();
+            }
+        });
+        downstream.exceptionHandler(e -> {
+            LOG.debugf("service went away mid-response: %s", e.getMessage());
+            if (!response.closed() && !response.ended()) {
+                response.reset();
+            }
+        });
+        downstream.endHandler(ended -> {
+            if (!response.closed() && !response.ended()) {
+                response.end();
+            }
+        });
+        downstream.resume();
     }
 
     private static long contentLength(HttpClientResponse downstream) {
