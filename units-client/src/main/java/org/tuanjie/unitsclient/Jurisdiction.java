@@ -1,5 +1,6 @@
 package org.tuanjie.unitsclient;
 
+import org.tuanjie.platform.access.UnitNotFound;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -44,20 +45,15 @@ public class Jurisdiction {
     /**
      * The unit, when the caller sees it and meets the current operation's conditions on it (the policy's).
      *
-     * @throws UnitNotVisible (404) when units-service does not show it or it lies outside the caller's reach
+     * @throws UnitNotFound (404) when units-service does not show it or it lies outside the caller's reach
      */
     public UnitRef unit(UUID id) {
-        return directory.byId(id).map(u -> guard.require(u, () -> new UnitNotVisible(id)))
-                .orElseThrow(() -> new UnitNotVisible(id));
+        return directory.byId(id).map(u -> guard.require(u, () -> new UnitNotFound(id)))
+                .orElseThrow(() -> new UnitNotFound(id));
     }
 
     public static String likePrefix(String path) {
         return UnitPath.of(path).likePattern();
     }
 
-    public static final class UnitNotVisible extends Problems.NotFound {
-        public UnitNotVisible(Object id) {
-            super("unit-not-found", "unit.not-found", String.valueOf(id));
-        }
-    }
 }

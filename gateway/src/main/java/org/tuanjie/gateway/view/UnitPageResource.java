@@ -1,5 +1,6 @@
 package org.tuanjie.gateway.view;
 
+import org.tuanjie.platform.access.UnitNotFound;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +67,7 @@ public class UnitPageResource {
         return Uni.combine().all().unis(unit, readiness, tasks, agreement).asTuple().map(all -> {
             Part u = all.getItem1();
             if (u.status() == 404 || u.status() == 403) {
-                throw new UnitNotVisible(id);
+                throw new UnitNotFound(id);
             }
             List<String> degraded = new ArrayList<>();
             for (Part p : List.of(u, all.getItem2(), all.getItem3(), all.getItem4())) {
@@ -133,9 +134,4 @@ public class UnitPageResource {
             @Schema(description = "Parts left out because their service was down or slow", example = "[\"tasks\"]") List<String> degraded) {
     }
 
-    public static final class UnitNotVisible extends Problems.NotFound {
-        public UnitNotVisible(UUID id) {
-            super("unit-not-found", "unit.not-found", id.toString());
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package org.tuanjie.units.access;
 
 import static org.tuanjie.platform.security.Roles.ADMIN;
+import static org.tuanjie.platform.security.Roles.ADMINS;
+import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
-import static org.tuanjie.platform.security.Roles.UNIT;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
@@ -79,8 +78,6 @@ public final class UnitPolicy implements AccessPolicy.Source {
     static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
 
-    private static final Set<String> ADMINS = Set.of(ADMIN);
-    private static final Set<String> UNITS_OWN_STAFF = union(ADMINS, UNIT);
 
     @Override
     public AccessPolicy policy() {
@@ -103,7 +100,7 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/units/{id}/subtree/counts", EVERYONE))
                 .rule(Rule.of("POST", "/units/import", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
                 .rule(Rule.of("GET", "/units/{id}/readiness", EVERYONE).acting(SEES_UNIT_READ))
-                .rule(Rule.of("PUT", "/units/{id}/readiness", UNITS_OWN_STAFF).acting(OWN_UNIT_OR_ADMIN))
+                .rule(Rule.of("PUT", "/units/{id}/readiness", UNIT_STAFF).acting(OWN_UNIT_OR_ADMIN))
                 .rule(Rule.of("GET", "/readiness", EVERYONE))
                 .rule(Rule.of("GET", "/domains", EVERYONE).acting(SEES_DOMAINS_OF))
                 .rule(Rule.of("POST", "/domains", ADMINS).acting(OWNER_IN_REACH))
@@ -122,9 +119,4 @@ public final class UnitPolicy implements AccessPolicy.Source {
         return r.covers(place) || r.liesWithin(place);
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
 }

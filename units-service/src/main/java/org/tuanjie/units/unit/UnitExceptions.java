@@ -12,12 +12,6 @@ public final class UnitExceptions {
     private UnitExceptions() {
     }
 
-    public static final class UnitNotFound extends Problems.NotFound {
-        public UnitNotFound(Object idOrCode) {
-            super("unit-not-found", "unit.not-found", String.valueOf(idOrCode));
-        }
-    }
-
     public static final class UnitCodeTaken extends Problems.Conflict {
         public UnitCodeTaken(String code) {
             super("unit-code-taken", "unit.code-taken", code);

@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.agreement.service;
 
+import org.tuanjie.platform.access.UnitNotFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -267,7 +268,7 @@ public class AgreementService {
 
     private List<Agreement.Party> partiesUnder(UUID within) {
         jurisdiction.unit(within);
-        List<UnitRef> subtree = directory.subtree(within).orElseThrow(() -> new Jurisdiction.UnitNotVisible(within));
+        List<UnitRef> subtree = directory.subtree(within).orElseThrow(() -> new UnitNotFound(within));
         Map<String, UnitRef> byCode = new HashMap<>();
         subtree.forEach(u -> byCode.put(u.code(), u));
         List<Agreement.Party> parties = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.assessment.service;
 
+import org.tuanjie.platform.access.UnitNotFound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,7 +97,7 @@ public class AssessmentService {
                 }
                 case READINESS -> {
                     int readiness = directory.readiness(agreement.unitId())
-                            .orElseThrow(() -> new org.tuanjie.unitsclient.Jurisdiction.UnitNotVisible(agreement.unitId()))
+                            .orElseThrow(() -> new org.tuanjie.platform.access.UnitNotFound(agreement.unitId()))
                             .score();
                     scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
                             points(target.weight() * readiness / 100.0), true,

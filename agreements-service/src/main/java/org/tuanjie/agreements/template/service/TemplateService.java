@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.template.service;
 
+import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.platform.access.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class TemplateService {
 
     @Transactional
     public AgreementTemplate create(AgreementTemplate.Content content) {
-        String owner = caller.unitCode().orElseThrow(() -> new Jurisdiction.UnitNotVisible("unit_code"));
+        String owner = caller.unitCode().orElseThrow(() -> new UnitNotFound("unit_code"));
         AgreementTemplate template = AgreementTemplate.draft(owner, jurisdiction.rootPath(), content);
         templates.persist(template);
         return template;

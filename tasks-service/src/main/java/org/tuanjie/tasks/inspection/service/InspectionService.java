@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.inspection.service;
 
+import org.tuanjie.platform.access.UnitNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,7 +62,7 @@ public class InspectionService {
     public Inspection create(String title, LocalDate start, LocalDate end, List<Inspection.InspectionGroup> groups,
             List<UUID> unitIds, String report) {
         List<UnitSnapshot> units = covered(unitIds);
-        String ownerCode = caller.unitCode().orElseThrow(() -> new Jurisdiction.UnitNotVisible("unit_code"));
+        String ownerCode = caller.unitCode().orElseThrow(() -> new UnitNotFound("unit_code"));
         Inspection inspection = new Inspection(ownerCode, jurisdiction.rootPath(), title, start, end, groups, units,
                 report);
         inspections.persist(inspection);

@@ -25,7 +25,7 @@ import org.tuanjie.units.domain.DomainRepository;
 import org.tuanjie.units.domain.StandardDomain;
 import org.tuanjie.units.readiness.ReadinessProfile;
 import org.tuanjie.units.unit.Unit;
-import org.tuanjie.units.unit.UnitExceptions.UnitNotFound;
+import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.UnitRepository;

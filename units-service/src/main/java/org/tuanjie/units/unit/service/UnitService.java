@@ -27,7 +27,7 @@ import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitExceptions.UnitCodeTaken;
 import org.tuanjie.units.unit.UnitExceptions.UnitHasOpenChildren;
-import org.tuanjie.units.unit.UnitExceptions.UnitNotFound;
+import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.units.unit.UnitHistoryEntry;
 import org.tuanjie.units.unit.UnitHistoryRepository;
 import org.tuanjie.units.unit.UnitKind;
