@@ -26,6 +26,9 @@ public final class Roles {
     public static final Set<String> OFFICE = Set.of(ADMIN, INSPECTOR);
     /** Who works a unit's own tasks and dossier. */
     public static final Set<String> UNIT = Set.of(UNIT_LIAISON, UNIT_LEADER);
+    /** A unit's own people, its admin included: the policy then asks that the unit be theirs. */
+    public static final Set<String> UNIT_STAFF = Set.of(ADMIN, UNIT_LIAISON, UNIT_LEADER);
+    public static final Set<String> ADMINS = Set.of(ADMIN);
 
     private Roles() {
     }

@@ -1,12 +1,10 @@
 package org.tuanjie.tasks.access;
 
-import static org.tuanjie.platform.security.Roles.ADMIN;
+import static org.tuanjie.platform.security.Roles.ADMINS;
+import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.OFFICE;
-import static org.tuanjie.platform.security.Roles.UNIT;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
@@ -69,7 +67,6 @@ public final class TaskPolicy implements AccessPolicy.Source {
             "the caller's reach includes the inspection's **owning office**", "access.inspection.owning-office",
             (r, i) -> r.covers(path(i.ownerPath())));
 
-    private static final Set<String> UNITS_OWN_STAFF = union(Set.of(ADMIN), UNIT);
 
     @Override
     public AccessPolicy policy() {
@@ -79,11 +76,11 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/tasks", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}/timeline", EVERYONE))
-                .rule(Rule.of("POST", "/tasks/{id}/start", UNITS_OWN_STAFF).acting(FOR_RESPONSIBLE_UNIT))
-                .rule(Rule.of("POST", "/tasks/{id}/submit", UNITS_OWN_STAFF).acting(FOR_RESPONSIBLE_UNIT))
-                .rule(Rule.of("POST", "/tasks/{id}/hand-back", UNITS_OWN_STAFF).acting(FOR_RESPONSIBLE_UNIT))
-                .rule(Rule.of("POST", "/tasks/{id}/extensions", UNITS_OWN_STAFF).acting(FOR_RESPONSIBLE_UNIT))
-                .rule(Rule.of("POST", "/tasks/{id}/contributions", UNITS_OWN_STAFF).acting(FOR_COOPERATING_UNIT))
+                .rule(Rule.of("POST", "/tasks/{id}/start", UNIT_STAFF).acting(FOR_RESPONSIBLE_UNIT))
+                .rule(Rule.of("POST", "/tasks/{id}/submit", UNIT_STAFF).acting(FOR_RESPONSIBLE_UNIT))
+                .rule(Rule.of("POST", "/tasks/{id}/hand-back", UNIT_STAFF).acting(FOR_RESPONSIBLE_UNIT))
+                .rule(Rule.of("POST", "/tasks/{id}/extensions", UNIT_STAFF).acting(FOR_RESPONSIBLE_UNIT))
+                .rule(Rule.of("POST", "/tasks/{id}/contributions", UNIT_STAFF).acting(FOR_COOPERATING_UNIT))
                 .rule(Rule.of("POST", "/tasks/{id}/verify", OFFICE).acting(FOR_ASSIGNING_OFFICE.and(NOT_SUBMITTER)))
                 .rule(Rule.of("POST", "/tasks/{id}/reject", OFFICE).acting(FOR_ASSIGNING_OFFICE.and(NOT_SUBMITTER)))
                 .rule(Rule.of("POST", "/tasks/{id}/extensions/{requestId}/decision", OFFICE).acting(FOR_ASSIGNING_OFFICE))
@@ -92,8 +89,8 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/tasks/{id}/urgings", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}/extensions", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}/extensions/{requestId}", EVERYONE))
-                .rule(Rule.of("POST", "/tasks/overdue-check", Set.of(ADMIN)))
-                .rule(Rule.of("POST", "/tasks/unit-feed", Set.of(ADMIN)))
+                .rule(Rule.of("POST", "/tasks/overdue-check", ADMINS))
+                .rule(Rule.of("POST", "/tasks/unit-feed", ADMINS))
                 .rule(Rule.of("POST", "/inspections", OFFICE).integrationWith(WRITE_SCOPE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/inspections", EVERYONE))
                 .rule(Rule.of("GET", "/inspections/{id}", EVERYONE))
@@ -129,9 +126,4 @@ public final class TaskPolicy implements AccessPolicy.Source {
         return UnitPath.of(text);
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
 }
