@@ -27,7 +27,7 @@ public final class SecurityMatrix {
     }
 
     /** One operation of the contract and the roles it admits (empty for a public one). */
-    public record Operation(String method, String path, List<String> roles, String contentType) {
+    public record Operation(String method, String path, List<String> roles, String contentType, String description) {
         String concretePath() {
             return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         }
@@ -57,7 +57,9 @@ public final class SecurityMatrix {
             if (body != null && body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
                 contentType = content.keySet().iterator().next().toString();
             }
-            operations.add(new Operation(method.toUpperCase(), path, roles, contentType));
+            Object description = ((Map<String, Object>) op).get("description");
+            operations.add(new Operation(method.toUpperCase(), path, roles, contentType,
+                    description == null ? "" : description.toString()));
         }));
         return operations;
     }
@@ -92,6 +94,18 @@ public final class SecurityMatrix {
         }
         assertTrue(wrong.isEmpty(), "outside the caller's subtree: " + wrong);
         return checked;
+    }
+
+    /**
+     * Every secured operation of the contract states its access rule (generated from the service's policy): an
+     * operation the policy forgot would be refused to everyone, and its contract would not say so.
+     */
+    public static void everySecuredOperationStatesItsRule() {
+        List<String> silent = operations().stream().filter(op -> !op.roles().isEmpty())
+                .filter(op -> !op.description().contains("**Access.** Roles: "))
+                .map(op -> op.method() + " " + op.path()).toList();
+        assertTrue(operations().stream().anyMatch(op -> !op.roles().isEmpty()), "the contract has secured operations");
+        assertTrue(silent.isEmpty(), "secured operations whose contract does not state their access rule: " + silent);
     }
 
     /** Every secured operation answers 401 problem+json without a token, before looking at anything else. */

@@ -27,6 +27,11 @@ public abstract class ServiceContractTests {
     }
 
     @Test
+    void everySecuredOperationStatesItsAccessRule() {
+        SecurityMatrix.everySecuredOperationStatesItsRule();
+    }
+
+    @Test
     void everyOperationRefusesTheRolesItDoesNotList() {
         SecurityMatrix.otherRolesAreRefusedEverywhere(SOMEWHERE);
     }
