@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The end-to-end proof, as part of the build: the real suite (embedded PostgreSQL, Keycloak from its
- * Maven Central distribution, the four jars just built) on ports offset by 20000, so it can run beside
- * a suite already running here, and everything stopped at the end, pass or fail.
+ * Maven Central distribution, the four jars just built) on ports offset by 14000, so it can run beside a
+ * suite already running here, and everything stopped at the end, pass or fail. Every port stays below the
+ * ephemeral range (32768 up): there, the thousands of connections the module tests just closed can hold a
+ * port in TIME_WAIT for a minute, and the suite found its PostgreSQL port (then 35432) taken.
  */
 class EndToEndIT {
 
@@ -23,7 +25,7 @@ class EndToEndIT {
         assertTrue(Files.exists(Path.of(jar)), "launcher jar " + jar);
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "--e2e").directory(root.toFile()).inheritIO();
-        builder.environment().put("TUANJIE_PORT_OFFSET", "20000");
+        builder.environment().put("TUANJIE_PORT_OFFSET", "14000");
         builder.environment().put("TUANJIE_KEYCLOAK_HOME", keycloak);
         builder.environment().remove("OIDC_AUTH_SERVER_URL");
         builder.environment().remove("TUANJIE_PG_HOST");
