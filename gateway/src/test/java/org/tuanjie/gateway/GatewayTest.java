@@ -291,6 +291,7 @@ class GatewayTest {
         int before = seen("agreements");
         String publicKey = ConfigProvider.getConfig().getValue("quarkus.oidc.public-key", String.class);
         for (String token : List.of(Tokens.expired("admin", COUNTY), Tokens.wrongIssuer("admin", COUNTY),
+                Tokens.wrongAudience("admin", COUNTY),
                 Tokens.wrongKey("admin", COUNTY), Tokens.unsigned("admin", COUNTY),
                 Tokens.hs256WithPublicKey("admin", COUNTY, publicKey), "garbage")) {
             given().auth().oauth2(token).get("/api/agreements").then().statusCode(401)

@@ -22,6 +22,8 @@ import java.util.Map;
 public final class Tokens {
 
     public static final String ISSUER = "https://tuanjie.test/realms/unity";
+    /** The audience every token for this API carries (Keycloak's audience mapper on each client). */
+    public static final String AUDIENCE = "tuanjie-api";
     private static final PrivateKey KEY = load("test-keys/private.pem");
     private static final PrivateKey FOREIGN_KEY = load("test-keys/foreign-private.pem");
 
@@ -54,6 +56,11 @@ public final class Tokens {
     /** A valid token that expires {@code seconds} from now. */
     public static String expiringIn(long seconds, String role, String unitCode) {
         return claims("user-brief", role, unitCode).expiresAt(Instant.now().plusSeconds(seconds)).sign(KEY);
+    }
+
+    /** Signed by the right key for the right issuer, but meant for another application. */
+    public static String wrongAudience(String role, String unitCode) {
+        return claims("user-other-app", role, unitCode).audience("another-app").sign(KEY);
     }
 
     public static String wrongIssuer(String role, String unitCode) {
@@ -98,7 +105,7 @@ public final class Tokens {
     }
 
     private static JwtClaimsBuilder claims(String subject, String role, String unitCode) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject)
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).audience(AUDIENCE)
                 .claim("preferred_username", subject)
                 .claim("name", subject)
                 .claim("realm_access", Map.of("roles", List.of(role)))

@@ -236,6 +236,7 @@ class UnitApiTest {
         String publicKey = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.oidc.public-key", String.class);
         for (String token : List.of(Tokens.expired("admin", h.province), Tokens.wrongIssuer("admin", h.province),
+                Tokens.wrongAudience("admin", h.province),
                 Tokens.wrongKey("admin", h.province), Tokens.unsigned("admin", h.province),
                 Tokens.hs256WithPublicKey("admin", h.province, publicKey), "not.a.jwt")) {
             given().auth().oauth2(token).get("/units").then().statusCode(401).contentType("application/problem+json");
