@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * {@code deploy/run-local.sh}: starts the suite, loads the demo county the first time, prints where to
  * go, and stops everything on Ctrl-C. With {@code --e2e}: a fresh database, the end-to-end proof, then
- * everything stopped, pass or fail (exit status = failed checks).
+ * everything stopped, pass or fail (exit status = failed checks). With {@code --realm production}: Keycloak
+ * imports the production realm (no users, no password grant, audience checked), and no demo data is loaded.
  */
 public final class Launcher {
 
@@ -17,25 +18,39 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         boolean e2e = List.of(args).contains("--e2e");
+        int realmArg = List.of(args).indexOf("--realm");
+        boolean production = realmArg >= 0 && realmArg + 1 < args.length && args[realmArg + 1].equals("production");
         Path root = Path.of("").toAbsolutePath();
         String stateDir = System.getenv("TUANJIE_STATE");
         Path state = e2e ? Files.createTempDirectory("tuanjie-e2e")
                 : stateDir == null ? root.resolve(".local") : Path.of(stateDir).toAbsolutePath();
         Console console = new Console();
         Suite.Settings settings = Suite.Settings.fromEnvironment();
+        if (production) {
+            if (e2e) {
+                console.fail("--e2e drives the demo users: it runs with the demo realm only");
+                System.exit(2);
+            }
+            settings = settings.withRealm(Suite.Settings.Realm.PRODUCTION);
+        }
         Suite suite = new Suite(root, state, console, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
         int status = 0;
         try {
             suite.start();
             Api api = new Api("http://127.0.0.1:" + Suite.GATEWAY_PORT, settings.issuer());
-            DemoData demo = new DemoData(api, console);
-            demo.loadIfMissing();
-            if (e2e) {
-                status = new EndToEnd(api, demo, console).run() == 0 ? 0 : 1;
-            } else {
-                welcome(console, settings);
+            if (production) {
+                productionWelcome(console, settings);
                 suite.awaitShutdown();
+            } else {
+                DemoData demo = new DemoData(api, console);
+                demo.loadIfMissing();
+                if (e2e) {
+                    status = new EndToEnd(api, demo, console).run() == 0 ? 0 : 1;
+                } else {
+                    welcome(console, settings);
+                    suite.awaitShutdown();
+                }
             }
         } catch (StartupFailure e) {
             console.fail(e.getMessage());
@@ -53,6 +68,23 @@ public final class Launcher {
             }
         }
         System.exit(status);
+    }
+
+    private static void productionWelcome(Console console, Suite.Settings settings) {
+        console.print("""
+
+                Tuanjie is running with the production realm (deploy/keycloak/realm-unity-production.json): no users,
+                no password grant, brute-force protection, 5-minute access tokens, tokens for audience tuanjie-api only.
+
+                  Swagger UI        http://127.0.0.1:%d/q/swagger-ui
+                  Keycloak console  http://127.0.0.1:%d/admin   (admin/admin), realm unity
+
+                Create the first county admin in the console: a user with attribute unit_code (the county's code)
+                and realm role admin (and the other people, for now, the same way). Give the clients tasks-service and
+                agreements-service the secret in UNIT_FEED_CLIENT_SECRET, or the unit feed is refused (it logs why).
+                Swagger UI's login returns only to the realm's example domain: add your address to the client swagger-ui.
+                No demo data is loaded. Ctrl-C stops everything.
+                """.formatted(Suite.GATEWAY_PORT, settings.keycloakPort()));
     }
 
     private static void welcome(Console console, Suite.Settings settings) {

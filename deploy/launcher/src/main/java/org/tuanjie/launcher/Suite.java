@@ -70,7 +70,23 @@ final class Suite {
 
     /** Everything the suite is reached at, for the person and for the demo loader. */
     record Settings(String pgHost, int pgPort, String pgUser, String pgPassword, boolean embeddedPostgres,
-            String issuer, boolean embeddedKeycloak, int keycloakPort) {
+            String issuer, boolean embeddedKeycloak, int keycloakPort, Realm realm) {
+
+        /** Which realm file the embedded Keycloak imports: the demo one (demo users), or the production one (none). */
+        enum Realm {
+            DEMO("realm-unity.json"), PRODUCTION("realm-unity-production.json");
+
+            final String file;
+
+            Realm(String file) {
+                this.file = file;
+            }
+        }
+
+        Settings withRealm(Realm chosen) {
+            return new Settings(pgHost, pgPort, pgUser, pgPassword, embeddedPostgres, issuer, embeddedKeycloak, keycloakPort,
+                    chosen);
+        }
 
         static Settings fromEnvironment() {
             String pgHost = System.getenv("TUANJIE_PG_HOST");
@@ -79,7 +95,8 @@ final class Suite {
             return new Settings(pgHost == null ? "127.0.0.1" : pgHost,
                     Integer.parseInt(env("TUANJIE_PG_PORT", pgHost == null ? Integer.toString(15432 + OFFSET) : "5432")),
                     env("TUANJIE_PG_USER", "postgres"), env("TUANJIE_PG_PASSWORD", "postgres"), pgHost == null,
-                    issuer == null ? "http://127.0.0.1:" + kcPort + "/realms/unity" : issuer, issuer == null, kcPort);
+                    issuer == null ? "http://127.0.0.1:" + kcPort + "/realms/unity" : issuer, issuer == null, kcPort,
+                    Realm.DEMO);
         }
 
         private static String env(String name, String fallback) {
@@ -166,7 +183,7 @@ final class Suite {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new StartupFailure("No Keycloak distribution at " + home + ": run deploy/run-local.sh, which fetches it.");
         }
-        Path realm = root.resolve("deploy/keycloak/realm-unity.json");
+        Path realm = root.resolve("deploy/keycloak/" + settings.realm().file);
         Path imported = home.resolve("data/import/realm-unity.json");
         Path stamp = home.resolve("data/.realm-sha256");
         String hash = sha256(realm);

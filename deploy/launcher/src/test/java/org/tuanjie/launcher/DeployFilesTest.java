@@ -195,4 +195,98 @@ class DeployFilesTest {
                 c.path("protocolMappers").get(0).path("config").path("claim.name").asText(), c.path("clientId").asText()));
         realm.path("users").forEach(u -> assertTrue(u.path("attributes").has("unit_code"), u.path("username").asText()));
     }
+
+    /** The audience mapper every client needs so that its tokens are accepted by the services (audience tuanjie-api). */
+    static boolean hasApiAudienceMapper(JsonNode client) {
+        for (JsonNode m : client.path("protocolMappers")) {
+            JsonNode config = m.path("config");
+            if ("oidc-audience-mapper".equals(m.path("protocolMapper").asText())
+                    && "tuanjie-api".equals(config.path("included.custom.audience").asText())
+                    && "true".equals(config.path("access.token.claim").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasUnitCodeMapper(JsonNode client) {
+        for (JsonNode m : client.path("protocolMappers")) {
+            JsonNode config = m.path("config");
+            if ("oidc-usermodel-attribute-mapper".equals(m.path("protocolMapper").asText())
+                    && "unit_code".equals(config.path("user.attribute").asText())
+                    && "unit_code".equals(config.path("claim.name").asText())
+                    && "true".equals(config.path("access.token.claim").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theProductionRealmIsHardened() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/realm-unity-production.json").toFile());
+        JsonNode demo = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/realm-unity.json").toFile());
+        assertEquals("unity", realm.path("realm").asText());
+        assertTrue(realm.path("enabled").asBoolean());
+        assertFalse(realm.has("clientScopes"), "a realm-level clientScopes list would replace the built-in scopes");
+        assertEquals("external", realm.path("sslRequired").asText());
+        assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute force detection");
+        assertTrue(realm.path("failureFactor").asInt(0) > 0 && realm.path("failureFactor").asInt() <= 10, "failureFactor");
+        assertTrue(realm.path("passwordPolicy").asText().contains("length(12)"), "password policy: " + realm.path("passwordPolicy"));
+        assertTrue(realm.path("accessTokenLifespan").isInt(), "accessTokenLifespan is set");
+        assertTrue(realm.path("accessTokenLifespan").asInt() <= 300, "accessTokenLifespan " + realm.path("accessTokenLifespan"));
+        assertTrue(realm.path("revokeRefreshToken").asBoolean(), "refresh tokens are single-use");
+        assertEquals(0, realm.path("refreshTokenMaxReuse").asInt(-1));
+        assertFalse(realm.path("registrationAllowed").asBoolean(true), "no self-registration");
+        assertEquals(demo.path("roles"), realm.path("roles"), "the same realm roles as the demo realm");
+        assertEquals(demo.path("components").path("org.keycloak.userprofile.UserProfileProvider"),
+                realm.path("components").path("org.keycloak.userprofile.UserProfileProvider"),
+                "the same declarative user profile (unit_code) as the demo realm");
+
+        Map<String, JsonNode> clients = new HashMap<>();
+        realm.path("clients").forEach(c -> clients.put(c.path("clientId").asText(), c));
+        assertEquals(Set.of("swagger-ui", "mobile-app", "county-platform", "tasks-service", "agreements-service"), clients.keySet());
+        assertFalse(clients.containsKey("tuanjie-cli"), "no password-grant client");
+        clients.forEach((id, c) -> {
+            assertFalse(c.path("directAccessGrantsEnabled").asBoolean(true), id + ": no password grant");
+            assertFalse(c.path("implicitFlowEnabled").asBoolean(true), id + ": no implicit flow");
+            assertFalse(c.has("secret"), id + ": no secret in the file");
+            assertTrue(hasApiAudienceMapper(c), id + ": audience tuanjie-api");
+            assertTrue(hasUnitCodeMapper(c), id + ": unit_code claim");
+            c.path("redirectUris").forEach(uri -> {
+                assertFalse(uri.asText().contains("localhost"), id + " redirects to " + uri);
+                assertFalse(uri.asText().contains("127.0.0.1"), id + " redirects to " + uri);
+            });
+        });
+        for (String id : List.of("swagger-ui", "mobile-app")) {
+            assertTrue(clients.get(id).path("publicClient").asBoolean(), id + " is public");
+            assertTrue(clients.get(id).path("standardFlowEnabled").asBoolean(), id + " uses the authorization code flow");
+            assertEquals("S256", clients.get(id).path("attributes").path("pkce.code.challenge.method").asText(), id + " PKCE");
+        }
+        for (String id : List.of("county-platform", "tasks-service", "agreements-service")) {
+            assertFalse(clients.get(id).path("publicClient").asBoolean(true), id + " is confidential");
+            assertTrue(clients.get(id).path("serviceAccountsEnabled").asBoolean(), id + " has a service account");
+            assertFalse(clients.get(id).path("standardFlowEnabled").asBoolean(true), id + ": service account only");
+        }
+
+        // no people: the operator creates the first county admin; only the service accounts' users are declared
+        Set<String> serviceAccounts = new TreeSet<>();
+        realm.path("users").forEach(u -> {
+            String name = u.path("username").asText();
+            assertTrue(u.hasNonNull("serviceAccountClientId"), name + " is not a service account: no users in production");
+            assertEquals("service-account-" + u.path("serviceAccountClientId").asText(), name);
+            assertFalse(u.has("credentials"), name + " has credentials");
+            assertTrue(u.path("attributes").has("unit_code"), name + " has a unit_code");
+            serviceAccounts.add(u.path("serviceAccountClientId").asText());
+        });
+        assertEquals(Set.of("county-platform", "tasks-service", "agreements-service"), serviceAccounts);
+    }
+
+    @Test
+    void theDemoRealmPutsTheApiAudienceInEveryToken() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/realm-unity.json").toFile());
+        assertTrue(realm.path("clients").size() > 0, "the demo realm has clients");
+        realm.path("clients").forEach(c -> assertTrue(hasApiAudienceMapper(c),
+                c.path("clientId").asText() + ": audience mapper for tuanjie-api"));
+    }
 }
