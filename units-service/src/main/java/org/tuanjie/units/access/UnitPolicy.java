@@ -22,7 +22,8 @@ import org.tuanjie.units.unit.UnitRead;
  * Who may call each operation of units-service, and on which unit. Reads are open to every role within
  * reach, and a "9+N进" domain's lead unit also reads its members (the unit and its readiness), read-only;
  * the hierarchy changes by admins, and closing, moving, renaming and reopening a unit are the level above's,
- * never on the caller's own root; a readiness profile is its own unit's to fill, or an admin's above it;
+ * never on the caller's own root; a unit's people are recorded by an admin whose reach includes it, its own
+ * root unit included; a readiness profile is its own unit's to fill, or an admin's above it;
  * domains change by the office whose reach includes their owner.
  */
 public final class UnitPolicy implements AccessPolicy.Source {
@@ -75,6 +76,10 @@ public final class UnitPolicy implements AccessPolicy.Source {
             "the caller's reach includes the domain's **owner** and every unit named (lead, member); a domain of an office "
                     + "above the caller is not theirs to change (404)",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<Unit> UNIT_IN_REACH_OWN_INCLUDED = Act.of(Unit.class,
+            "the unit lies in the caller's reach, the caller's own root unit included: recording a unit's people is work "
+                    + "in one's own unit, not the level above's",
+            "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
     static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
 
@@ -102,6 +107,10 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/units/{id}/readiness", EVERYONE).acting(SEES_UNIT_READ))
                 .rule(Rule.of("PUT", "/units/{id}/readiness", UNIT_STAFF).acting(OWN_UNIT_OR_ADMIN))
                 .rule(Rule.of("GET", "/readiness", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/people", EVERYONE))
+                .rule(Rule.of("POST", "/units/{id}/people", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED))
+                .rule(Rule.of("GET", "/units/{id}/people/{personId}", EVERYONE))
+                .rule(Rule.of("POST", "/units/{id}/people/{personId}/leave", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED))
                 .rule(Rule.of("GET", "/domains", EVERYONE).acting(SEES_DOMAINS_OF))
                 .rule(Rule.of("POST", "/domains", ADMINS).acting(OWNER_IN_REACH))
                 .rule(Rule.of("GET", "/domains/{id}", EVERYONE).acting(SEES_DOMAIN))

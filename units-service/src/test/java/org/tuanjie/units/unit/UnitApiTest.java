@@ -284,8 +284,10 @@ class UnitApiTest {
                 .body("items.code", not(hasItem(h.townshipA)));
         admin("999999999999").get("/units").then().statusCode(200).body("items", hasSize(0));
         // and every read of the contract, not only the ones above
+        String person = admin(h.county).body(Map.of("role", "STAFF", "nameZh", "次仁", "from", "2025-01-01"))
+                .post("/units/" + townshipA + "/people").then().statusCode(201).extract().path("id");
         int checked = org.tuanjie.testing.SecurityMatrix.outsideTheSubtreeIsNotFound(Tokens.of("admin", h.townshipB),
-                Map.of("id", townshipA, "code", h.townshipA, "unitId", h.id(h.villageA)));
+                Map.of("id", townshipA, "code", h.townshipA, "unitId", h.id(h.villageA), "personId", person));
         assertEquals(true, checked >= 10, "reads checked: " + checked);
     }
 

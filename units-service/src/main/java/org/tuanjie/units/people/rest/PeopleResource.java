@@ -1,0 +1,103 @@
+package org.tuanjie.units.people.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.platform.access.Guarded;
+import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.idempotency.Idempotency;
+import org.tuanjie.platform.problem.Problem;
+import org.tuanjie.units.people.Person;
+import org.tuanjie.units.people.mapping.PeopleViews;
+import org.tuanjie.units.people.mapping.PeopleViews.NewPerson;
+import org.tuanjie.units.people.mapping.PeopleViews.PersonLeaving;
+import org.tuanjie.units.people.mapping.PeopleViews.PersonView;
+import org.tuanjie.units.people.service.PeopleService;
+
+@Guarded
+@Path("/units/{id}/people")
+@Tag(name = "People", description = "Each unit's liaison (联络员), leader (一把手) and staff (工作人员), with their periods")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+
+    @Inject
+    PeopleService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Record a person of a unit",
+            description = "A unit has one liaison and one leader at a time: a new one ends the previous one's period the day "
+                    + "before their `from` (409 `period-overlap` when `from` is not after the previous one's). Staff can be many.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "409", description = "Periods would overlap, or the unit is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("id") UUID id, @Valid @NotNull NewPerson request,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, "POST /units/" + id + "/people", request, () -> {
+            Person person = service.add(id, request.role(), request.details(), request.from());
+            return Versions.created(location(id, person), PeopleViews.toView(person), person.version());
+        });
+    }
+
+    @GET
+    @Operation(summary = "People of a unit, by role then start of their period",
+            description = "Those whose period has not ended; `all=true` includes past periods.")
+    public List<PersonView> list(@PathParam("id") UUID id,
+            @QueryParam("all") @DefaultValue("false") @Parameter(description = "Include past periods") boolean all) {
+        return service.list(id, all).stream().map(PeopleViews::toView).toList();
+    }
+
+    @GET
+    @Path("{personId}")
+    @Operation(summary = "Read a person of a unit", description = "The ETag is needed to record their leaving.")
+    public RestResponse<PersonView> get(@PathParam("id") UUID id, @PathParam("personId") UUID personId) {
+        return withEtag(service.get(id, personId));
+    }
+
+    @POST
+    @Path("{personId}/leave")
+    @Operation(summary = "End a person's period", description = "`on` is the last day; not before their `from`.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PersonView> leave(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
+            @Valid @NotNull PersonLeaving request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the person you read", example = "\"0\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.leave(id, personId, expected, request.on()));
+    }
+
+    private java.net.URI location(UUID unitId, Person person) {
+        return uri.getBaseUriBuilder().path("units").path(unitId.toString()).path("people").path(person.id().toString()).build();
+    }
+
+    private static RestResponse<PersonView> withEtag(Person person) {
+        return Versions.ok(PeopleViews.toView(person), person.version());
+    }
+}
