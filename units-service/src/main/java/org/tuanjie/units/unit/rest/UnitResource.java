@@ -61,6 +61,8 @@ import org.tuanjie.units.unit.service.UnitService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
+    private static final String OWN_ROOT_REFUSED = "Your role does not allow this, or the unit is your own root (type own-root-unit)";
+
     @Inject
     UnitService service;
 
@@ -142,7 +144,7 @@ public class UnitResource {
             + "Code and kind never change: a re-coded unit is closed and created anew.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> update(@PathParam("id") UUID id, @Valid @NotNull UnitUpdate request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -155,7 +157,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit or new parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Would create a cycle, or the kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> move(@PathParam("id") UUID id, @Valid @NotNull UnitMove request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -168,7 +170,7 @@ public class UnitResource {
             + "a closed unit keeps its history and stays listable with status=CLOSED or ALL; it can be reopened.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or still has open children", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> close(@PathParam("id") UUID id, @Valid @NotNull UnitClosure request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
@@ -182,7 +184,7 @@ public class UnitResource {
                     + "The reason goes on the unit's history beside the closing's.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit not closed, or its parent is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Your role does not allow this, or the unit is your own root (type own-root-unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<UnitView> reopen(@PathParam("id") UUID id, @Valid @NotNull UnitReopening request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
