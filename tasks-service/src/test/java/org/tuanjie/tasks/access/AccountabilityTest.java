@@ -103,6 +103,10 @@ class AccountabilityTest {
         String taskId = task(c.county, finding(c.county, countyInspection, c.id(villageA), "PUBLICITY"), TODAY.plusDays(30));
         act("unit-liaison", townshipA, taskId, "start", null, 403);
         act("admin", c.county, taskId, "start", null, 403);
+        Map<String, String> ask = Map.of("reason", "人手不足", "requestedDeadline", TODAY.plusDays(60).toString());
+        as("unit-liaison", townshipA).body(ask).post("/tasks/" + taskId + "/extensions").then().statusCode(403);
+        as("admin", c.county).body(ask).post("/tasks/" + taskId + "/extensions").then().statusCode(403);
+        as("auditor", c.county).get("/tasks/" + taskId + "/extensions").then().body("", hasSize(0));
         act("unit-liaison", villageA, taskId, "start", null, 200);
     }
 
