@@ -2,6 +2,8 @@ package org.tuanjie.platform.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The connection is closed after either answer: the caller may already be sending the body
  * (with or without {@code Expect: 100-continue}), and leaving it unread would stall both sides.
+ * It is closed the way web servers do it (a "lingering close"): what the caller still sends is read
+ * and dropped, up to {@link #DRAINED_AT_MOST} bytes or {@link #LINGER_MS} milliseconds, before the
+ * close. Closing with bytes unread makes the system reset the connection, and a reset can destroy the
+ * answer in the caller's receive buffer before the caller reads it.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -49,10 +55,38 @@ public class BodyLimit {
         context.next();
     }
 
+    /** What is read and dropped of a refused body before the connection is closed anyway. */
+    static final long DRAINED_AT_MOST = 1024 * 1024;
+    /** How long a refused caller may go on sending before the connection is closed anyway. */
+    static final long LINGER_MS = 2_000;
+
     private static void refuse(RoutingContext context, int status, String type) {
         context.response().putHeader("Connection", "close");
-        context.response().endHandler(ended -> context.request().connection().close());
+        context.response().endHandler(ended -> closeAfterDraining(context));
         ProblemWriter.write(context, status, type);
+    }
+
+    private static void closeAfterDraining(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        HttpConnection connection = request.connection();
+        if (request.isEnded()) {
+            connection.close();
+            return;
+        }
+        long timer = context.vertx().setTimer(LINGER_MS, fired -> connection.close());
+        long[] drained = {0};
+        request.handler(bytes -> {
+            drained[0] += bytes.length();
+            if (drained[0] > DRAINED_AT_MOST) {
+                connection.close();
+            }
+        });
+        request.endHandler(ended -> {
+            context.vertx().cancelTimer(timer);
+            connection.close();
+        });
+        request.exceptionHandler(failed -> connection.close());
+        request.resume();
     }
 
     static boolean chunked(String transferEncoding) {
