@@ -11,6 +11,8 @@ import org.tuanjie.platform.access.Reach;
 import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.units.domain.DomainMembers;
+import org.tuanjie.units.people.AccountGrant;
+import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.domain.DomainOwner;
 import org.tuanjie.units.domain.OwnedDomain;
 import org.tuanjie.units.unit.RootClaim;
@@ -23,7 +25,8 @@ import org.tuanjie.units.unit.UnitRead;
  * reach, and a "9+N进" domain's lead unit also reads its members (the unit and its readiness), read-only;
  * the hierarchy changes by admins, and closing, moving, renaming and reopening a unit are the level above's,
  * never on the caller's own root; a unit's people are recorded by an admin whose reach includes it, its own
- * root unit included; a readiness profile is its own unit's to fill, or an admin's above it;
+ * root unit included, and their accounts' roles granted and revoked only as far as the admin's level may
+ * (office roles by a county office or above); a readiness profile is its own unit's to fill, or an admin's above it;
  * domains change by the office whose reach includes their owner.
  */
 public final class UnitPolicy implements AccessPolicy.Source {
@@ -80,6 +83,15 @@ public final class UnitPolicy implements AccessPolicy.Source {
             "the unit lies in the caller's reach, the caller's own root unit included: recording a unit's people is work "
                     + "in one's own unit, not the level above's",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<AccountGrant> SEES_GRANT_UNIT = Act.of(AccountGrant.class, "the person's unit lies in the caller's reach",
+            "access.unit.not-visible", (r, g) -> r.covers(g.unit().unitPath()));
+    static final Act<AccountGrant> GRANTS_WHAT_ITS_LEVEL_MAY = Act.of(AccountGrant.class,
+            "account roles are granted and revoked within the admin's reach, its own unit included; the office roles "
+                    + "`admin`, `inspector` and `auditor` only by an admin whose own unit (`unit_code`) is a county or above "
+                    + "(403 `grant-above-level`): a township office does not appoint the county's supervisors, nor its own",
+            "people.grant-above-level", (r, g) -> !g.grantsOfficeRoles() || g.granterIsCountyOrAbove())
+            .refusedAs("grant-above-level", g -> new Object[] {g.roles().stream().filter(AccountRole::isOffice)
+                    .map(AccountRole::tokenName).sorted().toList()});
     static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
 
@@ -88,7 +100,7 @@ public final class UnitPolicy implements AccessPolicy.Source {
     public AccessPolicy policy() {
         return AccessPolicy.builder()
                 .seen(SEES_UNIT).seen(SEES_UNIT_READ).seen(SEES_PARENT).seen(SEES_ROOT_CLAIM)
-                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS)
+                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS).seen(SEES_GRANT_UNIT)
                 .rule(Rule.of("POST", "/units", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
                 .rule(Rule.of("GET", "/units", EVERYONE))
                 .rule(Rule.of("GET", "/units/changes", EVERYONE))
@@ -108,9 +120,13 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("PUT", "/units/{id}/readiness", UNIT_STAFF).acting(OWN_UNIT_OR_ADMIN))
                 .rule(Rule.of("GET", "/readiness", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/people", EVERYONE))
-                .rule(Rule.of("POST", "/units/{id}/people", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED))
+                .rule(Rule.of("POST", "/units/{id}/people", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
+                        .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
                 .rule(Rule.of("GET", "/units/{id}/people/{personId}", EVERYONE))
-                .rule(Rule.of("POST", "/units/{id}/people/{personId}/leave", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED))
+                .rule(Rule.of("POST", "/units/{id}/people/{personId}/account", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
+                        .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
+                .rule(Rule.of("POST", "/units/{id}/people/{personId}/leave", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
+                        .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
                 .rule(Rule.of("GET", "/domains", EVERYONE).acting(SEES_DOMAINS_OF))
                 .rule(Rule.of("POST", "/domains", ADMINS).acting(OWNER_IN_REACH))
                 .rule(Rule.of("GET", "/domains/{id}", EVERYONE).acting(SEES_DOMAIN))

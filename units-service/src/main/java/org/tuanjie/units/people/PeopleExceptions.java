@@ -34,6 +34,41 @@ public final class PeopleExceptions {
         }
     }
 
+    /** 409: the person has an account already. */
+    public static final class AccountExists extends Problems.Conflict {
+        public AccountExists(String name, String username) {
+            super("account-exists", "people.account-exists", name, username);
+        }
+    }
+
+    /** 409: the identity server, or another person here, has the username already. */
+    public static final class UsernameTaken extends Problems.Conflict {
+        public UsernameTaken(String username) {
+            super("username-taken", "people.username-taken", username);
+        }
+    }
+
+    /** 422: the role {@code unit-leader} signs the unit's agreements: only its principal leader holds it. */
+    public static final class LeaderRoleForLeaderOnly extends Problems.Unprocessable {
+        public LeaderRoleForLeaderOnly(String name, PersonRole role) {
+            super("leader-role-not-leader", "people.leader-role-not-leader", name, role);
+        }
+    }
+
+    /** 422: the identity server refused the temporary password under the realm's password policy. */
+    public static final class PasswordRefused extends Problems.Unprocessable {
+        public PasswordRefused(String why) {
+            super("password-policy", "people.password-policy", why);
+        }
+    }
+
+    /** 503: the identity server did not answer, or not as expected; nothing was recorded. */
+    public static final class IdentityUnavailable extends Problems.Unavailable {
+        public IdentityUnavailable(String what) {
+            super("identity-unavailable", "people.identity-unavailable", what);
+        }
+    }
+
     public static Problems.InvalidInput invalid(String field, String key, Object... args) {
         return new Problems.InvalidInput(new Violation(field, key, args));
     }

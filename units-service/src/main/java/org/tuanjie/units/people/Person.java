@@ -1,12 +1,16 @@
 package org.tuanjie.units.people;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.platform.audit.Audited;
 
@@ -44,6 +48,21 @@ public class Person extends Audited {
     @Column(name = "to_date")
     private LocalDate to;
 
+    /** The identity server's id of the person's account; none until one is made. */
+    @Column(name = "account_id")
+    private String accountId;
+
+    @Column(name = "account_username")
+    private String accountUsername;
+
+    @Convert(converter = AccountRolesColumn.class)
+    @Column(name = "account_roles")
+    private Set<AccountRole> accountRoles = EnumSet.noneOf(AccountRole.class);
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "account_state")
+    private AccountState accountState;
+
     protected Person() {
         // for JPA
     }
@@ -76,6 +95,59 @@ public class Person extends Audited {
             throw PeopleExceptions.invalid("on", "people.leave-before-from", from);
         }
         this.to = on;
+    }
+
+    /**
+     * Checks that an account with these roles may be made for this person today: one account a person,
+     * for a period not ended, and {@code unit-leader} (who signs the unit's agreements) for its leader only.
+     */
+    public void checkAccountMayOpen(Set<AccountRole> roles, LocalDate today) {
+        if (accountId != null) {
+            throw new PeopleExceptions.AccountExists(nameZh, accountUsername);
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw PeopleExceptions.invalid("account.roles", "field.required");
+        }
+        if (to != null && to.isBefore(today)) {
+            throw new PeopleExceptions.AlreadyLeft(nameZh, to);
+        }
+        if (roles.contains(AccountRole.UNIT_LEADER) && role != PersonRole.LEADER) {
+            throw new PeopleExceptions.LeaderRoleForLeaderOnly(nameZh, role);
+        }
+    }
+
+    /** Records the account the identity server made with these roles. */
+    public void accountOpened(String id, String username, Set<AccountRole> roles) {
+        this.accountId = id;
+        this.accountUsername = username;
+        this.accountRoles = EnumSet.copyOf(roles);
+        this.accountState = AccountState.ACTIVE;
+    }
+
+    /** Whether the account is active although the period ended by {@code today}: the day one leaves, the account goes. */
+    public boolean accountOutlivesPeriod(LocalDate today) {
+        return accountState == AccountState.ACTIVE && to != null && !today.isBefore(to);
+    }
+
+    /** Records the account disabled; its roles stay recorded as those it held. */
+    public void accountDisabled() {
+        this.accountState = AccountState.DISABLED;
+    }
+
+    public Optional<String> accountId() {
+        return Optional.ofNullable(accountId);
+    }
+
+    public String accountUsername() {
+        return accountUsername;
+    }
+
+    public Set<AccountRole> accountRoles() {
+        return accountRoles == null ? Set.of() : Set.copyOf(accountRoles);
+    }
+
+    public AccountState accountState() {
+        return accountState;
     }
 
     /** Whether the period is open: no end recorded. */

@@ -2,7 +2,9 @@ package org.tuanjie.units.people;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -11,5 +13,20 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     /** Every person of the unit, past and present. */
     public List<Person> ofUnit(UUID unitId) {
         return list("unitId = ?1", unitId);
+    }
+
+    /** Whoever has the account of that username, whatever its case. */
+    public Optional<Person> findByUsername(String username) {
+        return find("lower(accountUsername) = lower(?1)", username).firstResultOptional();
+    }
+
+    /** Units with an active account whose person's period ended by {@code day}. */
+    public List<UUID> unitsWithAccountsEndedBy(LocalDate day) {
+        return getEntityManager().createQuery("select distinct p.unitId from Person p where p.accountState = "
+                + "org.tuanjie.units.people.AccountState.ACTIVE and p.to <= ?1", UUID.class).setParameter(1, day).getResultList();
+    }
+
+    public List<Person> withAccountsEndedBy(UUID unitId, LocalDate day) {
+        return list("unitId = ?1 and accountState = ?2 and to <= ?3", unitId, AccountState.ACTIVE, day);
     }
 }

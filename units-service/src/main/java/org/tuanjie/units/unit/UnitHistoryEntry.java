@@ -40,6 +40,15 @@ public class UnitHistoryEntry {
     @Column(updatable = false)
     private String reason;
 
+    @Column(name = "person_id", updatable = false)
+    private UUID personId;
+
+    @Column(updatable = false)
+    private String username;
+
+    @Column(name = "account_role", updatable = false)
+    private String accountRole;
+
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private OffsetDateTime recordedAt;
 
@@ -57,6 +66,33 @@ public class UnitHistoryEntry {
         this.reason = reason;
         this.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.recordedBy = by;
+    }
+
+    /**
+     * A role granted to ({@code granted}) or revoked from the account {@code username} of the unit's person
+     * {@code personId}.
+     */
+    public static UnitHistoryEntry accountRole(UUID unitId, boolean granted, UUID personId, String username, String role,
+            String by) {
+        UnitHistoryEntry entry = new UnitHistoryEntry(unitId,
+                granted ? UnitStatusChange.ACCOUNT_ROLE_GRANTED : UnitStatusChange.ACCOUNT_ROLE_REVOKED, null, null, by);
+        entry.personId = personId;
+        entry.username = username;
+        entry.accountRole = role;
+        return entry;
+    }
+
+    public UUID personId() {
+        return personId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** The role's token name. */
+    public String accountRole() {
+        return accountRole;
     }
 
     public UUID unitId() {

@@ -55,13 +55,17 @@ public class PeopleResource {
     @POST
     @Operation(summary = "Record a person of a unit",
             description = "A unit has one liaison and one leader at a time: a new one ends the previous one's period the day "
-                    + "before their `from` (409 `period-overlap` when `from` is not after the previous one's). Staff can be many.")
+                    + "before their `from` (409 `period-overlap` when `from` is not after the previous one's), and disables "
+                    + "the previous one's account once that day has come. Staff can be many. With `account`, the person's "
+                    + "account is made at the identity server in the same write: both or neither (503 "
+                    + "`identity-unavailable` when the identity server does not answer; 409 `username-taken`).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PersonView.class)))
-    @APIResponse(responseCode = "409", description = "Periods would overlap, or the unit is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Periods would overlap, the unit is closed, or the username is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The identity server did not answer; nothing was recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull NewPerson request,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /units/" + id + "/people", request, () -> {
-            Person person = service.add(id, request.role(), request.details(), request.from());
+            Person person = service.add(id, request.role(), request.details(), request.from(), request.accountRequest());
             return Versions.created(location(id, person), PeopleViews.toView(person), person.version());
         });
     }
@@ -82,8 +86,24 @@ public class PeopleResource {
     }
 
     @POST
+    @Path("{personId}/account")
+    @Operation(summary = "Make the account of a recorded person",
+            description = "For a person recorded without one: made at the identity server, enabled, with a password to "
+                    + "change at first login; the grants go on the unit's history. 409 `account-exists` when the person "
+                    + "has one; 503 `identity-unavailable`, with nothing recorded, when the identity server does not answer.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "409", description = "The person has an account, or the username is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The identity server did not answer; nothing was recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PersonView> openAccount(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
+            @Valid @NotNull PeopleViews.NewAccount request) {
+        return withEtag(service.openAccount(id, personId, request.request()));
+    }
+
+    @POST
     @Path("{personId}/leave")
-    @Operation(summary = "End a person's period", description = "`on` is the last day; not before their `from`.")
+    @Operation(summary = "End a person's period", description = "`on` is the last day; not before their `from`. "
+            + "The person's account is disabled on that day (at once when it has come), its roles revoked on the "
+            + "unit's history; 503 `identity-unavailable`, with nothing recorded, when the identity server does not answer.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PersonView> leave(@PathParam("id") UUID id, @PathParam("personId") UUID personId,

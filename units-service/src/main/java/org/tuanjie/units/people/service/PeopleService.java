@@ -1,15 +1,29 @@
 package org.tuanjie.units.people.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.units.people.AccountGrant;
+import org.tuanjie.units.people.AccountRole;
+import org.tuanjie.units.people.Accounts;
+import org.tuanjie.units.people.Accounts.NewAccount;
 import org.tuanjie.units.people.PeopleExceptions.PersonNotFound;
+import org.tuanjie.units.people.PeopleExceptions.UsernameTaken;
 import org.tuanjie.units.people.Person;
 import org.tuanjie.units.people.PersonDetails;
 import org.tuanjie.units.people.PersonRepository;
@@ -17,29 +31,66 @@ import org.tuanjie.units.people.PersonRole;
 import org.tuanjie.units.people.UnitPeople;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
+import org.tuanjie.units.unit.UnitHistoryEntry;
+import org.tuanjie.units.unit.UnitHistoryRepository;
+import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitRepository;
 import org.tuanjie.units.unit.service.UnitService;
 
 /**
- * The people of a unit. Whether the caller sees the unit and may record its people is the access policy's
- * ({@code UnitPolicy}): the unit goes through the guard before anything about its people is read or written.
+ * The people of a unit and their accounts. Whether the caller sees the unit, may record its people and may
+ * grant or revoke an account's roles is the access policy's ({@code UnitPolicy}): the unit, and each grant,
+ * go through the guard before anything is read or written.
+ *
+ * <p>A write that touches an account is one whole: the identity server is called last, inside the
+ * transaction, so its refusal rolls the record back (503, nothing written), and a transaction that fails
+ * after the account was made removes that account again.
  */
 @ApplicationScoped
 public class PeopleService {
+
+    /** The campaign's calendar: a period ends, and an account goes, by the day in China. */
+    public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
     @Inject
     UnitService units;
 
     @Inject
+    UnitRepository unitRows;
+
+    @Inject
     PersonRepository people;
+
+    @Inject
+    UnitHistoryRepository history;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Guard guard;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     EntityManager em;
 
+    /** An account to make with the person: username, roles, and the password to change at first login. */
+    public record AccountRequest(String username, Set<AccountRole> roles, String temporaryPassword) {
+    }
+
     @Transactional
-    public Person add(UUID unitId, PersonRole role, PersonDetails details, LocalDate from) {
+    public Person add(UUID unitId, PersonRole role, PersonDetails details, LocalDate from, AccountRequest account) {
         Unit unit = units.unit(unitId);
         if (unit.isClosed()) {
             throw new UnitAlreadyClosed(unit.code());
+        }
+        if (account != null) {
+            requireGrant(unit, account.roles());
         }
         // one writer of a unit's people at a time: two newcomers cannot both end the same predecessor
         em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
@@ -47,13 +98,26 @@ public class PeopleService {
         people.flush(); // the predecessor's period ends before the newcomer's begins (one open period per role)
         people.persist(person);
         people.flush();
+        if (account != null) {
+            openAccount(unit, person, account);
+        }
+        closeAccountsOfPeriodsEnded(unit, today());
+        return person;
+    }
+
+    @Transactional
+    public Person openAccount(UUID unitId, UUID personId, AccountRequest account) {
+        Unit unit = units.unit(unitId);
+        requireGrant(unit, account.roles());
+        Person person = person(unit, personId);
+        openAccount(unit, person, account);
         return person;
     }
 
     /** @param all past periods too; else those not ended by today */
     public List<Person> list(UUID unitId, boolean all) {
         Unit unit = units.unit(unitId);
-        return new UnitPeople(unit.id(), people.ofUnit(unit.id())).list(all, LocalDate.now());
+        return new UnitPeople(unit.id(), people.ofUnit(unit.id())).list(all, today());
     }
 
     public Person get(UUID unitId, UUID personId) {
@@ -62,15 +126,96 @@ public class PeopleService {
 
     @Transactional
     public Person leave(UUID unitId, UUID personId, long expectedVersion, LocalDate on) {
-        Person person = person(units.unit(unitId), personId);
+        Unit unit = units.unit(unitId);
+        Person person = person(unit, personId);
         Versions.check(expectedVersion, person.version());
         person.leave(on);
         people.flush();
+        closeAccountsOfPeriodsEnded(unit, today());
         return person;
+    }
+
+    /**
+     * Disables, as the suite itself, the accounts of people whose period ended by {@code day} (a leaving recorded
+     * ahead of time takes effect on its day). One unit per transaction: an identity server gone mid-way leaves
+     * the rest for the next run.
+     *
+     * @return the accounts disabled
+     */
+    public int closeEndedAccounts(LocalDate day) {
+        int closed = 0;
+        for (UUID unitId : people.unitsWithAccountsEndedBy(day)) {
+            closed += QuarkusTransaction.requiringNew().call(() -> {
+                Unit unit = unitRows.findById(unitId);
+                return closeAccounts(unit, people.withAccountsEndedBy(unit.id(), day), false);
+            });
+        }
+        return closed;
+    }
+
+    private void closeAccountsOfPeriodsEnded(Unit unit, LocalDate day) {
+        closeAccounts(unit, people.ofUnit(unit.id()).stream().filter(p -> p.accountOutlivesPeriod(day)).toList(), true);
+    }
+
+    private int closeAccounts(Unit unit, List<Person> ended, boolean guarded) {
+        for (Person person : ended) {
+            if (guarded) {
+                requireGrant(unit, person.accountRoles()); // revoking is granting's mirror: the same level may
+            }
+            accounts.disable(person.accountId().orElseThrow());
+            person.accountDisabled();
+            for (AccountRole role : person.accountRoles()) {
+                history.persist(UnitHistoryEntry.accountRole(unit.id(), false, person.id(), person.accountUsername(),
+                        role.tokenName(), guarded ? caller.subject() : Caller.SYSTEM));
+            }
+        }
+        return ended.size();
+    }
+
+    private void openAccount(Unit unit, Person person, AccountRequest request) {
+        person.checkAccountMayOpen(request.roles(), today());
+        if (people.findByUsername(request.username()).isPresent()) {
+            throw new UsernameTaken(request.username());
+        }
+        String id = accounts.create(new NewAccount(request.username(), person.nameZh(), unit.nameZh(), unit.code(),
+                person.id(), request.roles(), request.temporaryPassword()));
+        removeIfNotCommitted(id);
+        person.accountOpened(id, request.username(), request.roles());
+        for (AccountRole role : request.roles()) {
+            history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), request.username(), role.tokenName(),
+                    caller.subject()));
+        }
+        people.flush();
+    }
+
+    /** The account made in this transaction goes again if the transaction does not commit. */
+    private void removeIfNotCommitted(String accountId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    accounts.remove(accountId);
+                }
+            }
+        });
+    }
+
+    private void requireGrant(Unit unit, Set<AccountRole> roles) {
+        UnitKind granterRoot = caller.unitCode().flatMap(unitRows::findByCode).map(Unit::kind).orElse(null);
+        guard.require(new AccountGrant(unit, roles, granterRoot), () -> new UnitNotFound(unit.id()));
     }
 
     private Person person(Unit unit, UUID personId) {
         return people.findByIdOptional(personId).filter(p -> p.unitId().equals(unit.id()))
                 .orElseThrow(() -> new PersonNotFound(personId));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(CALENDAR);
     }
 }

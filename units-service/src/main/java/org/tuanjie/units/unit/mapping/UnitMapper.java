@@ -24,8 +24,8 @@ public final class UnitMapper {
     }
 
     public static HistoryEntryView toView(UnitHistoryEntry entry) {
-        return new HistoryEntryView(entry.change(), entry.effectiveOn(), entry.reason(), entry.recordedAt(),
-                entry.recordedBy());
+        return new HistoryEntryView(entry.change(), entry.effectiveOn(), entry.reason(), entry.personId(),
+                entry.username(), entry.accountRole(), entry.recordedAt(), entry.recordedBy());
     }
 
     public static KindCounts toCounts(UUID unitId, Integer depth, Map<UnitKind, Long> counts) {
@@ -42,10 +42,14 @@ public final class UnitMapper {
             @Schema(example = "120") long total) {
     }
 
-    @Schema(name = "UnitHistoryEntry", description = "A closing or reopening of a unit, with its reason")
+    @Schema(name = "UnitHistoryEntry", description = "A closing or reopening of a unit, with its reason; or a role granted "
+            + "to, or revoked from, the account of one of its people")
     public record HistoryEntryView(@Schema(example = "REOPENED") UnitStatusChange change,
             @Schema(description = "A closing's end date; absent for a reopening", example = "2026-12-31") LocalDate effectiveOn,
             @Schema(example = "撤并方案经县政府复议撤回，恢复建制") String reason,
+            @Schema(description = "For account roles: the person (see /units/{id}/people)") UUID personId,
+            @Schema(description = "For account roles: the account's username", example = "gengqing-liaison") String username,
+            @Schema(description = "For account roles: the realm role", example = "unit-liaison") String accountRole,
             OffsetDateTime recordedAt,
             @Schema(description = "Token subject of who recorded it", example = "zhaxi.county-office") String recordedBy) {
     }

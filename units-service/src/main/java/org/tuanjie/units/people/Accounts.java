@@ -1,0 +1,37 @@
+package org.tuanjie.units.people;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * People's accounts at the identity server. Every method either does all it says or throws
+ * {@link PeopleExceptions.IdentityUnavailable} having left nothing of its own behind (best effort: a
+ * failure in the middle of a create removes the account it began).
+ */
+public interface Accounts {
+
+    /**
+     * Makes an enabled account that must set a new password at first login (and set up OTP where configured).
+     *
+     * @return the identity server's id of the account
+     * @throws PeopleExceptions.UsernameTaken when the identity server already has the username
+     * @throws PeopleExceptions.PasswordRefused when the temporary password fails the realm's password policy
+     */
+    String create(NewAccount account);
+
+    /** Disables the account and ends its sessions, so no token is issued or refreshed for it any more. */
+    void disable(String accountId);
+
+    /** Removes an account this suite created in a write that did not complete. */
+    void remove(String accountId);
+
+    /** What the suite sets on a new account; the temporary password is passed on, never kept. */
+    record NewAccount(String username, String firstName, String lastName, String unitCode, UUID personId,
+            Set<AccountRole> roles, String temporaryPassword) {
+
+        @Override
+        public String toString() { // keeps the temporary password out of logs
+            return "NewAccount[" + username + ", " + unitCode + ", " + roles + "]";
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.tuanjie.units;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of Keycloak's Admin REST API that units-service uses, from memory, with the answers Keycloak gives
+ * (201 with Location, 409 for a taken username, 400 for a password under the policy, 204 for the rest), behind
+ * a client-credentials token for client {@code units-service}. The end-to-end run checks the same calls
+ * against a real Keycloak. Tests read the users through {@code GET /__admin/users} and switch it with
+ * {@code /__admin/mode/{up|down|refuse-roles}}: down drops connections, refuse-roles fails role mappings (500).
+ */
+public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
+
+    static final String SECRET = "units-service-test-secret";
+    static final List<String> REALM_ROLES = List.of("admin", "inspector", "auditor", "unit-liaison", "unit-leader",
+            "integration", "default-roles-unity");
+    private static final Pattern USER = Pattern.compile("/admin/realms/unity/users/([^/]+)(/.*)?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer server;
+    private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+    private volatile String mode = "up";
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::handle);
+        server.start();
+        return Map.of("units.accounts.realm-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/unity",
+                "units.accounts.client-secret", SECRET);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.startsWith("/__admin/")) {
+                admin(exchange, path.substring("/__admin/".length()));
+                return;
+            }
+            if ("down".equals(mode)) {
+                return; // the connection closes without an answer
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (path.equals("/realms/unity/protocol/openid-connect/token")) {
+                boolean ours = body.contains("client_id=units-service") && body.contains("client_secret=" + SECRET);
+                send(exchange, ours ? 200 : 401, ours ? Map.of("access_token", "fake-admin-token", "expires_in", 300)
+                        : Map.of("error", "unauthorized_client"));
+                return;
+            }
+            if (!"Bearer fake-admin-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, Map.of("error", "HTTP 401 Unauthorized"));
+                return;
+            }
+            if (path.equals("/admin/realms/unity/users") && method.equals("POST")) {
+                create(exchange, JSON.readTree(body));
+                return;
+            }
+            Matcher user = USER.matcher(path);
+            if (!user.matches() || !users.containsKey(user.group(1))) {
+                send(exchange, 404, Map.of("error", "User not found"));
+                return;
+            }
+            userCall(exchange, users.get(user.group(1)), method, user.group(2) == null ? "" : user.group(2), body);
+        }
+    }
+
+    private void create(HttpExchange exchange, JsonNode user) throws IOException {
+        String username = user.path("username").asText().toLowerCase(Locale.ROOT);
+        if (users.values().stream().anyMatch(u -> u.get("username").equals(username))) {
+            send(exchange, 409, Map.of("errorMessage", "User exists with same username"));
+            return;
+        }
+        String password = user.path("credentials").path(0).path("value").asText();
+        if (password.length() < 12) {
+            send(exchange, 400, Map.of("error", "invalidPasswordMinLengthMessage",
+                    "errorMessage", "Invalid password: minimum length 12."));
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> made = new ConcurrentHashMap<>();
+        made.put("id", id);
+        made.put("username", username);
+        made.put("enabled", user.path("enabled").asBoolean());
+        made.put("firstName", user.path("firstName").asText());
+        made.put("unit_code", user.path("attributes").path("unit_code").path(0).asText());
+        made.put("temporary", user.path("credentials").path(0).path("temporary").asBoolean());
+        made.put("requiredActions", JSON.convertValue(user.path("requiredActions"), List.class));
+        made.put("roles", new ArrayList<String>());
+        made.put("loggedOut", false);
+        users.put(id, made);
+        exchange.getResponseHeaders().add("Location", "http://" + exchange.getRequestHeaders().getFirst("Host")
+                + "/admin/realms/unity/users/" + id);
+        exchange.sendResponseHeaders(201, -1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void userCall(HttpExchange exchange, Map<String, Object> user, String method, String rest, String body)
+            throws IOException {
+        switch (method + " " + rest) {
+            case "GET /role-mappings/realm/available" -> {
+                List<Map<String, Object>> roles = new ArrayList<>();
+                REALM_ROLES.stream().filter(r -> !((List<String>) user.get("roles")).contains(r))
+                        .forEach(r -> roles.add(Map.of("id", "role-" + r, "name", r, "composite", false)));
+                send(exchange, 200, roles);
+            }
+            case "POST /role-mappings/realm" -> {
+                if ("refuse-roles".equals(mode)) {
+                    send(exchange, 500, Map.of("error", "unknown_error"));
+                    return;
+                }
+                for (JsonNode role : JSON.readTree(body)) {
+                    if (!role.path("id").asText().equals("role-" + role.path("name").asText())) {
+                        send(exchange, 404, Map.of("error", "Role not found"));
+                        return;
+                    }
+                    ((List<String>) user.get("roles")).add(role.path("name").asText());
+                }
+                exchange.sendResponseHeaders(204, -1);
+            }
+            case "PUT " -> {
+                JsonNode change = JSON.readTree(body);
+                if (change.has("enabled")) {
+                    user.put("enabled", change.path("enabled").asBoolean());
+                }
+                exchange.sendResponseHeaders(204, -1);
+            }
+            case "POST /logout" -> {
+                user.put("loggedOut", true);
+                exchange.sendResponseHeaders(204, -1);
+            }
+            case "DELETE " -> {
+                users.remove(user.get("id").toString());
+                exchange.sendResponseHeaders(204, -1);
+            }
+            default -> send(exchange, 405, Map.of("error", "not in the fake: " + method + " " + rest));
+        }
+    }
+
+    private void admin(HttpExchange exchange, String what) throws IOException {
+        if (what.startsWith("mode/")) {
+            mode = what.substring("mode/".length());
+            exchange.sendResponseHeaders(204, -1);
+        } else if (what.equals("users")) {
+            Map<String, Object> byName = new LinkedHashMap<>();
+            users.values().forEach(u -> byName.put(u.get("username").toString(), u));
+            send(exchange, 200, byName);
+        } else {
+            send(exchange, 404, Map.of());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -1,0 +1,300 @@
+package org.tuanjie.units.people;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tuanjie.units.UnitsApi.admin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.units.Hierarchy;
+import org.tuanjie.units.people.service.PeopleService;
+
+/**
+ * Accounts made by the suite, written from the rules: an admin makes the account of a person of a unit in its
+ * reach, granting only what its level may (the office roles admin, inspector and auditor are a county office's
+ * to grant, and to revoke); the account and the person's record are made together or not at all; the account
+ * is disabled the day the person leaves. The identity server is {@code FakeKeycloak}; the end-to-end run does
+ * the same against a real Keycloak.
+ */
+@QuarkusTest
+class AccountsApiTest {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static Hierarchy h;
+
+    @Inject
+    PeopleService service;
+
+    @BeforeEach
+    void hierarchy() {
+        if (h == null) {
+            h = new Hierarchy("64");
+        }
+        keycloak("mode/up");
+    }
+
+    @AfterEach
+    void keycloakUp() {
+        keycloak("mode/up");
+    }
+
+    @Test
+    void aCountyAdminMakesAVillageLiaisonsAccountWithThePersonAndTheGrantGoesOnTheUnitsHistory() {
+        String username = username("village-liaison");
+        Response made = admin(h.county).body(person("LIAISON", "卓玛", account(username, "unit-liaison")))
+                .post(people(h.villageA));
+        made.then().statusCode(201)
+                .body("account.username", equalTo(username))
+                .body("account.roles", contains("unit-liaison"))
+                .body("account.state", equalTo("ACTIVE"))
+                .body("account", not(hasKey("temporaryPassword")));
+
+        Map<String, Object> user = user(username);
+        assertEquals(h.villageA, user.get("unit_code"), "the token's unit_code will be the village");
+        assertEquals(List.of("unit-liaison"), user.get("roles"));
+        assertEquals(true, user.get("enabled"));
+        assertEquals(true, user.get("temporary"), "the password is to be changed at first login");
+        assertEquals(List.of("UPDATE_PASSWORD"), user.get("requiredActions"));
+        assertEquals("卓玛", user.get("firstName"));
+
+        JsonPath history = admin(h.county).get("/units/" + h.id(h.villageA) + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(history.getList("findAll { it.change == 'ACCOUNT_ROLE_GRANTED' && it.username == '" + username + "' }")
+                .size() == 1, history.prettify());
+        assertEquals("user-admin-" + h.county, history.getString("find { it.username == '" + username + "' }.recordedBy"));
+        assertEquals(made.path("id").toString(), history.getString("find { it.username == '" + username + "' }.personId"));
+        assertEquals("unit-liaison", history.getString("find { it.username == '" + username + "' }.accountRole"));
+    }
+
+    @Test
+    void aTownshipAdminMakesAccountsForItsVillagesButNoSupervisorsAndNobodyOutsideItsTownship() {
+        String liaison = username("township-made");
+        admin(h.townshipA).body(person("STAFF", "次仁", account(liaison, "unit-liaison"))).post(people(h.villageA))
+                .then().statusCode(201);
+        assertEquals(List.of("unit-liaison"), user(liaison).get("roles"));
+
+        for (String office : List.of("inspector", "admin", "auditor")) {
+            String name = username("township-" + office);
+            admin(h.townshipA).body(person("STAFF", "格桑", account(name, office))).post(people(h.townshipA))
+                    .then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+            assertNull(user(name), office + ": no account made");
+        }
+        admin(h.townshipA).get(people(h.townshipA)).then().statusCode(200).body("nameZh", not(hasItem("格桑")));
+
+        String outside = username("outside");
+        admin(h.townshipA).body(person("LIAISON", "拉姆", account(outside, "unit-liaison"))).post(people(h.villageB))
+                .then().statusCode(404);
+        assertNull(user(outside));
+
+        String inspector = username("county-inspector");
+        admin(h.county).body(person("STAFF", "王强", account(inspector, "inspector"))).post(people(h.county))
+                .then().statusCode(201);
+        assertEquals(h.county, user(inspector).get("unit_code"));
+    }
+
+    @Test
+    void onlyThePrincipalLeaderGetsTheRoleThatSignsAgreements() {
+        String name = username("not-leader");
+        admin(h.county).body(person("LIAISON", "多吉", account(name, "unit-leader"))).post(people(h.organ))
+                .then().statusCode(422).body("type", equalTo("https://tuanjie.org/problems/leader-role-not-leader"));
+        assertNull(user(name));
+        String leader = username("leader");
+        admin(h.county).body(person("LEADER", "多吉", account(leader, "unit-leader"))).post(people(h.organ))
+                .then().statusCode(201).body("account.roles", contains("unit-leader"));
+    }
+
+    @Test
+    void withTheIdentityServerDownNothingIsRecordedAndNoAccountIsLeft() {
+        int before = recorded(h.school);
+        keycloak("mode/down");
+        String down = username("down");
+        admin(h.county).body(person("STAFF", "央金", account(down, "unit-liaison"))).post(people(h.school))
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("https://tuanjie.org/problems/identity-unavailable"));
+        keycloak("mode/refuse-roles");
+        String halfway = username("halfway");
+        admin(h.county).body(person("STAFF", "央金", account(halfway, "unit-liaison"))).post(people(h.school))
+                .then().statusCode(503);
+        keycloak("mode/up");
+        assertEquals(before, recorded(h.school), "no person without their account");
+        assertNull(user(down));
+        assertNull(user(halfway), "the account begun before the roles failed was removed");
+    }
+
+    @Test
+    void aTakenUsernameOrAPasswordUnderThePolicyRecordsNothing() {
+        String name = username("taken");
+        admin(h.county).body(person("STAFF", "平措", account(name, "unit-liaison"))).post(people(h.temple))
+                .then().statusCode(201);
+        int before = recorded(h.temple);
+        admin(h.county).body(person("STAFF", "平措二", account(name, "unit-liaison"))).post(people(h.temple))
+                .then().statusCode(409).body("type", equalTo("https://tuanjie.org/problems/username-taken"));
+        Map<String, Object> weak = account(username("weak"), "unit-liaison");
+        weak.put("temporaryPassword", "short-pw1");
+        admin(h.county).body(person("STAFF", "平措三", weak)).post(people(h.temple))
+                .then().statusCode(422).body("type", equalTo("https://tuanjie.org/problems/password-policy"));
+        Map<String, Object> badName = account("Bad Name!", "unit-liaison");
+        admin(h.county).body(person("STAFF", "平措四", badName)).post(people(h.temple))
+                .then().statusCode(400).body("errors.field", hasItem("account.username"));
+        assertEquals(before, recorded(h.temple));
+    }
+
+    @Test
+    void leavingDisablesTheAccountThatDayAndRevokesItsRolesOnTheHistory() {
+        String name = username("leaver");
+        String person = admin(h.county).body(person("STAFF", "尼玛", account(name, "unit-liaison")))
+                .post(people(h.townshipB)).then().statusCode(201).extract().path("id");
+        String path = people(h.townshipB) + "/" + person;
+
+        keycloak("mode/down");
+        leave(h.county, path, today()).then().statusCode(503);
+        keycloak("mode/up");
+        admin(h.county).get(path).then().statusCode(200).body("to", nullValue()).body("account.state", equalTo("ACTIVE"));
+        assertEquals(true, user(name).get("enabled"), "still enabled while the leaving is not recorded");
+
+        leave(h.county, path, today()).then().statusCode(200).body("account.state", equalTo("DISABLED"));
+        assertEquals(false, user(name).get("enabled"));
+        assertEquals(true, user(name).get("loggedOut"), "its sessions end too");
+        JsonPath history = admin(h.county).get("/units/" + h.id(h.townshipB) + "/history").then().extract().jsonPath();
+        assertEquals("ACCOUNT_ROLE_REVOKED",
+                history.getString("find { it.username == '" + name + "' && it.change == 'ACCOUNT_ROLE_REVOKED' }.change"));
+    }
+
+    @Test
+    void aTownshipAdminCannotRevokeTheCountysSupervisorsByRecordingThemGone() {
+        String name = username("township-auditor");
+        String person = admin(h.county).body(person("STAFF", "次仁", account(name, "auditor")))
+                .post(people(h.townshipA)).then().statusCode(201).extract().path("id");
+        String path = people(h.townshipA) + "/" + person;
+        leave(h.townshipA, path, today()).then().statusCode(403)
+                .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+        assertEquals(true, user(name).get("enabled"));
+        admin(h.county).get(path).then().body("to", nullValue());
+        leave(h.county, path, today()).then().statusCode(200);
+        assertEquals(false, user(name).get("enabled"));
+    }
+
+    @Test
+    void aLeavingRecordedAheadDisablesTheAccountWhenItsDayComes() {
+        String name = username("later");
+        String person = admin(h.county).body(person("STAFF", "达瓦", account(name, "unit-liaison")))
+                .post(people(h.organ)).then().statusCode(201).extract().path("id");
+        LocalDate last = today().plusDays(10);
+        leave(h.county, people(h.organ) + "/" + person, last).then().statusCode(200).body("account.state", equalTo("ACTIVE"));
+        assertEquals(true, user(name).get("enabled"), "the person still works until their last day");
+
+        service.closeEndedAccounts(last.minusDays(1));
+        assertEquals(true, user(name).get("enabled"));
+        service.closeEndedAccounts(last);
+        assertEquals(false, user(name).get("enabled"));
+        admin(h.county).get(people(h.organ) + "/" + person).then().body("account.state", equalTo("DISABLED"));
+    }
+
+    @Test
+    void aNewLiaisonEndsThePreviousOnesAccountWithTheirPeriod() {
+        String first = username("first");
+        admin(h.county).body(person("LIAISON", "德吉", account(first, "unit-liaison"), today().minusYears(1)))
+                .post(people(h.villageB)).then().statusCode(201);
+        String second = username("second");
+        admin(h.county).body(person("LIAISON", "索朗", account(second, "unit-liaison"), today()))
+                .post(people(h.villageB)).then().statusCode(201);
+        assertEquals(false, user(first).get("enabled"), "the predecessor's period ended yesterday");
+        assertEquals(true, user(second).get("enabled"));
+    }
+
+    @Test
+    void aPersonRecordedWithoutAnAccountGetsOneLaterOnce() {
+        String person = admin(h.county).body(person("LEADER", "扎西", null)).post(people(h.school))
+                .then().statusCode(201).body("account", nullValue()).extract().path("id");
+        String path = people(h.school) + "/" + person + "/account";
+        String name = username("later-account");
+        admin(h.townshipA).body(account(name, "unit-leader")).post(path).then().statusCode(200)
+                .body("account.roles", contains("unit-leader"));
+        assertEquals(h.school, user(name).get("unit_code"));
+        admin(h.county).body(account(username("again"), "unit-leader")).post(path).then().statusCode(409)
+                .body("type", equalTo("https://tuanjie.org/problems/account-exists"));
+        admin(h.townshipB).body(account(username("outside"), "unit-leader")).post(path).then().statusCode(404);
+    }
+
+    private static Response leave(String adminUnit, String path, LocalDate on) {
+        String etag = admin(adminUnit).get(path).then().statusCode(200).extract().header("ETag");
+        return admin(adminUnit).header("If-Match", etag).body(Map.of("on", on.toString())).post(path + "/leave");
+    }
+
+    private static int recorded(String unitCode) {
+        return admin(h.county).queryParam("all", true).get(people(unitCode)).then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+    }
+
+    private static String people(String unitCode) {
+        return "/units/" + h.id(unitCode) + "/people";
+    }
+
+    private static Map<String, Object> person(String role, String name, Map<String, Object> account) {
+        return person(role, name, account, today().minusMonths(1));
+    }
+
+    private static Map<String, Object> person(String role, String name, Map<String, Object> account, LocalDate from) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("role", role);
+        body.put("nameZh", name);
+        body.put("from", from.toString());
+        if (account != null) {
+            body.put("account", account);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> account(String username, String role) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("username", username);
+        account.put("roles", List.of(role));
+        account.put("temporaryPassword", "Tj-first-login-2026!");
+        return account;
+    }
+
+    private static String username(String what) {
+        return "t64-" + what + "-" + NAMES.incrementAndGet();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(PeopleService.CALENDAR);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> user(String username) {
+        return (Map<String, Object>) given().baseUri(fakeBase()).get("/__admin/users").then().statusCode(200)
+                .extract().jsonPath().getMap("$").get(username.toLowerCase());
+    }
+
+    private static void keycloak(String what) {
+        given().baseUri(fakeBase()).post("/__admin/" + what).then().statusCode(204);
+    }
+
+    private static String fakeBase() {
+        String realm = ConfigProvider.getConfig().getValue("units.accounts.realm-url", String.class);
+        return realm.substring(0, realm.indexOf("/realms/"));
+    }
+}
