@@ -188,6 +188,11 @@ class DeployFilesTest {
         assertTrue(clients.get("swagger-ui").path("publicClient").asBoolean());
         assertEquals("S256", clients.get("swagger-ui").path("attributes").path("pkce.code.challenge.method").asText());
         assertTrue(clients.get("mobile-app").path("publicClient").asBoolean());
+        List<String> returns = new ArrayList<>();
+        clients.get("mobile-app").path("redirectUris").forEach(uri -> returns.add(uri.asText()));
+        assertTrue(returns.stream().anyMatch(uri -> uri.equals(FirstLogin.REDIRECT_URI)
+                        || uri.endsWith("*") && FirstLogin.REDIRECT_URI.startsWith(uri.substring(0, uri.length() - 1))),
+                "the demo loader's first logins return to " + FirstLogin.REDIRECT_URI + ", mobile-app allows " + returns);
         assertFalse(clients.get("county-platform").path("publicClient").asBoolean());
         assertTrue(clients.get("county-platform").path("serviceAccountsEnabled").asBoolean());
         assertTrue(clients.get("tuanjie-cli").path("directAccessGrantsEnabled").asBoolean());
