@@ -201,6 +201,25 @@ class DeployFilesTest {
         realm.path("users").forEach(DeployFilesTest::assertRoleHolderHasUnitCode);
     }
 
+    @Test
+    void theDemoRealmHoldsTheCountyAdminAloneAndTheLoaderTheOtherPeople() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/realm-unity.json").toFile());
+        List<String> people = new ArrayList<>();
+        Set<String> realmRoles = new TreeSet<>();
+        realm.path("users").forEach(u -> {
+            if (!u.hasNonNull("serviceAccountClientId")) {
+                people.add(u.path("username").asText());
+            }
+        });
+        realm.path("roles").path("realm").forEach(r -> realmRoles.add(r.path("name").asText()));
+        // the one who records everyone else through the people API, which creates their accounts
+        assertEquals(List.of("office-admin"), people);
+        for (DemoCounty.Person person : DemoCounty.PEOPLE) {
+            assertFalse(people.contains(person.username()), person.username() + " is created by the loader, not imported");
+            assertTrue(realmRoles.contains(person.accountRole()), person.username() + ": " + person.accountRole());
+        }
+    }
+
     /** A token with an API role is scoped by its unit_code; a user without one (units-service's account) needs none. */
     static void assertRoleHolderHasUnitCode(JsonNode user) {
         if (!user.path("realmRoles").isEmpty()) {
