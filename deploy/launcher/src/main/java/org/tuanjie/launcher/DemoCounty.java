@@ -70,6 +70,11 @@ final class DemoCounty {
         return "513330" + (100 + i) + "000";
     }
 
+    /** The township's n-th village (1 or 2): its division code shares the township's first nine digits. */
+    static String village(String township, int n) {
+        return township.substring(0, 9) + String.format("%03d", n);
+    }
+
     static String credit(String kind, int n) {
         return check(kind + "513330MB" + String.format("%07d", n));
     }
@@ -83,7 +88,7 @@ final class DemoCounty {
             String t = township(i);
             rows.add(t + "," + TOWNSHIPS[i][0] + "," + TOWNSHIPS[i][1] + "," + TOWNSHIPS[i][2] + "," + COUNTY + ",乡镇");
             for (int v = 1; v <= 2; v++) {
-                rows.add(t.substring(0, 9) + String.format("%03d", v) + "," + TOWNSHIPS[i][0] + "第" + v + "村,,," + t + ",村");
+                rows.add(village(t, v) + "," + TOWNSHIPS[i][0] + "第" + v + "村,,," + t + ",村");
             }
             rows.add(credit("12", 100 + i) + "," + TOWNSHIPS[i][0] + "中心小学,,," + t + ",学校");
         }
