@@ -35,20 +35,39 @@ final class Api {
 
     /** A user's access token by the password grant of the scripted-login client. */
     String token(String user) {
-        return tokens.computeIfAbsent(user, u -> tokenFor("grant_type=password&client_id=tuanjie-cli&username="
-                + URLEncoder.encode(u, StandardCharsets.UTF_8) + "&password=" + PASSWORD));
+        return tokens.computeIfAbsent(user, u -> accessToken(passwordGrant(u, PASSWORD)));
     }
 
     /** The county platform's token by the client credentials grant. */
     String platformToken() {
-        return tokens.computeIfAbsent("county-platform", u -> tokenFor(
-                "grant_type=client_credentials&client_id=county-platform&client_secret=county-platform-demo-secret"));
+        return tokens.computeIfAbsent("county-platform", u -> accessToken(tokenRequest(
+                "grant_type=client_credentials&client_id=county-platform&client_secret=county-platform-demo-secret")));
     }
 
-    private String tokenFor(String form) {
-        Reply reply = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+    /**
+     * The identity server's answer to a password grant, refusals included (400 "Account disabled", 401 "Invalid user
+     * credentials"), uncached: for checks that an account works, or no longer does.
+     */
+    Reply passwordGrant(String user, String password) {
+        return tokenRequest("grant_type=password&client_id=tuanjie-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Takes an account the people API created into use: its first login replaces the one-time password with
+     * {@link #PASSWORD}, as the person would at Keycloak's pages. Returns that login's access token.
+     */
+    String firstLogin(String user, String initialPassword) {
+        return new FirstLogin(issuer).complete(user, initialPassword, PASSWORD);
+    }
+
+    private Reply tokenRequest(String form) {
+        return send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static String accessToken(Reply reply) {
         if (reply.status() != 200) {
             throw new IllegalStateException("no token from the identity server: " + reply.status() + " " + reply.body());
         }

@@ -34,11 +34,45 @@ final class DemoCounty {
             {"ORGAN", "县住房和城乡建设局"}, {"ORGAN", "县交通运输局"}, {"ORGAN", "县农业农村局"}, {"ORGAN", "县市场监督管理局"},
             {"ORGAN", "县司法局"}, {"ORGAN", "县委组织部"}, {"INSTITUTION", "县融媒体中心"}, {"HOSPITAL", "县人民医院"}};
 
+    /**
+     * The people with accounts, besides the county office's admin (office-admin, the one person in the realm file):
+     * the demo loader records each at their unit through the people API, which creates the account.
+     */
+    static final List<Person> PEOPLE = List.of(
+            new Person("inspector-zhang", "张华", "督查组", COUNTY, "inspector"),
+            new Person("inspector-li", "李娜", "督查组", COUNTY, "inspector"),
+            new Person("auditor-wang", "王强", "纪检", COUNTY, "auditor"),
+            new Person("township-liaison", "卓玛", "更庆镇联络员", TOWNSHIP_1, "unit-liaison"),
+            new Person("township-leader", "扎西", "更庆镇党委书记", TOWNSHIP_1, "unit-leader"),
+            new Person("township-admin", "格桑", "更庆镇创建办", TOWNSHIP_1, "admin"),
+            new Person("united-front-liaison", "次仁", "县委统战部", UNITED_FRONT, "unit-liaison"),
+            new Person("education-liaison", "陈静", "县教育局联络员", EDUCATION, "unit-liaison"),
+            new Person("education-leader", "格桑", "县教育局局长", EDUCATION, "unit-leader"),
+            new Person("other-auditor", "次仁", "麦宿镇纪委", TOWNSHIP_2, "auditor"));
+
+    /** A person of a unit and their account: its username and its one realm role. */
+    record Person(String username, String nameZh, String position, String unitCode, String accountRole) {
+
+        /** Their role in the unit: a unit's leader and liaison are named as such, everyone else is staff. */
+        String role() {
+            return switch (accountRole) {
+                case "unit-leader" -> "LEADER";
+                case "unit-liaison" -> "LIAISON";
+                default -> "STAFF";
+            };
+        }
+    }
+
     private DemoCounty() {
     }
 
     static String township(int i) {
         return "513330" + (100 + i) + "000";
+    }
+
+    /** The township's n-th village (1 or 2): its division code shares the township's first nine digits. */
+    static String village(String township, int n) {
+        return township.substring(0, 9) + String.format("%03d", n);
     }
 
     static String credit(String kind, int n) {
@@ -54,7 +88,7 @@ final class DemoCounty {
             String t = township(i);
             rows.add(t + "," + TOWNSHIPS[i][0] + "," + TOWNSHIPS[i][1] + "," + TOWNSHIPS[i][2] + "," + COUNTY + ",乡镇");
             for (int v = 1; v <= 2; v++) {
-                rows.add(t.substring(0, 9) + String.format("%03d", v) + "," + TOWNSHIPS[i][0] + "第" + v + "村,,," + t + ",村");
+                rows.add(village(t, v) + "," + TOWNSHIPS[i][0] + "第" + v + "村,,," + t + ",村");
             }
             rows.add(credit("12", 100 + i) + "," + TOWNSHIPS[i][0] + "中心小学,,," + t + ",学校");
         }

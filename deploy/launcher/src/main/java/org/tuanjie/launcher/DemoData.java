@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the demo county through the public API, as its people would: the clerk imports the unit sheet,
- * units fill in their readiness, the March inspection by two groups records findings in every
- * category, tasks end in every state, and agreements are issued, signed, countersigned and one assessed.
+ * Loads the demo county through the public API, as its people would: the clerk imports the unit sheet and
+ * records the units' people with their accounts (each first login sets the demo password), units fill in
+ * their readiness, the March inspection by two groups records findings in every category, tasks end in
+ * every state, and agreements are issued, signed, countersigned and one assessed.
  */
 final class DemoData {
 
@@ -30,11 +31,14 @@ final class DemoData {
     boolean loadIfMissing() {
         String admin = api.token("office-admin");
         if (api.get(admin, "/api/units/by-code/" + DemoCounty.COUNTY).status() == 200) {
+            requireAccounts();
             console.ok("demo data already loaded (kept from the last run)");
             return false;
         }
         console.step("loading the demo county through the API");
         api.postCsv(admin, "/api/units/import", DemoCounty.csv()).expect(200, "unit import");
+        // everything after this acts with the people's own tokens
+        people(admin);
         readiness(admin);
         domains(admin);
         tasks();
@@ -46,6 +50,47 @@ final class DemoData {
     String id(String code) {
         return ids.computeIfAbsent(code, c -> api.get(api.token("office-admin"), "/api/units/by-code/" + c)
                 .expect(200, "unit " + c).text("id"));
+    }
+
+    /** Each person recorded at their unit with an account, which their first login takes into use. */
+    private void people(String admin) {
+        for (DemoCounty.Person person : DemoCounty.PEOPLE) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("role", person.role());
+            body.put("nameZh", person.nameZh());
+            body.put("position", person.position());
+            body.put("from", "2026-01-01");
+            body.put("account", Map.of("username", person.username(), "roles", List.of(person.accountRole())));
+            JsonNode account = api.post(admin, "/api/units/" + id(person.unitCode()) + "/people", body)
+                    .expect(201, "person " + person.username()).body().path("account");
+            String initialPassword = account.path("initialPassword").asText(null);
+            if (initialPassword == null) {
+                throw new IllegalStateException("person " + person.username() + ": no account.initialPassword in the answer: "
+                        + account);
+            }
+            api.firstLogin(person.username(), initialPassword);
+        }
+        console.ok(DemoCounty.PEOPLE.size() + " people and " + DemoCounty.PEOPLE.size()
+                + " accounts created through the people API, each first login done (password " + Api.PASSWORD + ")");
+    }
+
+    /**
+     * The people's accounts live in Keycloak, their records in units-service's database: a Keycloak store rebuilt
+     * from a changed realm file keeps only office-admin, while the database still says the county is loaded.
+     */
+    private void requireAccounts() {
+        List<String> missing = new ArrayList<>();
+        for (DemoCounty.Person person : DemoCounty.PEOPLE) {
+            if (api.passwordGrant(person.username(), Api.PASSWORD).status() != 200) {
+                missing.add(person.username());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupFailure("The demo county is in the database, but these demo people cannot log in: "
+                    + String.join(", ", missing) + ". Keycloak's store was rebuilt from a changed realm file, or the last"
+                    + " load stopped half-way. Stop, empty the database (embedded: delete .local/pg) and start again:"
+                    + " the demo county is loaded anew.");
+        }
     }
 
     private void readiness(String admin) {

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The suite as a county will run it, proven through the gateway only, with tokens from the real
@@ -155,10 +156,68 @@ final class EndToEnd {
         check(api.get(auditor, "/api/views/units/" + education).body().path("degraded").size() == 0,
                 "the composed unit page answers complete", null);
 
+        peopleAndTheirAccounts();
         browser();
 
         console.print(passed + " passed, " + failures.size() + " failed");
         return failures.size();
+    }
+
+    /**
+     * A person recorded by the county office gets an account that reaches their unit and nothing above it, a township
+     * admin can neither hand out the county's roles nor record people outside its township, and a person who left
+     * can no longer log in.
+     */
+    private void peopleAndTheirAccounts() {
+        String admin = api.token("office-admin");
+        String townshipAdmin = api.token("township-admin");
+        String village = demo.id(DemoCounty.village(DemoCounty.TOWNSHIP_1, 1));
+        String township = demo.id(DemoCounty.TOWNSHIP_1);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        // Keycloak keeps its users across runs of this check, units-service's database does not: a fresh username each time
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        String username = "village-liaison-" + suffix;
+
+        Api.Reply inspector = api.post(townshipAdmin, "/api/units/" + township + "/people",
+                person("STAFF", today, "township-inspector-" + suffix, "inspector"));
+        check(inspector.status() == 403, "a township admin may not hand out the role inspector (403)", inspector);
+        Api.Reply elsewhere = api.post(townshipAdmin, "/api/units/" + demo.id(DemoCounty.village(DemoCounty.TOWNSHIP_2, 1))
+                + "/people", person("LIAISON", today, "maisu-liaison-" + suffix, "unit-liaison"));
+        check(elsewhere.status() == 404, "a township admin records nobody in another township (404)", elsewhere);
+
+        Api.Reply created = api.post(admin, "/api/units/" + village + "/people", person("LIAISON", today, username, "unit-liaison"));
+        String initialPassword = created.body().path("account").path("initialPassword").asText(null);
+        check(created.status() == 201 && "ACTIVE".equals(created.body().path("account").path("state").asText())
+                && initialPassword != null, "admin records a village liaison with an account and a one-time password", created);
+        if (initialPassword == null) {
+            return;
+        }
+        try {
+            api.firstLogin(username, initialPassword);
+            check(true, "the liaison's first login at Keycloak's pages replaces the one-time password", null);
+        } catch (RuntimeException e) {
+            check(false, "the liaison's first login: " + e.getMessage(), null);
+            return;
+        }
+        Api.Reply login = api.passwordGrant(username, Api.PASSWORD);
+        check(login.status() == 200, "the liaison logs in with the new password", login);
+        String liaison = login.text("access_token");
+        check(api.get(liaison, "/api/units/" + village).status() == 200, "the liaison reads the village (200)", null);
+        check(api.get(liaison, "/api/units/" + township).status() == 404, "the liaison does not see the township (404)", null);
+        List<String> listed = new ArrayList<>();
+        api.get(liaison, "/api/units").body().path("items").forEach(u -> listed.add(u.path("id").asText()));
+        check(listed.equals(List.of(village)), "the liaison's unit list is the village alone " + listed, null);
+
+        Api.Reply left = api.change(admin, "POST", "/api/units/" + village + "/people/" + created.text("id"), "leave",
+                Map.of("on", today));
+        check(left.status() == 200, "admin records that the liaison left today", left);
+        Api.Reply refused = api.passwordGrant(username, Api.PASSWORD);
+        check(refused.status() == 400 || refused.status() == 401, "the liaison who left can no longer log in", refused);
+    }
+
+    private static Map<String, Object> person(String role, String from, String username, String accountRole) {
+        return Map.of("role", role, "nameZh", "达瓦", "position", "联络员", "from", from,
+                "account", Map.of("username", username, "roles", List.of(accountRole)));
     }
 
     /** Required where CI runs (CI=true); elsewhere it runs when Debian's chromium is installed. */

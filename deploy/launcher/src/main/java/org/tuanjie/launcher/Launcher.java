@@ -80,8 +80,10 @@ public final class Launcher {
                   Keycloak console  http://127.0.0.1:%d/admin   (admin/admin), realm unity
 
                 Create the first county admin in the console: a user with attribute unit_code (the county's code)
-                and realm role admin (and the other people, for now, the same way). Give the clients tasks-service and
-                agreements-service the secret in UNIT_FEED_CLIENT_SECRET, or the unit feed is refused (it logs why).
+                and realm role admin; the admin records the other people with their accounts through
+                POST /api/units/{id}/people. Give the clients tasks-service and agreements-service the secret in
+                UNIT_FEED_CLIENT_SECRET, or the unit feed is refused (it logs why), and units-service's client its
+                secret in UNITS_ACCOUNTS_CLIENT_SECRET, or no account can be created.
                 Swagger UI's login returns only to the realm's example domain: add your address to the client swagger-ui.
                 No demo data is loaded. Ctrl-C stops everything.
                 """.formatted(Suite.GATEWAY_PORT, settings.keycloakPort()));
@@ -99,7 +101,8 @@ public final class Launcher {
                   Keycloak          %s   (console: http://127.0.0.1:%d/admin, admin/admin)
                   Logs and data     .local/
 
-                Demo users (password demo-2026), realm unity:
+                Demo users (password demo-2026), realm unity: office-admin is in the realm file; the demo loader recorded
+                the others as people of their units (POST /api/units/{id}/people), which created their accounts:
                   office-admin        admin         德格县 创建办 (513330000000)
                   inspector-zhang     inspector     德格县 督查组
                   inspector-li        inspector     德格县 督查组 (a second inspector, to sign off)

@@ -235,6 +235,11 @@ final class Suite {
         // the service's own identity for the unit feed: the realm's demo secret, unless one is given
         String feedSecret = System.getenv(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_FEED_SECRET");
         env.put("UNIT_FEED_CLIENT_SECRET", Objects.requireNonNullElse(feedSecret, name + "-demo-secret"));
+        if (name.equals("units-service")) {
+            // its identity at Keycloak's admin API, to create people's accounts: the realm's demo secret, unless one is given
+            env.put("UNITS_ACCOUNTS_CLIENT_SECRET", Objects.requireNonNullElse(System.getenv("UNITS_ACCOUNTS_CLIENT_SECRET"),
+                    "units-service-demo-secret"));
+        }
         env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + GATEWAY_PORT + ",http://127.0.0.1:" + GATEWAY_PORT
                 + ",http://localhost:8100");
         console.step("starting " + name + " on port " + port);

@@ -188,12 +188,84 @@ class DeployFilesTest {
         assertTrue(clients.get("swagger-ui").path("publicClient").asBoolean());
         assertEquals("S256", clients.get("swagger-ui").path("attributes").path("pkce.code.challenge.method").asText());
         assertTrue(clients.get("mobile-app").path("publicClient").asBoolean());
+        List<String> returns = new ArrayList<>();
+        clients.get("mobile-app").path("redirectUris").forEach(uri -> returns.add(uri.asText()));
+        assertTrue(returns.stream().anyMatch(uri -> uri.equals(FirstLogin.REDIRECT_URI)
+                        || uri.endsWith("*") && FirstLogin.REDIRECT_URI.startsWith(uri.substring(0, uri.length() - 1))),
+                "the demo loader's first logins return to " + FirstLogin.REDIRECT_URI + ", mobile-app allows " + returns);
         assertFalse(clients.get("county-platform").path("publicClient").asBoolean());
         assertTrue(clients.get("county-platform").path("serviceAccountsEnabled").asBoolean());
         assertTrue(clients.get("tuanjie-cli").path("directAccessGrantsEnabled").asBoolean());
         clients.values().forEach(c -> assertEquals("unit_code",
                 c.path("protocolMappers").get(0).path("config").path("claim.name").asText(), c.path("clientId").asText()));
-        realm.path("users").forEach(u -> assertTrue(u.path("attributes").has("unit_code"), u.path("username").asText()));
+        realm.path("users").forEach(DeployFilesTest::assertRoleHolderHasUnitCode);
+    }
+
+    @Test
+    void theDemoRealmHoldsTheCountyAdminAloneAndTheLoaderTheOtherPeople() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/realm-unity.json").toFile());
+        List<String> people = new ArrayList<>();
+        Set<String> realmRoles = new TreeSet<>();
+        realm.path("users").forEach(u -> {
+            if (!u.hasNonNull("serviceAccountClientId")) {
+                people.add(u.path("username").asText());
+            }
+        });
+        realm.path("roles").path("realm").forEach(r -> realmRoles.add(r.path("name").asText()));
+        // the one who records everyone else through the people API, which creates their accounts
+        assertEquals(List.of("office-admin"), people);
+        for (DemoCounty.Person person : DemoCounty.PEOPLE) {
+            assertFalse(people.contains(person.username()), person.username() + " is created by the loader, not imported");
+            assertTrue(realmRoles.contains(person.accountRole()), person.username() + ": " + person.accountRole());
+        }
+    }
+
+    /** A token with an API role is scoped by its unit_code; a user without one (units-service's account) needs none. */
+    static void assertRoleHolderHasUnitCode(JsonNode user) {
+        if (!user.path("realmRoles").isEmpty()) {
+            assertTrue(user.path("attributes").has("unit_code"), user.path("username").asText() + " has a unit_code");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"realm-unity.json", "realm-unity-production.json"})
+    void unitsServiceManagesUsersAndNothingElse(String file) throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/" + file).toFile());
+        JsonNode client = null;
+        for (JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asText().equals("units-service")) {
+                client = c;
+            }
+        }
+        assertTrue(client != null, "client units-service");
+        assertFalse(client.path("publicClient").asBoolean(true), "confidential");
+        assertTrue(client.path("serviceAccountsEnabled").asBoolean(), "client credentials");
+        assertFalse(client.path("standardFlowEnabled").asBoolean(true), "no login of people through it");
+        assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true), "no password grant");
+        assertEquals(file.contains("production") ? "" : "units-service-demo-secret", client.path("secret").asText(""));
+
+        List<JsonNode> accounts = new ArrayList<>();
+        realm.path("users").forEach(u -> {
+            if (u.path("serviceAccountClientId").asText().equals("units-service")) {
+                accounts.add(u);
+            }
+        });
+        assertEquals(1, accounts.size(), "one service-account user");
+        JsonNode account = accounts.get(0);
+        assertEquals("service-account-units-service", account.path("username").asText());
+        // the admin API's user management only: no realm role, so its token opens nothing of Tuanjie's API
+        assertTrue(account.path("realmRoles").isEmpty(), "realm roles " + account.path("realmRoles"));
+        assertFalse(account.has("groups"), "no groups");
+        assertEquals(Set.of("realm-management"), fieldNames(account.path("clientRoles")));
+        Set<String> roles = new TreeSet<>();
+        account.path("clientRoles").path("realm-management").forEach(r -> roles.add(r.asText()));
+        assertEquals(Set.of("manage-users", "view-users"), roles);
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** The audience mapper every client needs so that its tokens are accepted by the services (audience tuanjie-api). */
@@ -245,7 +317,8 @@ class DeployFilesTest {
 
         Map<String, JsonNode> clients = new HashMap<>();
         realm.path("clients").forEach(c -> clients.put(c.path("clientId").asText(), c));
-        assertEquals(Set.of("swagger-ui", "mobile-app", "county-platform", "tasks-service", "agreements-service"), clients.keySet());
+        assertEquals(Set.of("swagger-ui", "mobile-app", "county-platform", "tasks-service", "agreements-service", "units-service"),
+                clients.keySet());
         assertFalse(clients.containsKey("tuanjie-cli"), "no password-grant client");
         clients.forEach((id, c) -> {
             assertFalse(c.path("directAccessGrantsEnabled").asBoolean(true), id + ": no password grant");
@@ -263,7 +336,7 @@ class DeployFilesTest {
             assertTrue(clients.get(id).path("standardFlowEnabled").asBoolean(), id + " uses the authorization code flow");
             assertEquals("S256", clients.get(id).path("attributes").path("pkce.code.challenge.method").asText(), id + " PKCE");
         }
-        for (String id : List.of("county-platform", "tasks-service", "agreements-service")) {
+        for (String id : List.of("county-platform", "tasks-service", "agreements-service", "units-service")) {
             assertFalse(clients.get(id).path("publicClient").asBoolean(true), id + " is confidential");
             assertTrue(clients.get(id).path("serviceAccountsEnabled").asBoolean(), id + " has a service account");
             assertFalse(clients.get(id).path("standardFlowEnabled").asBoolean(true), id + ": service account only");
@@ -276,10 +349,10 @@ class DeployFilesTest {
             assertTrue(u.hasNonNull("serviceAccountClientId"), name + " is not a service account: no users in production");
             assertEquals("service-account-" + u.path("serviceAccountClientId").asText(), name);
             assertFalse(u.has("credentials"), name + " has credentials");
-            assertTrue(u.path("attributes").has("unit_code"), name + " has a unit_code");
+            assertRoleHolderHasUnitCode(u);
             serviceAccounts.add(u.path("serviceAccountClientId").asText());
         });
-        assertEquals(Set.of("county-platform", "tasks-service", "agreements-service"), serviceAccounts);
+        assertEquals(Set.of("county-platform", "tasks-service", "agreements-service", "units-service"), serviceAccounts);
     }
 
     @Test
