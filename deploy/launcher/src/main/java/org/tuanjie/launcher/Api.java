@@ -54,11 +54,19 @@ final class Api {
     }
 
     /**
-     * Takes an account the people API created into use: its first login replaces the one-time password with
+     * Takes an account the people API created into use: its first login replaces the temporary password with
      * {@link #PASSWORD}, as the person would at Keycloak's pages. Returns that login's access token.
      */
-    String firstLogin(String user, String initialPassword) {
-        return new FirstLogin(issuer).complete(user, initialPassword, PASSWORD);
+    String firstLogin(String user, String temporaryPassword) {
+        return new FirstLogin(issuer).complete(user, temporaryPassword, PASSWORD);
+    }
+
+    /**
+     * A temporary password as an office hands it to a new person, random, and of every character class a
+     * production password policy asks for.
+     */
+    static String temporaryPassword() {
+        return "Tj-" + Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36) + "-Aa1!";
     }
 
     private Reply tokenRequest(String form) {

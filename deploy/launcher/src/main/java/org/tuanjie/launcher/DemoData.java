@@ -60,15 +60,11 @@ final class DemoData {
             body.put("nameZh", person.nameZh());
             body.put("position", person.position());
             body.put("from", "2026-01-01");
-            body.put("account", Map.of("username", person.username(), "roles", List.of(person.accountRole())));
-            JsonNode account = api.post(admin, "/api/units/" + id(person.unitCode()) + "/people", body)
-                    .expect(201, "person " + person.username()).body().path("account");
-            String initialPassword = account.path("initialPassword").asText(null);
-            if (initialPassword == null) {
-                throw new IllegalStateException("person " + person.username() + ": no account.initialPassword in the answer: "
-                        + account);
-            }
-            api.firstLogin(person.username(), initialPassword);
+            String temporary = Api.temporaryPassword();
+            body.put("account", Map.of("username", person.username(), "roles", List.of(person.accountRole()),
+                    "temporaryPassword", temporary));
+            api.post(admin, "/api/units/" + id(person.unitCode()) + "/people", body).expect(201, "person " + person.username());
+            api.firstLogin(person.username(), temporary);
         }
         console.ok(DemoCounty.PEOPLE.size() + " people and " + DemoCounty.PEOPLE.size()
                 + " accounts created through the people API, each first login done (password " + Api.PASSWORD + ")");

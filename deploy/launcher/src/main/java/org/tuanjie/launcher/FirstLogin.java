@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person's first login, by HTTP as their browser would do it: Keycloak's own login page with the one-time
- * password units-service handed out, then its update-password page, then back to the app with a code. An
+ * A person's first login, by HTTP as their browser would do it: Keycloak's own login page with the temporary
+ * password the office set through units-service, then its update-password page, then back to the app with a code. An
  * account created with a temporary password cannot use the password grant until then (Keycloak answers
  * "Account is not fully set up"), so this is the only way a script can take such an account into use
  * without an admin setting the password for the person.
