@@ -212,7 +212,8 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER && !last) {
                 continue; // a request body: its properties follow
             }
-            String name = node.getName() == null ? "" : node.getName();
+            // an element of a list or map is named by its index or key alone: staffNames[0], not staffNames.<list element>[0]
+            String name = node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT ? "" : node.getName();
             if (node.getIndex() != null) {
                 name = name + "[" + node.getIndex() + "]";
             } else if (node.getKey() != null) {
