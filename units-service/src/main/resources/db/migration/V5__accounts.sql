@@ -22,3 +22,14 @@ alter table unit_history
     add column person_id    uuid references person (id),
     add column username     varchar(255),
     add column account_role varchar(32);
+
+-- Accounts made at the identity server by a write that then did not commit, and that could not be removed at
+-- once (the identity server was gone): removed by the next run of the periods job, or when their username is
+-- asked for again. Until then they stay disabled (accounts are enabled only once their write is done).
+create table orphan_account (
+    account_id  varchar(64)  primary key,
+    username    varchar(255) not null,
+    recorded_at timestamptz  not null default now()
+);
+
+create index orphan_account_username on orphan_account (lower(username));

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * (201 with Location, 409 for a taken username, 400 for a password under the policy, 204 for the rest), behind
  * a client-credentials token for client {@code units-service}. The end-to-end run checks the same calls
  * against a real Keycloak. Tests read the users through {@code GET /__admin/users} and switch it with
- * {@code /__admin/mode/{up|down|refuse-roles}}: down drops connections, refuse-roles fails role mappings (500).
+ * {@code /__admin/mode/{up|down|refuse-roles|down-after-N}}: down drops connections, refuse-roles fails role
+ * mappings (500), down-after-N makes N accounts and then goes down.
  */
 public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
 
@@ -69,6 +70,13 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
             }
             if ("down".equals(mode)) {
                 return; // the connection closes without an answer
+            }
+            if (mode.startsWith("down-after-") && method.equals("POST") && path.equals("/admin/realms/unity/users")) {
+                int left = Integer.parseInt(mode.substring("down-after-".length()));
+                mode = left == 0 ? "down" : "down-after-" + (left - 1);
+                if (left == 0) {
+                    return;
+                }
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (path.equals("/realms/unity/protocol/openid-connect/token")) {

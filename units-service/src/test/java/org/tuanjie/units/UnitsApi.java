@@ -52,7 +52,19 @@ public final class UnitsApi {
         return as(role, unitCode).get(path).then().statusCode(200).extract().header("ETag");
     }
 
-    /** A readiness profile with every item in place. */
+    /**
+     * Records the unit's principal leader 扎西 and liaison 李娜 (since 2026-01-01) as its people, by an admin at
+     * {@code adminUnit}: the readiness profile's two people items.
+     */
+    public static void recordLeaderAndLiaison(String adminUnit, String unitId) {
+        for (Map<String, Object> person : List.of(
+                Map.<String, Object>of("role", "LEADER", "nameZh", "扎西", "phone", "13800001111", "from", "2026-01-01"),
+                Map.<String, Object>of("role", "LIAISON", "nameZh", "李娜", "phone", "13900002222", "from", "2026-01-01"))) {
+            admin(adminUnit).body(person).post("/units/" + unitId + "/people").then().statusCode(201);
+        }
+    }
+
+    /** A readiness profile with every item in place but its people ({@link #recordLeaderAndLiaison}). */
     public static Map<String, Object> completeReadiness() {
         Map<String, Object> body = new HashMap<>();
         body.put("staffCount", 2);
@@ -64,8 +76,6 @@ public final class UnitsApi {
         body.put("workPlan", true);
         body.put("signage", true);
         body.put("equipment", true);
-        body.put("principalLeader", Map.of("name", "扎西", "phone", "13800001111"));
-        body.put("liaison", Map.of("name", "李娜", "phone", "13900002222"));
         return body;
     }
 

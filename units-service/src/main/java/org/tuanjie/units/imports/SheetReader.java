@@ -38,7 +38,15 @@ public final class SheetReader {
             Map.entry("name_en", "name_en"), Map.entry("英文名称", "name_en"),
             Map.entry("parent_code", "parent_code"), Map.entry("上级代码", "parent_code"),
             Map.entry("上级单位代码", "parent_code"), Map.entry("kind", "kind"), Map.entry("类型", "kind"),
-            Map.entry("单位类型", "kind"));
+            Map.entry("单位类型", "kind"),
+            Map.entry("leader_name", "leader_name"), Map.entry("主要负责人", "leader_name"),
+            Map.entry("leader_phone", "leader_phone"), Map.entry("主要负责人电话", "leader_phone"),
+            Map.entry("leader_username", "leader_username"), Map.entry("主要负责人账号", "leader_username"),
+            Map.entry("liaison_name", "liaison_name"), Map.entry("联络员", "liaison_name"),
+            Map.entry("liaison_phone", "liaison_phone"), Map.entry("联络员电话", "liaison_phone"),
+            Map.entry("liaison_username", "liaison_username"), Map.entry("联络员账号", "liaison_username"),
+            Map.entry("temporary_password", "temporary_password"), Map.entry("初始密码", "temporary_password"),
+            Map.entry("people_from", "people_from"), Map.entry("任职日期", "people_from"));
 
     private SheetReader() {
     }

@@ -6,12 +6,14 @@ import java.util.UUID;
 /**
  * People's accounts at the identity server. Every method either does all it says or throws
  * {@link PeopleExceptions.IdentityUnavailable} having left nothing of its own behind (best effort: a
- * failure in the middle of a create removes the account it began).
+ * failure in the middle of a create removes the account it began). An account is made disabled and enabled
+ * once the write that made it is done, so one its write could not finish is never usable.
  */
 public interface Accounts {
 
     /**
-     * Makes an enabled account that must set a new password at first login (and set up OTP where configured).
+     * Makes a disabled account, with its roles, that must set a new password at first login (and set up OTP
+     * where configured).
      *
      * @return the identity server's id of the account
      * @throws PeopleExceptions.UsernameTaken when the identity server already has the username
@@ -19,11 +21,18 @@ public interface Accounts {
      */
     String create(NewAccount account);
 
+    /** Enables an account made by {@link #create}, once the write that made it is done. */
+    void enable(String accountId);
+
     /** Disables the account and ends its sessions, so no token is issued or refreshed for it any more. */
     void disable(String accountId);
 
-    /** Removes an account this suite created in a write that did not complete. */
-    void remove(String accountId);
+    /**
+     * Removes an account this suite created in a write that did not complete.
+     *
+     * @return whether it is gone (removed now, or already); false when the identity server could not be reached
+     */
+    boolean remove(String accountId);
 
     /** What the suite sets on a new account; the temporary password is passed on, never kept. */
     record NewAccount(String username, String firstName, String lastName, String unitCode, UUID personId,

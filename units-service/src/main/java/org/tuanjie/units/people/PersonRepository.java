@@ -29,4 +29,12 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     public List<Person> withAccountsEndedBy(UUID unitId, LocalDate day) {
         return list("unitId = ?1 and accountState = ?2 and to <= ?3", unitId, AccountState.ACTIVE, day);
     }
+
+    /** Units whose liaison's or leader's period starts on {@code day} or ended the day before. */
+    public List<UUID> unitsWithSolePeriodsTurning(LocalDate day) {
+        return getEntityManager().createQuery("select distinct p.unitId from Person p where p.role in ?1 "
+                + "and (p.from = ?2 or p.to = ?3)", UUID.class)
+                .setParameter(1, List.of(PersonRole.LEADER, PersonRole.LIAISON)).setParameter(2, day)
+                .setParameter(3, day.minusDays(1)).getResultList();
+    }
 }

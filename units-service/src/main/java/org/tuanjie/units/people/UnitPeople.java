@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,5 +63,11 @@ public final class UnitPeople {
     /** Those whose period has not ended by {@code day}, or everyone; by role, then start. */
     public List<Person> list(boolean all, LocalDate day) {
         return people.stream().filter(p -> all || p.isCurrentOn(day)).sorted(ORDER).toList();
+    }
+
+    /** The liaison or leader whose period includes {@code day}, if any. */
+    public Optional<Person> current(PersonRole role, LocalDate day) {
+        return people.stream().filter(p -> p.role() == role && !p.from().isAfter(day) && p.isCurrentOn(day))
+                .max(Comparator.comparing(Person::from));
     }
 }

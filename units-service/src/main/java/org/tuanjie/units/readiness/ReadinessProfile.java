@@ -87,6 +87,7 @@ public class ReadinessProfile extends Audited {
         return profile;
     }
 
+    /** Every item but the principal leader and liaison, which are the unit's people ({@link #peopleAre}). */
     public void update(ReadinessFacts facts) {
         staffCount = facts.staffCount();
         staffNames = new ArrayList<>(facts.staffNames());
@@ -97,10 +98,18 @@ public class ReadinessProfile extends Audited {
         workPlan = facts.workPlan();
         signage = facts.signage();
         equipment = facts.equipment();
-        principalLeaderName = facts.principalLeaderName();
-        principalLeaderPhone = facts.principalLeaderPhone();
-        liaisonName = facts.liaisonName();
-        liaisonPhone = facts.liaisonPhone();
+        derive();
+    }
+
+    /**
+     * The principal leader and liaison items: the unit's current LEADER and LIAISON among its people (null: none),
+     * never typed into the profile.
+     */
+    public void peopleAre(String leaderName, String leaderPhone, String liaisonName, String liaisonPhone) {
+        principalLeaderName = leaderName;
+        principalLeaderPhone = leaderPhone;
+        this.liaisonName = liaisonName;
+        this.liaisonPhone = liaisonPhone;
         derive();
     }
 

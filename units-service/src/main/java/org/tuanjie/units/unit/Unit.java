@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -65,6 +66,16 @@ public class Unit extends Audited {
 
     @Column(name = "close_reason")
     private String closeReason;
+
+    /** The current principal leader (一把手) among the unit's people, copied here so that a change shows in the feed. */
+    @Column(name = "leader_person_id")
+    private UUID leaderPersonId;
+
+    @Column(name = "leader_name")
+    private String leaderName;
+
+    @Column(name = "leader_from")
+    private LocalDate leaderFrom;
 
     protected Unit() {
         // for JPA
@@ -193,6 +204,35 @@ public class Unit extends Audited {
         if (path != null) {
             requireOpen();
         }
+    }
+
+    /**
+     * Records who leads the unit now (null: nobody). A change moves the unit up the change feed, where the
+     * services holding its agreements learn it.
+     *
+     * @return whether the leader changed
+     */
+    public boolean leaderIs(UUID personId, String name, LocalDate from) {
+        if (Objects.equals(leaderPersonId, personId) && Objects.equals(leaderName, name)
+                && Objects.equals(leaderFrom, from)) {
+            return false;
+        }
+        leaderPersonId = personId;
+        leaderName = name;
+        leaderFrom = from;
+        return true;
+    }
+
+    public UUID leaderPersonId() {
+        return leaderPersonId;
+    }
+
+    public String leaderName() {
+        return leaderName;
+    }
+
+    public LocalDate leaderFrom() {
+        return leaderFrom;
     }
 
     public boolean isClosed() {

@@ -21,6 +21,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.units.Hierarchy;
+import org.tuanjie.units.UnitsApi;
 
 /**
  * Separation of duties over the unit hierarchy, written from DOMAIN.md's table and not from the policy:
@@ -88,7 +89,8 @@ class AccountabilityTest {
     @Test
     void aVillageLiaisonEditsItsOwnReadinessOnly() {
         String own = "/units/" + h.id(h.villageA) + "/readiness";
-        as("unit-liaison", h.villageA).header("If-Match", "\"0\"").body(completeReadiness()).put(own).then().statusCode(200)
+        UnitsApi.recordLeaderAndLiaison(h.county, h.id(h.villageA)); // the profile's people items: version 2
+        as("unit-liaison", h.villageA).header("If-Match", "\"2\"").body(completeReadiness()).put(own).then().statusCode(200)
                 .body("complete", equalTo(true));
         // the neighbouring village lies outside the village's reach: missing
         String neighbour = "/units/" + h.id(h.villageB) + "/readiness";
@@ -100,12 +102,12 @@ class AccountabilityTest {
                 .statusCode(404).body("type", type("unit-not-found"));
         as("unit-leader", h.villageA).get(township).then().statusCode(404);
         // the township's liaison sees its village, but the village's profile is the village's to fill
-        as("unit-liaison", h.townshipA).header("If-Match", "\"1\"").body(completeReadiness()).put(own).then()
+        as("unit-liaison", h.townshipA).header("If-Match", "\"3\"").body(completeReadiness()).put(own).then()
                 .statusCode(403).body("type", type("not-own-unit"));
         // the township's admin may, being above it
         Map<String, Object> withoutSignage = completeReadiness();
         withoutSignage.put("signage", false);
-        admin(h.townshipA).header("If-Match", "\"1\"").body(withoutSignage).put(own).then().statusCode(200)
+        admin(h.townshipA).header("If-Match", "\"3\"").body(withoutSignage).put(own).then().statusCode(200)
                 .body("missing", equalTo(List.of("SIGNAGE")));
         admin(h.county).get(neighbour).then().header("ETag", equalTo("\"0\""));
         admin(h.county).get(township).then().header("ETag", equalTo("\"0\""));

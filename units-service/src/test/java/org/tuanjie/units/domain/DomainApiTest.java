@@ -64,6 +64,9 @@ class DomainApiTest {
                 .body("incomplete", hasSize(2));
         admin(h.county).header("If-Match", "\"0\"").body(org.tuanjie.units.UnitsApi.completeReadiness())
                 .put("/units/" + h.id(h.school) + "/readiness").then().statusCode(200);
+        admin(h.county).get("/domains/" + schools + "/coverage").then().body("complete", equalTo(0));
+        // the principal leader and liaison are the school's people records
+        org.tuanjie.units.UnitsApi.recordLeaderAndLiaison(h.county, h.id(h.school));
         admin(h.county).get("/domains/" + schools + "/coverage").then().statusCode(200)
                 .body("members", equalTo(2)).body("complete", equalTo(1)).body("rate", equalTo(0.5f))
                 .body("incomplete.code", org.hamcrest.Matchers.contains(h.villageA));

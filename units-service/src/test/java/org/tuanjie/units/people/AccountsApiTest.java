@@ -48,7 +48,7 @@ class AccountsApiTest {
     @BeforeEach
     void hierarchy() {
         if (h == null) {
-            h = new Hierarchy("64");
+            h = new Hierarchy("43");
         }
         keycloak("mode/up");
     }
@@ -205,9 +205,9 @@ class AccountsApiTest {
         leave(h.county, people(h.organ) + "/" + person, last).then().statusCode(200).body("account.state", equalTo("ACTIVE"));
         assertEquals(true, user(name).get("enabled"), "the person still works until their last day");
 
-        service.closeEndedAccounts(last.minusDays(1));
+        service.periodsTurn(last.minusDays(1));
         assertEquals(true, user(name).get("enabled"));
-        service.closeEndedAccounts(last);
+        service.periodsTurn(last);
         assertEquals(false, user(name).get("enabled"));
         admin(h.county).get(people(h.organ) + "/" + person).then().body("account.state", equalTo("DISABLED"));
     }
@@ -276,7 +276,7 @@ class AccountsApiTest {
     }
 
     private static String username(String what) {
-        return "t64-" + what + "-" + NAMES.incrementAndGet();
+        return "t43-" + what + "-" + NAMES.incrementAndGet();
     }
 
     private static LocalDate today() {

@@ -152,6 +152,41 @@ class PeopleApiTest {
         admin(h.county).get(people).then().body("id", contains(first));
     }
 
+    @Test
+    void theCurrentLeaderShowsOnTheUnitAndItsChangeReachesTheFeed() {
+        String unit = "/units/" + h.id(h.temple);
+        String cursor = drained(as("integration", h.county).get("/units/changes").path("cursor"));
+        admin(h.county).get(unit).then().statusCode(200).body("principalLeader", nullValue());
+
+        String first = admin(h.county).body(person("LEADER", "洛桑", "2025-01-01")).post(unit + "/people")
+                .then().statusCode(201).extract().path("id");
+        admin(h.county).get(unit).then().body("principalLeader.personId", equalTo(first))
+                .body("principalLeader.nameZh", equalTo("洛桑")).body("principalLeader.from", equalTo("2025-01-01"));
+        Response changed = as("integration", h.county).queryParam("cursor", cursor).get("/units/changes");
+        changed.then().statusCode(200).body("items.code", contains(h.temple))
+                .body("items[0].principalLeader.nameZh", equalTo("洛桑"));
+
+        // a successor whose period starts later is not the leader yet
+        String later = java.time.LocalDate.now(org.tuanjie.units.people.service.PeopleService.CALENDAR).plusDays(30).toString();
+        admin(h.county).body(person("LEADER", "丹增", later)).post(unit + "/people").then().statusCode(201);
+        admin(h.county).get(unit).then().body("principalLeader.personId", equalTo(first));
+        // a staff member changes nothing on the unit, so nothing new in the feed
+        String after = drained(changed.path("cursor"));
+        admin(h.county).body(person("STAFF", "多吉", "2025-01-01")).post(unit + "/people").then().statusCode(201);
+        as("integration", h.county).queryParam("cursor", after).get("/units/changes").then().body("items", hasSize(0));
+    }
+
+    /** The cursor after every change so far. */
+    private static String drained(String cursor) {
+        String at = cursor;
+        Response page = as("integration", h.county).queryParam("cursor", at).get("/units/changes");
+        while (page.<Boolean>path("more")) {
+            at = page.path("cursor");
+            page = as("integration", h.county).queryParam("cursor", at).get("/units/changes");
+        }
+        return page.path("cursor");
+    }
+
     private static Map<String, Object> person(String role, String nameZh, String from) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("role", role);

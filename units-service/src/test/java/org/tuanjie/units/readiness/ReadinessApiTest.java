@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.tuanjie.units.UnitsApi.admin;
 import static org.tuanjie.units.UnitsApi.as;
 import static org.tuanjie.units.UnitsApi.completeReadiness;
+import static org.tuanjie.units.UnitsApi.recordLeaderAndLiaison;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +43,22 @@ class ReadinessApiTest {
         String path = "/units/" + h.id(h.school) + "/readiness";
         as("unit-liaison", h.school).header("If-Match", "\"0\"").body(completeReadiness()).put(path).then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))
+                .body("score", equalTo(75)).body("complete", equalTo(false))
+                .body("missing", containsInAnyOrder("PRINCIPAL_LEADER", "LIAISON"))
+                .body("principalLeader", nullValue());
+        // the leader and liaison items are the unit's people, not text typed into the profile
+        recordLeaderAndLiaison(h.county, h.id(h.school));
+        as("unit-liaison", h.school).get(path).then().statusCode(200)
+                .header("ETag", equalTo("\"3\""))
                 .body("score", equalTo(100)).body("complete", equalTo(true)).body("threeNone", equalTo(false))
                 .body("missing", org.hamcrest.Matchers.empty())
                 .body("principalLeader.name", equalTo("扎西"))
-                .body("updatedBy", equalTo("user-unit-liaison-" + h.school));
+                .body("liaison.phone", equalTo("13900002222"))
+                .body("updatedBy", equalTo("user-admin-" + h.county));
         Map<String, Object> partial = completeReadiness();
         partial.put("office", false);
         partial.put("signage", false);
-        as("unit-leader", h.school).header("If-Match", "\"1\"").body(partial).put(path).then().statusCode(200)
+        as("unit-leader", h.school).header("If-Match", "\"3\"").body(partial).put(path).then().statusCode(200)
                 .body("score", equalTo(75)).body("missing", containsInAnyOrder("OFFICE", "SIGNAGE"));
     }
 
@@ -69,9 +80,9 @@ class ReadinessApiTest {
         String path = "/units/" + h.id(h.organ) + "/readiness";
         Map<String, Object> body = completeReadiness();
         body.put("staffCount", -1);
-        body.put("principalLeader", Map.of("name", "扎西", "phone", "call me"));
+        body.put("staffNames", List.of("x".repeat(51)));
         admin(h.province).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("staffCount", "principalLeader.phone"));
+                .body("errors.field", containsInAnyOrder("staffCount", "staffNames[0]"));
         Map<String, Object> undocumented = completeReadiness();
         undocumented.put("leadingGroupDocNo", " ");
         admin(h.province).header("If-Match", "\"0\"").body(undocumented).put(path).then().statusCode(400)

@@ -43,7 +43,15 @@ public class UnitImportResource {
                     + "parent_code/上级代码, kind/类型 (PROVINCE … or 省, 州, 县, 乡镇, 村, 社区, 机关, 学校, 宗教活动场所, …). "
                     + "Parents may be in the file (any order) or already in your jurisdiction. Every row is checked first; "
                     + "any bad row fails the whole import with a 400 listing every error by line and column. "
-                    + "`dryRun=true` checks without writing. Up to 20,000 rows.")
+                    + "`dryRun=true` checks without writing. Up to 20,000 rows. "
+                    + "Optional people columns record each unit's principal leader and liaison in the same import: "
+                    + "leader_name/主要负责人, leader_phone/主要负责人电话, leader_username/主要负责人账号, liaison_name/联络员, "
+                    + "liaison_phone/联络员电话, liaison_username/联络员账号, people_from/任职日期 (default today), "
+                    + "temporary_password/初始密码 (required with a username; to be changed at first login). A username "
+                    + "makes the person's account at the identity server (role unit-leader or unit-liaison), up to 300 per "
+                    + "import; units, people and accounts are made together or not at all (503 `identity-unavailable` "
+                    + "when the identity server fails, nothing left behind). The sheet then holds passwords: delete it "
+                    + "once imported.")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     example = "code,name,parent_code,kind\n513221100000,威州镇,513221000000,乡镇\n"),

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,12 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.problem.ProblemException;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.imports.SheetReader;
 import org.tuanjie.units.imports.SheetRow;
+import org.tuanjie.units.imports.service.SheetPeople.SheetPerson;
+import org.tuanjie.units.people.PeopleExceptions;
+import org.tuanjie.units.people.Person;
+import org.tuanjie.units.people.PersonRepository;
+import org.tuanjie.units.people.service.PeopleService;
 import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitKind;
@@ -51,6 +58,12 @@ public class UnitImportService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PeopleService people;
+
+    @Inject
+    PersonRepository personRows;
+
     public ImportResult importSheet(byte[] content, String mediaType, boolean dryRun) {
         SheetReader.Sheet1 sheet = read(content, mediaType);
         List<Violation> errors = new ArrayList<>();
@@ -70,20 +83,46 @@ public class UnitImportService {
         }
         return QuarkusTransaction.joiningExisting().call(() -> { // with an Idempotency-Key: commits with its record
             List<Unit> built = build(sheet.rows(), errors);
+            List<SheetPerson> sheetPeople = SheetPeople.read(sheet.rows(), LocalDate.now(PeopleService.CALENDAR),
+                    username -> personRows.findByUsername(username).isPresent(), errors);
             if (!errors.isEmpty()) {
+                errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
                 throw new ImportInvalid(errors);
             }
-            if (!dryRun) {
-                for (int i = 0; i < built.size(); i++) {
-                    unitService.register(built.get(i));
-                    if ((i + 1) % FLUSH_EVERY == 0) {
-                        em.flush();
-                        em.clear();
-                    }
+            long accounts = sheetPeople.stream().filter(p -> p.account() != null).count();
+            if (dryRun) {
+                return new ImportResult(true, sheet.rows().size(), 0, 0, 0);
+            }
+            for (int i = 0; i < built.size(); i++) {
+                unitService.register(built.get(i));
+                if ((i + 1) % FLUSH_EVERY == 0) {
+                    em.flush();
+                    em.clear();
                 }
             }
-            return new ImportResult(dryRun, sheet.rows().size(), dryRun ? 0 : built.size());
+            em.flush();
+            record(sheetPeople);
+            return new ImportResult(false, sheet.rows().size(), built.size(), sheetPeople.size(), (int) accounts);
         });
+    }
+
+    /**
+     * The sheet's people, with their accounts, in the import's transaction: an identity server failing on any of
+     * them fails the whole import, and the accounts already made are removed with its rollback.
+     */
+    private void record(List<SheetPerson> sheetPeople) {
+        List<Person> recorded = new ArrayList<>();
+        for (SheetPerson person : sheetPeople) {
+            Unit unit = units.findByCode(person.unitCode()).orElseThrow();
+            try {
+                recorded.add(people.addToImportedUnit(unit, person.role(), person.details(), person.from(),
+                        person.account()));
+            } catch (PeopleExceptions.UsernameTaken | PeopleExceptions.PasswordRefused e) {
+                String column = e instanceof PeopleExceptions.UsernameTaken ? person.usernameColumn() : "temporary_password";
+                throw new ImportInvalid(List.of(new Violation(column, e.messageKey(), e.args()).atLine(person.line())));
+            }
+        }
+        people.enableAccounts(recorded);
     }
 
     private SheetReader.Sheet1 read(byte[] content, String mediaType) {
@@ -260,7 +299,10 @@ public class UnitImportService {
         return Map.copyOf(names);
     }
 
-    public record ImportResult(boolean dryRun, int rows, int created) {
+    public record ImportResult(boolean dryRun, int rows,
+            @Schema(description = "Units created") int created,
+            @Schema(description = "Principal leaders and liaisons recorded from the people columns") int people,
+            @Schema(description = "Their accounts made at the identity server") int accounts) {
     }
 
     /** 400 listing every bad row; nothing was imported. */

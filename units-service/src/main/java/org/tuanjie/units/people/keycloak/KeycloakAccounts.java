@@ -33,8 +33,9 @@ import org.tuanjie.units.people.PeopleExceptions.UsernameTaken;
  * service (client credentials). Its service account needs only the {@code realm-management} roles
  * {@code manage-users} and {@code view-users}: it cannot touch clients, roles or realm settings.
  *
- * <p>A new account is made disabled, given its roles, then enabled: if a step fails, what was begun is
- * removed, and whatever the removal could not reach is at worst a disabled account nobody can use.
+ * <p>A new account is made disabled and given its roles; it is enabled once the write that made it is done. If a
+ * step fails, what was begun is removed, and whatever the removal could not reach is at worst a disabled
+ * account nobody can use.
  */
 @ApplicationScoped
 public class KeycloakAccounts implements Accounts {
@@ -87,7 +88,6 @@ public class KeycloakAccounts implements Accounts {
         String id = location.substring(location.lastIndexOf('/') + 1);
         try {
             grant(id, account.roles());
-            expect(send("PUT", "/users/" + id, Map.of("enabled", true)), 204, "enable the account");
             return id;
         } catch (RuntimeException e) {
             remove(id);
@@ -112,6 +112,11 @@ public class KeycloakAccounts implements Accounts {
     }
 
     @Override
+    public void enable(String accountId) {
+        expect(send("PUT", "/users/" + accountId, Map.of("enabled", true)), 204, "enable the account");
+    }
+
+    @Override
     public void disable(String accountId) {
         HttpResponse<String> disabled = send("PUT", "/users/" + accountId, Map.of("enabled", false));
         if (disabled.statusCode() == 404) {
@@ -122,16 +127,18 @@ public class KeycloakAccounts implements Accounts {
     }
 
     @Override
-    public void remove(String accountId) {
+    public boolean remove(String accountId) {
         try {
             HttpResponse<String> removed = send("DELETE", "/users/" + accountId, null);
-            if (removed.statusCode() != 204 && removed.statusCode() != 404) {
-                LOG.warnf("account %s was begun but could not be removed (%d); it stays disabled", accountId,
-                        removed.statusCode());
+            if (removed.statusCode() == 204 || removed.statusCode() == 404) {
+                return true;
             }
+            LOG.warnf("account %s was begun but could not be removed (%d); it stays disabled", accountId,
+                    removed.statusCode());
         } catch (IdentityUnavailable e) {
             LOG.warnf("account %s was begun but could not be removed (%s); it stays disabled", accountId, e.getMessage());
         }
+        return false;
     }
 
     private HttpResponse<String> send(String method, String path, Object body) {

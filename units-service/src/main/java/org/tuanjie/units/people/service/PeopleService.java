@@ -2,6 +2,7 @@ package org.tuanjie.units.people.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import org.tuanjie.units.people.AccountGrant;
 import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.people.Accounts;
 import org.tuanjie.units.people.Accounts.NewAccount;
+import org.tuanjie.units.people.CurrentPeople;
+import org.tuanjie.units.people.OrphanAccount;
+import org.tuanjie.units.people.OrphanAccountRepository;
 import org.tuanjie.units.people.PeopleExceptions.PersonNotFound;
 import org.tuanjie.units.people.PeopleExceptions.UsernameTaken;
 import org.tuanjie.units.people.Person;
@@ -68,6 +73,9 @@ public class PeopleService {
     Accounts accounts;
 
     @Inject
+    OrphanAccountRepository orphans;
+
+    @Inject
     Guard guard;
 
     @Inject
@@ -79,6 +87,9 @@ public class PeopleService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<CurrentPeople> currentPeople;
+
     /** An account to make with the person: username, roles, and the password to change at first login. */
     public record AccountRequest(String username, Set<AccountRole> roles, String temporaryPassword) {
     }
@@ -86,11 +97,32 @@ public class PeopleService {
     @Transactional
     public Person add(UUID unitId, PersonRole role, PersonDetails details, LocalDate from, AccountRequest account) {
         Unit unit = units.unit(unitId);
-        if (unit.isClosed()) {
-            throw new UnitAlreadyClosed(unit.code());
-        }
         if (account != null) {
             requireGrant(unit, account.roles());
+        }
+        Person person = record(unit, role, details, from, account);
+        enableAccounts(List.of(person));
+        return person;
+    }
+
+    /**
+     * A leader or liaison of a unit the running import has just placed where the policy let it (so in the caller's
+     * reach, even when it is the caller's new root, which the caller's reach does not know yet). Their accounts get
+     * unit roles only, which every admin may grant; they are enabled by {@link #enableAccounts} once the import
+     * is done.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Person addToImportedUnit(Unit unit, PersonRole role, PersonDetails details, LocalDate from,
+            AccountRequest account) {
+        if (account != null && account.roles().stream().anyMatch(AccountRole::isOffice)) {
+            throw new IllegalArgumentException("an import grants unit roles only");
+        }
+        return record(unit, role, details, from, account);
+    }
+
+    private Person record(Unit unit, PersonRole role, PersonDetails details, LocalDate from, AccountRequest account) {
+        if (unit.isClosed()) {
+            throw new UnitAlreadyClosed(unit.code());
         }
         // one writer of a unit's people at a time: two newcomers cannot both end the same predecessor
         em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
@@ -102,6 +134,7 @@ public class PeopleService {
             openAccount(unit, person, account);
         }
         closeAccountsOfPeriodsEnded(unit, today());
+        currentPeopleOf(unit, today());
         return person;
     }
 
@@ -111,7 +144,36 @@ public class PeopleService {
         requireGrant(unit, account.roles());
         Person person = person(unit, personId);
         openAccount(unit, person, account);
+        enableAccounts(List.of(person));
         return person;
+    }
+
+    /**
+     * Enables the accounts made for these people, the write that made them being done but for its commit (a
+     * commit that fails after this removes them all the same).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enableAccounts(List<Person> made) {
+        for (Person person : made) {
+            person.accountId().ifPresent(accounts::enable);
+        }
+    }
+
+    /**
+     * Removes the accounts left behind by writes that did not commit while the identity server was gone.
+     *
+     * @return how many are left
+     */
+    public int removeOrphanAccounts() {
+        int left = 0;
+        for (OrphanAccount orphan : QuarkusTransaction.requiringNew().call(() -> orphans.listAll())) {
+            if (accounts.remove(orphan.accountId())) {
+                QuarkusTransaction.requiringNew().run(() -> orphans.deleteById(orphan.accountId()));
+            } else {
+                left++;
+            }
+        }
+        return left;
     }
 
     /** @param all past periods too; else those not ended by today */
@@ -132,25 +194,41 @@ public class PeopleService {
         person.leave(on);
         people.flush();
         closeAccountsOfPeriodsEnded(unit, today());
+        currentPeopleOf(unit, today());
         return person;
     }
 
     /**
-     * Disables, as the suite itself, the accounts of people whose period ended by {@code day} (a leaving recorded
-     * ahead of time takes effect on its day). One unit per transaction: an identity server gone mid-way leaves
-     * the rest for the next run.
+     * What the turn of {@code day} changes, done as the suite itself: accounts of people whose period ended by then
+     * are disabled (a leaving recorded ahead of time takes effect on its day), and units whose leader or liaison
+     * starts or ends that day show their current ones. One unit per transaction: an identity server gone mid-way
+     * leaves the rest for the next run.
      *
      * @return the accounts disabled
      */
-    public int closeEndedAccounts(LocalDate day) {
+    public int periodsTurn(LocalDate day) {
         int closed = 0;
-        for (UUID unitId : people.unitsWithAccountsEndedBy(day)) {
+        Set<UUID> turning = new LinkedHashSet<>(people.unitsWithAccountsEndedBy(day));
+        turning.addAll(people.unitsWithSolePeriodsTurning(day));
+        for (UUID unitId : turning) {
             closed += QuarkusTransaction.requiringNew().call(() -> {
                 Unit unit = unitRows.findById(unitId);
-                return closeAccounts(unit, people.withAccountsEndedBy(unit.id(), day), false);
+                int disabled = closeAccounts(unit, people.withAccountsEndedBy(unit.id(), day), false);
+                currentPeopleOf(unit, day);
+                return disabled;
             });
         }
         return closed;
+    }
+
+    /** The unit's current leader goes on the unit (and so into the change feed), both on the readiness profile. */
+    private void currentPeopleOf(Unit unit, LocalDate day) {
+        UnitPeople all = new UnitPeople(unit.id(), people.ofUnit(unit.id()));
+        Person leader = all.current(PersonRole.LEADER, day).orElse(null);
+        Person liaison = all.current(PersonRole.LIAISON, day).orElse(null);
+        unit.leaderIs(leader == null ? null : leader.id(), leader == null ? null : leader.nameZh(),
+                leader == null ? null : leader.from());
+        currentPeople.fire(new CurrentPeople(unit.id(), leader, liaison));
     }
 
     private void closeAccountsOfPeriodsEnded(Unit unit, LocalDate day) {
@@ -177,9 +255,21 @@ public class PeopleService {
         if (people.findByUsername(request.username()).isPresent()) {
             throw new UsernameTaken(request.username());
         }
-        String id = accounts.create(new NewAccount(request.username(), person.nameZh(), unit.nameZh(), unit.code(),
-                person.id(), request.roles(), request.temporaryPassword()));
-        removeIfNotCommitted(id);
+        NewAccount spec = new NewAccount(request.username(), person.nameZh(), unit.nameZh(), unit.code(), person.id(),
+                request.roles(), request.temporaryPassword());
+        String id;
+        try {
+            id = accounts.create(spec);
+        } catch (UsernameTaken taken) {
+            // left behind by a write that failed with the identity server: gone once removed, and the name is free
+            OrphanAccount orphan = orphans.findByUsername(request.username()).orElseThrow(() -> taken);
+            if (!accounts.remove(orphan.accountId())) {
+                throw taken;
+            }
+            orphans.delete(orphan);
+            id = accounts.create(spec);
+        }
+        removeIfNotCommitted(id, request.username());
         person.accountOpened(id, request.username(), request.roles());
         for (AccountRole role : request.roles()) {
             history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), request.username(), role.tokenName(),
@@ -189,7 +279,7 @@ public class PeopleService {
     }
 
     /** The account made in this transaction goes again if the transaction does not commit. */
-    private void removeIfNotCommitted(String accountId) {
+    private void removeIfNotCommitted(String accountId, String username) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -198,8 +288,9 @@ public class PeopleService {
 
             @Override
             public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    accounts.remove(accountId);
+                if (status != Status.STATUS_COMMITTED && !accounts.remove(accountId)) {
+                    // the identity server is gone too: the account stays, disabled, until the periods job removes it
+                    QuarkusTransaction.requiringNew().run(() -> orphans.persist(new OrphanAccount(accountId, username)));
                 }
             }
         });

@@ -8,23 +8,28 @@ import org.jboss.logging.Logger;
 import org.tuanjie.units.people.PeopleExceptions.IdentityUnavailable;
 
 /**
- * Disables the accounts of people whose leaving was recorded ahead of its day, once the day comes. A leaving
- * recorded on or after its day disables the account at once; this catches the rest, and retries what an
- * unreachable identity server left undone.
+ * Applies what the turn of a day changes to people recorded ahead of it: the accounts of those whose leaving
+ * day came are disabled, and a leader or liaison starting today becomes the unit's current one. A change
+ * recorded on or after its day takes effect at once; this catches the rest, and retries what an unreachable
+ * identity server left undone, including the removal of accounts whose write did not commit.
  */
 @ApplicationScoped
-public class AccountCloser {
+public class PeriodsTurn {
 
-    private static final Logger LOG = Logger.getLogger(AccountCloser.class);
+    private static final Logger LOG = Logger.getLogger(PeriodsTurn.class);
 
     @Inject
     PeopleService people;
 
     @Scheduled(every = "${units.accounts.close-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void closeEndedAccounts() {
+    void turn() {
         try {
-            int closed = people.closeEndedAccounts(LocalDate.now(PeopleService.CALENDAR));
+            int left = people.removeOrphanAccounts();
+            if (left > 0) {
+                LOG.warnf("%d accounts of writes that did not commit are still at the identity server (disabled)", left);
+            }
+            int closed = people.periodsTurn(LocalDate.now(PeopleService.CALENDAR));
             if (closed > 0) {
                 LOG.infof("disabled %d accounts of people whose period ended", closed);
             }

@@ -1,9 +1,7 @@
 package org.tuanjie.units.readiness.mapping;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,13 +37,13 @@ public record ReadinessView(
         String updatedBy,
         long version) {
 
-    @Schema(name = "Person")
-    public record Person(
-            @Size(max = 100) @Schema(example = "扎西") String name,
-            @Size(max = 20) @Pattern(regexp = "[0-9+\\- ]{5,20}") @Schema(example = "13800001111") String phone) {
+    @Schema(name = "Person", description = "The unit's current LEADER or LIAISON, from its people records")
+    public record Person(@Schema(example = "扎西") String name, @Schema(example = "13800001111") String phone) {
     }
 
-    @Schema(name = "ReadinessUpdate", description = "The whole profile; blank text means absent")
+    @Schema(name = "ReadinessUpdate", description = "The whole profile; blank text means absent. The principal leader "
+            + "and the liaison are not part of it: they are the unit's current LEADER and LIAISON among its people "
+            + "(POST /units/{id}/people), shown in the profile as `principalLeader` and `liaison`.")
     public record Update(
             @Min(0) @Max(1000) int staffCount,
             @Size(max = 50) List<@Size(max = 50) String> staffNames,
@@ -55,16 +53,11 @@ public record ReadinessView(
             LocalDate leadingGroupDate,
             boolean workPlan,
             boolean signage,
-            boolean equipment,
-            @Valid Person principalLeader,
-            @Valid Person liaison) {
+            boolean equipment) {
 
         public ReadinessFacts toFacts() {
             return new ReadinessFacts(staffCount, staffNames, office, officeLocation, leadingGroupDocNo,
-                    leadingGroupDate, workPlan, signage, equipment,
-                    principalLeader == null ? null : principalLeader.name(),
-                    principalLeader == null ? null : principalLeader.phone(),
-                    liaison == null ? null : liaison.name(), liaison == null ? null : liaison.phone());
+                    leadingGroupDate, workPlan, signage, equipment, null, null, null, null);
         }
     }
 

@@ -15,6 +15,8 @@ import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
+import org.tuanjie.units.people.CurrentPeople;
+import org.tuanjie.units.people.Person;
 import org.tuanjie.units.readiness.ReadinessFacts;
 import org.tuanjie.units.readiness.ReadinessItem;
 import org.tuanjie.units.readiness.ReadinessProfile;
@@ -45,6 +47,14 @@ public class ReadinessService {
 
     void createWithUnit(@Observes UnitEvents.UnitCreated event) {
         profiles.persist(ReadinessProfile.emptyFor(event.unit().id()));
+    }
+
+    void peopleChanged(@Observes CurrentPeople people) {
+        Person leader = people.leader();
+        Person liaison = people.liaison();
+        profiles.findById(people.unitId()).peopleAre(leader == null ? null : leader.nameZh(),
+                leader == null ? null : leader.phone(), liaison == null ? null : liaison.nameZh(),
+                liaison == null ? null : liaison.phone());
     }
 
     /** Of a unit in the caller's subtree, or of a member unit of a domain the caller's unit leads. */

@@ -19,7 +19,8 @@ public final class UnitMapper {
     public static UnitView toView(Unit unit) {
         return new UnitView(unit.id(), unit.code(), unit.kind(), unit.kind().category(), unit.parentId(),
                 unit.pathCodes(), unit.depth(), unit.names().byLanguage(), unit.isClosed() ? "CLOSED" : "OPEN",
-                unit.closedOn(), unit.closeReason(), unit.createdAt(), unit.createdBy(), unit.updatedAt(),
+                unit.closedOn(), unit.closeReason(), unit.leaderPersonId() == null ? null
+                        : new UnitView.Leader(unit.leaderPersonId(), unit.leaderName(), unit.leaderFrom()), unit.createdAt(), unit.createdBy(), unit.updatedAt(),
                 unit.updatedBy(), unit.version());
     }
 

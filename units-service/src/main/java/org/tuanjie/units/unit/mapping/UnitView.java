@@ -25,9 +25,17 @@ public record UnitView(
         @Schema(example = "OPEN") String status,
         LocalDate closedOn,
         String closeReason,
+        @Schema(description = "The current principal leader (一把手) among the unit's people; absent when none is recorded")
+        Leader principalLeader,
         OffsetDateTime createdAt,
         String createdBy,
         OffsetDateTime updatedAt,
         String updatedBy,
         @Schema(description = "Row version, also the ETag", example = "0") long version) {
+
+    /** Who leads the unit now, as its people records say (see /units/{id}/people). */
+    @Schema(name = "UnitLeader")
+    public record Leader(UUID personId, @Schema(example = "扎西") String nameZh,
+            @Schema(description = "First day of their period", example = "2026-01-01") LocalDate from) {
+    }
 }
