@@ -100,8 +100,14 @@ final class DemoData {
         complete.put("workPlan", true);
         complete.put("signage", true);
         complete.put("equipment", true);
-        complete.put("principalLeader", Map.of("name", "扎西", "phone", "13800000001"));
-        complete.put("liaison", Map.of("name", "卓玛", "phone", "13800000002"));
+        // the leader and liaison items are the units' people: the township and the bureau have theirs with accounts
+        for (String code : List.of(DemoCounty.schools().get(0), DemoCounty.TOWNSHIP_2)) {
+            for (Map<String, Object> person : List.of(
+                    Map.<String, Object>of("role", "LEADER", "nameZh", "扎西", "phone", "13800000001", "from", "2026-01-01"),
+                    Map.<String, Object>of("role", "LIAISON", "nameZh", "卓玛", "phone", "13800000002", "from", "2026-01-01"))) {
+                api.post(admin, "/api/units/" + id(code) + "/people", person).expect(201, "person of " + code);
+            }
+        }
         for (String code : List.of(DemoCounty.TOWNSHIP_1, DemoCounty.EDUCATION, DemoCounty.schools().get(0))) {
             api.change(admin, "PUT", "/api/units/" + id(code) + "/readiness", null, complete).expect(200, "readiness " + code);
         }
