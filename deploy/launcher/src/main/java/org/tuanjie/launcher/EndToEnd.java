@@ -25,13 +25,15 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EndToEnd {
 
+    private final Suite suite;
     private final Api api;
     private final DemoData demo;
     private final Console console;
     private final List<String> failures = new ArrayList<>();
     private int passed;
 
-    EndToEnd(Api api, DemoData demo, Console console) {
+    EndToEnd(Api api, DemoData demo, Console console, Suite suite) {
+        this.suite = suite;
         this.api = api;
         this.demo = demo;
         this.console = console;
@@ -157,6 +159,7 @@ final class EndToEnd {
                 "the composed unit page answers complete", null);
 
         peopleAndTheirAccounts();
+        identityServerDown();
         browser();
 
         console.print(passed + " passed, " + failures.size() + " failed");
@@ -216,6 +219,35 @@ final class EndToEnd {
         check(left.status() == 200, "admin records that the liaison left today", left);
         Api.Reply refused = api.passwordGrant(username, Api.PASSWORD);
         check(refused.status() == 400 || refused.status() == 401, "the liaison who left can no longer log in", refused);
+    }
+
+    /**
+     * Keycloak stopped while an office records a person with an account: a 503, no person recorded, and nothing
+     * left at Keycloak, so the same person and username go through once it is back.
+     */
+    private void identityServerDown() {
+        String admin = api.token("office-admin");
+        String village = demo.id(DemoCounty.village(DemoCounty.TOWNSHIP_2, 1));
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String username = "outage-liaison-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        Map<String, Object> person = person("STAFF", today, username, "unit-liaison");
+        String people = "/api/units/" + village + "/people";
+        try {
+            suite.withKeycloakStopped(() -> {
+                Api.Reply refused = api.post(admin, people, person);
+                check(refused.status() == 503 && refused.raw().contains("identity-unavailable"),
+                        "Keycloak stopped: recording a person with an account answers 503 identity-unavailable", refused);
+                List<String> names = new ArrayList<>();
+                api.get(admin, people).body().forEach(p -> names.add(p.path("account").path("username").asText()));
+                check(!names.contains(username), "Keycloak stopped: no person recorded without their account", null);
+            });
+        } catch (Exception e) {
+            check(false, "Keycloak stopped and started again: " + e.getMessage(), null);
+            return;
+        }
+        Api.Reply again = api.post(admin, people, person);
+        check(again.status() == 201, "Keycloak back: the same person and username go through, nothing was left behind",
+                again);
     }
 
     private static Map<String, Object> person(String role, String from, String username, String accountRole) {

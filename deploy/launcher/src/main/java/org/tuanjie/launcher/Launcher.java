@@ -46,7 +46,7 @@ public final class Launcher {
                 DemoData demo = new DemoData(api, console);
                 demo.loadIfMissing();
                 if (e2e) {
-                    status = new EndToEnd(api, demo, console).run() == 0 ? 0 : 1;
+                    status = new EndToEnd(api, demo, console, suite).run() == 0 ? 0 : 1;
                 } else {
                     welcome(console, settings);
                     suite.awaitShutdown();

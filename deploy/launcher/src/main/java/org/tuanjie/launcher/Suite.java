@@ -59,6 +59,8 @@ final class Suite {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
+    /** Whether units-service's database was created by this start (a first start, or an end-to-end run). */
+    private boolean newDatabases;
     private volatile boolean stopped;
 
     Suite(Path root, Path state, Console console, Settings settings) {
@@ -166,6 +168,7 @@ final class Suite {
                 try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
                     if (!rs.next()) {
                         s.execute("create database " + db + " encoding 'UTF8' template template0");
+                        newDatabases |= db.equals("units");
                     }
                 }
             }
@@ -187,9 +190,12 @@ final class Suite {
         Path imported = home.resolve("data/import/realm-unity.json");
         Path stamp = home.resolve("data/.realm-sha256");
         String hash = sha256(realm);
-        if (!Files.exists(stamp) || !Files.readString(stamp).equals(hash)) {
+        // People's accounts live in Keycloak, their records in units-service's database: a new database starts
+        // Keycloak's store anew too, or the demo people would find their usernames taken by the last run's accounts
+        if (newDatabases || !Files.exists(stamp) || !Files.readString(stamp).equals(hash)) {
             // an existing realm is never re-imported: start from a clean store when the realm file changed
             deleteRecursively(home.resolve("data/h2"));
+            newDatabases = false; // once: a restart of Keycloak in the same run keeps what it holds
             Files.createDirectories(imported.getParent());
             Files.copy(realm, imported, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(stamp, hash);
@@ -276,6 +282,35 @@ final class Suite {
             Thread.sleep(500);
         }
         throw new StartupFailure(name + " was not ready within " + seconds + " s; see " + root.relativize(logs.get(name)));
+    }
+
+    /** Something to do while the identity server is down. */
+    interface Outage {
+        void meanwhile() throws Exception;
+    }
+
+    /**
+     * Stops the embedded Keycloak, does {@code meanwhile}, and starts Keycloak again on the same store: the
+     * end-to-end run's proof that a write needing the identity server fails whole while it is gone.
+     */
+    void withKeycloakStopped(Outage meanwhile) throws Exception {
+        if (!settings.embeddedKeycloak()) {
+            throw new IllegalStateException("the identity server is not the launcher's to stop");
+        }
+        Process keycloak = processes.get(0);
+        keycloak.destroy();
+        if (!keycloak.waitFor(30, TimeUnit.SECONDS)) {
+            keycloak.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        console.step("Keycloak stopped");
+        try {
+            meanwhile.meanwhile();
+        } finally {
+            Process again = startKeycloak();
+            processes.remove(processes.size() - 1); // launch() appended it: it keeps Keycloak's place
+            processes.set(0, again);
+            await("keycloak", again, URI.create(settings.issuer() + "/.well-known/openid-configuration"), 300);
+        }
     }
 
     void stop() {
