@@ -123,7 +123,7 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
         made.put("unit_code", user.path("attributes").path("unit_code").path(0).asText());
         made.put("temporary", user.path("credentials").path(0).path("temporary").asBoolean());
         made.put("requiredActions", JSON.convertValue(user.path("requiredActions"), List.class));
-        made.put("roles", new ArrayList<String>());
+        made.put("roles", java.util.Collections.synchronizedList(new ArrayList<String>()));
         made.put("loggedOut", false);
         users.put(id, made);
         exchange.getResponseHeaders().add("Location", "http://" + exchange.getRequestHeaders().getFirst("Host")
@@ -152,6 +152,17 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
                         return;
                     }
                     ((List<String>) user.get("roles")).add(role.path("name").asText());
+                }
+                exchange.sendResponseHeaders(204, -1);
+            }
+            case "GET /role-mappings/realm" -> {
+                List<Map<String, Object>> held = new ArrayList<>();
+                ((List<String>) user.get("roles")).forEach(r -> held.add(Map.of("id", "role-" + r, "name", r)));
+                send(exchange, 200, held);
+            }
+            case "DELETE /role-mappings/realm" -> {
+                for (JsonNode role : JSON.readTree(body)) {
+                    ((List<String>) user.get("roles")).remove(role.path("name").asText());
                 }
                 exchange.sendResponseHeaders(204, -1);
             }

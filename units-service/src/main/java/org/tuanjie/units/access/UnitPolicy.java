@@ -125,6 +125,8 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/units/{id}/people/{personId}", EVERYONE))
                 .rule(Rule.of("POST", "/units/{id}/people/{personId}/account", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
                         .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
+                .rule(Rule.of("PUT", "/units/{id}/people/{personId}/account/roles", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
+                        .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
                 .rule(Rule.of("POST", "/units/{id}/people/{personId}/leave", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
                         .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
                 .rule(Rule.of("GET", "/domains", EVERYONE).acting(SEES_DOMAINS_OF))

@@ -24,6 +24,9 @@ public interface Accounts {
     /** Enables an account made by {@link #create}, once the write that made it is done. */
     void enable(String accountId);
 
+    /** Gives the account the roles {@code granted} and takes {@code revoked} from it. */
+    void changeRoles(String accountId, Set<AccountRole> granted, Set<AccountRole> revoked);
+
     /** Disables the account and ends its sessions, so no token is issued or refreshed for it any more. */
     void disable(String accountId);
 

@@ -41,6 +41,13 @@ public final class PeopleExceptions {
         }
     }
 
+    /** 409: the person has no active account (none made, or disabled when they left). */
+    public static final class AccountNotActive extends Problems.Conflict {
+        public AccountNotActive(String name) {
+            super("account-not-active", "people.account-not-active", name);
+        }
+    }
+
     /** 409: the identity server, or another person here, has the username already. */
     public static final class UsernameTaken extends Problems.Conflict {
         public UsernameTaken(String username) {

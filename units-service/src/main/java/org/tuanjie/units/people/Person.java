@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -114,6 +115,30 @@ public class Person extends Audited {
         if (roles.contains(AccountRole.UNIT_LEADER) && role != PersonRole.LEADER) {
             throw new PeopleExceptions.LeaderRoleForLeaderOnly(nameZh, role);
         }
+    }
+
+    /**
+     * Changes the account's roles to {@code roles}, by the same rules as its opening.
+     *
+     * @return the roles granted (first) and revoked (second) by the change
+     */
+    public List<Set<AccountRole>> changeAccountRoles(Set<AccountRole> roles) {
+        if (accountState != AccountState.ACTIVE) {
+            throw new PeopleExceptions.AccountNotActive(nameZh);
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw PeopleExceptions.invalid("roles", "field.required");
+        }
+        if (roles.contains(AccountRole.UNIT_LEADER) && role != PersonRole.LEADER) {
+            throw new PeopleExceptions.LeaderRoleForLeaderOnly(nameZh, role);
+        }
+        Set<AccountRole> granted = EnumSet.copyOf(roles);
+        granted.removeAll(accountRoles);
+        Set<AccountRole> revoked = EnumSet.noneOf(AccountRole.class);
+        revoked.addAll(accountRoles);
+        revoked.removeAll(roles);
+        accountRoles = EnumSet.copyOf(roles);
+        return List.of(granted, revoked);
     }
 
     /** Records the account the identity server made with these roles. */

@@ -238,6 +238,41 @@ class AccountsApiTest {
         admin(h.townshipB).body(account(username("outside"), "unit-leader")).post(path).then().statusCode(404);
     }
 
+    @Test
+    void rolesChangeWithinTheAdminsLevelAndEachGrantAndRevocationGoesOnTheHistory() {
+        String name = username("changing");
+        String person = admin(h.county).body(person("STAFF", "卓嘎", account(name, "unit-liaison")))
+                .post(people(h.townshipA)).then().statusCode(201).extract().path("id");
+        String path = people(h.townshipA) + "/" + person;
+
+        // the township's own office may not make its staff an inspector; the county may
+        setRoles(h.townshipA, path, List.of("unit-liaison", "inspector")).then().statusCode(403)
+                .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+        assertEquals(List.of("unit-liaison"), user(name).get("roles"));
+        setRoles(h.county, path, List.of("inspector")).then().statusCode(200)
+                .body("account.roles", contains("inspector"));
+        assertEquals(List.of("inspector"), user(name).get("roles"));
+        // nor take it away again
+        setRoles(h.townshipA, path, List.of("unit-liaison")).then().statusCode(403);
+        setRoles(h.county, path, List.of("unit-leader")).then().statusCode(422)
+                .body("type", equalTo("https://tuanjie.org/problems/leader-role-not-leader"));
+
+        JsonPath history = admin(h.county).get("/units/" + h.id(h.townshipA) + "/history").then().extract().jsonPath();
+        assertEquals(List.of("ACCOUNT_ROLE_GRANTED:unit-liaison", "ACCOUNT_ROLE_GRANTED:inspector",
+                "ACCOUNT_ROLE_REVOKED:unit-liaison"), history.getList("findAll { it.username == '" + name + "' }"
+                        + ".collect { it.change + ':' + it.accountRole }"));
+        keycloak("mode/down");
+        setRoles(h.county, path, List.of("auditor")).then().statusCode(503);
+        keycloak("mode/up");
+        assertEquals(List.of("inspector"), user(name).get("roles"));
+        admin(h.county).get(path).then().body("account.roles", contains("inspector"));
+    }
+
+    private static Response setRoles(String adminUnit, String path, List<String> roles) {
+        String etag = admin(adminUnit).get(path).then().statusCode(200).extract().header("ETag");
+        return admin(adminUnit).header("If-Match", etag).body(Map.of("roles", roles)).put(path + "/account/roles");
+    }
+
     private static Response leave(String adminUnit, String path, LocalDate on) {
         String etag = admin(adminUnit).get(path).then().statusCode(200).extract().header("ETag");
         return admin(adminUnit).header("If-Match", etag).body(Map.of("on", on.toString())).post(path + "/leave");

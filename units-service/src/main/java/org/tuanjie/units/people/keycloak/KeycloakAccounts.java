@@ -112,6 +112,27 @@ public class KeycloakAccounts implements Accounts {
     }
 
     @Override
+    public void changeRoles(String accountId, Set<AccountRole> granted, Set<AccountRole> revoked) {
+        if (!granted.isEmpty()) {
+            grant(accountId, granted);
+        }
+        if (!revoked.isEmpty()) {
+            HttpResponse<String> held = send("GET", "/users/" + accountId + "/role-mappings/realm", null);
+            expect(held, 200, "read the account's roles");
+            Set<String> names = revoked.stream().map(AccountRole::tokenName).collect(Collectors.toSet());
+            List<JsonNode> taken = new ArrayList<>();
+            read(held).forEach(role -> {
+                if (names.contains(role.path("name").asText())) {
+                    taken.add(role);
+                }
+            });
+            if (!taken.isEmpty()) {
+                expect(send("DELETE", "/users/" + accountId + "/role-mappings/realm", taken), 204, "revoke the roles");
+            }
+        }
+    }
+
+    @Override
     public void enable(String accountId) {
         expect(send("PUT", "/users/" + accountId, Map.of("enabled", true)), 204, "enable the account");
     }

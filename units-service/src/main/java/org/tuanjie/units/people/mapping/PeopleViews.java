@@ -102,6 +102,10 @@ public final class PeopleViews {
         }
     }
 
+    @Schema(name = "PersonAccountRoles", description = "Every realm role the account is to hold")
+    public record AccountRoles(@NotEmpty @Size(max = 5) @Schema(example = "[\"unit-liaison\"]") Set<@NotNull AccountRole> roles) {
+    }
+
     @Schema(name = "PersonLeaving")
     public record PersonLeaving(@NotNull @Schema(description = "Last day of the period", example = "2026-06-30") LocalDate on) {
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -92,11 +93,30 @@ public class PeopleResource {
                     + "change at first login; the grants go on the unit's history. 409 `account-exists` when the person "
                     + "has one; 503 `identity-unavailable`, with nothing recorded, when the identity server does not answer.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "422", description = "`unit-leader` for someone not the unit's principal leader, or a temporary password the realm's policy refuses", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The person has an account, or the username is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The identity server did not answer; nothing was recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PersonView> openAccount(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
             @Valid @NotNull PeopleViews.NewAccount request) {
         return withEtag(service.openAccount(id, personId, request.request()));
+    }
+
+    @PUT
+    @Path("{personId}/account/roles")
+    @Operation(summary = "Set the roles of a person's account",
+            description = "The whole set of realm roles the account is to hold; what it adds is granted, what it leaves "
+                    + "out is revoked, each on the unit's history with who and when. 409 `account-not-active` when the "
+                    + "person has no active account; 503 `identity-unavailable`, with nothing changed, when the identity "
+                    + "server does not answer.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "422", description = "`unit-leader` for someone not the unit's principal leader", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No active account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The identity server did not answer; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PersonView> changeAccountRoles(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
+            @Valid @NotNull PeopleViews.AccountRoles request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the person you read", example = "\"0\"") String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        return withEtag(service.changeAccountRoles(id, personId, expected, request.roles()));
     }
 
     @POST

@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -145,6 +146,50 @@ public class PeopleService {
         Person person = person(unit, personId);
         openAccount(unit, person, account);
         enableAccounts(List.of(person));
+        return person;
+    }
+
+    /**
+     * Sets the roles of the person's active account; what it grants and what it revokes both need the caller's
+     * level ({@code UnitPolicy}), and both go on the unit's history. Undone at the identity server if the write
+     * does not commit.
+     */
+    @Transactional
+    public Person changeAccountRoles(UUID unitId, UUID personId, long expectedVersion, Set<AccountRole> roles) {
+        Unit unit = units.unit(unitId);
+        Person person = person(unit, personId);
+        Versions.check(expectedVersion, person.version());
+        List<Set<AccountRole>> change = person.changeAccountRoles(roles);
+        Set<AccountRole> granted = change.get(0);
+        Set<AccountRole> revoked = change.get(1);
+        Set<AccountRole> touched = EnumSet.noneOf(AccountRole.class);
+        touched.addAll(granted);
+        touched.addAll(revoked);
+        requireGrant(unit, touched);
+        people.flush();
+        String accountId = person.accountId().orElseThrow();
+        accounts.changeRoles(accountId, granted, revoked);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    accounts.changeRoles(accountId, revoked, granted);
+                }
+            }
+        });
+        for (AccountRole role : granted) {
+            history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), person.accountUsername(),
+                    role.tokenName(), caller.subject()));
+        }
+        for (AccountRole role : revoked) {
+            history.persist(UnitHistoryEntry.accountRole(unit.id(), false, person.id(), person.accountUsername(),
+                    role.tokenName(), caller.subject()));
+        }
         return person;
     }
 
