@@ -204,4 +204,22 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
+
+    /** The fake's record of an account (username, enabled, roles, unit_code, temporary, requiredActions, loggedOut), or null. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> user(String username) {
+        return (Map<String, Object>) io.restassured.RestAssured.given().baseUri(base()).get("/__admin/users").then()
+                .statusCode(200).extract().jsonPath().getMap("$").get(username.toLowerCase(Locale.ROOT));
+    }
+
+    /** Switches the fake: {@code up}, {@code down}, {@code refuse-roles}, {@code down-after-N}. */
+    public static void mode(String mode) {
+        io.restassured.RestAssured.given().baseUri(base()).post("/__admin/mode/" + mode).then().statusCode(204);
+    }
+
+    private static String base() {
+        String realm = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("units.accounts.realm-url", String.class);
+        return realm.substring(0, realm.indexOf("/realms/"));
+    }
 }

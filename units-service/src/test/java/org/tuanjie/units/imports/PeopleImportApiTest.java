@@ -14,10 +14,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.testing.Tokens;
+import org.tuanjie.units.FakeKeycloak;
 import org.tuanjie.units.people.service.PeopleService;
 
 /**
@@ -34,7 +34,7 @@ class PeopleImportApiTest {
 
     @AfterEach
     void keycloakUp() {
-        keycloak("mode/up");
+        FakeKeycloak.mode("up");
     }
 
     @Test
@@ -53,11 +53,11 @@ class PeopleImportApiTest {
                 .body("account.username", contains("t31-township-liaison", "t31-township-leader"));
         admin("310000000000").get("/units/" + township + "/readiness").then()
                 .body("principalLeader.name", equalTo("扎西")).body("liaison.name", equalTo("卓玛"));
-        Map<String, Object> leader = user("t31-township-leader");
+        Map<String, Object> leader = FakeKeycloak.user("t31-township-leader");
         assertEquals(List.of("unit-leader"), leader.get("roles"));
         assertEquals("313422100000", leader.get("unit_code"));
         assertEquals(true, leader.get("temporary"));
-        assertEquals(List.of("unit-liaison"), user("t31-county-liaison").get("roles"));
+        assertEquals(List.of("unit-liaison"), FakeKeycloak.user("t31-county-liaison").get("roles"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class PeopleImportApiTest {
                 .body("errors.field", containsInAnyOrder("leader_phone", "leader_name", "liaison_username"))
                 .body("errors.line", containsInAnyOrder(3, 4, 4));
         admin("320000000000").get("/units/by-code/320000000000").then().statusCode(404);
-        assertNull(user("t32-liaison"));
+        assertNull(FakeKeycloak.user("t32-liaison"));
     }
 
     @Test
@@ -80,21 +80,21 @@ class PeopleImportApiTest {
                 + "330000000000,测试省33,,省,,,,,,\n"
                 + "333422000000,测试县,330000000000,县,张书记,,t33-a,王联络,t33-b,Tj-Start-2026!\n"
                 + "333422100000,测试镇,333422000000,乡镇,扎西,,t33-c,卓玛,t33-d,Tj-Start-2026!\n";
-        keycloak("mode/down-after-2");
+        FakeKeycloak.mode("down-after-2");
         importing("330000000000", csv).then().statusCode(503)
                 .body("type", equalTo("https://tuanjie.org/problems/identity-unavailable"));
-        keycloak("mode/up");
+        FakeKeycloak.mode("up");
         admin("330000000000").get("/units/by-code/333422000000").then().statusCode(404);
         // made before the identity server went, they could not be removed with the import: never enabled
-        assertEquals(false, user("t33-a").get("enabled"));
-        assertEquals(false, user("t33-b").get("enabled"));
-        assertNull(user("t33-c"));
+        assertEquals(false, FakeKeycloak.user("t33-a").get("enabled"));
+        assertEquals(false, FakeKeycloak.user("t33-b").get("enabled"));
+        assertNull(FakeKeycloak.user("t33-c"));
         assertEquals(0, people.removeOrphanAccounts(), "the periods job removes them once the server is back");
         for (String made : List.of("t33-a", "t33-b", "t33-c", "t33-d")) {
-            assertNull(user(made), made + " removed");
+            assertNull(FakeKeycloak.user(made), made + " removed");
         }
         importing("330000000000", csv).then().statusCode(200).body("accounts", equalTo(4));
-        assertEquals(true, user("t33-a").get("enabled"));
+        assertEquals(true, FakeKeycloak.user("t33-a").get("enabled"));
     }
 
     @Test
@@ -102,13 +102,13 @@ class PeopleImportApiTest {
         String csv = HEADER
                 + "340000000000,测试省34,,省,,,,,,\n"
                 + "343422000000,测试县,340000000000,县,张书记,,t34-a,王联络,t34-b,Tj-Start-2026!\n";
-        keycloak("mode/down-after-1");
+        FakeKeycloak.mode("down-after-1");
         importing("340000000000", csv).then().statusCode(503);
-        keycloak("mode/up");
-        assertEquals(false, user("t34-a").get("enabled"));
+        FakeKeycloak.mode("up");
+        assertEquals(false, FakeKeycloak.user("t34-a").get("enabled"));
         importing("340000000000", csv).then().statusCode(200).body("accounts", equalTo(2));
-        assertEquals(true, user("t34-a").get("enabled"));
-        assertEquals(List.of("unit-leader"), user("t34-a").get("roles"));
+        assertEquals(true, FakeKeycloak.user("t34-a").get("enabled"));
+        assertEquals(List.of("unit-leader"), FakeKeycloak.user("t34-a").get("roles"));
     }
 
     private static io.restassured.response.Response importing(String adminUnit, String csv) {
@@ -116,18 +116,4 @@ class PeopleImportApiTest {
                 .body(csv.getBytes(StandardCharsets.UTF_8)).post("/units/import");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> user(String username) {
-        return (Map<String, Object>) given().baseUri(fakeBase()).get("/__admin/users").then().statusCode(200)
-                .extract().jsonPath().getMap("$").get(username);
-    }
-
-    private static void keycloak(String what) {
-        given().baseUri(fakeBase()).post("/__admin/" + what).then().statusCode(204);
-    }
-
-    private static String fakeBase() {
-        String realm = ConfigProvider.getConfig().getValue("units.accounts.realm-url", String.class);
-        return realm.substring(0, realm.indexOf("/realms/"));
-    }
 }

@@ -1,6 +1,5 @@
 package org.tuanjie.units.people;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tuanjie.units.FakeKeycloak;
 import org.tuanjie.units.Hierarchy;
 import org.tuanjie.units.people.service.PeopleService;
 
@@ -50,12 +49,12 @@ class AccountsApiTest {
         if (h == null) {
             h = new Hierarchy("43");
         }
-        keycloak("mode/up");
+        FakeKeycloak.mode("up");
     }
 
     @AfterEach
     void keycloakUp() {
-        keycloak("mode/up");
+        FakeKeycloak.mode("up");
     }
 
     @Test
@@ -69,7 +68,7 @@ class AccountsApiTest {
                 .body("account.state", equalTo("ACTIVE"))
                 .body("account", not(hasKey("temporaryPassword")));
 
-        Map<String, Object> user = user(username);
+        Map<String, Object> user = FakeKeycloak.user(username);
         assertEquals(h.villageA, user.get("unit_code"), "the token's unit_code will be the village");
         assertEquals(List.of("unit-liaison"), user.get("roles"));
         assertEquals(true, user.get("enabled"));
@@ -91,7 +90,7 @@ class AccountsApiTest {
         String liaison = username("township-made");
         admin(h.townshipA).body(person("STAFF", "次仁", account(liaison, "unit-liaison"))).post(people(h.villageA))
                 .then().statusCode(201);
-        assertEquals(List.of("unit-liaison"), user(liaison).get("roles"));
+        assertEquals(List.of("unit-liaison"), FakeKeycloak.user(liaison).get("roles"));
 
         for (String office : List.of("inspector", "admin", "auditor")) {
             String name = username("township-" + office);
@@ -99,19 +98,19 @@ class AccountsApiTest {
                     .then().statusCode(403)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
-            assertNull(user(name), office + ": no account made");
+            assertNull(FakeKeycloak.user(name), office + ": no account made");
         }
         admin(h.townshipA).get(people(h.townshipA)).then().statusCode(200).body("nameZh", not(hasItem("格桑")));
 
         String outside = username("outside");
         admin(h.townshipA).body(person("LIAISON", "拉姆", account(outside, "unit-liaison"))).post(people(h.villageB))
                 .then().statusCode(404);
-        assertNull(user(outside));
+        assertNull(FakeKeycloak.user(outside));
 
         String inspector = username("county-inspector");
         admin(h.county).body(person("STAFF", "王强", account(inspector, "inspector"))).post(people(h.county))
                 .then().statusCode(201);
-        assertEquals(h.county, user(inspector).get("unit_code"));
+        assertEquals(h.county, FakeKeycloak.user(inspector).get("unit_code"));
     }
 
     @Test
@@ -119,7 +118,7 @@ class AccountsApiTest {
         String name = username("not-leader");
         admin(h.county).body(person("LIAISON", "多吉", account(name, "unit-leader"))).post(people(h.organ))
                 .then().statusCode(422).body("type", equalTo("https://tuanjie.org/problems/leader-role-not-leader"));
-        assertNull(user(name));
+        assertNull(FakeKeycloak.user(name));
         String leader = username("leader");
         admin(h.county).body(person("LEADER", "多吉", account(leader, "unit-leader"))).post(people(h.organ))
                 .then().statusCode(201).body("account.roles", contains("unit-leader"));
@@ -128,19 +127,19 @@ class AccountsApiTest {
     @Test
     void withTheIdentityServerDownNothingIsRecordedAndNoAccountIsLeft() {
         int before = recorded(h.school);
-        keycloak("mode/down");
+        FakeKeycloak.mode("down");
         String down = username("down");
         admin(h.county).body(person("STAFF", "央金", account(down, "unit-liaison"))).post(people(h.school))
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("type", equalTo("https://tuanjie.org/problems/identity-unavailable"));
-        keycloak("mode/refuse-roles");
+        FakeKeycloak.mode("refuse-roles");
         String halfway = username("halfway");
         admin(h.county).body(person("STAFF", "央金", account(halfway, "unit-liaison"))).post(people(h.school))
                 .then().statusCode(503);
-        keycloak("mode/up");
+        FakeKeycloak.mode("up");
         assertEquals(before, recorded(h.school), "no person without their account");
-        assertNull(user(down));
-        assertNull(user(halfway), "the account begun before the roles failed was removed");
+        assertNull(FakeKeycloak.user(down));
+        assertNull(FakeKeycloak.user(halfway), "the account begun before the roles failed was removed");
     }
 
     @Test
@@ -168,15 +167,15 @@ class AccountsApiTest {
                 .post(people(h.townshipB)).then().statusCode(201).extract().path("id");
         String path = people(h.townshipB) + "/" + person;
 
-        keycloak("mode/down");
+        FakeKeycloak.mode("down");
         leave(h.county, path, today()).then().statusCode(503);
-        keycloak("mode/up");
+        FakeKeycloak.mode("up");
         admin(h.county).get(path).then().statusCode(200).body("to", nullValue()).body("account.state", equalTo("ACTIVE"));
-        assertEquals(true, user(name).get("enabled"), "still enabled while the leaving is not recorded");
+        assertEquals(true, FakeKeycloak.user(name).get("enabled"), "still enabled while the leaving is not recorded");
 
         leave(h.county, path, today()).then().statusCode(200).body("account.state", equalTo("DISABLED"));
-        assertEquals(false, user(name).get("enabled"));
-        assertEquals(true, user(name).get("loggedOut"), "its sessions end too");
+        assertEquals(false, FakeKeycloak.user(name).get("enabled"));
+        assertEquals(true, FakeKeycloak.user(name).get("loggedOut"), "its sessions end too");
         JsonPath history = admin(h.county).get("/units/" + h.id(h.townshipB) + "/history").then().extract().jsonPath();
         assertEquals("ACCOUNT_ROLE_REVOKED",
                 history.getString("find { it.username == '" + name + "' && it.change == 'ACCOUNT_ROLE_REVOKED' }.change"));
@@ -190,10 +189,10 @@ class AccountsApiTest {
         String path = people(h.townshipA) + "/" + person;
         leave(h.townshipA, path, today()).then().statusCode(403)
                 .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
-        assertEquals(true, user(name).get("enabled"));
+        assertEquals(true, FakeKeycloak.user(name).get("enabled"));
         admin(h.county).get(path).then().body("to", nullValue());
         leave(h.county, path, today()).then().statusCode(200);
-        assertEquals(false, user(name).get("enabled"));
+        assertEquals(false, FakeKeycloak.user(name).get("enabled"));
     }
 
     @Test
@@ -203,12 +202,12 @@ class AccountsApiTest {
                 .post(people(h.organ)).then().statusCode(201).extract().path("id");
         LocalDate last = today().plusDays(10);
         leave(h.county, people(h.organ) + "/" + person, last).then().statusCode(200).body("account.state", equalTo("ACTIVE"));
-        assertEquals(true, user(name).get("enabled"), "the person still works until their last day");
+        assertEquals(true, FakeKeycloak.user(name).get("enabled"), "the person still works until their last day");
 
         service.periodsTurn(last.minusDays(1));
-        assertEquals(true, user(name).get("enabled"));
+        assertEquals(true, FakeKeycloak.user(name).get("enabled"));
         service.periodsTurn(last);
-        assertEquals(false, user(name).get("enabled"));
+        assertEquals(false, FakeKeycloak.user(name).get("enabled"));
         admin(h.county).get(people(h.organ) + "/" + person).then().body("account.state", equalTo("DISABLED"));
     }
 
@@ -220,8 +219,8 @@ class AccountsApiTest {
         String second = username("second");
         admin(h.county).body(person("LIAISON", "索朗", account(second, "unit-liaison"), today()))
                 .post(people(h.villageB)).then().statusCode(201);
-        assertEquals(false, user(first).get("enabled"), "the predecessor's period ended yesterday");
-        assertEquals(true, user(second).get("enabled"));
+        assertEquals(false, FakeKeycloak.user(first).get("enabled"), "the predecessor's period ended yesterday");
+        assertEquals(true, FakeKeycloak.user(second).get("enabled"));
     }
 
     @Test
@@ -232,7 +231,7 @@ class AccountsApiTest {
         String name = username("later-account");
         admin(h.townshipA).body(account(name, "unit-leader")).post(path).then().statusCode(200)
                 .body("account.roles", contains("unit-leader"));
-        assertEquals(h.school, user(name).get("unit_code"));
+        assertEquals(h.school, FakeKeycloak.user(name).get("unit_code"));
         admin(h.county).body(account(username("again"), "unit-leader")).post(path).then().statusCode(409)
                 .body("type", equalTo("https://tuanjie.org/problems/account-exists"));
         admin(h.townshipB).body(account(username("outside"), "unit-leader")).post(path).then().statusCode(404);
@@ -248,10 +247,10 @@ class AccountsApiTest {
         // the township's own office may not make its staff an inspector; the county may
         setRoles(h.townshipA, path, List.of("unit-liaison", "inspector")).then().statusCode(403)
                 .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
-        assertEquals(List.of("unit-liaison"), user(name).get("roles"));
+        assertEquals(List.of("unit-liaison"), FakeKeycloak.user(name).get("roles"));
         setRoles(h.county, path, List.of("inspector")).then().statusCode(200)
                 .body("account.roles", contains("inspector"));
-        assertEquals(List.of("inspector"), user(name).get("roles"));
+        assertEquals(List.of("inspector"), FakeKeycloak.user(name).get("roles"));
         // nor take it away again
         setRoles(h.townshipA, path, List.of("unit-liaison")).then().statusCode(403);
         setRoles(h.county, path, List.of("unit-leader")).then().statusCode(422)
@@ -261,10 +260,10 @@ class AccountsApiTest {
         assertEquals(List.of("ACCOUNT_ROLE_GRANTED:unit-liaison", "ACCOUNT_ROLE_GRANTED:inspector",
                 "ACCOUNT_ROLE_REVOKED:unit-liaison"), history.getList("findAll { it.username == '" + name + "' }"
                         + ".collect { it.change + ':' + it.accountRole }"));
-        keycloak("mode/down");
+        FakeKeycloak.mode("down");
         setRoles(h.county, path, List.of("auditor")).then().statusCode(503);
-        keycloak("mode/up");
-        assertEquals(List.of("inspector"), user(name).get("roles"));
+        FakeKeycloak.mode("up");
+        assertEquals(List.of("inspector"), FakeKeycloak.user(name).get("roles"));
         admin(h.county).get(path).then().body("account.roles", contains("inspector"));
     }
 
@@ -318,18 +317,4 @@ class AccountsApiTest {
         return LocalDate.now(PeopleService.CALENDAR);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> user(String username) {
-        return (Map<String, Object>) given().baseUri(fakeBase()).get("/__admin/users").then().statusCode(200)
-                .extract().jsonPath().getMap("$").get(username.toLowerCase());
-    }
-
-    private static void keycloak(String what) {
-        given().baseUri(fakeBase()).post("/__admin/" + what).then().statusCode(204);
-    }
-
-    private static String fakeBase() {
-        String realm = ConfigProvider.getConfig().getValue("units.accounts.realm-url", String.class);
-        return realm.substring(0, realm.indexOf("/realms/"));
-    }
 }

@@ -169,19 +169,7 @@ public class PeopleService {
         people.flush();
         String accountId = person.accountId().orElseThrow();
         accounts.changeRoles(accountId, granted, revoked);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    accounts.changeRoles(accountId, revoked, granted);
-                }
-            }
-        });
+        ifNotCommitted(() -> accounts.changeRoles(accountId, revoked, granted));
         for (AccountRole role : granted) {
             history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), person.accountUsername(),
                     role.tokenName(), caller.subject()));
@@ -325,6 +313,16 @@ public class PeopleService {
 
     /** The account made in this transaction goes again if the transaction does not commit. */
     private void removeIfNotCommitted(String accountId, String username) {
+        ifNotCommitted(() -> {
+            if (!accounts.remove(accountId)) {
+                // the identity server is gone too: the account stays, disabled, until the periods job removes it
+                QuarkusTransaction.requiringNew().run(() -> orphans.persist(new OrphanAccount(accountId, username)));
+            }
+        });
+    }
+
+    /** Undoes, at the identity server, what this transaction did there, when it does not commit. */
+    private void ifNotCommitted(Runnable undo) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -333,9 +331,8 @@ public class PeopleService {
 
             @Override
             public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED && !accounts.remove(accountId)) {
-                    // the identity server is gone too: the account stays, disabled, until the periods job removes it
-                    QuarkusTransaction.requiringNew().run(() -> orphans.persist(new OrphanAccount(accountId, username)));
+                if (status != Status.STATUS_COMMITTED) {
+                    undo.run();
                 }
             }
         });
