@@ -16,6 +16,13 @@ import org.tuanjie.testing.FakeUnitsService;
 @WithTestResource(value = FakeTasksService.class, scope = TestResourceScope.GLOBAL)
 public final class TestServers {
 
+    /**
+     * The deployment's root, as the service's own identity (the unit feed's) has it: above every county of the
+     * classes that run the feed (540127, 540133). One for the whole run: the service keeps its token until it expires,
+     * so a class setting another root would still be read with the root of the class before.
+     */
+    public static final String SERVICE_ROOT = "540000000000";
+
     private TestServers() {
     }
 }

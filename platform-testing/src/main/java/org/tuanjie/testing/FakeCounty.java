@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +90,28 @@ public final class FakeCounty {
     /** Moves a unit, and what lies under it, below another parent, as an admin would in units-service. */
     public void move(String code, String newParentCode) {
         given().baseUri(fakeUrl()).body(newParentCode).post("/__admin/move/" + code).then().statusCode(204);
+    }
+
+    /**
+     * Makes a person the unit's principal leader from today, as recording them among the unit's people does in
+     * units-service.
+     *
+     * @return the id of their people record, which units-service gives as {@code principalLeader.personId}
+     */
+    public UUID leader(String code, String nameZh) {
+        return leader(code, UUID.randomUUID(), nameZh);
+    }
+
+    /** Makes an existing people record the unit's principal leader again, as removing a successor recorded by mistake does. */
+    public UUID leader(String code, UUID personId, String nameZh) {
+        admin("leader/" + code, Map.of("personId", personId.toString(), "nameZh", nameZh,
+                "from", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+        return personId;
+    }
+
+    /** Ends the unit's principal leader's period without a successor: units-service then shows no leader. */
+    public void noLeader(String code) {
+        given().baseUri(fakeUrl()).post("/__admin/leader/" + code).then().statusCode(204);
     }
 
     /** The unit_code of the services' own identity at the fake identity server; null: their credentials are refused. */

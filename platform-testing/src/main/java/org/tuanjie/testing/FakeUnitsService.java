@@ -23,7 +23,9 @@ import java.util.concurrent.Executors;
  * {@code up}, {@code down} (connections dropped) or {@code hang} through {@code /__admin}; readiness
  * profiles are set per unit code ({@code /__admin/readiness/{code}}). Units move with
  * {@code /__admin/move/{code}} (body: the new parent's code) and show in {@code /units/changes}, which also
- * names units that left the caller's reach. It is the identity server too: client credentials at
+ * names units that left the caller's reach. A unit's principal leader is set with {@code /__admin/leader/{code}}
+ * (body: {@code {"personId", "nameZh", "from"}}, or empty for none); as in units-service, a new leader rewrites the
+ * unit, so it shows in {@code /units/changes} again. It is the identity server too: client credentials at
  * {@code /protocol/openid-connect/token} give a token of role {@code integration} for the root set with
  * {@code /__admin/service-root}, and are refused while none is set.
  */
@@ -143,6 +145,9 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
                     readiness.put(code, Map.of("unitId", byCode.get(code).get("id"), "score", r.get("score").asInt(),
                             "complete", r.get("complete").asBoolean()));
                 }
+                if (what.startsWith("leader/")) {
+                    leader(what.substring("leader/".length()), body.length == 0 ? null : JSON.readTree(body));
+                }
                 if (what.startsWith("move/")) {
                     move(what.substring("move/".length()), new String(body, StandardCharsets.UTF_8).trim());
                 }
@@ -183,6 +188,18 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
             departures.add(new Departure(changes + 1, (String) unit.get("id"), path));
             store(Map.copyOf(next));
         }
+    }
+
+    /** Records who leads a unit now ({@code null}: nobody), in the form of units-service's {@code UnitLeader}. */
+    private synchronized void leader(String code, JsonNode leader) {
+        Map<String, Object> next = new HashMap<>(byCode.get(code));
+        if (leader == null) {
+            next.remove("principalLeader");
+        } else {
+            next.put("principalLeader", Map.of("personId", leader.get("personId").asText(),
+                    "nameZh", leader.get("nameZh").asText(), "from", leader.get("from").asText()));
+        }
+        store(Map.copyOf(next));
     }
 
     /** Changes in commit order after the cursor (a sequence number here), and units that left the caller's reach. */

@@ -2,6 +2,7 @@ package org.tuanjie.unitfeed;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,8 @@ import org.tuanjie.unitfeed.UnitCopies.Place;
  * {@code GET /units/changes} with the service's own identity (whose reach is the deployment's root) from a cursor
  * kept in this service's database; a unit found elsewhere than its copies say has moved, and its copies, what lies
  * under it and what it owns follow it. A unit that left the root is marked departed: nobody here sees it any more.
- * Without this, officials of a township a school moved away from would keep reading its tasks.
+ * Without this, officials of a township a school moved away from would keep reading its tasks. Each page's units
+ * are then told to the service as {@link UnitsRead}, for what else it follows (agreements: a new principal leader).
  */
 @ApplicationScoped
 public class UnitFeed {
@@ -48,6 +50,9 @@ public class UnitFeed {
 
     @Inject
     Directory directory;
+
+    @Inject
+    Event<UnitsRead> unitsRead;
 
     @Scheduled(identity = "unit-feed", every = "${unit-feed.every:1m}", delayed = "${unit-feed.delayed:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -118,6 +123,9 @@ public class UnitFeed {
                 }
             }
             page.items().forEach(directory::forget);
+            if (!page.items().isEmpty()) {
+                unitsRead.fire(new UnitsRead(page.items()));
+            }
             cursor = page.cursor();
         } while (page.more());
         copies.save(next(state, cursor, now));

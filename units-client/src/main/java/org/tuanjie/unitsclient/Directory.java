@@ -59,6 +59,16 @@ public class Directory {
         return unit;
     }
 
+    /**
+     * The unit as units-service describes it now, never from the cache: for a record that must hold what
+     * units-service said at that moment (who led the unit when its agreement was signed). Refreshes the cache.
+     */
+    public Optional<UnitRef> current(UUID id) {
+        Optional<UnitRef> unit = remote(() -> calls.byId(bearer(), id));
+        unit.ifPresent(this::remember);
+        return unit;
+    }
+
     public Optional<List<UnitRef>> ancestors(UUID id) {
         return remote(() -> calls.ancestors(bearer(), id));
     }

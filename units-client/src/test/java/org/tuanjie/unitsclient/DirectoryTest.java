@@ -15,7 +15,7 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 class DirectoryTest {
 
     private static UnitRef unit(String kind, String... path) {
-        return new UnitRef(UUID.randomUUID(), path[path.length - 1], kind, List.of(path), Map.of("zh", kind), "OPEN");
+        return new UnitRef(UUID.randomUUID(), path[path.length - 1], kind, List.of(path), Map.of("zh", kind), "OPEN", null);
     }
 
     @Test

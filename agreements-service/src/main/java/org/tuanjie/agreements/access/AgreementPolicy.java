@@ -18,7 +18,8 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 /**
  * Who may call each operation of agreements-service, and on whose behalf. Party A's acts
  * (countersign, revoke, amend, assess, issue) belong to staff whose reach includes the issuing
- * office; party B's signature to the principal leader of that very unit.
+ * office; party B's signature to the principal leader of that very unit, and its signature again, after a change of
+ * principal leader, to a leader other than the one replaced.
  */
 public final class AgreementPolicy implements AccessPolicy.Source {
 
@@ -38,7 +39,11 @@ public final class AgreementPolicy implements AccessPolicy.Source {
                     (r, a) -> !r.liesWithin(path(a.unitPath()))));
     static final Act<Agreement> FOR_PARTY_B = Act.of(Agreement.class,
             "the caller's own unit (`unit_code`) is **party B**: its principal leader signs", "access.agreement.party-b",
-            (r, a) -> r.isUnit(a.unitCode()));
+            (r, a) -> r.isUnit(a.unitCode()))
+            // tokens do not say which people record a leader is; the one who signed before is surely not the new leader
+            .and(Act.of(Agreement.class, "when signing again after a change of leader, the caller is not the one who "
+                    + "signed before", "access.agreement.replaced-leader",
+                    (r, a) -> !a.awaitsResigning() || !r.subject().equals(a.partyBSigner())));
     static final Act<AgreementTemplate> FOR_TEMPLATE_OFFICE = Act.of(AgreementTemplate.class,
             "the caller's reach includes the template's **issuing office**", "access.template.issuing-office",
             (r, t) -> r.covers(path(t.ownerPath())));

@@ -10,7 +10,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.tuanjie.agreements.agreement.AgreementExceptions.IllegalAgreementTransition;
@@ -20,13 +24,31 @@ import org.tuanjie.platform.audit.Audited;
 /**
  * A responsibility agreement between the county (party A, the issuer) and one unit (party B). Its
  * content is fixed when it is issued and hashed over its canonical form; once signed it never
- * changes: an amendment is a new version that must be signed again.
+ * changes: an amendment is a new version that must be signed again. It remembers who led party B's unit when it
+ * signed: once that leader is replaced, the agreement in force awaits the new leader's signature.
  */
 @Entity
 @Table(name = "agreement")
 public class Agreement extends Audited {
 
     public enum Result { FULFILLED, NOT_FULFILLED }
+
+    /** Party B's first signature, or its signature again after a change of principal leader. */
+    public enum Signing { FIRST, AGAIN }
+
+    /** What a principal leader named by units-service changed here. */
+    public enum LeaderCheck {
+        /** Nothing: the agreement is not in force, records no signing leader, or already says this. */
+        NOTHING,
+        /** The leader who signed no longer leads the unit: the agreement now awaits re-signing, by this leader. */
+        CHANGED,
+        /** The leader who signed leads the unit again: re-signing is no longer needed. */
+        RESTORED
+    }
+
+    /** Signed by party B and not yet assessed, revoked or superseded: what party B's leader signed binds the unit. */
+    public static final Set<AgreementState> IN_FORCE = Collections.unmodifiableSet(EnumSet.of(AgreementState.SIGNED,
+            AgreementState.ACTIVE));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,6 +118,27 @@ public class Agreement extends Audited {
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
 
+    /** Party B's principal leader when it last signed, as units-service named them; null when it named none. */
+    @Column(name = "signing_leader_person_id")
+    private UUID signingLeaderPersonId;
+
+    @Column(name = "signing_leader_name")
+    private String signingLeaderName;
+
+    /** The token subject that last signed for party B: it cannot be the new leader who re-signs. */
+    @Column(name = "party_b_signer")
+    private String partyBSigner;
+
+    /** Set when units-service was found to name another principal leader (or none) than the one who signed. */
+    @Column(name = "leader_changed_at")
+    private OffsetDateTime leaderChangedAt;
+
+    @Column(name = "new_leader_person_id")
+    private UUID newLeaderPersonId;
+
+    @Column(name = "new_leader_name")
+    private String newLeaderName;
+
     protected Agreement() {
         // for JPA
     }
@@ -127,8 +170,76 @@ public class Agreement extends Audited {
         return agreement;
     }
 
-    public void markSigned() {
-        move(AgreementState.SIGNED, "sign", AgreementState.ISSUED);
+    /**
+     * @throws IllegalAgreementTransition unless party B may sign now: issued, or in force and awaiting re-signing.
+     *         Checked before units-service is asked who leads the unit.
+     */
+    public void requireSignable() {
+        if (state != AgreementState.ISSUED && !awaitsResigning()) {
+            throw new IllegalAgreementTransition(state, "sign");
+        }
+    }
+
+    /**
+     * Party B signs: an issued agreement becomes signed; one awaiting re-signing after a change of principal leader
+     * stays in its state and no longer awaits it. Either way the signing leader is who units-service names now.
+     *
+     * @param leader the unit's principal leader as units-service names them now; null when it names none
+     * @param signer the token subject signing
+     */
+    public Signing markSigned(Leader leader, String signer) {
+        Signing signing = awaitsResigning() ? Signing.AGAIN : Signing.FIRST;
+        if (signing == Signing.FIRST) {
+            move(AgreementState.SIGNED, "sign", AgreementState.ISSUED);
+        }
+        signingLeaderPersonId = leader == null ? null : leader.personId();
+        signingLeaderName = leader == null ? null : leader.name();
+        partyBSigner = signer;
+        clearLeaderChange();
+        return signing;
+    }
+
+    /**
+     * What units-service now says leads party B's unit, compared with the leader who signed. Only an agreement in
+     * force that recorded its signing leader can tell a change. Saying the same again changes nothing, so the feed
+     * may report a unit any number of times.
+     *
+     * @param current the unit's principal leader now; null when units-service names none
+     * @param at when the change was learnt
+     */
+    public LeaderCheck leaderNow(Leader current, OffsetDateTime at) {
+        Leader signing = signingLeader();
+        if (!IN_FORCE.contains(state) || signing == null) {
+            return LeaderCheck.NOTHING;
+        }
+        if (signing.samePersonAs(current)) {
+            if (leaderChangedAt == null) {
+                return LeaderCheck.NOTHING;
+            }
+            clearLeaderChange();
+            return LeaderCheck.RESTORED;
+        }
+        if (leaderChangedAt != null && (current == null ? newLeaderPersonId == null : current.samePersonAs(newLeader()))) {
+            return LeaderCheck.NOTHING;
+        }
+        if (leaderChangedAt == null) {
+            // re-signing has been needed since the first change; a later one only names another leader to sign
+            leaderChangedAt = at;
+        }
+        newLeaderPersonId = current == null ? null : current.personId();
+        newLeaderName = current == null ? null : current.name();
+        return LeaderCheck.CHANGED;
+    }
+
+    /** In force, and the leader who signed for party B no longer leads the unit: its new leader must sign again. */
+    public boolean awaitsResigning() {
+        return leaderChangedAt != null && IN_FORCE.contains(state);
+    }
+
+    private void clearLeaderChange() {
+        leaderChangedAt = null;
+        newLeaderPersonId = null;
+        newLeaderName = null;
     }
 
     public void markCountersigned() {
@@ -250,6 +361,25 @@ public class Agreement extends Audited {
 
     public String contentHash() {
         return contentHash;
+    }
+
+    /** Party B's principal leader when it last signed; null when units-service named none, or before this was kept. */
+    public Leader signingLeader() {
+        return signingLeaderPersonId == null ? null : new Leader(signingLeaderPersonId, signingLeaderName);
+    }
+
+    public String partyBSigner() {
+        return partyBSigner;
+    }
+
+    /** Since when re-signing is needed: units-service was found to name another leader than the one who signed. */
+    public OffsetDateTime leaderChangedAt() {
+        return leaderChangedAt;
+    }
+
+    /** The principal leader units-service named instead of the one who signed; null with no change, or with nobody. */
+    public Leader newLeader() {
+        return newLeaderPersonId == null ? null : new Leader(newLeaderPersonId, newLeaderName);
     }
 
     /** One side of an agreement as recorded. */

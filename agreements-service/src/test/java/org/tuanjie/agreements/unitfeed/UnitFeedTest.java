@@ -12,6 +12,7 @@ import static org.tuanjie.testing.FakeCounty.as;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tuanjie.agreements.TestServers;
 import org.tuanjie.testing.FakeCounty;
 
 /** A unit moved in units-service takes its agreement along: to the township it joined, away from the one it left. */
@@ -35,7 +36,7 @@ class UnitFeedTest {
         as("auditor", to).get("/agreements/" + id).then().statusCode(404);
 
         c.move(school, to);
-        FakeCounty.serviceRoot(c.county);
+        FakeCounty.serviceRoot(TestServers.SERVICE_ROOT);
         as("auditor", c.county).post("/agreements/unit-feed").then().statusCode(403);
         as("admin", c.county).post("/agreements/unit-feed").then().statusCode(200)
                 .body("moved", equalTo(1)).body("departed", equalTo(0)).body("rows", equalTo(1));

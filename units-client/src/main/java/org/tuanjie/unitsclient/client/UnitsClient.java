@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,8 +52,13 @@ public interface UnitsClient {
     MemberPage members(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
             @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
-    /** A unit as units-service describes it; only the fields used here. */
-    record UnitRef(UUID id, String code, String kind, List<String> path, Map<String, String> names, String status) {
+    /**
+     * A unit as units-service describes it; only the fields used here.
+     *
+     * @param principalLeader who leads it now as its people records say (一把手), null when nobody is recorded
+     */
+    record UnitRef(UUID id, String code, String kind, List<String> path, Map<String, String> names, String status,
+            Leader principalLeader) {
 
         public String name() {
             return names == null ? code : names.getOrDefault("zh", code);
@@ -65,6 +71,13 @@ public interface UnitsClient {
         public org.tuanjie.platform.access.UnitPath unitPath() {
             return org.tuanjie.platform.access.UnitPath.of(path);
         }
+    }
+
+    /**
+     * A unit's principal leader: the id of their people record in units-service (a new period of the same person is
+     * a new record), their Chinese name and the first day of their period.
+     */
+    record Leader(UUID personId, String nameZh, LocalDate from) {
     }
 
     record Member(UUID unitId, String code, String name) {

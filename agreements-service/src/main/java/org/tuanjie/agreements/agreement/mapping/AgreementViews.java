@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementState;
+import org.tuanjie.agreements.agreement.Leader;
 import org.tuanjie.agreements.agreement.Signature;
 import org.tuanjie.agreements.agreement.service.AgreementService;
 import org.tuanjie.agreements.assessment.Assessment;
@@ -40,9 +41,28 @@ public final class AgreementViews {
             @Schema(description = "The version this one amends") UUID supersedes,
             @Schema(example = "ACTIVE") AgreementState state, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until assessed", example = "FULFILLED") Agreement.Result result,
             String revokeReason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Party B's principal leader (一把手) when it last signed, as units-service named them; absent before signing, when units-service named none, or for agreements signed before this was recorded")
+            LeaderView signingLeader,
+            @Schema(description = "Signed or active, and the principal leader who signed no longer leads the unit: its new leader must sign again (`POST /agreements/{id}/sign`)")
+            boolean resigningNeeded,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The leader change found by the unit feed (领导变更, 需重新签署); absent while the signing leader leads the unit. Kept as it was once the agreement is assessed, revoked or superseded")
+            LeaderChangeView leaderChange,
             @Schema(description = "SHA-256 (hex) of the RFC 8785 canonical form of content") String contentHash,
             @Schema(description = "What party B signs") JsonNode content,
             OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy, long version) {
+    }
+
+    @Schema(name = "Leader", description = "A unit's principal leader (一把手) as units-service names them")
+    public record LeaderView(@Schema(description = "Their people record in units-service (`GET /units/{id}/people`)") UUID personId,
+            @Schema(example = "扎西") String name) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "LeaderChange", description = "Leader changed, re-signing needed: units-service names another principal leader, or none, than the one who signed")
+    public record LeaderChangeView(
+            @Schema(description = "When the unit feed found the leader who signed replaced; a further change keeps it") OffsetDateTime since,
+            @Schema(description = "The principal leader now; absent when the unit has none") UUID leaderPersonId,
+            @Schema(example = "次仁") String leaderName) {
     }
 
     @Schema(name = "Signature", description = "A sealed signature; `sealedPayload` is the exact text the Ed25519 seal covers")
@@ -113,9 +133,19 @@ public final class AgreementViews {
     public static AgreementView toView(Agreement a) {
         return new AgreementView(a.id(), a.templateId(), a.year(), new PartyView(a.unitId(), a.unitCode(), a.unitName()),
                 a.townshipCode() == null ? null : new PartyView(null, a.townshipCode(), a.townshipName()),
-                a.issuerCode(), a.versionNo(), a.supersedes(), a.state(), a.result(), a.revokeReason(), a.contentHash(),
+                a.issuerCode(), a.versionNo(), a.supersedes(), a.state(), a.result(), a.revokeReason(),
+                a.signingLeader() == null ? null : new LeaderView(a.signingLeader().personId(), a.signingLeader().name()),
+                a.awaitsResigning(), leaderChange(a), a.contentHash(),
                 JsonNodeFactory.instance.rawValueNode(new RawValue(a.contentJson())), a.createdAt(), a.createdBy(),
                 a.updatedAt(), a.updatedBy(), a.version());
+    }
+
+    private static LeaderChangeView leaderChange(Agreement a) {
+        if (a.leaderChangedAt() == null) {
+            return null;
+        }
+        Leader now = a.newLeader();
+        return new LeaderChangeView(a.leaderChangedAt(), now == null ? null : now.personId(), now == null ? null : now.name());
     }
 
     public static SignatureView toView(Signature s) {

@@ -67,13 +67,16 @@ public class AgreementResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Agreements in your jurisdiction", description = "In hierarchy order; filter by year, state and unit.")
+    @Operation(summary = "Agreements in your jurisdiction", description = "In hierarchy order; filter by year, state, unit, "
+            + "and whether re-signing is needed after a change of principal leader.")
     public RestResponse<PageResponse<AgreementView>> list(@QueryParam("year") Integer year,
             @QueryParam("state") AgreementState state, @QueryParam("unitId") UUID unitId,
+            @QueryParam("resigningNeeded") @Parameter(description = "true: only agreements whose new principal leader must sign again; false: only the others")
+            Boolean resigningNeeded,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        return PageResponse.ok(service.list(year, state, unitId, limit, cursor == null ? null : Cursor.decode(cursor, 2))
-                .map(AgreementViews::toView), uri);
+        return PageResponse.ok(service.list(year, state, unitId, resigningNeeded, limit,
+                cursor == null ? null : Cursor.decode(cursor, 2)).map(AgreementViews::toView), uri);
     }
 
     @GET
@@ -106,7 +109,11 @@ public class AgreementResource {
 
     @POST
     @Path("{id}/sign")
-    @Operation(summary = "Sign as party B's principal leader (ISSUED → SIGNED)", description = "Only a unit-leader whose unit_code is the agreement's unit.")
+    @Operation(summary = "Sign as party B's principal leader (ISSUED → SIGNED), or sign again after a change of leader",
+            description = "Only a unit-leader whose unit_code is the agreement's unit. The agreement records as its signing leader "
+                    + "the unit's principal leader units-service names at that moment (503 when it cannot be asked; nothing is "
+                    + "signed). An agreement in force whose leader changed (`resigningNeeded`) is signed again by the new leader: "
+                    + "a second party-B signature, sealed like the first; the state stays, `leaderChange` is cleared.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AgreementView> sign(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {

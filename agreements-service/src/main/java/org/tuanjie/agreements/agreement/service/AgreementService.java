@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementExceptions.AgreementNotFound;
 import org.tuanjie.agreements.agreement.AgreementRepository;
 import org.tuanjie.agreements.agreement.AgreementState;
+import org.tuanjie.agreements.agreement.Leader;
 import org.tuanjie.agreements.agreement.Signature;
 import org.tuanjie.agreements.audit.service.AuditTrail;
 import org.tuanjie.agreements.seal.CanonicalJson;
@@ -112,7 +114,9 @@ public class AgreementService {
                 .orElseThrow(() -> new AgreementNotFound(id));
     }
 
-    public Page<Agreement> list(Integer year, AgreementState state, UUID unitId, int limit, Cursor after) {
+    /** @param resigningNeeded when given, only agreements that do ({@code true}) or do not await re-signing */
+    public Page<Agreement> list(Integer year, AgreementState state, UUID unitId, Boolean resigningNeeded, int limit,
+            Cursor after) {
         StringBuilder hql = new StringBuilder("select a from Agreement a where (a.unitPath like :scope or a.issuerPath like :scope)"
                 + " and (a.unitPath > :afterPath or (a.unitPath = :afterPath and a.id > :afterId))");
         Map<String, Object> params = new HashMap<>();
@@ -131,6 +135,12 @@ public class AgreementService {
             hql.append(" and a.unitId = :unit");
             params.put("unit", unitId);
         }
+        if (resigningNeeded != null) {
+            // as Agreement.awaitsResigning: flagged and in force
+            String awaits = "(a.leaderChangedAt is not null and a.state in (:inForce))";
+            hql.append(resigningNeeded ? " and " + awaits : " and not " + awaits);
+            params.put("inForce", Agreement.IN_FORCE);
+        }
         var query = em.createQuery(hql + " order by a.unitPath, a.id", Agreement.class).setMaxResults(limit + 1);
         params.forEach(query::setParameter);
         return Page.of(query.getResultList(), limit, a -> Cursor.of(a.unitPath(), a.id().toString()));
@@ -141,15 +151,32 @@ public class AgreementService {
         return agreements.signatures(id);
     }
 
-    /** Party B's principal leader signs (the policy admits only a {@code unit-leader} of that unit). */
+    /**
+     * Party B's principal leader signs (the policy admits only a {@code unit-leader} of that unit): an issued
+     * agreement, or one in force again after units-service named a new principal leader. The agreement records who
+     * units-service names as the unit's leader now, so that a later change of leader can be told.
+     *
+     * @throws Directory.UnitsUnavailable (503) when units-service cannot say who leads the unit: a signature without
+     *         its leader could never be flagged when that leader goes, so nothing is signed
+     */
     @Transactional
     public Agreement sign(UUID id, long expectedVersion) {
         Agreement agreement = get(id);
         Versions.check(expectedVersion, agreement.version());
-        agreement.markSigned();
+        agreement.requireSignable();
+        Leader replaced = agreement.signingLeader();
+        Leader leader = directory.current(agreement.unitId()).map(UnitRef::principalLeader)
+                .map(l -> new Leader(l.personId(), l.nameZh())).orElse(null);
+        Agreement.Signing signing = agreement.markSigned(leader, caller.subject());
         Signature signature = signature(agreement, Signature.Kind.SIGN, Roles.UNIT_LEADER);
-        audit.record("SIGNED", agreement, Map.of("signatureId", signature.id().toString(),
-                "contentHash", agreement.contentHash()));
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("signatureId", signature.id().toString());
+        detail.put("contentHash", agreement.contentHash());
+        LeaderWatch.describe(detail, "leader", leader);
+        if (signing == Agreement.Signing.AGAIN) {
+            LeaderWatch.describe(detail, "replacedLeader", replaced);
+        }
+        audit.record(signing == Agreement.Signing.AGAIN ? LeaderWatch.SIGNED_AGAIN : "SIGNED", agreement, detail);
         agreements.flush();
         return agreement;
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.audit.AuditEntry;
@@ -44,22 +45,38 @@ public class AuditTrail {
     @Inject
     AuditConfig config;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String action, Agreement agreement, Map<String, String> detail) {
         return append(action, agreement == null ? null : agreement.id(), agreement == null ? null : agreement.unitCode(),
                 agreement == null ? null : agreement.unitPath(), detail);
     }
 
+    /**
+     * An entry no caller asked for: the service itself acts on what another service told it (the unit feed). The
+     * actor is the service's name, whoever's request, if any, ran the feed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry recordByService(String action, Agreement agreement, Map<String, String> detail) {
+        return append(service, action, agreement.id(), agreement.unitCode(), agreement.unitPath(), detail);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String action, UUID agreementId, String unitCode, String unitPath, Map<String, String> detail) {
+        return append(caller.subject(), action, agreementId, unitCode, unitPath, detail);
+    }
+
+    private AuditEntry append(String actor, String action, UUID agreementId, String unitCode, String unitPath,
+            Map<String, String> detail) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
         List<AuditEntry> last = em.createQuery("select e from AuditEntry e order by e.seq desc", AuditEntry.class)
                 .setMaxResults(1).getResultList();
         long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
         String prev = last.isEmpty() ? AuditEntry.GENESIS : last.get(0).hash();
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = AuditEntry.create(seq, prev, at, caller.subject(), action, agreementId, unitCode, unitPath,
-                detail);
+        AuditEntry entry = AuditEntry.create(seq, prev, at, actor, action, agreementId, unitCode, unitPath, detail);
         em.persist(entry);
         return entry;
     }
