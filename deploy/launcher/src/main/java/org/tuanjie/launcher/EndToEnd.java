@@ -159,6 +159,7 @@ final class EndToEnd {
                 "the composed unit page answers complete", null);
 
         peopleAndTheirAccounts();
+        newLeaderSignsAgain();
         identityServerDown();
         browser();
 
@@ -219,6 +220,41 @@ final class EndToEnd {
         check(left.status() == 200, "admin records that the liaison left today", left);
         Api.Reply refused = api.passwordGrant(username, Api.PASSWORD);
         check(refused.status() == 400 || refused.status() == 401, "the liaison who left can no longer log in", refused);
+    }
+
+    /**
+     * The township's principal leader changes: agreements-service learns it from units-service's change feed and
+     * flags the agreement the former leader signed; the former leader may not sign again, the new one does.
+     */
+    private void newLeaderSignsAgain() {
+        String admin = api.token("office-admin");
+        String formerLeader = api.token("township-leader");
+        String township = demo.id(DemoCounty.TOWNSHIP_1);
+        String agreement = "/api/agreements/" + demo.agreementOf(admin, DemoCounty.TOWNSHIP_1);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String username = "gengqing-leader-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        Map<String, Object> leader = person("LEADER", today, username, "unit-leader");
+        String temporary = ((Map<?, ?>) leader.get("account")).get("temporaryPassword").toString();
+        Api.Reply recorded = api.post(admin, "/api/units/" + township + "/people", leader);
+        check(recorded.status() == 201, "admin records the township's new principal leader with an account", recorded);
+        check(recorded.status() == 201 && recorded.text("id").equals(api.get(admin, "/api/units/" + township).body()
+                .path("principalLeader").path("personId").asText()), "the township shows its new principal leader", null);
+        check(api.post(admin, "/api/agreements/unit-feed", Map.of()).status() == 200,
+                "agreements-service reads the change of leader from the unit feed", null);
+        Api.Reply flagged = api.get(admin, agreement);
+        check(flagged.body().path("resigningNeeded").asBoolean(),
+                "the agreement the former leader signed is flagged: leader changed, re-signing needed", flagged);
+        check(api.change(formerLeader, "POST", agreement, "sign", null).status() == 403,
+                "the former leader may not sign it again (403)", null);
+        try {
+            String newLeader = api.firstLogin(username, temporary);
+            Api.Reply signed = api.change(newLeader, "POST", agreement, "sign", null);
+            check(signed.status() == 200 && !signed.body().path("resigningNeeded").asBoolean()
+                    && "ACTIVE".equals(signed.text("state")), "the new principal leader signs it again; it stays in force",
+                    signed);
+        } catch (RuntimeException e) {
+            check(false, "the new leader's first login: " + e.getMessage(), null);
+        }
     }
 
     /**
