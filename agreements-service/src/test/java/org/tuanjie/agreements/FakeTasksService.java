@@ -1,49 +1,31 @@
 package org.tuanjie.agreements;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tuanjie.testing.FakeServer;
 
 /**
  * tasks-service's figures contract ({@code GET /figures?by=UNIT&unitId=…&category=…}), served from
  * numbers the tests set through {@code POST /__admin/figures}; {@code /__admin/mode} takes it down.
  */
-public class FakeTasksService implements QuarkusTestResourceLifecycleManager {
+public class FakeTasksService extends FakeServer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpServer server;
     private final Map<String, long[]> figures = new ConcurrentHashMap<>();
     private volatile String mode = "up";
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
-        return Map.of("quarkus.rest-client.tasks.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    protected Map<String, String> config(String baseUrl) {
+        return Map.of("quarkus.rest-client.tasks.url", baseUrl);
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/__admin/mode")) {

@@ -1,12 +1,8 @@
 package org.tuanjie.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 /**
  * units-service's HTTP contract, served from memory for the tests of the services that ask it: units by id and
@@ -29,10 +24,8 @@ import java.util.concurrent.Executors;
  * {@code /protocol/openid-connect/token} give a token of role {@code integration} for the root set with
  * {@code /__admin/service-root}, and are refused while none is set.
  */
-public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
+public class FakeUnitsService extends FakeServer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpServer server;
     private final Map<String, Map<String, Object>> byId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> byCode = new ConcurrentHashMap<>();
     private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
@@ -45,28 +38,13 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
     private volatile String mode = "up";
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/", this::handle);
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    protected Map<String, String> config(String url) {
         return Map.of("quarkus.rest-client.units.url", url, "quarkus.oidc-client.auth-server-url", url,
                 "quarkus.oidc-client.credentials.secret", "test-secret");
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/__admin/")) {
@@ -339,12 +317,6 @@ public class FakeUnitsService implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
     private static void sleep(long millis) {
         try {

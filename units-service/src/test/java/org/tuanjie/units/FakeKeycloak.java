@@ -1,12 +1,8 @@
 package org.tuanjie.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tuanjie.testing.FakeServer;
 
 /**
  * The part of Keycloak's Admin REST API that units-service uses, from memory, with the answers Keycloak gives
@@ -27,40 +23,23 @@ import java.util.regex.Pattern;
  * {@code /__admin/mode/{up|down|refuse-roles|down-after-N}}: down drops connections, refuse-roles fails role
  * mappings (500), down-after-N makes N accounts and then goes down.
  */
-public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
+public class FakeKeycloak extends FakeServer {
 
     static final String SECRET = "units-service-test-secret";
     static final List<String> REALM_ROLES = List.of("admin", "inspector", "auditor", "unit-liaison", "unit-leader",
             "integration", "default-roles-unity");
     private static final Pattern USER = Pattern.compile("/admin/realms/unity/users/([^/]+)(/.*)?");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpServer server;
     private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
     private volatile String mode = "up";
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/", this::handle);
-        server.start();
-        return Map.of("units.accounts.realm-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/unity",
-                "units.accounts.client-secret", SECRET);
+    protected Map<String, String> config(String baseUrl) {
+        return Map.of("units.accounts.realm-url", baseUrl + "/realms/unity", "units.accounts.client-secret", SECRET);
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
@@ -198,12 +177,6 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
     /** The fake's record of an account (username, enabled, roles, unit_code, temporary, requiredActions, loggedOut), or null. */
     @SuppressWarnings("unchecked")
