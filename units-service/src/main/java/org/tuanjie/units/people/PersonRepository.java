@@ -30,11 +30,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return list("unitId = ?1 and accountState = ?2 and to <= ?3", unitId, AccountState.ACTIVE, day);
     }
 
-    /** Units whose liaison's or leader's period starts on {@code day} or ended the day before. */
+    /**
+     * Units whose liaison's or leader's period started, or ended, in the week up to {@code day}: a week, so that
+     * days the job did not run (the service was down) are caught up; a unit already up to date changes nothing.
+     */
     public List<UUID> unitsWithSolePeriodsTurning(LocalDate day) {
         return getEntityManager().createQuery("select distinct p.unitId from Person p where p.role in ?1 "
-                + "and (p.from = ?2 or p.to = ?3)", UUID.class)
-                .setParameter(1, List.of(PersonRole.LEADER, PersonRole.LIAISON)).setParameter(2, day)
-                .setParameter(3, day.minusDays(1)).getResultList();
+                + "and (p.from between ?2 and ?3 or p.to between ?4 and ?5)", UUID.class)
+                .setParameter(1, List.of(PersonRole.LEADER, PersonRole.LIAISON))
+                .setParameter(2, day.minusDays(6)).setParameter(3, day)
+                .setParameter(4, day.minusDays(7)).setParameter(5, day.minusDays(1)).getResultList();
     }
 }

@@ -11,12 +11,15 @@ import static org.tuanjie.units.UnitsApi.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.units.Hierarchy;
+import org.tuanjie.units.people.service.PeopleService;
 
 /**
  * The people of a unit, with real tokens: one liaison and one leader at a time, recorded by an admin whose
@@ -24,6 +27,9 @@ import org.tuanjie.units.Hierarchy;
  */
 @QuarkusTest
 class PeopleApiTest {
+
+    @Inject
+    PeopleService service;
 
     private static Hierarchy h;
 
@@ -167,13 +173,19 @@ class PeopleApiTest {
                 .body("items[0].principalLeader.nameZh", equalTo("洛桑"));
 
         // a successor whose period starts later is not the leader yet
-        String later = java.time.LocalDate.now(org.tuanjie.units.people.service.PeopleService.CALENDAR).plusDays(30).toString();
-        admin(h.county).body(person("LEADER", "丹增", later)).post(unit + "/people").then().statusCode(201);
+        String later = LocalDate.now(PeopleService.CALENDAR).plusDays(30).toString();
+        String second = admin(h.county).body(person("LEADER", "丹增", later)).post(unit + "/people").then().statusCode(201)
+                .extract().path("id");
         admin(h.county).get(unit).then().body("principalLeader.personId", equalTo(first));
         // a staff member changes nothing on the unit, so nothing new in the feed
         String after = drained(changed.path("cursor"));
         admin(h.county).body(person("STAFF", "多吉", "2025-01-01")).post(unit + "/people").then().statusCode(201);
         as("integration", h.county).queryParam("cursor", after).get("/units/changes").then().body("items", hasSize(0));
+
+        // the day comes, and the periods job runs a few days late: the successor leads, the profile says so
+        service.periodsTurn(LocalDate.parse(later).plusDays(3));
+        admin(h.county).get(unit).then().body("principalLeader.personId", equalTo(second));
+        admin(h.county).get(unit + "/readiness").then().body("principalLeader.name", equalTo("丹增"));
     }
 
     /** The cursor after every change so far. */
