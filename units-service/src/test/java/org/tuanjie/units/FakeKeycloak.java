@@ -20,8 +20,9 @@ import org.tuanjie.testing.FakeServer;
  * (201 with Location, 409 for a taken username, 400 for a password under the policy, 204 for the rest), behind
  * a client-credentials token for client {@code units-service}. The end-to-end run checks the same calls
  * against a real Keycloak. Tests read the users through {@code GET /__admin/users} and switch it with
- * {@code /__admin/mode/{up|down|refuse-roles|down-after-N}}: down drops connections, refuse-roles fails role
- * mappings (500), down-after-N makes N accounts and then goes down.
+ * {@code /__admin/mode/{up|down|refuse-roles|refuse-revoke-once|down-after-N}}: down drops connections,
+ * refuse-roles fails role mappings (500), refuse-revoke-once fails the next revocation, down-after-N makes N
+ * accounts and then goes down.
  */
 public class FakeKeycloak extends FakeServer {
 
@@ -140,6 +141,11 @@ public class FakeKeycloak extends FakeServer {
                 send(exchange, 200, held);
             }
             case "DELETE /role-mappings/realm" -> {
+                if ("refuse-revoke-once".equals(mode)) {
+                    mode = "up";
+                    send(exchange, 500, Map.of("error", "unknown_error"));
+                    return;
+                }
                 for (JsonNode role : JSON.readTree(body)) {
                     ((List<String>) user.get("roles")).remove(role.path("name").asText());
                 }

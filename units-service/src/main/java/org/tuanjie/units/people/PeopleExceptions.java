@@ -48,6 +48,27 @@ public final class PeopleExceptions {
         }
     }
 
+    /** 409: an account is made from the first day of the person's period, not before. */
+    public static final class PeriodNotStarted extends Problems.Conflict {
+        public PeriodNotStarted(String name, LocalDate from) {
+            super("period-not-started", "people.period-not-started", name, from);
+        }
+    }
+
+    /** 503, and the account the identity server began could not be removed: it is to be removed later. */
+    public static final class AccountLeftBehind extends IdentityUnavailable {
+        private final String accountId;
+
+        public AccountLeftBehind(String accountId, String what) {
+            super(what);
+            this.accountId = accountId;
+        }
+
+        public String accountId() {
+            return accountId;
+        }
+    }
+
     /** 409: the identity server, or another person here, has the username already. */
     public static final class UsernameTaken extends Problems.Conflict {
         public UsernameTaken(String username) {
@@ -70,7 +91,7 @@ public final class PeopleExceptions {
     }
 
     /** 503: the identity server did not answer, or not as expected; nothing was recorded. */
-    public static final class IdentityUnavailable extends Problems.Unavailable {
+    public static class IdentityUnavailable extends Problems.Unavailable {
         public IdentityUnavailable(String what) {
             super("identity-unavailable", "people.identity-unavailable", what);
         }

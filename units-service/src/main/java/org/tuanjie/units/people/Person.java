@@ -99,8 +99,9 @@ public class Person extends Audited {
     }
 
     /**
-     * Checks that an account with these roles may be made for this person today: one account a person,
-     * for a period not ended, and {@code unit-leader} (who signs the unit's agreements) for its leader only.
+     * Checks that an account with these roles may be made for this person today: one account a person, within
+     * their period (begun, and not ending today), and {@code unit-leader} (who signs the unit's agreements) for its
+     * leader only.
      */
     public void checkAccountMayOpen(Set<AccountRole> roles, LocalDate today) {
         if (accountId != null) {
@@ -109,8 +110,11 @@ public class Person extends Audited {
         if (roles == null || roles.isEmpty()) {
             throw PeopleExceptions.invalid("account.roles", "field.required");
         }
-        if (to != null && to.isBefore(today)) {
+        if (to != null && !to.isAfter(today)) { // the day one leaves, the account goes: none is made that day
             throw new PeopleExceptions.AlreadyLeft(nameZh, to);
+        }
+        if (from.isAfter(today)) { // nor one for someone who does not hold the role yet (a leader-to-be would sign)
+            throw new PeopleExceptions.PeriodNotStarted(nameZh, from);
         }
         if (roles.contains(AccountRole.UNIT_LEADER) && role != PersonRole.LEADER) {
             throw new PeopleExceptions.LeaderRoleForLeaderOnly(nameZh, role);

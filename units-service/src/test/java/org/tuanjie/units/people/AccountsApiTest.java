@@ -1,5 +1,6 @@
 package org.tuanjie.units.people;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tuanjie.testing.Tokens;
 import org.tuanjie.units.FakeKeycloak;
 import org.tuanjie.units.Hierarchy;
 import org.tuanjie.units.people.service.PeopleService;
@@ -189,10 +191,66 @@ class AccountsApiTest {
         String path = people(h.townshipA) + "/" + person;
         leave(h.townshipA, path, today()).then().statusCode(403)
                 .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+        // nor by recording it ahead, for the periods job to carry out
+        leave(h.townshipA, path, today().plusDays(2)).then().statusCode(403)
+                .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
         assertEquals(true, FakeKeycloak.user(name).get("enabled"));
         admin(h.county).get(path).then().body("to", nullValue());
         leave(h.county, path, today()).then().statusCode(200);
         assertEquals(false, FakeKeycloak.user(name).get("enabled"));
+    }
+
+    @Test
+    void aTownshipCannotEndTheCountysAppointeeByRecordingASuccessor() {
+        String name = username("county-made-liaison");
+        admin(h.county).body(person("LIAISON", "扎西", account(name, "unit-liaison"), today().minusYears(1)))
+                .post(people(h.townshipA)).then().statusCode(201);
+        String liaison = admin(h.county).get(people(h.townshipA)).then().statusCode(200)
+                .extract().path("find { it.account.username == '" + name + "' }.id");
+        setRoles(h.county, people(h.townshipA) + "/" + liaison, List.of("unit-liaison", "admin")).then().statusCode(200);
+        // a successor from next week would end the liaison's period, and with it the county's admin role
+        admin(h.townshipA).body(person("LIAISON", "次仁多吉", null, today().plusDays(5))).post(people(h.townshipA))
+                .then().statusCode(403).body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+        assertEquals(true, FakeKeycloak.user(name).get("enabled"));
+        admin(h.county).get(people(h.townshipA)).then().body("nameZh", not(hasItem("次仁多吉")));
+    }
+
+    @Test
+    void nobodyChangesOrEndsTheirOwnAccount() {
+        String name = username("own");
+        String person = admin(h.county).body(person("STAFF", "格列", account(name, "admin"))).post(people(h.county))
+                .then().statusCode(201).extract().path("id");
+        String path = people(h.county) + "/" + person;
+        String self = Tokens.of(FakeKeycloak.user(name).get("id").toString(), "admin", h.county);
+        String etag = given().auth().oauth2(self).get(path).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(self).contentType("application/json").header("If-Match", etag)
+                .body(Map.of("roles", List.of("admin", "auditor"))).put(path + "/account/roles").then().statusCode(403)
+                .body("type", equalTo("https://tuanjie.org/problems/own-account"));
+        given().auth().oauth2(self).contentType("application/json").header("If-Match", etag)
+                .body(Map.of("on", today().toString())).post(path + "/leave").then().statusCode(403)
+                .body("type", equalTo("https://tuanjie.org/problems/own-account"));
+        assertEquals(true, FakeKeycloak.user(name).get("enabled"));
+        setRoles(h.county, path, List.of("admin", "auditor")).then().statusCode(200);
+    }
+
+    @Test
+    void anAccountIsMadeWithinThePersonsPeriodOnly() {
+        String person = admin(h.county).body(person("LEADER", "强巴", null, today().plusDays(7))).post(people(h.organ))
+                .then().statusCode(201).extract().path("id");
+        admin(h.county).body(account(username("early"), "unit-leader")).post(people(h.organ) + "/" + person + "/account")
+                .then().statusCode(409).body("type", equalTo("https://tuanjie.org/problems/period-not-started"));
+    }
+
+    @Test
+    void aRoleChangeThatFailsHalfWayIsUndoneAtTheIdentityServer() {
+        String name = username("half");
+        String person = admin(h.county).body(person("STAFF", "边巴", account(name, "unit-liaison")))
+                .post(people(h.county)).then().statusCode(201).extract().path("id");
+        FakeKeycloak.mode("refuse-revoke-once");
+        setRoles(h.county, people(h.county) + "/" + person, List.of("inspector")).then().statusCode(503);
+        assertEquals(List.of("unit-liaison"), FakeKeycloak.user(name).get("roles"), "the grant made before the failure is undone");
+        setRoles(h.county, people(h.county) + "/" + person, List.of("inspector")).then().statusCode(200);
+        assertEquals(List.of("inspector"), FakeKeycloak.user(name).get("roles"));
     }
 
     @Test

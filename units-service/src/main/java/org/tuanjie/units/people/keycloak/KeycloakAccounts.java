@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.people.Accounts;
+import org.tuanjie.units.people.PeopleExceptions.AccountLeftBehind;
 import org.tuanjie.units.people.PeopleExceptions.IdentityUnavailable;
 import org.tuanjie.units.people.PeopleExceptions.PasswordRefused;
 import org.tuanjie.units.people.PeopleExceptions.UsernameTaken;
@@ -90,7 +92,9 @@ public class KeycloakAccounts implements Accounts {
             grant(id, account.roles());
             return id;
         } catch (RuntimeException e) {
-            remove(id);
+            if (!remove(id)) {
+                throw new AccountLeftBehind(id, e.getMessage());
+            }
             throw e;
         }
     }
@@ -105,10 +109,12 @@ public class KeycloakAccounts implements Accounts {
                 mapped.add(role);
             }
         });
-        if (mapped.size() != wanted.size()) {
+        if (mapped.size() != wanted.size() && !held(id).containsAll(wanted)) {
             throw new IdentityUnavailable("the realm lacks one of the roles " + wanted);
         }
-        expect(send("POST", "/users/" + id + "/role-mappings/realm", mapped), 204, "grant the roles");
+        if (!mapped.isEmpty()) { // roles the account holds already are not available again: granting is idempotent
+            expect(send("POST", "/users/" + id + "/role-mappings/realm", mapped), 204, "grant the roles");
+        }
     }
 
     @Override
@@ -117,11 +123,9 @@ public class KeycloakAccounts implements Accounts {
             grant(accountId, granted);
         }
         if (!revoked.isEmpty()) {
-            HttpResponse<String> held = send("GET", "/users/" + accountId + "/role-mappings/realm", null);
-            expect(held, 200, "read the account's roles");
             Set<String> names = revoked.stream().map(AccountRole::tokenName).collect(Collectors.toSet());
             List<JsonNode> taken = new ArrayList<>();
-            read(held).forEach(role -> {
+            heldRoles(accountId).forEach(role -> {
                 if (names.contains(role.path("name").asText())) {
                     taken.add(role);
                 }
@@ -130,6 +134,18 @@ public class KeycloakAccounts implements Accounts {
                 expect(send("DELETE", "/users/" + accountId + "/role-mappings/realm", taken), 204, "revoke the roles");
             }
         }
+    }
+
+    private JsonNode heldRoles(String accountId) {
+        HttpResponse<String> held = send("GET", "/users/" + accountId + "/role-mappings/realm", null);
+        expect(held, 200, "read the account's roles");
+        return read(held);
+    }
+
+    private Set<String> held(String accountId) {
+        Set<String> names = new HashSet<>();
+        heldRoles(accountId).forEach(role -> names.add(role.path("name").asText()));
+        return names;
     }
 
     @Override

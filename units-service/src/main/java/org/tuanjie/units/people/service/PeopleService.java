@@ -24,10 +24,12 @@ import org.tuanjie.platform.security.Caller;
 import org.tuanjie.units.people.AccountGrant;
 import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.people.Accounts;
+import org.tuanjie.units.people.AccountState;
 import org.tuanjie.units.people.Accounts.NewAccount;
 import org.tuanjie.units.people.CurrentPeople;
 import org.tuanjie.units.people.OrphanAccount;
 import org.tuanjie.units.people.OrphanAccountRepository;
+import org.tuanjie.units.people.PeopleExceptions.AccountLeftBehind;
 import org.tuanjie.units.people.PeopleExceptions.PersonNotFound;
 import org.tuanjie.units.people.PeopleExceptions.UsernameTaken;
 import org.tuanjie.units.people.Person;
@@ -99,7 +101,14 @@ public class PeopleService {
     public Person add(UUID unitId, PersonRole role, PersonDetails details, LocalDate from, AccountRequest account) {
         Unit unit = units.unit(unitId);
         if (account != null) {
-            requireGrant(unit, account.roles());
+            requireGrant(unit, account.roles(), null);
+        }
+        // a newcomer ends the predecessor's period, and with it their account: as if the caller revoked its roles
+        if (role != null && role.isSole()) {
+            people.ofUnit(unit.id()).stream()
+                    .filter(p -> p.role() == role && p.isOpen() && p.accountState() == AccountState.ACTIVE)
+                    .forEach(predecessor -> requireGrant(unit, predecessor.accountRoles(),
+                            predecessor.accountId().orElseThrow()));
         }
         Person person = record(unit, role, details, from, account);
         enableAccounts(List.of(person));
@@ -142,8 +151,8 @@ public class PeopleService {
     @Transactional
     public Person openAccount(UUID unitId, UUID personId, AccountRequest account) {
         Unit unit = units.unit(unitId);
-        requireGrant(unit, account.roles());
         Person person = person(unit, personId);
+        requireGrant(unit, account.roles(), null);
         openAccount(unit, person, account);
         enableAccounts(List.of(person));
         return person;
@@ -165,11 +174,12 @@ public class PeopleService {
         Set<AccountRole> touched = EnumSet.noneOf(AccountRole.class);
         touched.addAll(granted);
         touched.addAll(revoked);
-        requireGrant(unit, touched);
-        people.flush();
         String accountId = person.accountId().orElseThrow();
-        accounts.changeRoles(accountId, granted, revoked);
+        requireGrant(unit, touched, accountId);
+        people.flush();
+        // registered first: a change that fails half-way at the identity server is undone too
         ifNotCommitted(() -> accounts.changeRoles(accountId, revoked, granted));
+        accounts.changeRoles(accountId, granted, revoked);
         for (AccountRole role : granted) {
             history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), person.accountUsername(),
                     role.tokenName(), caller.subject()));
@@ -224,6 +234,10 @@ public class PeopleService {
         Unit unit = units.unit(unitId);
         Person person = person(unit, personId);
         Versions.check(expectedVersion, person.version());
+        if (person.accountState() == AccountState.ACTIVE) {
+            // ending the period ends the account, whenever that day comes: revoking its roles is the caller's act now
+            requireGrant(unit, person.accountRoles(), person.accountId().orElseThrow());
+        }
         person.leave(on);
         people.flush();
         closeAccountsOfPeriodsEnded(unit, today());
@@ -246,7 +260,7 @@ public class PeopleService {
         for (UUID unitId : turning) {
             closed += QuarkusTransaction.requiringNew().call(() -> {
                 Unit unit = unitRows.findById(unitId);
-                int disabled = closeAccounts(unit, people.withAccountsEndedBy(unit.id(), day), false);
+                int disabled = closeAccounts(unit, people.withAccountsEndedBy(unit.id(), day), Caller.SYSTEM);
                 currentPeopleOf(unit, day);
                 return disabled;
             });
@@ -264,20 +278,24 @@ public class PeopleService {
         currentPeople.fire(new CurrentPeople(unit.id(), leader, liaison));
     }
 
+    /**
+     * Disables the accounts of the unit's people whose period has ended by {@code day}. Who may end them was decided
+     * when their end was recorded ({@link #leave}, a successor in {@link #add}), so this is not asked again here.
+     */
     private void closeAccountsOfPeriodsEnded(Unit unit, LocalDate day) {
-        closeAccounts(unit, people.ofUnit(unit.id()).stream().filter(p -> p.accountOutlivesPeriod(day)).toList(), true);
+        closeAccounts(unit, people.ofUnit(unit.id()).stream().filter(p -> p.accountOutlivesPeriod(day)).toList(),
+                caller.subject());
     }
 
-    private int closeAccounts(Unit unit, List<Person> ended, boolean guarded) {
+    private int closeAccounts(Unit unit, List<Person> ended, String by) {
         for (Person person : ended) {
-            if (guarded) {
-                requireGrant(unit, person.accountRoles()); // revoking is granting's mirror: the same level may
-            }
-            accounts.disable(person.accountId().orElseThrow());
+            String accountId = person.accountId().orElseThrow();
+            ifNotCommitted(() -> accounts.enable(accountId)); // the record still says ACTIVE then: so must Keycloak
+            accounts.disable(accountId);
             person.accountDisabled();
             for (AccountRole role : person.accountRoles()) {
                 history.persist(UnitHistoryEntry.accountRole(unit.id(), false, person.id(), person.accountUsername(),
-                        role.tokenName(), guarded ? caller.subject() : Caller.SYSTEM));
+                        role.tokenName(), by));
             }
         }
         return ended.size();
@@ -293,6 +311,10 @@ public class PeopleService {
         String id;
         try {
             id = accounts.create(spec);
+        } catch (AccountLeftBehind left) {
+            QuarkusTransaction.requiringNew().run(() -> orphans.persist(new OrphanAccount(left.accountId(),
+                    request.username())));
+            throw left;
         } catch (UsernameTaken taken) {
             // left behind by a write that failed with the identity server: gone once removed, and the name is free
             OrphanAccount orphan = orphans.findByUsername(request.username()).orElseThrow(() -> taken);
@@ -338,9 +360,10 @@ public class PeopleService {
         });
     }
 
-    private void requireGrant(Unit unit, Set<AccountRole> roles) {
+    /** @param accountId the account the roles are taken from or given to, when it exists */
+    private void requireGrant(Unit unit, Set<AccountRole> roles, String accountId) {
         UnitKind granterRoot = caller.unitCode().flatMap(unitRows::findByCode).map(Unit::kind).orElse(null);
-        guard.require(new AccountGrant(unit, roles, granterRoot), () -> new UnitNotFound(unit.id()));
+        guard.require(new AccountGrant(unit, roles, granterRoot, accountId), () -> new UnitNotFound(unit.id()));
     }
 
     private Person person(Unit unit, UUID personId) {
