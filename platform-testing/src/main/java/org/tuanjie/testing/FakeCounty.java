@@ -109,6 +109,17 @@ public final class FakeCounty {
         return personId;
     }
 
+    /**
+     * Makes a person with an active account the unit's principal leader from today: only tokens of that subject sign
+     * for the unit.
+     */
+    public UUID leaderWithAccount(String code, String nameZh, String accountSubject) {
+        UUID personId = UUID.randomUUID();
+        admin("leader/" + code, Map.of("personId", personId.toString(), "nameZh", nameZh,
+                "from", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "accountSubject", accountSubject));
+        return personId;
+    }
+
     /** Ends the unit's principal leader's period without a successor: units-service then shows no leader. */
     public void noLeader(String code) {
         given().baseUri(fakeUrl()).post("/__admin/leader/" + code).then().statusCode(204);

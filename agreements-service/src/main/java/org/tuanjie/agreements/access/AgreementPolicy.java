@@ -8,6 +8,7 @@ import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 
 import java.util.Set;
 import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.agreement.PartyBSigner;
 import org.tuanjie.agreements.template.AgreementTemplate;
 import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
@@ -44,6 +45,13 @@ public final class AgreementPolicy implements AccessPolicy.Source {
             .and(Act.of(Agreement.class, "when signing again after a change of leader, the caller is not the one who "
                     + "signed before", "access.agreement.replaced-leader",
                     (r, a) -> !a.awaitsResigning() || !r.subject().equals(a.partyBSigner())));
+    static final Act<PartyBSigner> SEES_SIGNED = Act.of(PartyBSigner.class, "the agreement's unit lies in the caller's reach",
+            "access.agreement.not-visible", (r, s) -> r.covers(path(s.agreement().unitPath())));
+    static final Act<PartyBSigner> THE_PRINCIPAL_LEADER = Act.of(PartyBSigner.class,
+            "when units-service names the principal leader's account (people records), the caller is that account "
+                    + "(token subject), not another `unit-leader` of the unit (403 `not-the-principal-leader`)",
+            "access.agreement.not-the-leader", (r, s) -> s.leaderAccount() == null || s.leaderAccount().equals(r.subject()))
+            .refusedAs("not-the-principal-leader", s -> new Object[0]);
     static final Act<AgreementTemplate> FOR_TEMPLATE_OFFICE = Act.of(AgreementTemplate.class,
             "the caller's reach includes the template's **issuing office**", "access.template.issuing-office",
             (r, t) -> r.covers(path(t.ownerPath())));
@@ -51,7 +59,7 @@ public final class AgreementPolicy implements AccessPolicy.Source {
     @Override
     public AccessPolicy policy() {
         return AccessPolicy.builder()
-                .seen(SEES_AGREEMENT).seen(SEES_TEMPLATE).seen(SEES_UNIT)
+                .seen(SEES_AGREEMENT).seen(SEES_TEMPLATE).seen(SEES_UNIT).seen(SEES_SIGNED)
                 .rule(Rule.of("POST", "/templates", Set.of(ADMIN)))
                 .rule(Rule.of("GET", "/templates", EVERYONE))
                 .rule(Rule.of("GET", "/templates/{id}", EVERYONE))
@@ -64,7 +72,8 @@ public final class AgreementPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/agreements/{id}/canonical-content", EVERYONE))
                 .rule(Rule.of("GET", "/agreements/{id}/signatures", EVERYONE))
                 .rule(Rule.of("GET", "/agreements/{id}/verification", EVERYONE))
-                .rule(Rule.of("POST", "/agreements/{id}/sign", Set.of(UNIT_LEADER)).acting(FOR_PARTY_B))
+                .rule(Rule.of("POST", "/agreements/{id}/sign", Set.of(UNIT_LEADER)).acting(FOR_PARTY_B)
+                        .acting(THE_PRINCIPAL_LEADER))
                 .rule(Rule.of("POST", "/agreements/{id}/countersign", Set.of(ADMIN)).acting(FOR_PARTY_A))
                 .rule(Rule.of("POST", "/agreements/{id}/revoke", Set.of(ADMIN)).acting(FOR_PARTY_A))
                 .rule(Rule.of("POST", "/agreements/{id}/amendments", Set.of(ADMIN)).acting(FOR_PARTY_A))

@@ -140,6 +140,18 @@ class LeaderChangeTest {
     }
 
     @Test
+    void onlyThePrincipalLeadersOwnAccountSignsWhenUnitsServiceNamesIt() {
+        String unit = c.villages.get(2);
+        c.leaderWithAccount(unit, "央宗", "kc-user-yangzong");
+        String id = agreementOf(c, unit, 2026);
+        // another account holding unit-leader for the same unit (a deputy, an account made by hand) may not sign
+        sign(as("kc-user-deputy", "unit-leader", unit), id).then().statusCode(403)
+                .body("type", type("not-the-principal-leader"));
+        read(id).then().body("state", equalTo("ISSUED"));
+        sign(as("kc-user-yangzong", "unit-leader", unit), id).then().statusCode(200).body("state", equalTo("SIGNED"));
+    }
+
+    @Test
     void theNewLeaderSignsAgainAndNobodyElseMay() {
         String unit = c.education;
         UUID wangfang = c.leader(unit, "王芳");

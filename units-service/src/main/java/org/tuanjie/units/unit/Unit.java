@@ -77,6 +77,9 @@ public class Unit extends Audited {
     @Column(name = "leader_from")
     private LocalDate leaderFrom;
 
+    @Column(name = "leader_account")
+    private String leaderAccount;
+
     protected Unit() {
         // for JPA
     }
@@ -207,20 +210,25 @@ public class Unit extends Audited {
     }
 
     /**
-     * Records who leads the unit now (null: nobody). A change moves the unit up the change feed, where the
-     * services holding its agreements learn it.
+     * Records who leads the unit now (null: nobody), and their active account (the subject of its tokens), if
+     * any. A change moves the unit up the change feed, where the services holding its agreements learn it.
      *
      * @return whether the leader changed
      */
-    public boolean leaderIs(UUID personId, String name, LocalDate from) {
+    public boolean leaderIs(UUID personId, String name, LocalDate from, String account) {
         if (Objects.equals(leaderPersonId, personId) && Objects.equals(leaderName, name)
-                && Objects.equals(leaderFrom, from)) {
+                && Objects.equals(leaderFrom, from) && Objects.equals(leaderAccount, account)) {
             return false;
         }
         leaderPersonId = personId;
         leaderName = name;
         leaderFrom = from;
+        leaderAccount = account;
         return true;
+    }
+
+    public String leaderAccount() {
+        return leaderAccount;
     }
 
     public UUID leaderPersonId() {

@@ -124,6 +124,10 @@ class AccountsApiTest {
         String leader = username("leader");
         admin(h.county).body(person("LEADER", "多吉", account(leader, "unit-leader"))).post(people(h.organ))
                 .then().statusCode(201).body("account.roles", contains("unit-leader"));
+        // the unit names the leader's account: agreements-service lets that account alone sign for the unit
+        admin(h.county).get("/units/" + h.id(h.organ)).then().statusCode(200)
+                .body("principalLeader.nameZh", equalTo("多吉"))
+                .body("principalLeader.accountSubject", equalTo(FakeKeycloak.user(leader).get("id")));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementExceptions.AgreementNotFound;
+import org.tuanjie.agreements.agreement.PartyBSigner;
 import org.tuanjie.agreements.agreement.AgreementRepository;
 import org.tuanjie.agreements.agreement.AgreementState;
 import org.tuanjie.agreements.agreement.Leader;
@@ -165,8 +166,10 @@ public class AgreementService {
         Versions.check(expectedVersion, agreement.version());
         agreement.requireSignable();
         Leader replaced = agreement.signingLeader();
-        Leader leader = directory.current(agreement.unitId()).map(UnitRef::principalLeader)
-                .map(l -> new Leader(l.personId(), l.nameZh())).orElse(null);
+        var named = directory.current(agreement.unitId()).map(UnitRef::principalLeader).orElse(null);
+        guard.require(new PartyBSigner(agreement, named == null ? null : named.accountSubject()),
+                () -> new AgreementNotFound(id));
+        Leader leader = named == null ? null : new Leader(named.personId(), named.nameZh());
         Agreement.Signing signing = agreement.markSigned(leader, caller.subject());
         Signature signature = signature(agreement, Signature.Kind.SIGN, Roles.UNIT_LEADER);
         Map<String, String> detail = new LinkedHashMap<>();

@@ -155,6 +155,7 @@ public class PeopleService {
         requireGrant(unit, account.roles(), null);
         openAccount(unit, person, account);
         enableAccounts(List.of(person));
+        currentPeopleOf(unit, today()); // a leader's new account is the one that signs for the unit
         return person;
     }
 
@@ -274,7 +275,8 @@ public class PeopleService {
         Person leader = all.current(PersonRole.LEADER, day).orElse(null);
         Person liaison = all.current(PersonRole.LIAISON, day).orElse(null);
         unit.leaderIs(leader == null ? null : leader.id(), leader == null ? null : leader.nameZh(),
-                leader == null ? null : leader.from());
+                leader == null ? null : leader.from(), leader == null || leader.accountState() != AccountState.ACTIVE
+                        ? null : leader.accountId().orElse(null));
         currentPeople.fire(new CurrentPeople(unit.id(), leader, liaison));
     }
 

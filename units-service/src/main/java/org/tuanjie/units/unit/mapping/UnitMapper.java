@@ -20,7 +20,8 @@ public final class UnitMapper {
         return new UnitView(unit.id(), unit.code(), unit.kind(), unit.kind().category(), unit.parentId(),
                 unit.pathCodes(), unit.depth(), unit.names().byLanguage(), unit.isClosed() ? "CLOSED" : "OPEN",
                 unit.closedOn(), unit.closeReason(), unit.leaderPersonId() == null ? null
-                        : new UnitView.Leader(unit.leaderPersonId(), unit.leaderName(), unit.leaderFrom()), unit.createdAt(), unit.createdBy(), unit.updatedAt(),
+                        : new UnitView.Leader(unit.leaderPersonId(), unit.leaderName(), unit.leaderFrom(),
+                        unit.leaderAccount()), unit.createdAt(), unit.createdBy(), unit.updatedAt(),
                 unit.updatedBy(), unit.version());
     }
 

@@ -36,6 +36,9 @@ public record UnitView(
     /** Who leads the unit now, as its people records say (see /units/{id}/people). */
     @Schema(name = "UnitLeader")
     public record Leader(UUID personId, @Schema(example = "扎西") String nameZh,
-            @Schema(description = "First day of their period", example = "2026-01-01") LocalDate from) {
+            @Schema(description = "First day of their period", example = "2026-01-01") LocalDate from,
+            @Schema(description = "The subject (`sub`) of the tokens of the leader's account, while the suite's account "
+                    + "of theirs is active: that account alone signs the unit's agreements; absent when they have none")
+            String accountSubject) {
     }
 }
