@@ -5,7 +5,7 @@ alter table unit
     add column leader_person_id uuid,
     add column leader_name      text,
     add column leader_from      date,
-    -- the Keycloak user id (token subject) of the leader's account, while it is active: who alone signs for the unit
+    -- the username of the leader's account, while it is active: the caller who alone signs for the unit
     add column leader_account   varchar(64);
 
 -- The readiness profile's leader and liaison come from the people records from now on: what was typed into a
@@ -26,7 +26,7 @@ where r.liaison_name is not null
   and not exists (select 1 from person p where p.unit_id = r.unit_id and p.role = 'LIAISON');
 
 update unit u set leader_person_id = p.id, leader_name = p.name_zh, leader_from = p.from_date,
-    leader_account = case when p.account_state = 'ACTIVE' then p.account_id end
+    leader_account = case when p.account_state = 'ACTIVE' then p.account_username end
 from person p
 where p.unit_id = u.id and p.role = 'LEADER' and p.from_date <= current_date
   and (p.to_date is null or p.to_date >= current_date);

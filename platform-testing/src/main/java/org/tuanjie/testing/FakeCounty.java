@@ -110,13 +110,13 @@ public final class FakeCounty {
     }
 
     /**
-     * Makes a person with an active account the unit's principal leader from today: only tokens of that subject sign
-     * for the unit.
+     * Makes a person with an active account the unit's principal leader from today: only that caller (tokens whose
+     * name, {@code preferred_username} or else {@code sub}, is the username) signs for the unit.
      */
-    public UUID leaderWithAccount(String code, String nameZh, String accountSubject) {
+    public UUID leaderWithAccount(String code, String nameZh, String accountUsername) {
         UUID personId = UUID.randomUUID();
         admin("leader/" + code, Map.of("personId", personId.toString(), "nameZh", nameZh,
-                "from", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "accountSubject", accountSubject));
+                "from", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "accountUsername", accountUsername));
         return personId;
     }
 

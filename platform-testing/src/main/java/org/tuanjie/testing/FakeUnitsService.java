@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * profiles are set per unit code ({@code /__admin/readiness/{code}}). Units move with
  * {@code /__admin/move/{code}} (body: the new parent's code) and show in {@code /units/changes}, which also
  * names units that left the caller's reach. A unit's principal leader is set with {@code /__admin/leader/{code}}
- * (body: {@code {"personId", "nameZh", "from"}} and optionally {@code "accountSubject"}, or empty for none); as in units-service, a new leader rewrites the
+ * (body: {@code {"personId", "nameZh", "from"}} and optionally {@code "accountUsername"}, or empty for none); as in units-service, a new leader rewrites the
  * unit, so it shows in {@code /units/changes} again. It is the identity server too: client credentials at
  * {@code /protocol/openid-connect/token} give a token of role {@code integration} for the root set with
  * {@code /__admin/service-root}, and are refused while none is set.
@@ -176,8 +176,8 @@ public class FakeUnitsService extends FakeServer {
         } else {
             Map<String, Object> named = new HashMap<>(Map.of("personId", leader.get("personId").asText(),
                     "nameZh", leader.get("nameZh").asText(), "from", leader.get("from").asText()));
-            if (leader.hasNonNull("accountSubject")) {
-                named.put("accountSubject", leader.get("accountSubject").asText());
+            if (leader.hasNonNull("accountUsername")) {
+                named.put("accountUsername", leader.get("accountUsername").asText());
             }
             next.put("principalLeader", Map.copyOf(named));
         }

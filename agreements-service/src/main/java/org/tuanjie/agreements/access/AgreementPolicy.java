@@ -49,8 +49,9 @@ public final class AgreementPolicy implements AccessPolicy.Source {
             "access.agreement.not-visible", (r, s) -> r.covers(path(s.agreement().unitPath())));
     static final Act<PartyBSigner> THE_PRINCIPAL_LEADER = Act.of(PartyBSigner.class,
             "when units-service names the principal leader's account (people records), the caller is that account "
-                    + "(token subject), not another `unit-leader` of the unit (403 `not-the-principal-leader`)",
-            "access.agreement.not-the-leader", (r, s) -> s.leaderAccount() == null || s.leaderAccount().equals(r.subject()))
+                    + "(by name), not another `unit-leader` of the unit (403 `not-the-principal-leader`)",
+            "access.agreement.not-the-leader",
+            (r, s) -> s.leaderAccount() == null || s.leaderAccount().equalsIgnoreCase(r.subject()))
             .refusedAs("not-the-principal-leader", s -> new Object[0]);
     static final Act<AgreementTemplate> FOR_TEMPLATE_OFFICE = Act.of(AgreementTemplate.class,
             "the caller's reach includes the template's **issuing office**", "access.template.issuing-office",

@@ -77,7 +77,7 @@ public interface UnitsClient {
      * A unit's principal leader: the id of their people record in units-service (a new period of the same person is
      * a new record), their Chinese name and the first day of their period.
      */
-    record Leader(UUID personId, String nameZh, LocalDate from, String accountSubject) {
+    record Leader(UUID personId, String nameZh, LocalDate from, String accountUsername) {
     }
 
     record Member(UUID unitId, String code, String name) {

@@ -92,9 +92,9 @@ public final class UnitPolicy implements AccessPolicy.Source {
             "people.grant-above-level", (r, g) -> !g.grantsOfficeRoles() || g.granterIsCountyOrAbove())
             .refusedAs("grant-above-level", g -> new Object[] {g.roles().stream().filter(AccountRole::isOffice)
                     .map(AccountRole::tokenName).sorted().toList()})
-            .and(Act.of(AccountGrant.class, "nobody changes the roles of, or ends, their own account (the token's subject): "
-                    + "another admin does (403 `own-account`)", "people.own-account",
-                    (r, g) -> g.accountId() == null || !g.accountId().equals(r.subject()))
+            .and(Act.of(AccountGrant.class, "nobody changes the roles of, or ends, their own account (the caller's name, "
+                    + "`preferred_username`, is its username): another admin does (403 `own-account`)", "people.own-account",
+                    (r, g) -> g.username() == null || !g.username().equalsIgnoreCase(r.subject()))
                     .refusedAs("own-account", g -> new Object[0]));
     static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));

@@ -210,7 +210,7 @@ public class Unit extends Audited {
     }
 
     /**
-     * Records who leads the unit now (null: nobody), and their active account (the subject of its tokens), if
+     * Records who leads the unit now (null: nobody), and the username of their active account, if
      * any. A change moves the unit up the change feed, where the services holding its agreements learn it.
      *
      * @return whether the leader changed

@@ -167,7 +167,7 @@ public class AgreementService {
         agreement.requireSignable();
         Leader replaced = agreement.signingLeader();
         var named = directory.current(agreement.unitId()).map(UnitRef::principalLeader).orElse(null);
-        guard.require(new PartyBSigner(agreement, named == null ? null : named.accountSubject()),
+        guard.require(new PartyBSigner(agreement, named == null ? null : named.accountUsername()),
                 () -> new AgreementNotFound(id));
         Leader leader = named == null ? null : new Leader(named.personId(), named.nameZh());
         Agreement.Signing signing = agreement.markSigned(leader, caller.subject());

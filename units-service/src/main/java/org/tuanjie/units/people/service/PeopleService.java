@@ -108,7 +108,7 @@ public class PeopleService {
             people.ofUnit(unit.id()).stream()
                     .filter(p -> p.role() == role && p.isOpen() && p.accountState() == AccountState.ACTIVE)
                     .forEach(predecessor -> requireGrant(unit, predecessor.accountRoles(),
-                            predecessor.accountId().orElseThrow()));
+                            predecessor.accountUsername()));
         }
         Person person = record(unit, role, details, from, account);
         enableAccounts(List.of(person));
@@ -176,7 +176,7 @@ public class PeopleService {
         touched.addAll(granted);
         touched.addAll(revoked);
         String accountId = person.accountId().orElseThrow();
-        requireGrant(unit, touched, accountId);
+        requireGrant(unit, touched, person.accountUsername());
         people.flush();
         // registered first: a change that fails half-way at the identity server is undone too
         ifNotCommitted(() -> accounts.changeRoles(accountId, revoked, granted));
@@ -237,7 +237,7 @@ public class PeopleService {
         Versions.check(expectedVersion, person.version());
         if (person.accountState() == AccountState.ACTIVE) {
             // ending the period ends the account, whenever that day comes: revoking its roles is the caller's act now
-            requireGrant(unit, person.accountRoles(), person.accountId().orElseThrow());
+            requireGrant(unit, person.accountRoles(), person.accountUsername());
         }
         person.leave(on);
         people.flush();
@@ -276,7 +276,7 @@ public class PeopleService {
         Person liaison = all.current(PersonRole.LIAISON, day).orElse(null);
         unit.leaderIs(leader == null ? null : leader.id(), leader == null ? null : leader.nameZh(),
                 leader == null ? null : leader.from(), leader == null || leader.accountState() != AccountState.ACTIVE
-                        ? null : leader.accountId().orElse(null));
+                        ? null : leader.accountUsername());
         currentPeople.fire(new CurrentPeople(unit.id(), leader, liaison));
     }
 
@@ -362,10 +362,10 @@ public class PeopleService {
         });
     }
 
-    /** @param accountId the account the roles are taken from or given to, when it exists */
-    private void requireGrant(Unit unit, Set<AccountRole> roles, String accountId) {
+    /** @param username the account the roles are taken from or given to, when it exists */
+    private void requireGrant(Unit unit, Set<AccountRole> roles, String username) {
         UnitKind granterRoot = caller.unitCode().flatMap(unitRows::findByCode).map(Unit::kind).orElse(null);
-        guard.require(new AccountGrant(unit, roles, granterRoot, accountId), () -> new UnitNotFound(unit.id()));
+        guard.require(new AccountGrant(unit, roles, granterRoot, username), () -> new UnitNotFound(unit.id()));
     }
 
     private Person person(Unit unit, UUID personId) {

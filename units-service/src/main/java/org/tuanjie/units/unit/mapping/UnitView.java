@@ -37,8 +37,9 @@ public record UnitView(
     @Schema(name = "UnitLeader")
     public record Leader(UUID personId, @Schema(example = "扎西") String nameZh,
             @Schema(description = "First day of their period", example = "2026-01-01") LocalDate from,
-            @Schema(description = "The subject (`sub`) of the tokens of the leader's account, while the suite's account "
-                    + "of theirs is active: that account alone signs the unit's agreements; absent when they have none")
-            String accountSubject) {
+            @Schema(description = "The username of the leader's account (the `preferred_username` of its tokens), while "
+                    + "the suite's account of theirs is active: that account alone signs the unit's agreements; absent "
+                    + "when they have none", example = "gengqing-leader")
+            String accountUsername) {
     }
 }
