@@ -26,10 +26,6 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 + "org.tuanjie.units.people.AccountState.ACTIVE and p.to <= ?1", UUID.class).setParameter(1, day).getResultList();
     }
 
-    public List<Person> withAccountsEndedBy(UUID unitId, LocalDate day) {
-        return list("unitId = ?1 and accountState = ?2 and to <= ?3", unitId, AccountState.ACTIVE, day);
-    }
-
     /**
      * Units whose liaison's or leader's period started, or ended, in the week up to {@code day}: a week, so that
      * days the job did not run (the service was down) are caught up; a unit already up to date changes nothing.

@@ -60,7 +60,12 @@ public final class UnitPeople {
         return newcomer;
     }
 
-    /** Those whose period has not ended by {@code day}, or everyone; by role, then start. */
+    /** Every person of the unit, whatever their period, the newcomers of {@link #add} included. */
+    public List<Person> everyone() {
+        return List.copyOf(people);
+    }
+
+        /** Those whose period has not ended by {@code day}, or everyone; by role, then start. */
     public List<Person> list(boolean all, LocalDate day) {
         return people.stream().filter(p -> all || p.isCurrentOn(day)).sorted(ORDER).toList();
     }

@@ -103,13 +103,6 @@ public class PeopleService {
         if (account != null) {
             requireGrant(unit, account.roles(), null);
         }
-        // a newcomer ends the predecessor's period, and with it their account: as if the caller revoked its roles
-        if (role != null && role.isSole()) {
-            people.ofUnit(unit.id()).stream()
-                    .filter(p -> p.role() == role && p.isOpen() && p.accountState() == AccountState.ACTIVE)
-                    .forEach(predecessor -> requireGrant(unit, predecessor.accountRoles(),
-                            predecessor.accountUsername()));
-        }
         Person person = record(unit, role, details, from, account);
         enableAccounts(List.of(person));
         return person;
@@ -136,15 +129,23 @@ public class PeopleService {
         }
         // one writer of a unit's people at a time: two newcomers cannot both end the same predecessor
         em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
-        Person person = new UnitPeople(unit.id(), people.ofUnit(unit.id())).add(role, details, from);
+        UnitPeople unitPeople = peopleOf(unit);
+        // a newcomer ends the predecessor's period, and with it their account: as if the caller revoked its roles
+        // (none in a unit an import has just made)
+        if (role != null && role.isSole()) {
+            unitPeople.everyone().stream()
+                    .filter(p -> p.role() == role && p.isOpen() && p.accountState() == AccountState.ACTIVE)
+                    .forEach(predecessor -> requireGrant(unit, predecessor.accountRoles(),
+                            predecessor.accountUsername()));
+        }
+        Person person = unitPeople.add(role, details, from);
         people.flush(); // the predecessor's period ends before the newcomer's begins (one open period per role)
         people.persist(person);
         people.flush();
         if (account != null) {
             openAccount(unit, person, account);
         }
-        closeAccountsOfPeriodsEnded(unit, today());
-        currentPeopleOf(unit, today());
+        peopleChanged(unit, unitPeople, today(), caller.subject());
         return person;
     }
 
@@ -155,7 +156,7 @@ public class PeopleService {
         requireGrant(unit, account.roles(), null);
         openAccount(unit, person, account);
         enableAccounts(List.of(person));
-        currentPeopleOf(unit, today()); // a leader's new account is the one that signs for the unit
+        peopleChanged(unit, peopleOf(unit), today(), caller.subject()); // a leader's new account signs for the unit
         return person;
     }
 
@@ -181,14 +182,8 @@ public class PeopleService {
         // registered first: a change that fails half-way at the identity server is undone too
         ifNotCommitted(() -> accounts.changeRoles(accountId, revoked, granted));
         accounts.changeRoles(accountId, granted, revoked);
-        for (AccountRole role : granted) {
-            history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), person.accountUsername(),
-                    role.tokenName(), caller.subject()));
-        }
-        for (AccountRole role : revoked) {
-            history.persist(UnitHistoryEntry.accountRole(unit.id(), false, person.id(), person.accountUsername(),
-                    role.tokenName(), caller.subject()));
-        }
+        onHistory(unit, person, granted, true, caller.subject());
+        onHistory(unit, person, revoked, false, caller.subject());
         return person;
     }
 
@@ -222,8 +217,7 @@ public class PeopleService {
 
     /** @param all past periods too; else those not ended by today */
     public List<Person> list(UUID unitId, boolean all) {
-        Unit unit = units.unit(unitId);
-        return new UnitPeople(unit.id(), people.ofUnit(unit.id())).list(all, today());
+        return peopleOf(units.unit(unitId)).list(all, today());
     }
 
     public Person get(UUID unitId, UUID personId) {
@@ -241,8 +235,7 @@ public class PeopleService {
         }
         person.leave(on);
         people.flush();
-        closeAccountsOfPeriodsEnded(unit, today());
-        currentPeopleOf(unit, today());
+        peopleChanged(unit, peopleOf(unit), today(), caller.subject());
         return person;
     }
 
@@ -261,32 +254,43 @@ public class PeopleService {
         for (UUID unitId : turning) {
             closed += QuarkusTransaction.requiringNew().call(() -> {
                 Unit unit = unitRows.findById(unitId);
-                int disabled = closeAccounts(unit, people.withAccountsEndedBy(unit.id(), day), Caller.SYSTEM);
-                currentPeopleOf(unit, day);
-                return disabled;
+                return peopleChanged(unit, peopleOf(unit), day, Caller.SYSTEM);
             });
         }
         return closed;
     }
 
-    /** The unit's current leader goes on the unit (and so into the change feed), both on the readiness profile. */
-    private void currentPeopleOf(Unit unit, LocalDate day) {
-        UnitPeople all = new UnitPeople(unit.id(), people.ofUnit(unit.id()));
-        Person leader = all.current(PersonRole.LEADER, day).orElse(null);
-        Person liaison = all.current(PersonRole.LIAISON, day).orElse(null);
+    /**
+     * What a change to the unit's people means as of {@code day}: the accounts of those whose period has ended go
+     * (who may end them was decided when their end was recorded: {@link #leave}, a successor in {@link #record}, so
+     * it is not asked again), and the current leader goes on the unit (and so into the change feed), leader and
+     * liaison on the readiness profile.
+     *
+     * @param by who the revocations are recorded as done by
+     * @return the accounts disabled
+     */
+    private int peopleChanged(Unit unit, UnitPeople unitPeople, LocalDate day, String by) {
+        List<Person> ended = unitPeople.everyone().stream().filter(p -> p.accountOutlivesPeriod(day)).toList();
+        int disabled = closeAccounts(unit, ended, by);
+        Person leader = unitPeople.current(PersonRole.LEADER, day).orElse(null);
+        Person liaison = unitPeople.current(PersonRole.LIAISON, day).orElse(null);
         unit.leaderIs(leader == null ? null : leader.id(), leader == null ? null : leader.nameZh(),
                 leader == null ? null : leader.from(), leader == null || leader.accountState() != AccountState.ACTIVE
                         ? null : leader.accountUsername());
         currentPeople.fire(new CurrentPeople(unit.id(), leader, liaison));
+        return disabled;
     }
 
-    /**
-     * Disables the accounts of the unit's people whose period has ended by {@code day}. Who may end them was decided
-     * when their end was recorded ({@link #leave}, a successor in {@link #add}), so this is not asked again here.
-     */
-    private void closeAccountsOfPeriodsEnded(Unit unit, LocalDate day) {
-        closeAccounts(unit, people.ofUnit(unit.id()).stream().filter(p -> p.accountOutlivesPeriod(day)).toList(),
-                caller.subject());
+    /** Each role granted to ({@code granted}) or revoked from the person's account, on the unit's history. */
+    private void onHistory(Unit unit, Person person, Set<AccountRole> roles, boolean granted, String by) {
+        for (AccountRole role : roles) {
+            history.persist(UnitHistoryEntry.accountRole(unit.id(), granted, person.id(), person.accountUsername(),
+                    role.tokenName(), by));
+        }
+    }
+
+    private UnitPeople peopleOf(Unit unit) {
+        return new UnitPeople(unit.id(), people.ofUnit(unit.id()));
     }
 
     private int closeAccounts(Unit unit, List<Person> ended, String by) {
@@ -295,10 +299,7 @@ public class PeopleService {
             ifNotCommitted(() -> accounts.enable(accountId)); // the record still says ACTIVE then: so must Keycloak
             accounts.disable(accountId);
             person.accountDisabled();
-            for (AccountRole role : person.accountRoles()) {
-                history.persist(UnitHistoryEntry.accountRole(unit.id(), false, person.id(), person.accountUsername(),
-                        role.tokenName(), by));
-            }
+            onHistory(unit, person, person.accountRoles(), false, by);
         }
         return ended.size();
     }
@@ -328,10 +329,7 @@ public class PeopleService {
         }
         removeIfNotCommitted(id, request.username());
         person.accountOpened(id, request.username(), request.roles());
-        for (AccountRole role : request.roles()) {
-            history.persist(UnitHistoryEntry.accountRole(unit.id(), true, person.id(), request.username(), role.tokenName(),
-                    caller.subject()));
-        }
+        onHistory(unit, person, request.roles(), true, caller.subject());
         people.flush();
     }
 
