@@ -117,7 +117,7 @@ public final class SecurityMatrix {
                 continue;
             }
             secured++;
-            Response r = given().contentType(op.contentType()).body("{}").request(op.method(), op.concretePath());
+            Response r = given().contentType(contentType(op)).body(body(op)).request(op.method(), op.concretePath());
             if (r.statusCode() != 401 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
                 wrong.add(op.method() + " " + op.path() + " → " + r.statusCode());
             }
@@ -136,7 +136,7 @@ public final class SecurityMatrix {
             List<String> refused = new ArrayList<>(ROLES.stream().filter(r -> !op.roles().contains(r)).toList());
             refused.add("visitor");
             for (String role : refused) {
-                Response r = given().auth().oauth2(Tokens.of(role, unitCode)).contentType(op.contentType()).body("{}")
+                Response r = given().auth().oauth2(Tokens.of(role, unitCode)).contentType(contentType(op)).body(body(op))
                         .request(op.method(), op.concretePath());
                 if (r.statusCode() != 403) {
                     wrong.add(op.method() + " " + op.path() + " as " + role + " → " + r.statusCode());
@@ -144,5 +144,18 @@ public final class SecurityMatrix {
             }
         }
         assertTrue(wrong.isEmpty(), "roles the contract does not list: " + wrong);
+    }
+
+    private static final String BOUNDARY = "security-matrix";
+
+    /** The operation's request media type, with the boundary a multipart body needs. */
+    private static String contentType(Operation op) {
+        return op.contentType().startsWith("multipart/") ? op.contentType() + "; boundary=" + BOUNDARY : op.contentType();
+    }
+
+    /** A small well-formed body: an empty JSON object, or an empty multipart form; as bytes, whatever the type. */
+    private static byte[] body(Operation op) {
+        String text = op.contentType().startsWith("multipart/") ? "--" + BOUNDARY + "--\r\n" : "{}";
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

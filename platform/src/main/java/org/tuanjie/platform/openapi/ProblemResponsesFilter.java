@@ -60,37 +60,41 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean head = method == PathItem.HttpMethod.HEAD;
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        if (head && responses.getAPIResponses() != null) {
+            responses.getAPIResponses().values().forEach(answer -> answer.setContent(null)); // headers only
+        }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        add(responses, "503");
+        add(responses, "503", head);
         if (secured) {
-            add(responses, "401");
-            add(responses, "403");
+            add(responses, "401", head);
+            add(responses, "403", head);
         }
         boolean referencesById = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY && isUuid(p.getSchema()));
         if (path.contains("{") || referencesById || operation.getRequestBody() != null) {
-            add(responses, "404");
+            add(responses, "404", head);
         }
         if (operation.getRequestBody() != null || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
-            add(responses, "400");
+            add(responses, "400", head);
         }
         if (operation.getRequestBody() != null) {
-            add(responses, "411");
-            add(responses, "413");
-            add(responses, "415");
+            add(responses, "411", head);
+            add(responses, "413", head);
+            add(responses, "415", head);
         }
         if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
-            add(responses, "412");
-            add(responses, "428");
+            add(responses, "412", head);
+            add(responses, "428", head);
         }
         if (parameters.stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
-            add(responses, "409");
-            add(responses, "422");
+            add(responses, "409", head);
+            add(responses, "422", head);
         }
     }
 
@@ -99,10 +103,15 @@ public class ProblemResponsesFilter implements OASFilter {
                 || schema.getRef() != null && schema.getRef().endsWith("/UUID"));
     }
 
-    private static void add(APIResponses responses, String status) {
+    /** @param head a HEAD answer has no body: the problem is only named by its status */
+    private static void add(APIResponses responses, String status, boolean head) {
         APIResponse declared = responses.getAPIResponse(status);
         if (declared != null && declared.getContent() != null) {
             return; // declared on the method, with its own words
+        }
+        if (head) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(DESCRIPTIONS.get(status)));
+            return;
         }
         Schema problem = OASFactory.createSchema().ref("Problem");
         MediaType mediaType = OASFactory.createMediaType().schema(problem);

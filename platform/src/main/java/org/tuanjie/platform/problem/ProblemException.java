@@ -1,6 +1,7 @@
 package org.tuanjie.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of every error that becomes a problem response. Subclasses are named as facts
@@ -37,6 +38,11 @@ public abstract class ProblemException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** Headers the answer carries beside the problem (e.g. {@code Content-Range} of a 416), none by default. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     /** Invalid inputs to report with a 400, none by default. */

@@ -20,7 +20,13 @@ public final class ProblemResponses {
         List<FieldError> errors = e.violations().stream()
                 .map(v -> new FieldError(v.field(), Messages.get(locale, v.messageKey(), v.args()), v.line()))
                 .toList();
-        return build(e.status(), e.type(), Messages.get(locale, e.messageKey(), e.args()), errors, headers, uri);
+        Response problem = build(e.status(), e.type(), Messages.get(locale, e.messageKey(), e.args()), errors, headers, uri);
+        if (e.headers().isEmpty()) {
+            return problem;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(problem);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     public static Response of(int status, String type, String detailKey, HttpHeaders headers, UriInfo uri,

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,11 +35,22 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
+    /** What any request but a file upload may send: JSON and spreadsheets are read whole, files are streamed. */
+    @ConfigProperty(name = "platform.http.max-body-size", defaultValue = "20M")
+    MemorySize ordinaryBodySize;
+
+    /** Paths (a regular expression) of file uploads, which may send up to Quarkus' own limit. */
+    @ConfigProperty(name = "platform.http.file-paths")
+    Optional<String> filePaths;
+
     void register(@Observes Filters filters) {
         maxBodySize.ifPresent(limit -> {
-            long bytes = limit.asLongValue();
+            long files = limit.asLongValue();
+            long ordinary = Math.min(files, ordinaryBodySize.asLongValue());
+            Pattern uploads = Pattern.compile(filePaths.orElse("(?!)")); // (?!) matches nothing
             // after RequestIds (1000), before authentication and Quarkus' own limit check
-            filters.register(context -> refuseAbove(context, bytes), 990);
+            filters.register(context -> refuseAbove(context,
+                    uploads.matcher(context.request().path()).matches() ? files : ordinary), 990);
         });
     }
 
