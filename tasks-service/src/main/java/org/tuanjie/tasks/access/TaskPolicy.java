@@ -1,10 +1,15 @@
 package org.tuanjie.tasks.access;
 
+import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.ADMINS;
+import static org.tuanjie.platform.security.Roles.INSPECTOR;
+import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
+import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.OFFICE;
 
+import java.util.Set;
 import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
@@ -22,6 +27,12 @@ import org.tuanjie.tasks.task.RectificationTask;
  * unit's work belongs to the unit itself; inspections are revised by their owning office.
  */
 public final class TaskPolicy implements AccessPolicy.Source {
+
+    /**
+     * Who uploads evidence: inspectors and the office (findings), a unit's liaison and leader (submissions).
+     * Auditors change nothing. A file is its uploader's alone until a finding or a submission takes it.
+     */
+    static final Set<String> UPLOADERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
 
     /** An integration client writes only with this OAuth scope in its token. */
     public static final String WRITE_SCOPE = "tasks:write";
@@ -99,6 +110,16 @@ public final class TaskPolicy implements AccessPolicy.Source {
                         .acting(FOR_OWNING_OFFICE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/inspections/{id}/findings", EVERYONE))
                 .rule(Rule.of("GET", "/findings/{id}", EVERYONE))
+                .rule(Rule.of("POST", "/evidence", UPLOADERS).integrationWith(WRITE_SCOPE))
+                .rule(Rule.of("OPTIONS", "/evidence/uploads", EVERYONE))
+                .rule(Rule.of("POST", "/evidence/uploads", UPLOADERS).integrationWith(WRITE_SCOPE))
+                .rule(Rule.of("HEAD", "/evidence/uploads/{id}", UPLOADERS).integrationWith(WRITE_SCOPE))
+                .rule(Rule.of("PATCH", "/evidence/uploads/{id}", UPLOADERS).integrationWith(WRITE_SCOPE))
+                .rule(Rule.of("DELETE", "/evidence/uploads/{id}", UPLOADERS).integrationWith(WRITE_SCOPE))
+                .rule(Rule.of("GET", "/evidence/{id}", EVERYONE))
+                .rule(Rule.of("GET", "/evidence/{id}/content", EVERYONE))
+                .rule(Rule.of("GET", "/evidence/{id}/thumbnail", EVERYONE))
+                .rule(Rule.of("DELETE", "/evidence/{id}", UPLOADERS).integrationWith(WRITE_SCOPE))
                 .rule(Rule.of("GET", "/figures", EVERYONE))
                 .rule(Rule.of("GET", "/figures/townships", EVERYONE))
                 .rule(Rule.of("GET", "/figures/domains/{domainId}", EVERYONE))

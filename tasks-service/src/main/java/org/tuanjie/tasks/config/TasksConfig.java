@@ -5,6 +5,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import org.tuanjie.tasks.inspection.Category;
 
 @ConfigMapping(prefix = "tasks")
 public interface TasksConfig {
@@ -21,6 +24,13 @@ public interface TasksConfig {
     @WithName("overdue-check.every")
     @WithDefault("1h")
     String overdueCheckEvery();
+
+    /**
+     * Problem categories whose tasks must be submitted with evidence unless the assigning office says
+     * otherwise on the task (none by default: the office decides task by task).
+     */
+    @WithName("evidence.required-for")
+    Optional<Set<Category>> evidenceRequiredFor();
 
     default LocalDate today() {
         return LocalDate.now(zone());

@@ -19,6 +19,7 @@ import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.tasks.task.TaskExceptions.EvidenceRequired;
 import org.tuanjie.tasks.task.TaskExceptions.IllegalTransition;
 import org.tuanjie.tasks.task.TaskExceptions.SelfVerification;
 import org.tuanjie.tasks.task.TaskExceptions.TaskAlreadyVerified;
@@ -96,6 +97,9 @@ public class RectificationTask extends Audited {
     @Column(name = "overdue_flagged_at")
     private OffsetDateTime overdueFlaggedAt;
 
+    @Column(name = "evidence_required", nullable = false)
+    private boolean evidenceRequired;
+
     protected RectificationTask() {
         // for JPA
     }
@@ -120,6 +124,7 @@ public class RectificationTask extends Audited {
         task.ownerPath = ownerPath;
         task.deadline = assignment.deadline();
         task.state = TaskState.ASSIGNED;
+        task.evidenceRequired = assignment.evidenceRequired();
         return task;
     }
 
@@ -127,22 +132,37 @@ public class RectificationTask extends Audited {
         return move(TaskState.IN_PROGRESS, "start", actor, null, TaskState.ASSIGNED, TaskState.REJECTED);
     }
 
-    public TaskEvent submit(String report, String actor) {
+    /**
+     * @param evidence every file the task holds as proof once submitted (this submission's and any earlier one's)
+     */
+    public TaskEvent submit(String report, List<Evidence> evidence, String actor) {
         if (report == null || report.isBlank()) {
             throw new Problems.InvalidInput(new Violation("completionReport", "task.report-required"));
         }
+        if (state == TaskState.IN_PROGRESS && evidenceRequired && evidence.isEmpty()) {
+            throw new EvidenceRequired();
+        }
         TaskEvent event = move(TaskState.SUBMITTED, "submit", actor, report, TaskState.IN_PROGRESS);
+        if (!evidence.isEmpty()) {
+            event = event.with("evidence", Evidence.listed(evidence));
+        }
         this.completionReport = report;
         this.submittedBy = actor;
         this.submittedAt = now();
         return event;
     }
 
-    public TaskEvent verify(String actor) {
+    /**
+     * @param frozen the evidence signed off with the task: from now on it stays as it is
+     */
+    public TaskEvent verify(String actor, List<Evidence> frozen) {
         if (state == TaskState.SUBMITTED && actor.equals(submittedBy)) {
             throw new SelfVerification();
         }
         TaskEvent event = move(TaskState.VERIFIED, "verify", actor, null, TaskState.SUBMITTED);
+        if (!frozen.isEmpty()) {
+            event = event.with("frozenEvidence", Evidence.listed(frozen));
+        }
         this.verifiedBy = actor;
         this.verifiedAt = now();
         return event;
@@ -306,9 +326,14 @@ public class RectificationTask extends Audited {
         return overdueFlaggedAt;
     }
 
+    /** Whether the completion report must come with at least one piece of evidence. */
+    public boolean evidenceRequired() {
+        return evidenceRequired;
+    }
+
     /** What the office decided when it assigned the task. */
     public record Assignment(UUID findingId, UUID inspectionId, String title, Category category, String measures,
-            String responsiblePerson, List<CooperatingUnit> cooperatingUnits, LocalDate deadline) {
+            String responsiblePerson, List<CooperatingUnit> cooperatingUnits, LocalDate deadline, boolean evidenceRequired) {
     }
 
     /** A co-operating unit (配合单位). */

@@ -67,6 +67,17 @@ public class TaskEvent {
         return event;
     }
 
+    /** The same event with one more detail, before it is recorded. */
+    public TaskEvent with(String key, String value) {
+        if (id != null) {
+            throw new IllegalStateException("a recorded event never changes");
+        }
+        java.util.Map<String, String> more = new java.util.HashMap<>(detail);
+        more.put(key, value);
+        detail = Map.copyOf(more);
+        return this;
+    }
+
     public Long id() {
         return id;
     }

@@ -23,6 +23,13 @@ public final class TaskExceptions {
         }
     }
 
+    /** 422: the assigning office asked for proof with the report, and none came. */
+    public static final class EvidenceRequired extends Problems.Unprocessable {
+        public EvidenceRequired() {
+            super("evidence-required", "task.evidence-required");
+        }
+    }
+
     public static final class TaskAlreadyVerified extends Problems.Conflict {
         public TaskAlreadyVerified() {
             super("task-already-verified", "task.already-verified");

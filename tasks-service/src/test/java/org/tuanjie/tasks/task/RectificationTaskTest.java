@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.tasks.task.TaskExceptions.EvidenceRequired;
 import org.tuanjie.tasks.task.TaskExceptions.IllegalTransition;
 import org.tuanjie.tasks.task.TaskExceptions.SelfVerification;
 import org.tuanjie.tasks.task.TaskExceptions.TaskAlreadyVerified;
@@ -22,7 +23,7 @@ class RectificationTaskTest {
 
     private final RectificationTask task = RectificationTask.assign(
             new RectificationTask.Assignment(null, null, "制作宣传栏", Category.PUBLICITY, "4月底前设置宣传栏", "扎西",
-                    List.of(), DEADLINE),
+                    List.of(), DEADLINE, false),
             new UnitSnapshot(UUID.randomUUID(), "513221100000", "威州镇", "/51/5132/513221/513221100000/"), null,
             "/51/5132/513221/");
 
@@ -31,15 +32,15 @@ class RectificationTaskTest {
         TaskEvent started = task.start("liaison");
         assertEquals(TaskState.ASSIGNED, started.fromState());
         assertEquals(TaskState.IN_PROGRESS, started.toState());
-        task.submit("已设置宣传栏 2 块", "liaison");
-        task.verify("inspector");
+        task.submit("已设置宣传栏 2 块", List.of(), "liaison");
+        task.verify("inspector", List.of());
         assertEquals(TaskState.VERIFIED, task.state());
         assertEquals("inspector", task.verifiedBy());
     }
 
     @Test
     void shouldNotGoFromAssignedStraightToVerified() {
-        IllegalTransition e = assertThrows(IllegalTransition.class, () -> task.verify("inspector"));
+        IllegalTransition e = assertThrows(IllegalTransition.class, () -> task.verify("inspector", List.of()));
         assertEquals(409, e.status());
         assertEquals(TaskState.ASSIGNED, task.state());
     }
@@ -47,28 +48,28 @@ class RectificationTaskTest {
     @Test
     void shouldNotVerifyOwnSubmission() {
         task.start("inspector-who-also-works");
-        task.submit("done", "inspector-who-also-works");
-        assertThrows(SelfVerification.class, () -> task.verify("inspector-who-also-works"));
+        task.submit("done", List.of(), "inspector-who-also-works");
+        assertThrows(SelfVerification.class, () -> task.verify("inspector-who-also-works", List.of()));
         assertEquals(TaskState.SUBMITTED, task.state());
     }
 
     @Test
     void aRejectedTaskGoesBackToWorkAndIsResubmitted() {
         task.start("liaison");
-        task.submit("first try", "liaison");
+        task.submit("first try", List.of(), "liaison");
         task.reject("缺少双语内容", "inspector");
-        assertThrows(IllegalTransition.class, () -> task.submit("again", "liaison"));
+        assertThrows(IllegalTransition.class, () -> task.submit("again", List.of(), "liaison"));
         task.start("liaison");
-        task.submit("second try", "liaison");
-        task.verify("inspector");
+        task.submit("second try", List.of(), "liaison");
+        task.verify("inspector", List.of());
         assertEquals(TaskState.VERIFIED, task.state());
     }
 
     @Test
     void aVerifiedTaskRefusesEverything() {
         task.start("l");
-        task.submit("done", "l");
-        task.verify("i");
+        task.submit("done", List.of(), "l");
+        task.verify("i", List.of());
         assertThrows(TaskAlreadyVerified.class, () -> task.start("l"));
         assertThrows(TaskAlreadyVerified.class, () -> task.reject("no", "i"));
         assertThrows(TaskAlreadyVerified.class, () -> task.extendTo(DEADLINE.plusDays(30), "i"));
@@ -76,9 +77,35 @@ class RectificationTaskTest {
     }
 
     @Test
+    void shouldNotSubmitWithoutEvidenceWhenTheOfficeAskedForIt() {
+        RectificationTask strict = RectificationTask.assign(
+                new RectificationTask.Assignment(null, null, "制作宣传栏", Category.PUBLICITY, "4月底前设置宣传栏", "扎西",
+                        List.of(), DEADLINE, true),
+                new UnitSnapshot(UUID.randomUUID(), "513221100000", "威州镇", "/51/5132/513221/513221100000/"), null,
+                "/51/5132/513221/");
+        strict.start("l");
+        EvidenceRequired refused = assertThrows(EvidenceRequired.class, () -> strict.submit("done", List.of(), "l"));
+        assertEquals(422, refused.status());
+        assertEquals(TaskState.IN_PROGRESS, strict.state());
+        Evidence photo = new Evidence(UUID.randomUUID(), "ab".repeat(32));
+        TaskEvent submitted = strict.submit("done", List.of(photo), "l");
+        assertEquals(TaskState.SUBMITTED, strict.state());
+        assertEquals(photo.fileId() + " sha256:" + photo.sha256(), submitted.detail().get("evidence"));
+    }
+
+    @Test
+    void theVerificationNamesTheEvidenceItFreezes() {
+        task.start("l");
+        Evidence photo = new Evidence(UUID.randomUUID(), "cd".repeat(32));
+        task.submit("done", List.of(photo), "l");
+        TaskEvent verified = task.verify("i", List.of(photo));
+        assertEquals(photo.fileId() + " sha256:" + photo.sha256(), verified.detail().get("frozenEvidence"));
+    }
+
+    @Test
     void submittingNeedsACompletionReport() {
         task.start("l");
-        assertThrows(Problems.InvalidInput.class, () -> task.submit(" ", "l"));
+        assertThrows(Problems.InvalidInput.class, () -> task.submit(" ", List.of(), "l"));
         assertEquals(TaskState.IN_PROGRESS, task.state());
     }
 

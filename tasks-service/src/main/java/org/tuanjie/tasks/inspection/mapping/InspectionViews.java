@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.tuanjie.platform.files.FileView;
+import org.tuanjie.platform.files.StoredFile;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.tasks.inspection.Category;
@@ -57,12 +59,19 @@ public final class InspectionViews {
     public record FindingView(UUID id, UUID inspectionId, UnitView unit, @Schema(example = "PUBLICITY") Category category,
             @Schema(example = "MEDIUM") Severity severity,
             @Schema(example = "未制作民族团结进步宣传栏、宣传标语，未开展任何宣传活动") String description,
+            @Schema(description = "The inspectors' photos and documents") List<FileView> evidence,
             OffsetDateTime createdAt, String createdBy, long version) {
     }
 
     @Schema(name = "NewFinding")
     public record FindingRequest(@NotNull UUID unitId, @NotNull Category category, @NotNull Severity severity,
-            @NotBlank @Size(max = 4000) String description) {
+            @NotBlank @Size(max = 4000) String description,
+            @Size(max = 20) @Schema(description = "Files uploaded under /evidence by the caller, to attach")
+            List<@NotNull UUID> evidence) {
+
+        public List<UUID> evidenceOrNone() {
+            return evidence == null ? List.of() : evidence;
+        }
     }
 
     public static InspectionView toView(Inspection i) {
@@ -72,9 +81,9 @@ public final class InspectionViews {
                 i.updatedAt(), i.updatedBy(), i.version());
     }
 
-    public static FindingView toView(Finding f) {
+    public static FindingView toView(Finding f, List<StoredFile> evidence) {
         return new FindingView(f.id(), f.inspectionId(), UnitView.of(f.unit()), f.category(), f.severity(),
-                f.description(), f.createdAt(), f.createdBy(), f.version());
+                f.description(), evidence.stream().map(FileView::of).toList(), f.createdAt(), f.createdBy(), f.version());
     }
 
     public static List<Inspection.InspectionGroup> groups(List<GroupView> groups) {

@@ -27,6 +27,7 @@ public class FindingResource {
     @Path("{id}")
     @Operation(summary = "Read a finding")
     public FindingView get(@PathParam("id") UUID id) {
-        return InspectionViews.toView(service.finding(id));
+        var finding = service.finding(id);
+        return InspectionViews.toView(finding, service.evidence(finding));
     }
 }

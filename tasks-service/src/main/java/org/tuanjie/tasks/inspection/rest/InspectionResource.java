@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -110,9 +111,10 @@ public class InspectionResource {
     public Response addFinding(@PathParam("id") UUID id, @Valid @NotNull FindingRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /inspections/" + id + "/findings", request, () -> {
-            Finding finding = service.record(id, request.unitId(), request.category(), request.severity(), request.description());
+            Finding finding = service.record(id, request.unitId(), request.category(), request.severity(), request.description(),
+                    request.evidenceOrNone());
             return Response.created(uri.getBaseUriBuilder().path("findings").path(finding.id().toString()).build())
-                    .entity(InspectionViews.toView(finding)).build();
+                    .entity(InspectionViews.toView(finding, service.evidence(finding))).build();
         });
     }
 
@@ -122,7 +124,8 @@ public class InspectionResource {
     public RestResponse<PageResponse<FindingView>> findings(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        return PageResponse.ok(service.findings(id, limit, cursor == null ? null : Cursor.decode(cursor, 1))
-                .map(InspectionViews::toView), uri);
+        var page = service.findings(id, limit, cursor == null ? null : Cursor.decode(cursor, 1));
+        var evidence = service.evidence(page.items());
+        return PageResponse.ok(page.map(f -> InspectionViews.toView(f, evidence.getOrDefault(f.id(), List.of()))), uri);
     }
 }

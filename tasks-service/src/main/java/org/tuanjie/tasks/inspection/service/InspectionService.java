@@ -7,11 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.files.Files;
+import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
@@ -53,6 +58,9 @@ public class InspectionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Files files;
 
     public static UnitSnapshot snapshot(UnitRef unit) {
         return new UnitSnapshot(unit.id(), unit.code(), unit.name(), unit.pathText());
@@ -101,12 +109,29 @@ public class InspectionService {
     }
 
     @Transactional
-    public Finding record(UUID inspectionId, UUID unitId, Category category, Severity severity, String description) {
+    public Finding record(UUID inspectionId, UUID unitId, Category category, Severity severity, String description,
+            List<UUID> evidence) {
         Inspection inspection = get(inspectionId);
         UnitSnapshot unit = snapshot(jurisdiction.unit(unitId));
         Finding finding = new Finding(inspection, unit, category, severity, description);
         findings.persist(finding);
+        if (!evidence.isEmpty()) {
+            files.attach(EvidenceOwners.of(finding), evidence, caller.subject(), "evidence");
+        }
         return finding;
+    }
+
+    /** The inspectors' photos and documents of a finding. */
+    public List<StoredFile> evidence(Finding finding) {
+        return files.of(EvidenceOwners.of(finding));
+    }
+
+    /** The evidence of a page of findings, in one query. */
+    public Map<UUID, List<StoredFile>> evidence(List<Finding> page) {
+        Map<UUID, List<StoredFile>> byFinding = new HashMap<>();
+        files.of(EvidenceOwners.FINDING, page.stream().map(f -> f.id().toString()).toList())
+                .forEach((id, list) -> byFinding.put(UUID.fromString(id), list));
+        return byFinding;
     }
 
     public Finding finding(UUID id) {

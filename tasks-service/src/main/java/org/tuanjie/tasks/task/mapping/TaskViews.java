@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.tuanjie.platform.files.Capture;
+import org.tuanjie.platform.files.FileView;
+import org.tuanjie.platform.files.StoredFile;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +49,24 @@ public final class TaskViews {
             boolean overdue,
             String completionReport, String submittedBy, OffsetDateTime submittedAt,
             @Schema(description = "Who signed it off (销号)") String verifiedBy, OffsetDateTime verifiedAt,
+            @Schema(description = "Whether the completion report must come with evidence") boolean evidenceRequired,
+            @Schema(description = "The files submitted as proof, oldest first; frozen once verified") List<EvidenceView> evidence,
+            @Schema(description = "Whether a photo in the evidence was taken before the task was assigned (for the verifier)")
+            boolean evidencePredatesTask,
             OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy, long version) {
+    }
+
+    @Schema(name = "Evidence", description = "A file offered as proof, with what the verifier should look at")
+    public record EvidenceView(FileView file,
+            @Schema(description = "The photo's EXIF capture time is before the task was assigned: evidence predates the task")
+            boolean predatesTask) {
+
+        static EvidenceView of(StoredFile file, OffsetDateTime assignedAt) {
+            Capture capture = file.capture();
+            boolean predates = capture != null && capture.takenAt() != null && assignedAt != null
+                    && capture.takenAt().isBefore(assignedAt.toInstant());
+            return new EvidenceView(FileView.of(file), predates);
+        }
     }
 
     @Schema(name = "NewTask", description = "From a finding (unit and category taken from it) or standalone, e.g. from a meeting")
@@ -57,12 +77,20 @@ public final class TaskViews {
             @NotBlank @Size(max = 4000) String measures,
             @NotBlank @Size(max = 100) @Schema(example = "扎西") String responsiblePerson,
             @Size(max = 20) List<@NotNull UUID> cooperatingUnitIds,
-            @NotNull @Schema(example = "2026-04-30") LocalDate deadline) {
+            @NotNull @Schema(example = "2026-04-30") LocalDate deadline,
+            @Schema(description = "Whether the report must come with evidence; by default as configured for the category (tasks.evidence.required-for)")
+            Boolean evidenceRequired) {
     }
 
     @Schema(name = "TaskSubmission")
     public record Submission(@NotBlank @Size(max = 10000)
-            @Schema(example = "已在单位门口设置宣传栏 2 块，4 月 12 日开展宣传活动一次，照片见附件") String completionReport) {
+            @Schema(example = "已在单位门口设置宣传栏 2 块，4 月 12 日开展宣传活动一次，照片见附件") String completionReport,
+            @Size(max = 20) @Schema(description = "Files uploaded under /evidence by the submitter, to attach as proof")
+            List<@NotNull UUID> evidence) {
+
+        public List<UUID> evidenceOrNone() {
+            return evidence == null ? List.of() : evidence;
+        }
     }
 
     @Schema(name = "Reason")
@@ -107,7 +135,8 @@ public final class TaskViews {
             TaskState toState, Map<String, String> detail, String actor, OffsetDateTime at) {
     }
 
-    public static TaskView toView(RectificationTask t, LocalDate today, int yellowDays) {
+    public static TaskView toView(RectificationTask t, LocalDate today, int yellowDays, List<StoredFile> evidence) {
+        List<EvidenceView> proof = evidence.stream().map(f -> EvidenceView.of(f, t.createdAt())).toList();
         return new TaskView(t.id(), t.findingId(), t.inspectionId(), t.title(), t.category(), t.measures(),
                 UnitView.of(t.unit()),
                 t.townshipCode() == null ? null : new TownshipView(t.townshipCode(), t.townshipName()),
@@ -115,6 +144,7 @@ public final class TaskViews {
                 t.cooperatingUnits().stream().map(c -> new UnitView(c.id(), c.code(), c.name())).toList(),
                 t.deadline(), t.state(), Warning.of(t.state(), t.deadline(), today, yellowDays), t.isOverdue(today),
                 t.completionReport(), t.submittedBy(), t.submittedAt(), t.verifiedBy(), t.verifiedAt(),
+                t.evidenceRequired(), proof, proof.stream().anyMatch(EvidenceView::predatesTask),
                 t.createdAt(), t.createdBy(), t.updatedAt(), t.updatedBy(), t.version());
     }
 

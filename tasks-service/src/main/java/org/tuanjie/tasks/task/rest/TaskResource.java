@@ -89,7 +89,7 @@ public class TaskResource {
         return idempotency.execute(idempotencyKey, "POST /tasks", request, () -> {
             RectificationTask task = service.assign(new TaskService.NewTask(request.findingId(), request.unitId(),
                     request.category(), request.title(), request.measures(), request.responsiblePerson(),
-                    request.cooperatingUnitIds(), request.deadline()));
+                    request.cooperatingUnitIds(), request.deadline(), request.evidenceRequired()));
             return Versions.created(uri.getBaseUriBuilder().path("tasks").path(task.id().toString()).build(),
                     view(task), task.version());
         });
@@ -100,8 +100,10 @@ public class TaskResource {
     public RestResponse<PageResponse<TaskView>> list(@BeanParam TaskFilterParams filter,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        return PageResponse.ok(service.list(filter.toFilter(), limit, cursor == null ? null : Cursor.decode(cursor, 2))
-                .map(this::view), uri);
+        var page = service.list(filter.toFilter(), limit, cursor == null ? null : Cursor.decode(cursor, 2));
+        var evidence = service.evidence(page.items());
+        return PageResponse.ok(page.map(t -> TaskViews.toView(t, config.today(), config.yellowDays(),
+                evidence.getOrDefault(t.id(), List.of()))), uri);
     }
 
     @GET
@@ -123,13 +125,16 @@ public class TaskResource {
 
     @POST
     @Path("{id}/submit")
-    @Operation(summary = "Submit for verification with a completion report (IN_PROGRESS → SUBMITTED)")
+    @Operation(summary = "Submit for verification with a completion report (IN_PROGRESS → SUBMITTED)",
+            description = "With `evidence`: files the submitter uploaded under /evidence, attached as proof (they join any "
+                    + "earlier submission's). A photo taken before the task was assigned is flagged for the verifier.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Evidence required and none given (`evidence-required`), or a file that is not the submitter's own complete upload (`file-not-attachable`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TaskView> submit(@PathParam("id") UUID id, @Valid @NotNull Submission request,
             @HeaderParam("If-Match") @Parameter(example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
-        return withEtag(service.submit(id, expected, request.completionReport()));
+        return withEtag(service.submit(id, expected, request.completionReport(), request.evidenceOrNone()));
     }
 
     @POST
@@ -267,7 +272,7 @@ public class TaskResource {
     }
 
     private TaskView view(RectificationTask task) {
-        return TaskViews.toView(task, config.today(), config.yellowDays());
+        return TaskViews.toView(task, config.today(), config.yellowDays(), service.evidence(task));
     }
 
     private RestResponse<TaskView> withEtag(RectificationTask task) {

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.files.Files;
+import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.tasks.evidence.service.EvidenceOwners;
+import org.tuanjie.tasks.task.Evidence;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
@@ -72,9 +76,12 @@ public class TaskService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Files files;
+
     /** What the office asks for; the unit and category come from the finding when there is one. */
     public record NewTask(UUID findingId, UUID unitId, Category category, String title, String measures,
-            String responsiblePerson, List<UUID> cooperatingUnitIds, LocalDate deadline) {
+            String responsiblePerson, List<UUID> cooperatingUnitIds, LocalDate deadline, Boolean evidenceRequired) {
     }
 
     @Transactional
@@ -104,8 +111,10 @@ public class TaskService {
             UnitRef ref = jurisdiction.unit(id);
             cooperating.add(new CooperatingUnit(ref.id(), ref.code(), ref.name()));
         }
+        boolean evidenceRequired = request.evidenceRequired() != null ? request.evidenceRequired()
+                : config.evidenceRequiredFor().orElse(java.util.Set.of()).contains(category);
         Assignment assignment = new Assignment(request.findingId(), inspectionId, request.title(), category,
-                request.measures(), request.responsiblePerson(), cooperating, request.deadline());
+                request.measures(), request.responsiblePerson(), cooperating, request.deadline(), evidenceRequired);
         RectificationTask task = RectificationTask.assign(assignment, InspectionService.snapshot(unit), township(unit),
                 jurisdiction.rootPath());
         tasks.persist(task);
@@ -138,13 +147,17 @@ public class TaskService {
     }
 
     @Transactional
-    public RectificationTask submit(UUID id, long version, String report) {
-        return change(id, version, t -> t.submit(report, caller.subject()));
+    public RectificationTask submit(UUID id, long version, String report, List<UUID> evidence) {
+        return change(id, version, t -> {
+            List<StoredFile> files = evidence.isEmpty() ? this.files.of(EvidenceOwners.of(t))
+                    : this.files.attach(EvidenceOwners.of(t), evidence, caller.subject(), "evidence");
+            return t.submit(report, proof(files), caller.subject());
+        });
     }
 
     @Transactional
     public RectificationTask verify(UUID id, long version) {
-        return change(id, version, t -> t.verify(caller.subject()));
+        return change(id, version, t -> t.verify(caller.subject(), proof(files.freeze(EvidenceOwners.of(t)))));
     }
 
     @Transactional
@@ -250,6 +263,23 @@ public class TaskService {
         record(action.apply(task));
         tasks.flush();
         return task;
+    }
+
+    /** The files that are a task's evidence, as its timeline names them. */
+    public List<StoredFile> evidence(RectificationTask task) {
+        return files.of(EvidenceOwners.of(task));
+    }
+
+    /** The evidence of a page of tasks, in one query. */
+    public Map<UUID, List<StoredFile>> evidence(List<RectificationTask> page) {
+        Map<UUID, List<StoredFile>> byTask = new java.util.HashMap<>();
+        files.of(EvidenceOwners.TASK, page.stream().map(t -> t.id().toString()).toList())
+                .forEach((id, list) -> byTask.put(UUID.fromString(id), list));
+        return byTask;
+    }
+
+    private static List<Evidence> proof(List<StoredFile> files) {
+        return files.stream().map(f -> new Evidence(f.id(), f.sha256())).toList();
     }
 
     private void record(TaskEvent event) {
