@@ -337,6 +337,15 @@ class EvidenceApiTest {
         String frozen = as("auditor", c.county).get("/tasks/" + taskId + "/timeline")
                 .path("find { it.toState == 'VERIFIED' }.detail.frozenEvidence");
         assertTrue(frozen.contains(fresh + " sha256:" + sha256(newPhoto)), frozen);
+        // the ledger (整改台账) names each piece of proof by name and hash
+        String ledger = as("auditor", c.county).accept("text/csv").queryParam("findingId", findingOf(taskId))
+                .get("/ledger.csv").then().statusCode(200).extract().asString();
+        assertTrue(ledger.contains("整改佐证材料"), ledger);
+        assertTrue(ledger.contains("old.jpg sha256:" + sha256(oldPhoto) + "; new.jpg sha256:" + sha256(newPhoto)), ledger);
+    }
+
+    private String findingOf(String taskId) {
+        return as("auditor", c.county).get("/tasks/" + taskId).path("findingId");
     }
 
     @Test

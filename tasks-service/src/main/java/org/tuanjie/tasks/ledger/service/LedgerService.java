@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.tuanjie.platform.files.Files;
+import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.task.TaskState;
@@ -25,7 +30,8 @@ import org.tuanjie.tasks.task.service.TaskQueries;
 public class LedgerService {
 
     public static final List<String> HEADERS = List.of("序号", "责任单位", "单位代码", "所属乡镇", "问题类别", "问题/任务",
-            "整改措施", "责任人", "整改时限", "状态", "预警", "销号日期", "销号人");
+            "整改措施", "责任人", "整改时限", "状态", "预警", "销号日期", "销号人",
+            "整改佐证材料");
 
     private static final Map<TaskState, String> STATES = Map.of(TaskState.ASSIGNED, "已交办",
             TaskState.IN_PROGRESS, "整改中", TaskState.SUBMITTED, "待验收", TaskState.VERIFIED, "已销号",
@@ -44,6 +50,11 @@ public class LedgerService {
 
     @Inject
     TasksConfig config;
+
+    @Inject
+    Files files;
+
+    private static final int EVIDENCE_BATCH = 500;
 
     /** A prepared export: the filter is resolved (and the caller's reach checked) before any byte is written. */
     public Export prepare(TaskFilter filter) {
@@ -65,19 +76,36 @@ public class LedgerService {
         public void forEachLine(Consumer<List<String>> sink) {
             QuarkusTransaction.requiringNew().run(() -> {
                 var query = em.createQuery("select t.unit.name, t.unit.code, t.townshipName, t.category, t.title,"
-                        + " t.measures, t.responsiblePerson, t.deadline, t.state, t.verifiedAt, t.verifiedBy"
+                        + " t.measures, t.responsiblePerson, t.deadline, t.state, t.verifiedAt, t.verifiedBy, t.id"
                         + " from RectificationTask t where " + where.hql() + " order by t.deadline, t.id", Object[].class);
                 where.params().forEach(query::setParameter);
                 query.setHint("org.hibernate.fetchSize", 500);
                 query.setHint("org.hibernate.readOnly", true);
                 long[] n = {0};
+                List<Object[]> batch = new ArrayList<>();
                 try (Stream<Object[]> rows = query.getResultStream()) {
-                    rows.forEach(r -> sink.accept(line(++n[0], r)));
+                    rows.forEach(r -> {
+                        batch.add(r);
+                        if (batch.size() == EVIDENCE_BATCH) {
+                            emit(batch, n, sink);
+                        }
+                    });
                 }
+                emit(batch, n, sink);
             });
         }
 
-        private List<String> line(long number, Object[] r) {
+        /** Lines go out in batches: the batch's evidence is read in one query, not one per task. */
+        private void emit(List<Object[]> batch, long[] n, Consumer<List<String>> sink) {
+            Map<String, List<StoredFile>> evidence = files.of(EvidenceOwners.TASK,
+                    batch.stream().map(r -> r[11].toString()).toList());
+            for (Object[] r : batch) {
+                sink.accept(line(++n[0], r, evidence.getOrDefault(r[11].toString(), List.of())));
+            }
+            batch.clear();
+        }
+
+        private List<String> line(long number, Object[] r, List<StoredFile> evidence) {
             TaskState state = (TaskState) r[8];
             LocalDate deadline = (LocalDate) r[7];
             Warning light = Warning.of(state, deadline, today, yellowDays);
@@ -86,8 +114,13 @@ public class LedgerService {
                     text(r[4]), text(r[5]), text(r[6]), deadline.toString(), STATES.get(state),
                     light == null ? "" : LIGHTS.get(light),
                     verifiedAt == null ? "" : verifiedAt.atZoneSameInstant(config.zone()).toLocalDate().toString(),
-                    text(r[10]));
+                    text(r[10]), listed(evidence));
         }
+    }
+
+    /** Each file by name and SHA-256, so a printed ledger can be checked against the stored proof. */
+    private static String listed(List<StoredFile> evidence) {
+        return evidence.stream().map(f -> f.name() + " sha256:" + f.sha256()).collect(Collectors.joining("; "));
     }
 
     private static String text(Object value) {
