@@ -65,7 +65,10 @@ public class FakeUnitsService extends FakeServer {
                     + ": the fake answers only as that contract allows (set -Dunits.contract=...)");
         }
         contract = OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString())
-                .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE).build())
+                // the services' requests are theirs to get right; that the operation exists is the fake's
+                .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.path.missing", ValidationReport.Level.ERROR)
+                        .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.ERROR).build())
                 .build();
         return super.start();
     }
