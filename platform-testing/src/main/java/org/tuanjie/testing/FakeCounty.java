@@ -87,6 +87,20 @@ public final class FakeCounty {
         admin("readiness/" + code, Map.of("score", score, "complete", complete));
     }
 
+    /**
+     * Files entries of one kind in a unit's dossier, one per date (ISO days), as filing activities (PUBLICITY, TRAINING,
+     * ...) or documents (DOCUMENT) in units-service does; they count in {@code /units/{id}/dossier/counts}.
+     */
+    public void onFile(String code, String kind, String... dates) {
+        admin("dossier/" + code, java.util.Arrays.stream(dates).map(d -> Map.of("kind", kind, "date", d)).toList());
+    }
+
+    /** Files entries that were withdrawn since: units-service keeps them, but they count no more. */
+    public void withdrawnFromFile(String code, String kind, String... dates) {
+        admin("dossier/" + code, java.util.Arrays.stream(dates)
+                .map(d -> Map.<String, Object>of("kind", kind, "date", d, "withdrawn", true)).toList());
+    }
+
     /** Moves a unit, and what lies under it, below another parent, as an admin would in units-service. */
     public void move(String code, String newParentCode) {
         given().baseUri(fakeUrl()).body(newParentCode).post("/__admin/move/" + code).then().statusCode(204);

@@ -1,14 +1,23 @@
 package org.tuanjie.testing;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,9 +29,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /__admin/move/{code}} (body: the new parent's code) and show in {@code /units/changes}, which also
  * names units that left the caller's reach. A unit's principal leader is set with {@code /__admin/leader/{code}}
  * (body: {@code {"personId", "nameZh", "from"}} and optionally {@code "accountUsername"}, or empty for none); as in units-service, a new leader rewrites the
- * unit, so it shows in {@code /units/changes} again. It is the identity server too: client credentials at
- * {@code /protocol/openid-connect/token} give a token of role {@code integration} for the root set with
- * {@code /__admin/service-root}, and are refused while none is set.
+ * unit, so it shows in {@code /units/changes} again. Entries of a unit's dossier are filed with
+ * {@code /__admin/dossier/{code}} (body: {@code [{"kind", "date", "indicatorCodes"?, "withdrawn"?}]}) and counted by
+ * {@code /units/{id}/dossier/counts} ({@code kind}, {@code from}, {@code to}, {@code subtree}). It is the identity
+ * server too: client credentials at {@code /protocol/openid-connect/token} give a token of role {@code integration}
+ * for the root set with {@code /__admin/service-root}, and are refused while none is set.
+ *
+ * <p>Every answer it gives as units-service is checked against units-service's committed contract
+ * ({@code units-service/src/main/openapi/openapi.yaml}, beside the module under test): an operation the contract does
+ * not have, an undocumented status or a body of the wrong shape is answered 500 with the validator's report instead,
+ * so a fake that drifted from the service fails the tests that use it.
  */
 public class FakeUnitsService extends FakeServer {
 
@@ -31,11 +47,31 @@ public class FakeUnitsService extends FakeServer {
     private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
     private final Map<String, String> leads = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> readiness = new ConcurrentHashMap<>();
+    private final Map<String, List<DossierEntry>> dossiers = new ConcurrentHashMap<>();
+    private OpenApiInteractionValidator contract;
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     private final List<Departure> departures = new ArrayList<>();
     private long changes;
     private volatile String serviceRoot;
     private volatile String mode = "up";
+
+    /** units-service's committed contract, from the module under test (a sibling of units-service). */
+    static final Path CONTRACT = Path.of(System.getProperty("units.contract", "../units-service/src/main/openapi/openapi.yaml"));
+
+    @Override
+    public Map<String, String> start() {
+        if (!Files.exists(CONTRACT)) {
+            throw new IllegalStateException("units-service's contract not found at " + CONTRACT.toAbsolutePath()
+                    + ": the fake answers only as that contract allows (set -Dunits.contract=...)");
+        }
+        contract = OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString())
+                // the services' requests are theirs to get right; that the operation exists is the fake's
+                .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.path.missing", ValidationReport.Level.ERROR)
+                        .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.ERROR).build())
+                .build();
+        return super.start();
+    }
 
     @Override
     protected Map<String, String> config(String url) {
@@ -64,7 +100,7 @@ public class FakeUnitsService extends FakeServer {
             }
             String caller = callerUnitCode(exchange.getRequestHeaders().getFirst("Authorization"));
             if (caller == null) {
-                send(exchange, 401, Map.of("status", 401));
+                answer(exchange, 401, problem(401, "unauthorized"));
                 return;
             }
             String[] parts = path.substring(1).split("/");
@@ -79,17 +115,19 @@ public class FakeUnitsService extends FakeServer {
             } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("readiness")) {
                 Map<String, Object> unit = byId.get(parts[1]);
                 if (unit == null || !within(unit, caller)) {
-                    send(exchange, 404, Map.of("status", 404));
+                    answer(exchange, 404, problem(404, "unit-not-found"));
                 } else {
-                    send(exchange, 200, readiness.getOrDefault((String) unit.get("code"),
+                    answer(exchange, 200, readiness.getOrDefault((String) unit.get("code"),
                             Map.of("unitId", unit.get("id"), "score", 0, "complete", false)));
                 }
+            } else if (parts.length == 4 && parts[0].equals("units") && parts[2].equals("dossier") && parts[3].equals("counts")) {
+                dossierCounts(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("ancestors")) {
                 ancestors(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("members")) {
                 members(exchange, parts[1], caller);
             } else {
-                send(exchange, 404, Map.of("status", 404));
+                answer(exchange, 404, problem(404, "unit-not-found"));
             }
         }
     }
@@ -125,6 +163,17 @@ public class FakeUnitsService extends FakeServer {
                 }
                 if (what.startsWith("leader/")) {
                     leader(what.substring("leader/".length()), body.length == 0 ? null : JSON.readTree(body));
+                }
+                if (what.startsWith("dossier/")) {
+                    String code = what.substring("dossier/".length());
+                    for (JsonNode entry : JSON.readTree(body)) {
+                        List<String> codes = new ArrayList<>();
+                        entry.path("indicatorCodes").forEach(c -> codes.add(c.asText()));
+                        dossiers.computeIfAbsent(code, c -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                .add(new DossierEntry(entry.get("kind").asText(), LocalDate.parse(entry.get("date").asText()),
+                                        codes.isEmpty() ? List.of("1.1") : List.copyOf(codes),
+                                        entry.path("withdrawn").asBoolean(false)));
+                    }
                 }
                 if (what.startsWith("move/")) {
                     move(what.substring("move/".length()), new String(body, StandardCharsets.UTF_8).trim());
@@ -223,7 +272,7 @@ public class FakeUnitsService extends FakeServer {
             }
         });
         long next = batch.isEmpty() ? after : batch.get(batch.size() - 1).seq();
-        send(exchange, 200, Map.of("items", items, "removed", removed, "cursor", String.valueOf(next),
+        answer(exchange, 200, Map.of("items", items, "removed", removed, "cursor", String.valueOf(next),
                 "more", events.size() > limit));
     }
 
@@ -246,16 +295,16 @@ public class FakeUnitsService extends FakeServer {
 
     private void visible(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
         if (unit == null || !within(unit, caller)) {
-            send(exchange, 404, Map.of("status", 404));
+            answer(exchange, 404, problem(404, "unit-not-found"));
         } else {
-            send(exchange, 200, unit);
+            answer(exchange, 200, unit);
         }
     }
 
     @SuppressWarnings("unchecked")
     private void ancestors(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
         if (unit == null || !within(unit, caller)) {
-            send(exchange, 404, Map.of("status", 404));
+            answer(exchange, 404, problem(404, "unit-not-found"));
             return;
         }
         List<Map<String, Object>> chain = new ArrayList<>();
@@ -265,13 +314,13 @@ public class FakeUnitsService extends FakeServer {
                 chain.add(ancestor);
             }
         }
-        send(exchange, 200, chain);
+        answer(exchange, 200, chain);
     }
 
     @SuppressWarnings("unchecked")
     private void subtree(HttpExchange exchange, Map<String, Object> root, String caller) throws IOException {
         if (root == null || !within(root, caller)) {
-            send(exchange, 404, Map.of("status", 404));
+            answer(exchange, 404, problem(404, "unit-not-found"));
             return;
         }
         String rootCode = (String) root.get("code");
@@ -282,13 +331,13 @@ public class FakeUnitsService extends FakeServer {
             }
         }
         items.sort((x, y) -> String.join("/", (List<String>) x.get("path")).compareTo(String.join("/", (List<String>) y.get("path"))));
-        send(exchange, 200, Map.of("items", items));
+        answer(exchange, 200, Map.of("items", items));
     }
 
     private void members(HttpExchange exchange, String domainId, String caller) throws IOException {
         List<String> members = domains.get(domainId);
         if (members == null) {
-            send(exchange, 404, Map.of("status", 404));
+            answer(exchange, 404, problem(404, "unit-not-found"));
             return;
         }
         List<Map<String, Object>> items = new ArrayList<>();
@@ -300,12 +349,97 @@ public class FakeUnitsService extends FakeServer {
                 items.add(Map.of("unitId", id, "code", unit.get("code"), "name", ((Map<?, ?>) unit.get("names")).get("zh")));
             }
         }
-        send(exchange, 200, Map.of("items", items));
+        answer(exchange, 200, Map.of("items", items));
     }
 
     @SuppressWarnings("unchecked")
     private static boolean within(Map<String, Object> unit, String caller) {
         return ((List<String>) unit.get("path")).contains(caller);
+    }
+
+    /**
+     * Active entries of the unit's dossier (or its subtree's) in a period, in all, per kind and per indicator code, as
+     * units-service counts them; the {@code indicator} and {@code domain} filters are not played.
+     */
+    @SuppressWarnings("unchecked")
+    private void dossierCounts(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
+        if (unit == null || !within(unit, caller)) {
+            answer(exchange, 404, problem(404, "unit-not-found"));
+            return;
+        }
+        List<String> kinds = new ArrayList<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        boolean subtree = false;
+        String query = exchange.getRequestURI().getQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            String value = kv.length == 2 ? kv[1] : "";
+            switch (kv[0]) {
+                case "kind" -> kinds.add(value);
+                case "from" -> from = LocalDate.parse(value);
+                case "to" -> to = LocalDate.parse(value);
+                case "subtree" -> subtree = Boolean.parseBoolean(value);
+                default -> { }
+            }
+        }
+        String code = (String) unit.get("code");
+        Map<String, Long> byKind = new TreeMap<>();
+        Map<String, Map<String, Long>> byIndicator = new TreeMap<>();
+        long total = 0;
+        for (Map.Entry<String, List<DossierEntry>> dossier : dossiers.entrySet()) {
+            Map<String, Object> holder = byCode.get(dossier.getKey());
+            boolean counted = subtree ? ((List<String>) holder.get("path")).contains(code) : dossier.getKey().equals(code);
+            for (DossierEntry e : counted ? dossier.getValue() : List.<DossierEntry>of()) {
+                if (e.withdrawn() || (!kinds.isEmpty() && !kinds.contains(e.kind()))
+                        || (from != null && e.date().isBefore(from)) || (to != null && e.date().isAfter(to))) {
+                    continue;
+                }
+                total++;
+                byKind.merge(e.kind(), 1L, Long::sum);
+                e.indicatorCodes().forEach(c -> byIndicator.computeIfAbsent(c, x -> new TreeMap<>()).merge(e.kind(), 1L, Long::sum));
+            }
+        }
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        byIndicator.forEach((c, counts) -> indicators.add(Map.of("code", c,
+                "total", counts.values().stream().mapToLong(Long::longValue).sum(), "byKind", counts)));
+        Map<String, Object> answer = new HashMap<>(Map.of("unitId", unit.get("id"), "unitCode", code, "subtree", subtree,
+                "total", total, "byKind", byKind, "indicators", indicators));
+        if (from != null) {
+            answer.put("from", from.toString());
+        }
+        if (to != null) {
+            answer.put("to", to.toString());
+        }
+        answer(exchange, 200, answer);
+    }
+
+    private record DossierEntry(String kind, LocalDate date, List<String> indicatorCodes, boolean withdrawn) {
+    }
+
+    /** An answer as units-service gives it, if its contract allows it; else a 500 naming what does not fit. */
+    private void answer(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(body);
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        ValidationReport report = contract.validateResponse(exchange.getRequestURI().getPath(),
+                Request.Method.valueOf(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT)),
+                SimpleResponse.Builder.status(status).withContentType(type).withBody(new String(json, StandardCharsets.UTF_8))
+                        .build());
+        if (report.hasErrors()) {
+            String why = "FakeUnitsService answers outside units-service's contract: " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI() + " → " + status + ": " + report;
+            System.err.println(why);
+            json = why.getBytes(StandardCharsets.UTF_8);
+            status = 500;
+            type = "text/plain";
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, json.length);
+        exchange.getResponseBody().write(json);
+    }
+
+    private static Map<String, Object> problem(int status, String type) {
+        return Map.of("type", "https://tuanjie.org/problems/" + type, "title", type, "status", status);
     }
 
     private static String callerUnitCode(String authorization) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,14 @@ public class Directory {
 
     public Optional<UnitsClient.Readiness> readiness(UUID id) {
         return remote(() -> calls.readiness(bearer(), id));
+    }
+
+    /**
+     * How many entries of one kind (an activity kind, or DOCUMENT) the unit's own dossier has on file, dated from
+     * {@code from} to {@code to}, both included; withdrawn ones do not count. Empty when the caller does not see the unit.
+     */
+    public Optional<Long> entriesOnFile(UUID unitId, String kind, LocalDate from, LocalDate to) {
+        return remote(() -> calls.dossierCounts(bearer(), unitId, kind, from, to)).map(UnitsClient.DossierCounts::total);
     }
 
     public Optional<MemberPage> members(UUID domainId, int limit, String cursor) {

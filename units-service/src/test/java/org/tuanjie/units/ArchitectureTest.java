@@ -17,7 +17,8 @@ class ArchitectureTest {
             .layer("service").definedBy("..service..")
             .layer("mapping").definedBy("..mapping..")
             .layer("domain").definedBy("org.tuanjie.units.unit", "org.tuanjie.units.readiness",
-                    "org.tuanjie.units.domain", "org.tuanjie.units.imports", "org.tuanjie.units.people")
+                    "org.tuanjie.units.domain", "org.tuanjie.units.imports", "org.tuanjie.units.people",
+                    "org.tuanjie.units.dossier")
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("rest", "mapping")
             .whereLayer("mapping").mayOnlyBeAccessedByLayers("rest");
@@ -25,7 +26,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDoesNotKnowTheWeb = noClasses()
             .that().resideInAnyPackage("org.tuanjie.units.unit", "org.tuanjie.units.readiness",
-                    "org.tuanjie.units.domain", "org.tuanjie.units.people")
+                    "org.tuanjie.units.domain", "org.tuanjie.units.people", "org.tuanjie.units.dossier")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..");
 
     @ArchTest

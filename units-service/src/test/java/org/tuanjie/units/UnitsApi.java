@@ -79,6 +79,41 @@ public final class UnitsApi {
         return body;
     }
 
+    /** An activity as its unit files it (ActivityFiling), held on {@code date}, under the indicator codes given. */
+    public static Map<String, Object> activity(String kind, String title, String date, String... indicatorCodes) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", kind);
+        body.put("title", title);
+        body.put("date", date);
+        body.put("place", "村委会会议室");
+        body.put("attendees", 45);
+        body.put("summary", "宣讲党的民族政策，发放双语宣传册");
+        body.put("indicatorCodes", List.of(indicatorCodes));
+        return body;
+    }
+
+    /** A document as its unit files it (DocumentFiling), issued on {@code date}. */
+    public static Map<String, Object> document(String number, String title, String date, String... indicatorCodes) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("number", number);
+        body.put("title", title);
+        body.put("date", date);
+        body.put("issuer", "中共德钦县委办公室");
+        body.put("indicatorCodes", List.of(indicatorCodes));
+        return body;
+    }
+
+    /** Files an activity in the dossier of {@code unitId} as {@code role} of {@code unitCode}; returns its id. */
+    public static String fileActivity(String role, String unitCode, String unitId, Map<String, Object> activity) {
+        return as(role, unitCode).body(activity).post("/units/" + unitId + "/dossier/activities").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    public static String fileDocument(String role, String unitCode, String unitId, Map<String, Object> document) {
+        return as(role, unitCode).body(document).post("/units/" + unitId + "/dossier/documents").then().statusCode(201)
+                .extract().path("id");
+    }
+
     /** A valid unified social credit code: the given 17 characters plus their check character. */
     public static String creditCode(String first17) {
         return first17 + CreditCode.checkCharacter(first17);

@@ -172,6 +172,19 @@ public class AgreementTemplate extends Audited {
                 if (t.category() != null && t.measure() != Target.Measure.TASKS_VERIFIED) {
                     errors.add(new Violation("targets[" + i + "].category", "template.category-measure"));
                 }
+                boolean countsActivities = t.measure() == Target.Measure.ACTIVITIES_ON_FILE;
+                if (countsActivities && t.activityKind() == null) {
+                    errors.add(new Violation("targets[" + i + "].activityKind", "template.activities-kind"));
+                }
+                if (countsActivities && (t.required() == null || t.required() < 1)) {
+                    errors.add(new Violation("targets[" + i + "].required", "template.activities-required"));
+                }
+                if (!countsActivities && t.activityKind() != null) {
+                    errors.add(new Violation("targets[" + i + "].activityKind", "template.activities-measure"));
+                }
+                if (!countsActivities && t.required() != null) {
+                    errors.add(new Violation("targets[" + i + "].required", "template.activities-measure"));
+                }
             }
             for (int i = 0; i < adjustments.size(); i++) {
                 Adjustment a = adjustments.get(i);

@@ -1,12 +1,19 @@
 package org.tuanjie.agreements.template;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A target item (考核指标) of an agreement, with its weight in points out of 100.
  *
- * @param measure  how it is scored: by hand, or from the other services
- * @param category with {@link Measure#TASKS_VERIFIED}: only the tasks of this problem category (else all)
+ * @param measure      how it is scored: by hand, or from the other services
+ * @param category     with {@link Measure#TASKS_VERIFIED}: only the tasks of this problem category (else all)
+ * @param activityKind with {@link Measure#ACTIVITIES_ON_FILE}: the kind of activity counted
+ * @param required     with {@link Measure#ACTIVITIES_ON_FILE}: how many activities of that kind earn the full weight
  */
-public record Target(String code, String title, int weight, Measure measure, String category) {
+public record Target(String code, String title, int weight, Measure measure, String category,
+        // absent from the sealed content of the targets of other measures, which stays as it was before they existed
+        @JsonInclude(JsonInclude.Include.NON_NULL) ActivityKind activityKind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer required) {
 
     public enum Measure {
         /** Scored by an admin or inspector, with a comment. */
@@ -14,6 +21,36 @@ public record Target(String code, String title, int weight, Measure measure, Str
         /** weight × share of the unit's rectification tasks verified (all, if it has none), from tasks-service. */
         TASKS_VERIFIED,
         /** weight × the unit's readiness score / 100, from units-service. */
-        READINESS
+        READINESS,
+        /**
+         * weight × min(1, activities / required): the activities of one kind the unit has on file in its dossier
+         * (创建档案), dated in the agreement's year and not withdrawn, from units-service.
+         */
+        ACTIVITIES_ON_FILE
+    }
+
+    /**
+     * The share of the weight {@code onFile} activities earn for an {@link Measure#ACTIVITIES_ON_FILE} target: in
+     * proportion to the number required, and no more than all of it however many more there are.
+     */
+    public double activitiesShare(long onFile) {
+        if (measure != Measure.ACTIVITIES_ON_FILE) {
+            throw new IllegalStateException("target " + code + " does not count activities");
+        }
+        return Math.min(1.0, (double) Math.max(0, onFile) / required);
+    }
+
+    /** The kinds of activity units-service's dossier files (its contract's {@code ActivityKind}). */
+    public enum ActivityKind {
+        /** 宣传 */
+        PUBLICITY,
+        /** 培训 */
+        TRAINING,
+        /** 推进会 */
+        PROMOTION_MEETING,
+        /** 政策学习 */
+        POLICY_STUDY,
+        /** 示范/观摩 */
+        SHOWCASE
     }
 }

@@ -1,7 +1,9 @@
 package org.tuanjie.agreements.assessment;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tuanjie.agreements.Agreements.act;
@@ -12,6 +14,7 @@ import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,71 @@ class AssessmentApiTest {
         act("unit-leader", unit, id, "assessment", Map.of("scores", Map.of("T3", Map.of("score", 1))), c.county)
                 .then().statusCode(403);
         as("auditor", c.county).get("/agreements/" + id).then().body("state", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void countsTheActivitiesOnFileInTheAgreementsYearUpToTheNumberRequired() {
+        // a template of its own year, issued to township C only: the county's 2026 agreements stay as they are
+        Map<String, Object> body = Agreements.template(2025);
+        body.put("targets", List.of(
+                Map.of("code", "A1", "title", "开展民族团结宣传活动不少于 4 次", "weight", 40, "measure", "ACTIVITIES_ON_FILE",
+                        "activityKind", "PUBLICITY", "required", 4),
+                Map.of("code", "A2", "title", "开展创建业务培训不少于 2 次", "weight", 30, "measure", "ACTIVITIES_ON_FILE",
+                        "activityKind", "TRAINING", "required", 2),
+                Map.of("code", "T3", "title", "创建亮点", "weight", 30, "measure", "MANUAL")));
+        String template = as("admin", c.county).body(body).post("/templates").then().statusCode(201)
+                .body("targets.find { it.code == 'A1' }.activityKind", equalTo("PUBLICITY"))
+                .body("targets.find { it.code == 'A1' }.required", equalTo(4))
+                .body("targets.find { it.code == 'T3' }", not(hasKey("activityKind")))
+                .extract().path("id");
+        as("admin", c.county).header("If-Match", "\"0\"").post("/templates/" + template + "/publish").then().statusCode(200);
+        issueWithin(c, template, c.townships.get(2)).then().statusCode(200);
+        String unit = c.villages.get(2);
+        String id = agreementOf(c, unit, 2025);
+        act("unit-leader", unit, id, "sign", null, c.county).then().statusCode(200);
+        act("admin", c.county, id, "countersign", null, c.county).then().statusCode(200);
+
+        // five publicity activities in 2025 (one more than required), one training; the rest is outside the year,
+        // withdrawn, or the township's own
+        c.onFile(unit, "PUBLICITY", "2025-01-01", "2025-05-12", "2025-07-01", "2025-09-30", "2025-12-31");
+        c.onFile(unit, "PUBLICITY", "2024-12-31", "2026-01-01");
+        c.onFile(unit, "TRAINING", "2025-04-02", "2024-12-31", "2026-01-01");
+        c.withdrawnFromFile(unit, "TRAINING", "2025-08-08");
+        c.onFile(unit, "DOCUMENT", "2025-03-01");
+        c.onFile(c.townships.get(2), "TRAINING", "2025-06-18");
+
+        Map<String, Object> request = Map.of("scores", Map.of("T3", Map.of("score", 20)));
+        JsonPath result = act("inspector", c.county, id, "assessment", request, c.county).then().statusCode(200)
+                .extract().jsonPath();
+        double a1 = 40 * Math.min(1, 5 / 4.0);
+        double a2 = 30 * (1 / 2.0);
+        assertEquals(a1, result.getDouble("targets.find { it.code == 'A1' }.score"), 0.001);
+        assertEquals(a2, result.getDouble("targets.find { it.code == 'A2' }.score"), 0.001);
+        assertEquals(a1 + a2 + 20, result.getDouble("total"), 0.001);
+        assertEquals("5", result.getString("targets.find { it.code == 'A1' }.inputs.activities"));
+        assertEquals("4", result.getString("targets.find { it.code == 'A1' }.inputs.required"));
+        assertEquals("1", result.getString("targets.find { it.code == 'A2' }.inputs.activities"));
+        assertEquals("2025", result.getString("targets.find { it.code == 'A2' }.inputs.year"));
+        assertEquals(true, result.getBoolean("targets.find { it.code == 'A2' }.automatic"));
+    }
+
+    @Test
+    void anActivitiesTargetNamesItsKindAndNumberAndNoOtherTargetTakesThem() {
+        Map<String, Object> body = Agreements.template(2024);
+        body.put("targets", List.of(
+                Map.of("code", "A1", "title", "开展宣传活动", "weight", 50, "measure", "ACTIVITIES_ON_FILE"),
+                Map.of("code", "T2", "title", "创建工作基础完备", "weight", 50, "measure", "READINESS",
+                        "activityKind", "TRAINING", "required", 3)));
+        as("admin", c.county).body(body).post("/templates").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("targets[0].activityKind", "targets[0].required",
+                        "targets[1].activityKind", "targets[1].required"));
+        body.put("targets", List.of(Map.of("code", "A1", "title", "开展宣传活动", "weight", 100,
+                "measure", "ACTIVITIES_ON_FILE", "activityKind", "PUBLICITY", "required", 0)));
+        as("admin", c.county).body(body).post("/templates").then().statusCode(400)
+                .body("errors[0].field", equalTo("targets[0].required"));
+        body.put("targets", List.of(Map.of("code", "A1", "title", "开展宣传活动", "weight", 100,
+                "measure", "ACTIVITIES_ON_FILE", "activityKind", "BANNERS", "required", 2)));
+        as("admin", c.county).body(body).post("/templates").then().statusCode(400);
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class Routes {
 
     /** Top-level path segments of each service, as the services publish them. */
     public static final Map<String, List<String>> SEGMENTS = Map.of(
-            "units", List.of("units", "readiness", "domains"),
+            "units", List.of("units", "readiness", "domains", "activities", "documents", "dossier", "attachments"),
             "tasks", List.of("tasks", "inspections", "findings", "evidence", "figures", "ledger.csv", "ledger.xlsx"),
             "agreements", List.of("agreements", "templates", "audit", "coverage", "seal"));
 

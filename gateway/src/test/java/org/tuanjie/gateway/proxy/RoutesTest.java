@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 class RoutesTest {
 
@@ -18,6 +23,22 @@ class RoutesTest {
         assertEquals("agreements", Routes.resolve("/api/seal/public-key").orElseThrow().service());
         assertTrue(Routes.resolve("/api/unitsX").isEmpty());
         assertTrue(Routes.resolve("/q/health").isEmpty());
+    }
+
+    @Test
+    void everyPathOfEachServicesCommittedContractGoesToThatService() throws Exception {
+        for (String service : Routes.SEGMENTS.keySet()) {
+            Path contract = Path.of("..", service + "-service", "src", "main", "openapi", "openapi.yaml");
+            Map<String, Object> spec = new Yaml().load(Files.readString(contract));
+            @SuppressWarnings("unchecked")
+            Set<String> paths = ((Map<String, Object>) spec.get("paths")).keySet();
+            assertFalse(paths.isEmpty(), contract.toString());
+            for (String path : paths) {
+                String concrete = path.replaceAll("\\{[^}]+}", ID);
+                assertEquals(service, Routes.resolve(Routes.API + concrete).map(Routes.Target::service).orElse(null),
+                        path + " of " + contract);
+            }
+        }
     }
 
     @Test

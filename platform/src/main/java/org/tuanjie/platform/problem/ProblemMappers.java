@@ -212,14 +212,18 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER && !last) {
                 continue; // a request body: its properties follow
             }
+            String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                    : node.getKey() != null ? "[" + node.getKey() + "]" : "";
             // an element of a list or map is named by its index or key alone: staffNames[0], not staffNames.<list element>[0]
-            String name = node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
-            } else if (node.getKey() != null) {
-                name = name + "[" + node.getKey() + "]";
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                names.add(position);
+            } else if (node.isInIterable() && !names.isEmpty()) {
+                // a property of a list's element carries the element's index: targets[0].required, not targets.required[0]
+                names.set(names.size() - 1, names.get(names.size() - 1) + position);
+                names.add(node.getName());
+            } else {
+                names.add(node.getName() + position);
             }
-            names.add(name);
         }
         return names.isEmpty() ? "body" : String.join(".", names).replace(".[", "[");
     }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.tuanjie.platform.problem.Problems;
@@ -13,7 +15,8 @@ import org.tuanjie.platform.problem.Violation;
 
 /**
  * A query parameter that cannot be read (an unknown enum value, a malformed id, a number that is
- * not one or does not fit its type, like {@code limit=99999999999999}) is a 400 naming the
+ * not one or does not fit its type, like {@code limit=99999999999999}, a day that is not an ISO date of
+ * the years 1 to 9999, which is what PostgreSQL stores) is a 400 naming the
  * parameter; JAX-RS would answer 404, as if the resource did not exist. Path parameters keep
  * the 404: {@code /units/not-a-uuid} really names nothing.
  */
@@ -39,7 +42,23 @@ public class QueryParamConverters implements ParamConverterProvider {
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) new Strict<>(name, value -> Long.valueOf(value.trim()));
         }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) new Strict<>(name, QueryParamConverters::day);
+        }
         return null;
+    }
+
+    private static LocalDate day(String value) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new IllegalArgumentException("outside the years 1 to 9999: " + value);
+        }
+        return day;
     }
 
     private static String queryParamName(Annotation[] annotations) {

@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -37,6 +45,25 @@ class ProblemMappersTest {
         assertEquals(503, response.getStatus());
         assertEquals("2", response.getHeaderString("Retry-After"));
         assertEquals(Problem.TYPE_BASE + "database-unavailable", ((Problem) response.getEntity()).type());
+    }
+
+    record Target(@Min(1) Integer required) {
+    }
+
+    record Template(@Size(max = 1) List<@Size(max = 2) String> clauses, List<@Valid Target> targets,
+            Map<String, @Valid Target> byCode) {
+    }
+
+    @Test
+    void namesAFieldAsTheClientWroteIt() {
+        try (ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory()) {
+            Template template = new Template(List.of("ok", "too long"), List.of(new Target(1), new Target(0)),
+                    Map.of("A1", new Target(-1)));
+            List<String> fields = factory.getValidator().validate(template).stream().map(ProblemMappers::fieldName)
+                    .sorted().toList();
+            assertEquals(List.of("byCode[A1].required", "clauses", "clauses[1]", "targets[1].required"), fields);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import java.lang.reflect.Parameter;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.problem.Problems;
@@ -13,7 +14,18 @@ import org.tuanjie.platform.problem.Problems;
 class QueryParamConvertersTest {
 
     @SuppressWarnings("unused")
-    void list(@QueryParam("limit") int limit, @QueryParam("year") Integer year, @QueryParam("after") long after) {
+    void list(@QueryParam("limit") int limit, @QueryParam("year") Integer year, @QueryParam("after") long after,
+            @QueryParam("from") LocalDate from) {
+    }
+
+    @Test
+    void readsAnIsoDayAndRefusesAnyOtherNamingTheParameter() {
+        assertEquals(LocalDate.of(2026, 2, 28), converter(3).fromString(" 2026-02-28 "));
+        for (String value : List.of("2026-02-30", "2026-2-28", "28.02.2026", "+10000-01-01", "0000-01-01", "")) {
+            Problems.InvalidInput refused = assertThrows(Problems.InvalidInput.class, () -> converter(3).fromString(value),
+                    "from=" + value);
+            assertEquals("from", refused.violations().get(0).field());
+        }
     }
 
     @Test
@@ -45,7 +57,7 @@ class QueryParamConvertersTest {
 
     private static Parameter parameter(int index) {
         try {
-            return QueryParamConvertersTest.class.getDeclaredMethod("list", int.class, Integer.class, long.class)
+            return QueryParamConvertersTest.class.getDeclaredMethod("list", int.class, Integer.class, long.class, LocalDate.class)
                     .getParameters()[index];
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package org.tuanjie.unitsclient.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,14 @@ public class UnitsCalls {
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotVisible.class)
     public Optional<UnitsClient.Readiness> readiness(String authorization, UUID id) {
         return absentOn404(() -> client.readiness(authorization, id));
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 100, abortOn = NotVisible.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotVisible.class)
+    public Optional<UnitsClient.DossierCounts> dossierCounts(String authorization, UUID id, String kind, LocalDate from,
+            LocalDate to) {
+        return absentOn404(() -> client.dossierCounts(authorization, id, kind, from.toString(), to.toString()));
     }
 
     /** For the background unit feed: bounded in time, but outside the breakers that guard callers' requests. */

@@ -43,6 +43,11 @@ public interface UnitsClient {
     Readiness readiness(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
     @GET
+    @Path("/units/{id}/dossier/counts")
+    DossierCounts dossierCounts(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+            @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
     @Path("/units/changes")
     ChangePage changes(@HeaderParam("Authorization") String authorization, @QueryParam("cursor") String cursor,
             @QueryParam("limit") int limit);
@@ -95,5 +100,9 @@ public interface UnitsClient {
     }
 
     record MemberPage(List<Member> items, String next) {
+    }
+
+    /** Active entries of a unit's dossier (创建档案) in a period: in all, and per kind (PUBLICITY, ..., DOCUMENT). */
+    record DossierCounts(UUID unitId, long total, Map<String, Long> byKind) {
     }
 }

@@ -26,7 +26,8 @@ import org.tuanjie.units.unit.UnitRead;
  * the hierarchy changes by admins, and closing, moving, renaming and reopening a unit are the level above's,
  * never on the caller's own root; a unit's people are recorded by an admin whose reach includes it, its own
  * root unit included, and their accounts' roles granted and revoked only as far as the admin's level may
- * (office roles by a county office or above); a readiness profile is its own unit's to fill, or an admin's above it;
+ * (office roles by a county office or above); a readiness profile is its own unit's to fill, or an admin's above it,
+ * and so is its dossier (activities and documents), which inspectors, auditors and integration clients only read;
  * domains change by the office whose reach includes their owner.
  */
 public final class UnitPolicy implements AccessPolicy.Source {
@@ -74,6 +75,12 @@ public final class UnitPolicy implements AccessPolicy.Source {
             "an admin for any unit in reach; a liaison or leader only for their own unit (its code is the caller's "
                     + "`unit_code`, else 403 `not-own-unit`); leading a domain grants no write",
             "readiness.not-own-unit", (r, u) -> r.hasRole(ADMIN) || r.isUnit(u.code()))
+            .refusedAs("not-own-unit", u -> new Object[] {u.code()});
+    static final Act<Unit> FILES_FOR_OWN_UNIT = Act.of(Unit.class,
+            "an admin for any unit in reach, its own root unit included; a liaison or leader only for their own unit (its "
+                    + "code is the caller's `unit_code`, else 403 `not-own-unit`): a township's liaison does not file for its "
+                    + "villages, nor does leading a domain let a unit file for its members",
+            "dossier.not-own-unit", (r, u) -> r.hasRole(ADMIN) || r.isUnit(u.code()))
             .refusedAs("not-own-unit", u -> new Object[] {u.code()});
     static final Act<Unit> DOMAIN_OWNER_IN_REACH = Act.of(Unit.class,
             "the caller's reach includes the domain's **owner** and every unit named (lead, member); a domain of an office "
@@ -133,6 +140,17 @@ public final class UnitPolicy implements AccessPolicy.Source {
                         .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
                 .rule(Rule.of("POST", "/units/{id}/people/{personId}/leave", ADMINS).acting(UNIT_IN_REACH_OWN_INCLUDED)
                         .acting(GRANTS_WHAT_ITS_LEVEL_MAY))
+                .rule(Rule.of("POST", "/units/{id}/dossier/activities", UNIT_STAFF).acting(FILES_FOR_OWN_UNIT))
+                .rule(Rule.of("POST", "/units/{id}/dossier/documents", UNIT_STAFF).acting(FILES_FOR_OWN_UNIT))
+                .rule(Rule.of("GET", "/units/{id}/dossier", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/dossier/counts", EVERYONE))
+                .rule(Rule.of("GET", "/dossier/changes", EVERYONE))
+                .rule(Rule.of("GET", "/activities/{id}", EVERYONE))
+                .rule(Rule.of("PUT", "/activities/{id}", UNIT_STAFF).acting(FILES_FOR_OWN_UNIT))
+                .rule(Rule.of("POST", "/activities/{id}/withdraw", UNIT_STAFF).acting(FILES_FOR_OWN_UNIT))
+                .rule(Rule.of("GET", "/documents/{id}", EVERYONE))
+                .rule(Rule.of("PUT", "/documents/{id}", UNIT_STAFF).acting(FILES_FOR_OWN_UNIT))
+                .rule(Rule.of("POST", "/documents/{id}/withdraw", UNIT_STAFF).acting(FILES_FOR_OWN_UNIT))
                 .rule(Rule.of("GET", "/domains", EVERYONE).acting(SEES_DOMAINS_OF))
                 .rule(Rule.of("POST", "/domains", ADMINS).acting(OWNER_IN_REACH))
                 .rule(Rule.of("GET", "/domains/{id}", EVERYONE).acting(SEES_DOMAIN))

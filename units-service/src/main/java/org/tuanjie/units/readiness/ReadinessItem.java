@@ -10,7 +10,7 @@ public enum ReadinessItem {
     /** 办公室 */
     OFFICE("r.office = false"),
     /** 领导小组（文号） */
-    LEADING_GROUP("r.leadingGroupDocNo is null"),
+    LEADING_GROUP("r.leadingGroupDocNo is null and r.leadingGroupDocumentId is null"),
     /** 工作方案 */
     WORK_PLAN("r.workPlan = false"),
     /** 牌子/标识 */

@@ -8,15 +8,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.tuanjie.platform.audit.Audited;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.units.dossier.DossierDocument;
+import org.tuanjie.units.readiness.ReadinessExceptions.DocumentOfAnotherUnit;
+import org.tuanjie.units.readiness.ReadinessExceptions.DocumentWithdrawn;
 
 /**
  * What a unit has in place for the campaign. Score, completeness and the "三无" flag are derived
- * here, on every change, and stored only so that lists can filter on them.
+ * here, on every change, and stored only so that lists can filter on them. The leading group is set up
+ * by a document: one of the unit's own dossier, linked (its number and date are the document's), or, as
+ * profiles recorded it before the dossier existed, a number and date typed in.
  */
 @Entity
 @Table(name = "unit_readiness")
@@ -44,6 +52,9 @@ public class ReadinessProfile extends Audited {
 
     @Column(name = "leading_group_date")
     private LocalDate leadingGroupDate;
+
+    @Column(name = "leading_group_document_id")
+    private UUID leadingGroupDocumentId;
 
     @Column(name = "work_plan", nullable = false)
     private boolean workPlan;
@@ -87,18 +98,48 @@ public class ReadinessProfile extends Audited {
         return profile;
     }
 
-    /** Every item but the principal leader and liaison, which are the unit's people ({@link #peopleAre}). */
-    public void update(ReadinessFacts facts) {
+    /**
+     * Every item but the principal leader and liaison, which are the unit's people ({@link #peopleAre}).
+     *
+     * @param leadingGroupDocument the document of this unit's dossier that set up its leading group, or null to take
+     *                             the number and date typed into the facts (the way before the dossier, still accepted);
+     *                             with a document, typed ones may only repeat its number and date
+     */
+    public void update(ReadinessFacts facts, DossierDocument leadingGroupDocument) {
+        if (leadingGroupDocument == null) {
+            leadingGroupDocumentId = null;
+            leadingGroupDocNo = facts.leadingGroupDocNo();
+            leadingGroupDate = facts.leadingGroupDate();
+        } else {
+            link(leadingGroupDocument, facts);
+        }
         staffCount = facts.staffCount();
         staffNames = new ArrayList<>(facts.staffNames());
         office = facts.office();
         officeLocation = facts.officeLocation();
-        leadingGroupDocNo = facts.leadingGroupDocNo();
-        leadingGroupDate = facts.leadingGroupDate();
         workPlan = facts.workPlan();
         signage = facts.signage();
         equipment = facts.equipment();
         derive();
+    }
+
+    private void link(DossierDocument document, ReadinessFacts facts) {
+        if (!document.unitId().equals(unitId)) {
+            throw new DocumentOfAnotherUnit(document.id());
+        }
+        if (document.isWithdrawn()) {
+            throw new DocumentWithdrawn(document.id());
+        }
+        if (facts.leadingGroupDocNo() != null && !facts.leadingGroupDocNo().equals(document.number())) {
+            throw new Problems.InvalidInput(new Violation("leadingGroupDocNo", "readiness.leading-group-linked"));
+        }
+        if (facts.leadingGroupDate() != null && !facts.leadingGroupDate().equals(document.date())) {
+            throw new Problems.InvalidInput(new Violation("leadingGroupDate", "readiness.leading-group-linked"));
+        }
+        leadingGroupDocumentId = document.id();
+        // the document says them: a copy here would go stale when it is revised
+        leadingGroupDocNo = null;
+        leadingGroupDate = null;
     }
 
     /**
@@ -121,7 +162,7 @@ public class ReadinessProfile extends Audited {
         if (!office) {
             missing.add(ReadinessItem.OFFICE);
         }
-        if (leadingGroupDocNo == null) {
+        if (leadingGroupDocNo == null && leadingGroupDocumentId == null) {
             missing.add(ReadinessItem.LEADING_GROUP);
         }
         if (!workPlan) {
@@ -153,6 +194,15 @@ public class ReadinessProfile extends Audited {
 
     public UUID unitId() {
         return unitId;
+    }
+
+    /** The dossier document that set up the unit's leading group, when one is linked. */
+    public UUID leadingGroupDocumentId() {
+        return leadingGroupDocumentId;
+    }
+
+    public boolean links(DossierDocument document) {
+        return Objects.equals(leadingGroupDocumentId, document.id());
     }
 
     public ReadinessFacts facts() {

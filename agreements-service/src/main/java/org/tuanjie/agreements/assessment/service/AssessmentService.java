@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ import org.tuanjie.platform.security.Caller;
 import org.tuanjie.unitsclient.Directory;
 
 /**
- * Scores an active agreement: automatic targets from tasks-service and units-service (a 503 when
- * either cannot be asked: nothing is scored on missing numbers), manual ones from the request.
+ * Scores an active agreement: automatic targets from tasks-service and units-service (task figures, the readiness
+ * score, the activities on file in the unit's dossier for the agreement's year; a 503 when either cannot be asked:
+ * nothing is scored on missing numbers), manual ones from the request.
  */
 @ApplicationScoped
 public class AssessmentService {
@@ -102,6 +104,18 @@ public class AssessmentService {
                     scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
                             points(target.weight() * readiness / 100.0), true,
                             Map.of("readinessScore", Integer.toString(readiness)), null));
+                }
+                case ACTIVITIES_ON_FILE -> {
+                    LocalDate first = LocalDate.of(agreement.year(), 1, 1);
+                    long onFile = directory.entriesOnFile(agreement.unitId(), target.activityKind().name(), first,
+                                    first.withMonth(12).withDayOfMonth(31))
+                            .orElseThrow(() -> new UnitNotFound(agreement.unitId()));
+                    double share = target.activitiesShare(onFile);
+                    scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
+                            points(target.weight() * share), true,
+                            Map.of("activities", Long.toString(onFile), "required", Integer.toString(target.required()),
+                                    "activityKind", target.activityKind().name(), "year", Integer.toString(agreement.year())),
+                            null));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.template.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +30,21 @@ public final class TemplateViews {
             @NotBlank @Size(max = 200) @Schema(example = "督查发现问题全部整改销号") String title,
             @Min(1) @Max(100) @Schema(example = "40") int weight,
             @NotNull @Schema(example = "TASKS_VERIFIED") Target.Measure measure,
-            @Schema(description = "With TASKS_VERIFIED: only this problem category", example = "PUBLICITY") String category) {
+            @Schema(description = "With TASKS_VERIFIED: only this problem category", example = "PUBLICITY") String category,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With ACTIVITIES_ON_FILE (required there): the "
+                    + "kind of activity counted in the unit's dossier (创建档案) in units-service", example = "PUBLICITY")
+            Target.ActivityKind activityKind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Min(1) @Max(1000) @Schema(description = "With ACTIVITIES_ON_FILE "
+                    + "(required there): how many activities of that kind, dated in the agreement's year and on file, earn "
+                    + "the full weight; fewer earn weight × activities / required", example = "4") Integer required) {
+
+        Target toTarget() {
+            return new Target(code, title, weight, measure, category, activityKind, required);
+        }
+
+        static TargetView of(Target t) {
+            return new TargetView(t.code(), t.title(), t.weight(), t.measure(), t.category(), t.activityKind(), t.required());
+        }
     }
 
     @Schema(name = "Adjustment", description = "A bonus (加分), deduction (扣分) or veto (一票否决) item")
@@ -49,7 +64,7 @@ public final class TemplateViews {
 
         public AgreementTemplate.Content toContent() {
             return new AgreementTemplate.Content(year, title, clauses,
-                    targets.stream().map(t -> new Target(t.code(), t.title(), t.weight(), t.measure(), t.category())).toList(),
+                    targets.stream().map(TargetView::toTarget).toList(),
                     adjustments == null ? List.of() : adjustments.stream()
                             .map(a -> new Adjustment(a.code(), a.title(), a.kind(), a.maxPoints())).toList(),
                     passMark);
@@ -67,7 +82,7 @@ public final class TemplateViews {
     public static TemplateView toView(AgreementTemplate t) {
         AgreementTemplate.Content c = t.content();
         return new TemplateView(t.id(), t.familyId(), t.versionNo(), t.status(), c.year(), c.title(), c.clauses(),
-                c.targets().stream().map(x -> new TargetView(x.code(), x.title(), x.weight(), x.measure(), x.category())).toList(),
+                c.targets().stream().map(TargetView::of).toList(),
                 c.adjustments().stream().map(a -> new AdjustmentView(a.code(), a.title(), a.kind(), a.maxPoints())).toList(),
                 c.passMark(), t.ownerCode(), t.createdAt(), t.createdBy(), t.updatedAt(), t.updatedBy(), t.version());
     }

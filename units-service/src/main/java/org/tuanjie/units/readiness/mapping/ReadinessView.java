@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.units.dossier.DossierDocument;
 import org.tuanjie.units.readiness.ReadinessFacts;
 import org.tuanjie.units.readiness.ReadinessItem;
 import org.tuanjie.units.readiness.service.ReadinessService.UnitReadiness;
@@ -22,8 +23,12 @@ public record ReadinessView(
         @Schema(example = "[\"卓玛\", \"王伟\"]") List<String> staffNames,
         boolean office,
         @Schema(example = "县政府办公楼 3 楼 302") String officeLocation,
-        @Schema(example = "汶教发〔2026〕12号") String leadingGroupDocNo,
+        @Schema(description = "The leading group's document number (文号): the linked document's when one is linked",
+                example = "汶教发〔2026〕12号") String leadingGroupDocNo,
+        @Schema(description = "The day the leading group was set up: the linked document's date when one is linked")
         LocalDate leadingGroupDate,
+        @Schema(description = "The document of the unit's dossier that set up its leading group; absent when the number "
+                + "and date were typed in (as profiles did before the dossier) or there is none") LinkedDocument leadingGroupDocument,
         boolean workPlan,
         boolean signage,
         boolean equipment,
@@ -37,6 +42,12 @@ public record ReadinessView(
         String updatedBy,
         long version) {
 
+    @Schema(name = "ReadinessLinkedDocument", description = "A document (文件) of the unit's dossier, see GET /documents/{id}")
+    public record LinkedDocument(UUID id, @Schema(example = "汶教发〔2026〕12号") String number,
+            @Schema(example = "2026-03-01") LocalDate date,
+            @Schema(example = "关于成立民族团结进步创建工作领导小组的通知") String title) {
+    }
+
     @Schema(name = "Person", description = "The unit's current LEADER or LIAISON, from its people records")
     public record Person(@Schema(example = "扎西") String name, @Schema(example = "13800001111") String phone) {
     }
@@ -49,8 +60,15 @@ public record ReadinessView(
             @Size(max = 50) List<@Size(max = 50) String> staffNames,
             boolean office,
             @Size(max = 200) String officeLocation,
-            @Size(max = 100) @Schema(example = "汶教发〔2026〕12号") String leadingGroupDocNo,
-            LocalDate leadingGroupDate,
+            @Size(max = 100) @Schema(description = "Typed in when no document is linked; with `leadingGroupDocumentId` "
+                    + "absent or the document's own number", example = "汶教发〔2026〕12号") String leadingGroupDocNo,
+            @Schema(description = "Typed in when no document is linked; with `leadingGroupDocumentId` absent or the "
+                    + "document's own date") LocalDate leadingGroupDate,
+            @Schema(description = "A document of this unit's own dossier (POST /units/{id}/dossier/documents) that set up "
+                    + "its leading group: the profile then shows its number and date. A document of another unit is "
+                    + "refused (422 `document-of-another-unit`), so is a withdrawn one (422 `document-withdrawn`); one "
+                    + "you cannot see is unknown (400). Absent: the typed-in number and date, or none.")
+            UUID leadingGroupDocumentId,
             boolean workPlan,
             boolean signage,
             boolean equipment) {
@@ -64,9 +82,13 @@ public record ReadinessView(
     public static ReadinessView of(UnitReadiness readiness) {
         var p = readiness.profile();
         ReadinessFacts f = p.facts();
+        DossierDocument document = readiness.leadingGroupDocument();
+        LinkedDocument linked = document == null ? null
+                : new LinkedDocument(document.id(), document.number(), document.date(), document.title());
         return new ReadinessView(readiness.unit().id(), readiness.unit().code(), readiness.unit().nameZh(),
-                f.staffCount(), f.staffNames(), f.office(), f.officeLocation(), f.leadingGroupDocNo(),
-                f.leadingGroupDate(), f.workPlan(), f.signage(), f.equipment(),
+                f.staffCount(), f.staffNames(), f.office(), f.officeLocation(),
+                linked == null ? f.leadingGroupDocNo() : linked.number(),
+                linked == null ? f.leadingGroupDate() : linked.date(), linked, f.workPlan(), f.signage(), f.equipment(),
                 person(f.principalLeaderName(), f.principalLeaderPhone()), person(f.liaisonName(), f.liaisonPhone()),
                 p.score(), p.isComplete(), p.isThreeNone(), p.missing(), p.updatedAt(), p.updatedBy(), p.version());
     }

@@ -13,11 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.concurrency.Versions;
+import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.units.readiness.mapping.ReadinessView;
 import org.tuanjie.units.readiness.service.ReadinessService;
 import org.tuanjie.units.readiness.service.ReadinessService.UnitReadiness;
@@ -42,11 +46,14 @@ public class ReadinessResource {
     @PUT
     @Operation(summary = "Replace a unit's readiness profile",
             description = "The office (admin) for any unit of its jurisdiction; a liaison or leader for their own unit only. "
-                    + "Being a domain's lead unit grants no write.")
+                    + "Being a domain's lead unit grants no write. The leading group's document is best linked from the "
+                    + "unit's dossier (`leadingGroupDocumentId`); a number and date typed in still count.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ReadinessView.class)))
+    @APIResponse(responseCode = "422", description = "The linked document is another unit's, or withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ReadinessView> update(@PathParam("id") UUID id, @Valid @NotNull ReadinessView.Update request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the profile you read", example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
-        return withEtag(service.update(id, expected, request.toFacts()));
+        return withEtag(service.update(id, expected, request.toFacts(), request.leadingGroupDocumentId()));
     }
 
     private static RestResponse<ReadinessView> withEtag(UnitReadiness readiness) {

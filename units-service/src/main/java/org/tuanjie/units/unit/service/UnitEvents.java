@@ -13,4 +13,8 @@ public final class UnitEvents {
     /** A unit was added to the hierarchy (by the API or an import). */
     public record UnitCreated(Unit unit) {
     }
+
+    /** A unit moved under another parent with its subtree, whose paths are already re-rooted. */
+    public record UnitMoved(Unit unit) {
+    }
 }

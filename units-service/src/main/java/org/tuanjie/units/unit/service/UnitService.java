@@ -67,6 +67,9 @@ public class UnitService {
     @Inject
     Event<UnitEvents.UnitCreated> created;
 
+    @Inject
+    Event<UnitEvents.UnitMoved> moved;
+
     /**
      * @param parentId null for a jurisdiction root, which only the office of that code may create
      */
@@ -152,6 +155,7 @@ public class UnitService {
         units.rerootDescendants(oldPath, unit.path(), unit.depth() - oldDepth, caller.subject());
         units.recordDepartures(oldPath, unit.path());
         rootPaths.forgetAll();
+        moved.fire(new UnitEvents.UnitMoved(unit));
         return unit;
     }
 
