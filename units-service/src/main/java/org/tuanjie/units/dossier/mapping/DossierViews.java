@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.tuanjie.platform.files.FileView;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,7 +56,13 @@ public final class DossierViews {
             @Size(max = 4000) @Schema(example = "悬挂双语横幅 12 条，发放宣传册 800 份，宣讲民族政策 1 场") String summary,
             @NotEmpty @Size(max = IndicatorCode.MAX_PER_ENTRY) @Schema(description = CODES, example = "[\"3.2.1\", \"5.1\"]")
             List<@NotNull @Size(max = 40) @Pattern(regexp = CODE_AS_WRITTEN) String> indicatorCodes,
-            @Schema(description = DOMAIN) UUID domainId) {
+            @Schema(description = DOMAIN) UUID domainId,
+            @Size(max = 20) @Schema(description = "Files uploaded under /attachments by the caller, to add to the entry (a "
+                    + "revision adds; files once shown stay)") List<@NotNull UUID> files) {
+
+        public List<UUID> filesOrNone() {
+            return files == null ? List.of() : files;
+        }
 
         public ActivityDetails details() {
             return new ActivityDetails(kind, new EntryFacts(title, date,
@@ -75,7 +82,13 @@ public final class DossierViews {
                     + "unit of the hierarchy)", example = "中共德钦县委办公室") String issuer,
             @NotEmpty @Size(max = IndicatorCode.MAX_PER_ENTRY) @Schema(description = CODES, example = "[\"1.1\"]")
             List<@NotNull @Size(max = 40) @Pattern(regexp = CODE_AS_WRITTEN) String> indicatorCodes,
-            @Schema(description = DOMAIN) UUID domainId) {
+            @Schema(description = DOMAIN) UUID domainId,
+            @Size(max = 20) @Schema(description = "Files uploaded under /attachments by the caller, to add to the entry (a "
+                    + "revision adds; files once shown stay)") List<@NotNull UUID> files) {
+
+        public List<UUID> filesOrNone() {
+            return files == null ? List.of() : files;
+        }
 
         public DocumentDetails details() {
             return new DocumentDetails(number, issuer, new EntryFacts(title, date,
@@ -108,6 +121,7 @@ public final class DossierViews {
             UUID domainId,
             @Schema(example = "ACTIVE") EntryStatus status,
             @Schema(description = "Absent while the activity is on file") WithdrawalView withdrawal,
+            @Schema(description = "Its photos and documents") List<FileView> files,
             OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy,
             @Schema(description = "Row version, also the ETag", example = "0") long version) {
     }
@@ -126,6 +140,7 @@ public final class DossierViews {
             UUID domainId,
             @Schema(example = "ACTIVE") EntryStatus status,
             @Schema(description = "Absent while the document is on file") WithdrawalView withdrawal,
+            @Schema(description = "The document itself (a scan or the file), and any annexes") List<FileView> files,
             OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy,
             @Schema(description = "Row version, also the ETag", example = "0") long version) {
     }
@@ -185,7 +200,8 @@ public final class DossierViews {
         Activity a = filed.entry();
         Unit u = filed.unit();
         return new ActivityView(a.id(), u.id(), u.code(), u.nameZh(), a.activityKind(), a.title(), a.date(), a.place(),
-                a.attendees(), a.summary(), a.indicatorCodes(), a.domainId(), a.status(), withdrawal(a), a.createdAt(),
+                a.attendees(), a.summary(), a.indicatorCodes(), a.domainId(), a.status(), withdrawal(a),
+                filed.files().stream().map(FileView::of).toList(), a.createdAt(),
                 a.createdBy(), a.updatedAt(), a.updatedBy(), a.version());
     }
 
@@ -193,7 +209,8 @@ public final class DossierViews {
         DossierDocument d = filed.entry();
         Unit u = filed.unit();
         return new DocumentView(d.id(), u.id(), u.code(), u.nameZh(), d.number(), d.title(), d.date(), d.issuer(),
-                d.indicatorCodes(), d.domainId(), d.status(), withdrawal(d), d.createdAt(), d.createdBy(), d.updatedAt(),
+                d.indicatorCodes(), d.domainId(), d.status(), withdrawal(d), filed.files().stream().map(FileView::of).toList(),
+                d.createdAt(), d.createdBy(), d.updatedAt(),
                 d.updatedBy(), d.version());
     }
 

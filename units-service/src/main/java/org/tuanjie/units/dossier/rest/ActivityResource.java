@@ -58,7 +58,7 @@ public class ActivityResource {
     public RestResponse<ActivityView> revise(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
-        return withEtag(service.reviseActivity(id, expected, request.details()));
+        return withEtag(service.reviseActivity(id, expected, request.details(), request.filesOrNone()));
     }
 
     @POST

@@ -59,7 +59,7 @@ public class DocumentResource {
     public RestResponse<DocumentView> revise(@PathParam("id") UUID id, @Valid @NotNull DocumentRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
-        return withEtag(service.reviseDocument(id, expected, request.details()));
+        return withEtag(service.reviseDocument(id, expected, request.details(), request.filesOrNone()));
     }
 
     @POST

@@ -89,7 +89,7 @@ public class UnitDossierResource {
     public Response fileActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /units/" + id + "/dossier/activities", request, () -> {
-            Filed<Activity> filed = service.fileActivity(id, request.details());
+            Filed<Activity> filed = service.fileActivity(id, request.details(), request.filesOrNone());
             return Versions.created(uri.getBaseUriBuilder().path("activities").path(filed.entry().id().toString()).build(),
                     DossierViews.toView(filed), filed.entry().version());
         });
@@ -106,7 +106,7 @@ public class UnitDossierResource {
     public Response fileDocument(@PathParam("id") UUID id, @Valid @NotNull DocumentRequest request,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /units/" + id + "/dossier/documents", request, () -> {
-            Filed<DossierDocument> filed = service.fileDocument(id, request.details());
+            Filed<DossierDocument> filed = service.fileDocument(id, request.details(), request.filesOrNone());
             return Versions.created(uri.getBaseUriBuilder().path("documents").path(filed.entry().id().toString()).build(),
                     DossierViews.toDocumentView(filed), filed.entry().version());
         });

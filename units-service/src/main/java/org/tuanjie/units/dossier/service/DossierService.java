@@ -8,8 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.tuanjie.platform.access.Guard;
+import org.tuanjie.platform.files.Files;
+import org.tuanjie.platform.files.StoredFile;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
@@ -64,25 +67,28 @@ public class DossierService {
     @Inject
     Instance<DocumentLinks> links;
 
+    @Inject
+    Files files;
+
     @Transactional
-    public Filed<Activity> fileActivity(UUID unitId, ActivityDetails details) {
+    public Filed<Activity> fileActivity(UUID unitId, ActivityDetails details, List<UUID> attachments) {
         Unit unit = unitService.unit(unitId);
         requireDomainOf(unit, details.facts());
         Activity activity = Activity.file(unit, details, today());
         entries.persist(activity);
         entries.flush();
-        return new Filed<>(activity, unit);
+        return new Filed<>(activity, unit, attach(activity, attachments));
     }
 
     @Transactional
-    public Filed<DossierDocument> fileDocument(UUID unitId, DocumentDetails details) {
+    public Filed<DossierDocument> fileDocument(UUID unitId, DocumentDetails details, List<UUID> attachments) {
         Unit unit = unitService.unit(unitId);
         requireDomainOf(unit, details.facts());
         requireNumberFree(unit, details.number(), null);
         DossierDocument document = DossierDocument.file(unit, details, today());
         entries.persist(document);
         entries.flush();
-        return new Filed<>(document, unit);
+        return new Filed<>(document, unit, attach(document, attachments));
     }
 
     public Filed<Activity> activity(UUID id) {
@@ -94,24 +100,24 @@ public class DossierService {
     }
 
     @Transactional
-    public Filed<Activity> reviseActivity(UUID id, long expectedVersion, ActivityDetails details) {
+    public Filed<Activity> reviseActivity(UUID id, long expectedVersion, ActivityDetails details, List<UUID> attachments) {
         Filed<Activity> filed = entry(id, Activity.class);
         Versions.check(expectedVersion, filed.entry().version());
         requireDomainOf(filed.unit(), details.facts());
         filed.entry().revise(details, today());
         entries.flush();
-        return filed;
+        return new Filed<>(filed.entry(), filed.unit(), attach(filed.entry(), attachments));
     }
 
     @Transactional
-    public Filed<DossierDocument> reviseDocument(UUID id, long expectedVersion, DocumentDetails details) {
+    public Filed<DossierDocument> reviseDocument(UUID id, long expectedVersion, DocumentDetails details, List<UUID> attachments) {
         Filed<DossierDocument> filed = entry(id, DossierDocument.class);
         Versions.check(expectedVersion, filed.entry().version());
         requireDomainOf(filed.unit(), details.facts());
         requireNumberFree(filed.unit(), details.number(), id);
         filed.entry().revise(details, today());
         entries.flush();
-        return filed;
+        return new Filed<>(filed.entry(), filed.unit(), attach(filed.entry(), attachments));
     }
 
     /** Withdraws an entry of either kind; a document the readiness profile shows stays until it is unlinked. */
@@ -137,7 +143,16 @@ public class DossierService {
         T entry = entries.findByIdOptional(id).filter(type::isInstance).map(type::cast)
                 .orElseThrow(() -> new EntryNotFound(id));
         Unit unit = guard.require(units.findById(entry.unitId()), () -> new EntryNotFound(id));
-        return new Filed<>(entry, unit);
+        return new Filed<>(entry, unit, files.of(AttachmentOwners.of(entry)));
+    }
+
+    /**
+     * Gives the caller's uploads to the entry (in this transaction); files it holds already stay. A revision
+     * adds files, it never drops what the dossier once showed.
+     */
+    private List<StoredFile> attach(DossierEntry entry, List<UUID> attachments) {
+        return attachments.isEmpty() ? files.of(AttachmentOwners.of(entry))
+                : files.attach(AttachmentOwners.of(entry), attachments, caller.subject(), "files");
     }
 
     /**
@@ -169,7 +184,10 @@ public class DossierService {
         return LocalDate.now(PeopleService.CALENDAR);
     }
 
-    /** An entry and the unit whose dossier holds it. */
-    public record Filed<T extends DossierEntry>(T entry, Unit unit) {
+    /** An entry, the unit whose dossier holds it, and its attachments (photos, the document's file). */
+    public record Filed<T extends DossierEntry>(T entry, Unit unit, List<StoredFile> files) {
+        public Filed(T entry, Unit unit) {
+            this(entry, unit, List.of());
+        }
     }
 }

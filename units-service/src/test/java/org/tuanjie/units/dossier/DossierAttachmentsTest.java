@@ -1,0 +1,110 @@
+package org.tuanjie.units.dossier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.tuanjie.units.UnitsApi.activity;
+import static org.tuanjie.units.UnitsApi.as;
+import static org.tuanjie.units.UnitsApi.document;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tuanjie.testing.TestFiles;
+import org.tuanjie.testing.Tokens;
+import org.tuanjie.units.Hierarchy;
+
+/**
+ * The dossier's files: an activity's photos and a document's scan, uploaded by the unit's liaison and
+ * seen with the entry by whoever sees the unit, nobody else.
+ */
+@QuarkusTest
+class DossierAttachmentsTest {
+
+    private static final String BOUNDARY = "tuanjie-dossier-boundary";
+    private static Hierarchy h;
+
+    @BeforeEach
+    void hierarchy() {
+        if (h == null) {
+            h = new Hierarchy("76");
+        }
+    }
+
+    private static RequestSpecification by(String subject, String role, String unit) {
+        return given().auth().oauth2(Tokens.of(subject, role, unit));
+    }
+
+    /** A multipart upload with its length announced, as phones and browsers send one. */
+    private static String upload(RequestSpecification who, String name, byte[] bytes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return who.contentType("multipart/form-data; boundary=" + BOUNDARY).body(body.toByteArray()).post("/attachments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void anActivityCarriesItsPhotosAndIsCountedUnderItsIndicator() {
+        String liaison = "dossier-liaison-" + h.villageA;
+        byte[] photo = TestFiles.jpeg(1200, 900, LocalDateTime.of(2026, 5, 12, 9, 30), 28.48, 98.91);
+        String photoId = upload(by(liaison, "unit-liaison", h.villageA), "宣传活动.jpg", photo);
+
+        Map<String, Object> body = activity("PUBLICITY", "民族团结进步宣传月", "2026-05-12", "3.2.1");
+        body.put("files", List.of(photoId));
+        String activityId = by(liaison, "unit-liaison", h.villageA).contentType("application/json").body(body)
+                .post("/units/" + h.id(h.villageA) + "/dossier/activities").then().statusCode(201)
+                .body("files.id", contains(photoId)).body("files[0].capture.takenAt", equalTo("2026-05-12T01:30:00Z"))
+                .extract().path("id");
+
+        // seen with the activity by the township above; the file is the activity's, not only its uploader's
+        as("admin", h.townshipA).get("/activities/" + activityId).then().statusCode(200).body("files.sha256",
+                contains(TestFiles.sha256(photo)));
+        byte[] downloaded = as("admin", h.townshipA).get("/attachments/" + photoId + "/content").then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(photo, downloaded);
+        // another township sees neither
+        as("admin", h.townshipB).get("/attachments/" + photoId).then().statusCode(404);
+        as("admin", h.townshipB).get("/attachments/" + photoId + "/content").then().statusCode(404);
+
+        as("auditor", h.county).get("/units/" + h.id(h.villageA) + "/dossier/counts").then().statusCode(200)
+                .body("indicators.find { it.code == '3.2.1' }.total", equalTo(1));
+    }
+
+    @Test
+    void aDocumentCarriesItsScanAndOnlyTheUploadersOwnFilesAreTaken() {
+        String liaison = "dossier-doc-liaison-" + h.school;
+        byte[] scan = TestFiles.pdf(6000);
+        String scanId = upload(by(liaison, "unit-liaison", h.school), "领导小组文件.pdf", scan);
+        String foreign = upload(by("someone-else", "unit-liaison", h.school), "other.pdf", TestFiles.pdf(3000));
+
+        Map<String, Object> body = document("校发〔2026〕3号", "关于成立民族团结进步创建工作领导小组的通知", "2026-03-01", "1.1");
+        body.put("files", List.of(foreign));
+        by(liaison, "unit-liaison", h.school).contentType("application/json").body(body)
+                .post("/units/" + h.id(h.school) + "/dossier/documents").then().statusCode(422)
+                .body("type", equalTo("https://tuanjie.org/problems/file-not-attachable"))
+                .body("errors.field", contains("files[0]"));
+        as("admin", h.county).get("/units/" + h.id(h.school) + "/dossier").then().body("items", hasSize(0));
+
+        body.put("files", List.of(scanId));
+        by(liaison, "unit-liaison", h.school).contentType("application/json").body(body)
+                .post("/units/" + h.id(h.school) + "/dossier/documents").then().statusCode(201)
+                .body("files.mediaType", contains("application/pdf")).body("files[0].name", equalTo("领导小组文件.pdf"));
+        // a file an entry took stays with it
+        by(liaison, "unit-liaison", h.school).delete("/attachments/" + scanId).then().statusCode(409)
+                .body("type", equalTo("https://tuanjie.org/problems/file-taken"));
+        // inspectors and auditors read the dossier, they upload nothing to it
+        by("inspector-x", "inspector", h.county).contentType("multipart/form-data; boundary=" + BOUNDARY)
+                .body(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8)).post("/attachments").then().statusCode(403);
+    }
+}
