@@ -43,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.testing.Multipart;
 import org.tuanjie.testing.TestFiles;
 import org.tuanjie.testing.Tokens;
 
@@ -83,25 +84,8 @@ class EvidenceApiTest {
         return given().auth().oauth2(Tokens.of(subject, role, unit));
     }
 
-    /**
-     * One multipart request with its length announced, as browsers and phone HTTP clients send a file
-     * (rest-assured's own multipart goes chunked, which the suite refuses with 411).
-     */
     static Response upload(RequestSpecification who, String name, byte[] bytes, String claimedType) {
-        return who.contentType("multipart/form-data; boundary=" + BOUNDARY).body(multipart(name, bytes, claimedType))
-                .post("/evidence");
-    }
-
-    static final String BOUNDARY = "tuanjie-test-boundary-7MA4YWxk";
-
-    static byte[] multipart(String name, byte[] bytes, String claimedType) {
-        var body = new java.io.ByteArrayOutputStream();
-        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
+        return who.contentType(Multipart.CONTENT_TYPE).body(Multipart.file(name, bytes, claimedType)).post("/evidence");
     }
 
     /** Sends only a request's head, announcing {@code length} bytes, and returns the status line and what follows. */
@@ -223,7 +207,7 @@ class EvidenceApiTest {
         long big = 51L * 1024 * 1024;
         // refused on its announced length, before a byte of it is read
         String answer = announce("POST", "/evidence", Tokens.of(liaison, "unit-liaison", school),
-                "multipart/form-data; boundary=" + BOUNDARY, big + 200);
+                Multipart.CONTENT_TYPE, big + 200);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("application/problem+json"), answer);
         by(liaison, "unit-liaison", school).header("Tus-Resumable", "1.0.0").header("Upload-Length", big)

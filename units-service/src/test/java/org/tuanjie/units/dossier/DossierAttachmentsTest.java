@@ -11,13 +11,12 @@ import static org.tuanjie.units.UnitsApi.document;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tuanjie.testing.Multipart;
 import org.tuanjie.testing.TestFiles;
 import org.tuanjie.testing.Tokens;
 import org.tuanjie.units.Hierarchy;
@@ -29,7 +28,6 @@ import org.tuanjie.units.Hierarchy;
 @QuarkusTest
 class DossierAttachmentsTest {
 
-    private static final String BOUNDARY = "tuanjie-dossier-boundary";
     private static Hierarchy h;
 
     @BeforeEach
@@ -43,15 +41,9 @@ class DossierAttachmentsTest {
         return given().auth().oauth2(Tokens.of(subject, role, unit));
     }
 
-    /** A multipart upload with its length announced, as phones and browsers send one. */
     private static String upload(RequestSpecification who, String name, byte[] bytes) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return who.contentType("multipart/form-data; boundary=" + BOUNDARY).body(body.toByteArray()).post("/attachments")
-                .then().statusCode(201).extract().path("id");
+        return who.contentType(Multipart.CONTENT_TYPE).body(Multipart.file(name, bytes, "application/octet-stream"))
+                .post("/attachments").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -104,7 +96,7 @@ class DossierAttachmentsTest {
         by(liaison, "unit-liaison", h.school).delete("/attachments/" + scanId).then().statusCode(409)
                 .body("type", equalTo("https://tuanjie.org/problems/file-taken"));
         // inspectors and auditors read the dossier, they upload nothing to it
-        by("inspector-x", "inspector", h.county).contentType("multipart/form-data; boundary=" + BOUNDARY)
-                .body(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8)).post("/attachments").then().statusCode(403);
+        by("inspector-x", "inspector", h.county).contentType(Multipart.CONTENT_TYPE).body(Multipart.empty())
+                .post("/attachments").then().statusCode(403);
     }
 }
