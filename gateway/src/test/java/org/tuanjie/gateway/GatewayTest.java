@@ -360,6 +360,48 @@ class GatewayTest {
         }
     }
 
+    /**
+     * An upload announcing {@code slices} × 64 KiB, sent a slice every {@code pauseMs}, then {@code stallMs} of
+     * silence before the rest (0: none); returns the status line and what the gateway answered.
+     */
+    private static String slowUpload(String token, int slices, long pauseMs, int stallAfter, long stallMs) throws Exception {
+        byte[] slice = new byte[64 * 1024];
+        java.util.Arrays.fill(slice, (byte) 'x');
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/evidence/uploads/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + (long) slices * slice.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            try {
+                for (int i = 0; i < slices; i++) {
+                    out.write(slice);
+                    out.flush();
+                    Thread.sleep(i == stallAfter ? stallMs : pauseMs);
+                }
+            } catch (java.io.IOException refused) {
+                // the gateway answered and closed while the slices were still coming: its answer is read below
+            }
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void anUploadLongerThanTheBoundGoesThroughWhileItFlowsAndA504EndsAStall() throws Exception {
+        // the bound is 1 s in tests: 8 slices 300 ms apart take 2.4 s, never pausing for 1 s
+        long start = System.nanoTime();
+        String flowing = slowUpload(token("slow-phone"), 8, 300, -1, 0);
+        assertThat(flowing, org.hamcrest.Matchers.startsWith("HTTP/1.1 200"));
+        assertThat((System.nanoTime() - start) / 1_000_000, org.hamcrest.Matchers.greaterThan(2_000L));
+        String echoed = flowing.substring(flowing.indexOf("\r\n\r\n") + 4);
+        assertEquals(8 * 64 * 1024, io.restassured.path.json.JsonPath.from(echoed).getString("body").length(),
+                "every byte reached the service");
+        // a caller that stops sending for longer than the bound is let go with a 504, as a service that stops answering
+        String stalled = slowUpload(token("lost-network"), 4, 100, 1, 3_000);
+        assertThat(stalled, org.hamcrest.Matchers.startsWith("HTTP/1.1 504"));
+        assertThat(stalled, containsString("downstream-timeout"));
+    }
+
     private String circuit(String service) {
         return given().baseUri(managementBase()).get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'suite' }.data." + service + "-service-circuit");

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -96,6 +99,46 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
     }
 
+    /**
+     * A file as a browser or a phone sends it in one request: one multipart part named {@code file}, the
+     * whole body's length announced (the suite refuses chunked uploads with 411).
+     */
+    Reply upload(String token, String path, String fileName, String contentType, byte[] bytes) {
+        String boundary = "tuanjie-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        // one array: a body of parts has no known length, and the client sends it without one
+        byte[] body = ByteBuffer.allocate(head.length + bytes.length + tail.length).put(head).put(bytes).put(tail).array();
+        return send(base(token, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /**
+     * Any request, with the headers given and the body as bytes (none when null): for the resumable upload
+     * protocol and for a browser's preflight.
+     */
+    Reply exchange(String token, String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = base(token, path);
+        headers.forEach(request::setHeader);
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** A file's bytes, or the refusal. */
+    Download download(String token, String path) {
+        HttpRequest request = base(token, path).setHeader("Accept", "*/*").GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A change that needs the resource's current ETag, read first with the same token. */
     Reply change(String token, String method, String resource, String action, Object body) {
         String etag = get(token, resource).etag();
@@ -124,7 +167,8 @@ final class Api {
                 }
                 String text = response.body();
                 JsonNode body = text == null || text.isBlank() ? NullNode.instance : parse(text);
-                return new Reply(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null), text);
+                return new Reply(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null), text,
+                        response.headers());
             } catch (IOException e) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -142,6 +186,9 @@ final class Api {
         }
     }
 
+    record Download(int status, byte[] bytes, HttpHeaders headers) {
+    }
+
     static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
@@ -150,7 +197,12 @@ final class Api {
         }
     }
 
-    record Reply(int status, JsonNode body, String etag, String raw) {
+    record Reply(int status, JsonNode body, String etag, String raw, HttpHeaders headers) {
+
+        /** The answer's header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         Reply expect(int expected, String what) {
             if (status != expected) {

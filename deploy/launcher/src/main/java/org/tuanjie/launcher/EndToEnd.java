@@ -1,6 +1,7 @@
 package org.tuanjie.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -8,18 +9,23 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The suite as a county will run it, proven through the gateway only, with tokens from the real
- * identity server: an inspection to sign-off, an agreement from issue to assessment, the auditor's
+ * identity server: an inspection to sign-off with photos as evidence, a resumable upload, an agreement from issue to assessment, the auditor's
  * checks (with the seal verified here, outside the service), the county platform's client
  * credentials, and another township that sees none of it.
  */
@@ -66,10 +72,15 @@ final class EndToEnd {
         check(task.status() == 201, "inspector assigns a task (201)", task);
         String taskPath = "/api/tasks/" + task.text("id");
         check(api.change(liaison, "POST", taskPath, "start", null).status() == 200, "the unit's liaison starts it", null);
-        check(api.change(liaison, "POST", taskPath, "submit", Map.of("completionReport", "已重新归档")).status() == 200,
-                "the unit's liaison submits it", null);
+        List<String> photos = submitWithPhotos(liaison, secondInspector, taskPath);
         Api.Reply verified = api.change(secondInspector, "POST", taskPath, "verify", null);
         check(verified.status() == 200 && "VERIFIED".equals(verified.text("state")), "another inspector verifies it (销号)", verified);
+        for (String photo : photos) {
+            Api.Reply deleted = api.exchange(liaison, "DELETE", "/api/evidence/" + photo, Map.of(), null);
+            check(deleted.status() == 409 && deleted.raw().contains("file-frozen"),
+                    "verified: the liaison may not delete the evidence " + photo + " (409 file-frozen)", deleted);
+        }
+        resumableUpload(liaison);
 
         // agreement: issue → sign by the unit leader → countersign → assess
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
@@ -123,6 +134,9 @@ final class EndToEnd {
 
         // another township sees nothing of it
         check(api.get(outsider, taskPath).status() == 404, "another township: task is 404", null);
+        check(api.get(outsider, "/api/evidence/" + photos.get(0)).status() == 404
+                && api.download(outsider, "/api/evidence/" + photos.get(0) + "/content").status() == 404,
+                "another township: the task's photo and its bytes are 404", null);
         check(api.get(outsider, "/api/inspections/" + inspectionId).status() == 404, "another township: inspection is 404", null);
         check(api.get(outsider, agreement).status() == 404, "another township: agreement is 404", null);
         check(api.get(outsider, "/api/units/" + education).status() == 404, "another township: the unit is 404", null);
@@ -165,6 +179,119 @@ final class EndToEnd {
 
         console.print(passed + " passed, " + failures.size() + " failed");
         return failures.size();
+    }
+
+    /**
+     * The liaison photographs the work done and submits the task with that photo and an older one; the verifier
+     * sees both on the task, the older flagged as taken before the task was assigned, downloads the new one through
+     * the gateway (the same bytes) and reads when and where it was taken.
+     *
+     * @return the ids of the two photos
+     */
+    private List<String> submitWithPhotos(String liaison, String verifier, String taskPath) throws Exception {
+        ZoneId county = ZoneId.of("Asia/Shanghai");
+        // whole seconds, as EXIF has them, and after the task was assigned; the old one a year before
+        LocalDateTime takenAt = LocalDateTime.now(county).withNano(0).plusSeconds(1);
+        byte[] photo = PhonePhoto.jpeg(takenAt, 31.806, 98.58);
+        byte[] oldPhoto = PhonePhoto.jpeg(takenAt.minusYears(1), 31.806, 98.58);
+        Api.Reply uploaded = api.upload(liaison, "/api/evidence", "宣传栏.jpg", "image/jpeg", photo);
+        check(uploaded.status() == 201 && sha256(photo).equals(uploaded.text("sha256")),
+                "the liaison uploads a photo through the gateway (multipart, 201, its SHA-256)", uploaded);
+        Api.Reply old = api.upload(liaison, "/api/evidence", "旧照片.jpg", "image/jpeg", oldPhoto);
+        check(old.status() == 201, "the liaison uploads last year's photo of the same board", old);
+        List<String> ids = List.of(String.valueOf(uploaded.text("id")), String.valueOf(old.text("id")));
+        Api.Reply submitted = api.change(liaison, "POST", taskPath, "submit",
+                Map.of("completionReport", "已重新归档，宣传栏照片见附件", "evidence", ids));
+        check(submitted.status() == 200, "the unit's liaison submits it with the two photos as evidence", submitted);
+
+        Api.Reply seen = api.get(verifier, taskPath);
+        List<String> listed = new ArrayList<>();
+        List<Boolean> predates = new ArrayList<>();
+        seen.body().path("evidence").forEach(e -> {
+            listed.add(e.path("file").path("id").asText());
+            predates.add(e.path("predatesTask").asBoolean());
+        });
+        check(listed.equals(ids) && predates.equals(List.of(false, true)),
+                "the verifier sees both photos on the task, last year's flagged as predating it " + predates, seen);
+        Api.Download download = api.download(verifier, "/api/evidence/" + ids.get(0) + "/content");
+        check(download.status() == 200 && sha256(download.bytes()).equals(sha256(photo))
+                && download.headers().firstValue("ETag").orElse("").equals("\"" + sha256(photo) + "\""),
+                "the verifier downloads the photo through the gateway: the same SHA-256, and it is the ETag", null);
+        JsonNode capture = api.get(verifier, "/api/evidence/" + ids.get(0)).body().path("capture");
+        Instant expected = takenAt.atZone(county).toInstant();
+        check(capture.path("takenAt").isTextual() && Instant.parse(capture.path("takenAt").asText()).equals(expected)
+                && Math.abs(capture.path("latitude").asDouble() - 31.806) < 1e-4
+                && Math.abs(capture.path("longitude").asDouble() - 98.58) < 1e-4,
+                "the verifier reads the photo's EXIF: taken " + expected + " at 31.806 N, 98.58 E " + capture, null);
+        return ids;
+    }
+
+    /**
+     * A file sent in pieces through the gateway as a phone on a weak network sends it (tus 1.0): created, half sent,
+     * the offset asked for, a resend from the wrong offset refused, the rest sent; then the whole file downloaded
+     * with the same SHA-256. A browser app on another origin is let through the preflight with the tus headers.
+     */
+    private void resumableUpload(String liaison) throws Exception {
+        byte[] document = new byte[3 * 1024 * 1024 + 321];
+        new Random(15).nextBytes(document);
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, document, 0, header.length);
+        String name = Base64.getEncoder().encodeToString("整改台账.pdf".getBytes(StandardCharsets.UTF_8));
+        Api.Reply created = api.exchange(liaison, "POST", "/api/evidence/uploads", Map.of("Tus-Resumable", "1.0.0",
+                "Upload-Length", Integer.toString(document.length), "Upload-Metadata", "filename " + name), null);
+        String location = created.header("Location");
+        String uploads = "http://127.0.0.1:" + Suite.GATEWAY_PORT + "/api/evidence/uploads/";
+        check(created.status() == 201 && location != null && location.startsWith(uploads),
+                "tus through the gateway: an upload is created, its Location on the gateway (" + location + ")", created);
+        if (created.status() != 201 || location == null) {
+            return;
+        }
+        String upload = URI.create(location).getPath();
+        int half = document.length / 2;
+        Api.Reply first = patch(liaison, upload, 0, Arrays.copyOfRange(document, 0, half));
+        check(first.status() == 204 && String.valueOf(half).equals(first.header("Upload-Offset")),
+                "tus: the first half is received (Upload-Offset " + half + ")", first);
+        Api.Reply state = api.exchange(liaison, "HEAD", upload, Map.of("Tus-Resumable", "1.0.0"), null);
+        check(state.status() == 200 && String.valueOf(half).equals(state.header("Upload-Offset")),
+                "tus: HEAD tells where the upload stands (" + state.header("Upload-Offset") + ")", state);
+        Api.Reply wrong = patch(liaison, upload, 0, Arrays.copyOfRange(document, 0, 1024));
+        check(wrong.status() == 409, "tus: bytes sent from a wrong offset are refused (409)", wrong);
+        Api.Reply rest = patch(liaison, upload, half, Arrays.copyOfRange(document, half, document.length));
+        String file = rest.header("Location");
+        check(rest.status() == 204 && String.valueOf(document.length).equals(rest.header("Upload-Offset")) && file != null,
+                "tus: the rest completes the file", rest);
+        if (file == null) {
+            return;
+        }
+        String filePath = URI.create(file).getPath();
+        Api.Reply stored = api.get(liaison, filePath);
+        Api.Download download = api.download(liaison, filePath + "/content");
+        check(sha256(document).equals(stored.text("sha256")) && "application/pdf".equals(stored.text("mediaType"))
+                && download.status() == 200 && sha256(download.bytes()).equals(sha256(document)),
+                "tus: the stored file and its download have the sent bytes' SHA-256", stored);
+
+        String app = "http://localhost:8100";
+        Api.Reply preflight = api.exchange(null, "OPTIONS", upload, Map.of("Origin", app,
+                "Access-Control-Request-Method", "PATCH",
+                "Access-Control-Request-Headers", "authorization,content-type,tus-resumable,upload-offset"), null);
+        String allowed = String.valueOf(preflight.header("Access-Control-Allow-Headers")).toLowerCase(Locale.ROOT);
+        check(preflight.status() == 200 && app.equals(preflight.header("Access-Control-Allow-Origin"))
+                && String.valueOf(preflight.header("Access-Control-Allow-Methods")).contains("PATCH")
+                && List.of("tus-resumable", "upload-offset", "upload-length", "upload-metadata").stream().allMatch(allowed::contains),
+                "CORS: the app's origin may PATCH with the tus headers (preflight: " + allowed + ")", preflight);
+        Api.Reply fromApp = api.exchange(liaison, "HEAD", upload, Map.of("Tus-Resumable", "1.0.0", "Origin", app), null);
+        String exposed = String.valueOf(fromApp.header("Access-Control-Expose-Headers")).toLowerCase(Locale.ROOT);
+        check(exposed.contains("upload-offset") && exposed.contains("location"),
+                "CORS: the app may read Upload-Offset and Location (" + exposed + ")", fromApp);
+    }
+
+    private Api.Reply patch(String token, String upload, long offset, byte[] bytes) {
+        return api.exchange(token, "PATCH", upload, Map.of("Tus-Resumable", "1.0.0", "Upload-Offset", Long.toString(offset),
+                "Content-Type", "application/offset+octet-stream"), bytes);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /**
@@ -318,7 +445,7 @@ final class EndToEnd {
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
                 .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
         String canonical = api.get(token, agreement + "/canonical-content").raw();
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        String hash = sha256(canonical.getBytes(StandardCharsets.UTF_8));
         if (!hash.equals(api.get(token, agreement).text("contentHash"))) {
             return false;
         }

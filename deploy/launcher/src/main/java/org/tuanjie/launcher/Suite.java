@@ -220,7 +220,14 @@ final class Suite {
             throw new StartupFailure("Missing " + root.relativize(jar) + ": build first (deploy/run-local.sh does).");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString()).directory(state.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + Settings.env("TUANJIE_SERVICE_HEAP", "384m")));
+        // for measurements (bench/files.sh: a GC log and a heap dump on OutOfMemoryError per service)
+        String options = Settings.env("TUANJIE_SERVICE_JVM_OPTIONS", "").replace("{service}", name);
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(state.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         if (name.equals("gateway")) {

@@ -153,7 +153,7 @@ public class ReverseProxy {
         options.setHeaders(headers);
 
         client.request(options)
-                .compose(downstream -> send(downstream, request))
+                .compose(downstream -> send(downstream, request, config.timeout().toMillis()))
                 .onSuccess(response -> {
                     circuit.succeeded();
                     relay(ctx, response, base);
@@ -178,13 +178,37 @@ public class ReverseProxy {
         return id;
     }
 
-    private static io.vertx.core.Future<HttpClientResponse> send(HttpClientRequest downstream, HttpServerRequest request) {
+    /**
+     * Streams the caller's body to the service. The request's idle timeout counts only answer bytes, so it would
+     * end any upload that takes longer than the bound to send (a 50 MB photo set from a township: minutes).
+     * Every chunk the service takes sets it again: the bound applies to a pause, the service's (it stops reading)
+     * or the caller's (its network stops), not to the whole upload.
+     */
+    private static io.vertx.core.Future<HttpClientResponse> send(HttpClientRequest downstream, HttpServerRequest request,
+            long bound) {
         String length = request.getHeader("Content-Length");
         if (length == null && request.getHeader("Transfer-Encoding") == null) {
             request.resume();
             return downstream.send();
         }
-        return downstream.send(request);
+        if (length == null) {
+            downstream.setChunked(true);
+        }
+        request.handler(chunk -> {
+            downstream.write(chunk);
+            downstream.idleTimeout(bound);
+            if (downstream.writeQueueFull()) {
+                request.pause();
+                downstream.drainHandler(drained -> {
+                    downstream.idleTimeout(bound);
+                    request.resume();
+                });
+            }
+        });
+        request.exceptionHandler(broken -> downstream.reset(0, broken));
+        request.endHandler(ended -> downstream.end());
+        request.resume();
+        return downstream.response();
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse downstream, URI base) {
