@@ -105,6 +105,14 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     stream(exchange);
                     return;
                 }
+                if (path.endsWith("/stored-slowly")) {
+                    // a service storing a large upload before it answers: longer than the gateway's 1 s bound in tests
+                    try {
+                        Thread.sleep(2_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 seen.incrementAndGet();
                 Map<String, Object> stub = stubs.get(path);
                 if (stub != null) {

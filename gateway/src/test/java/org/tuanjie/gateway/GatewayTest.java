@@ -402,6 +402,20 @@ class GatewayTest {
         assertThat(stalled, containsString("downstream-timeout"));
     }
 
+    @Test
+    void aServiceStoringAnUploadMayAnswerLaterThanTheBoundButNoOtherMay() {
+        String token = token("storing");
+        String photo = "x".repeat(100_000);
+        given().auth().oauth2(token).contentType("application/octet-stream")
+                .body(photo.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .post("/api/evidence/stored-slowly").then().statusCode(200)
+                .body("body", equalTo(photo)).time(org.hamcrest.Matchers.greaterThan(2_000L));
+        // the same wait on a path that takes no files is a hung service
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .post("/api/tasks/stored-slowly").then().statusCode(504)
+                .body("type", equalTo("https://tuanjie.org/problems/downstream-timeout"));
+    }
+
     private String circuit(String service) {
         return given().baseUri(managementBase()).get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'suite' }.data." + service + "-service-circuit");

@@ -12,9 +12,20 @@ public interface GatewayConfig {
     /** Downstream services by name: {@code units}, {@code tasks}, {@code agreements}. */
     Map<String, Service> services();
 
-    /** A downstream answer must start within this, else 504. */
+    /**
+     * A downstream answer must start within this once the request is sent, else 504; no pause while a body
+     * goes up or an answer comes down may last longer either.
+     */
     @WithDefault("5s")
     Duration timeout();
+
+    /**
+     * How long a service may take to answer once the last byte of a file upload ({@code platform.http.file-paths})
+     * reached it: it stores and hashes the file first, which for ten 50 MB uploads at once takes longer than
+     * {@link #timeout()}. While the bytes flow, {@link #timeout()} bounds a pause.
+     */
+    @WithDefault("60s")
+    Duration uploadTimeout();
 
     RateLimit rateLimit();
 

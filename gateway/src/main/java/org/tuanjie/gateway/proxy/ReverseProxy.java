@@ -17,8 +17,11 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tuanjie.gateway.config.GatewayConfig;
 import org.tuanjie.gateway.security.Callers;
@@ -66,11 +69,17 @@ public class ReverseProxy {
     @Inject
     Vertx vertx;
 
+    /** File uploads: the service stores the file before it answers ({@link GatewayConfig#uploadTimeout()}). */
+    @ConfigProperty(name = "platform.http.file-paths")
+    Optional<String> filePaths;
+
     private HttpClient client;
+    private Pattern uploads;
 
     void routes(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(1000).setKeepAlive(true)
                 .setMaxPoolSize(100).setPoolCleanerPeriod(5000));
+        uploads = Pattern.compile(filePaths.orElse("(?!)")); // (?!) matches nothing
         router.route(Routes.API + "/*").order(-10).handler(this::handle);
     }
 
@@ -153,7 +162,8 @@ public class ReverseProxy {
         options.setHeaders(headers);
 
         client.request(options)
-                .compose(downstream -> send(downstream, request, config.timeout().toMillis()))
+                .compose(downstream -> send(downstream, request, config.timeout().toMillis(),
+                        (uploads.matcher(request.path()).matches() ? config.uploadTimeout() : config.timeout()).toMillis()))
                 .onSuccess(response -> {
                     circuit.succeeded();
                     relay(ctx, response, base);
@@ -182,10 +192,11 @@ public class ReverseProxy {
      * Streams the caller's body to the service. The request's idle timeout counts only answer bytes, so it would
      * end any upload that takes longer than the bound to send (a 50 MB photo set from a township: minutes).
      * Every chunk the service takes sets it again: the bound applies to a pause, the service's (it stops reading)
-     * or the caller's (its network stops), not to the whole upload.
+     * or the caller's (its network stops), not to the whole upload. Once the body is sent, the service has
+     * {@code answerBound} to answer.
      */
     private static io.vertx.core.Future<HttpClientResponse> send(HttpClientRequest downstream, HttpServerRequest request,
-            long bound) {
+            long bound, long answerBound) {
         String length = request.getHeader("Content-Length");
         if (length == null && request.getHeader("Transfer-Encoding") == null) {
             request.resume();
@@ -206,7 +217,10 @@ public class ReverseProxy {
             }
         });
         request.exceptionHandler(broken -> downstream.reset(0, broken));
-        request.endHandler(ended -> downstream.end());
+        request.endHandler(ended -> {
+            downstream.end();
+            downstream.idleTimeout(answerBound);
+        });
         request.resume();
         return downstream.response();
     }
