@@ -81,6 +81,7 @@ final class EndToEnd {
                     "verified: the liaison may not delete the evidence " + photo + " (409 file-frozen)", deleted);
         }
         resumableUpload(liaison);
+        dossierWithFiles(liaison, auditor, outsider, education);
 
         // agreement: issue → sign by the unit leader → countersign → assess
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
@@ -283,6 +284,46 @@ final class EndToEnd {
         String exposed = String.valueOf(fromApp.header("Access-Control-Expose-Headers")).toLowerCase(Locale.ROOT);
         check(exposed.contains("upload-offset") && exposed.contains("location"),
                 "CORS: the app may read Upload-Offset and Location (" + exposed + ")", fromApp);
+    }
+
+    /** The unit's dossier (创建档案): a document with its scan and an activity with its photo, filed and counted. */
+    private void dossierWithFiles(String liaison, String auditor, String outsider, String unitId) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        byte[] scan = ("%PDF-1.4\n% 端到端：领导小组文件\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Reply scanned = api.upload(liaison, "/api/attachments", "领导小组文件.pdf", "application/pdf", scan);
+        check(scanned.status() == 201 && "application/pdf".equals(scanned.text("mediaType")),
+                "the liaison uploads a document's scan for the dossier (201, judged a PDF from its bytes)", scanned);
+        Map<String, Object> document = new java.util.HashMap<>(Map.of("number", "端到端发〔" + today.getYear() + "〕"
+                + ThreadLocalRandom.current().nextInt(1, 1_000_000) + "号", "title", "关于成立民族团结进步创建工作领导小组的通知",
+                "date", today.toString(), "issuer", "县教育局", "indicatorCodes", List.of("1.1")));
+        document.put("files", List.of(scanned.text("id")));
+        Api.Reply filed = api.post(liaison, "/api/units/" + unitId + "/dossier/documents", document);
+        check(filed.status() == 201 && filed.body().path("files").path(0).path("sha256").asText().equals(sha256(scan)),
+                "the liaison files the document under indicator 1.1 with its scan (201, same SHA-256)", filed);
+
+        byte[] photo = PhonePhoto.jpeg(today.atTime(9, 30), 28.48, 98.91);
+        Api.Reply uploaded = api.upload(liaison, "/api/attachments", "宣传活动.jpg", "image/jpeg", photo);
+        Map<String, Object> activity = new java.util.HashMap<>(Map.of("kind", "PUBLICITY", "title", "民族团结进步宣传月（端到端）",
+                "date", today.toString(), "place", "学校操场", "attendees", 120, "indicatorCodes", List.of("3.2.1")));
+        activity.put("files", List.of(uploaded.text("id")));
+        Api.Reply held = api.post(liaison, "/api/units/" + unitId + "/dossier/activities", activity);
+        check(held.status() == 201 && held.body().path("files").path(0).path("capture").path("takenAt").isTextual(),
+                "the liaison files a publicity activity under indicator 3.2.1 with its photo (its EXIF time shown)", held);
+
+        Api.Reply counts = api.get(auditor, "/api/units/" + unitId + "/dossier/counts?from=" + today + "&to=" + today);
+        long underActivity = 0;
+        long underDocument = 0;
+        for (JsonNode indicator : counts.body().path("indicators")) {
+            underActivity += "3.2.1".equals(indicator.path("code").asText()) ? indicator.path("total").asLong() : 0;
+            underDocument += "1.1".equals(indicator.path("code").asText()) ? indicator.path("total").asLong() : 0;
+        }
+        check(counts.status() == 200 && underActivity >= 1 && underDocument >= 1,
+                "the auditor counts them under their indicators (3.2.1: " + underActivity + ", 1.1: " + underDocument + ")", counts);
+        Api.Download copy = api.download(auditor, "/api/attachments/" + scanned.text("id") + "/content");
+        check(copy.status() == 200 && sha256(copy.bytes()).equals(sha256(scan)), "the auditor downloads the filed scan", null);
+        check(api.get(outsider, "/api/attachments/" + scanned.text("id")).status() == 404,
+                "another township: the dossier's file is 404", null);
     }
 
     private Api.Reply patch(String token, String upload, long offset, byte[] bytes) {
