@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Blobs in the service's own PostgreSQL, as slices of at most {@link #CHUNK} bytes in table
@@ -27,8 +28,11 @@ public final class PostgresBlobs implements BlobStore {
     /** The largest slice: one row, and all a write or an append holds in memory at a time. */
     public static final int CHUNK = 256 * 1024;
 
-    /** Rows per round trip of a read's cursor: a megabyte of slices in memory at most. */
-    private static final int FETCH_ROWS = 4;
+    /**
+     * Rows per round trip of a read's cursor. One: a download holds one slice, not four, and ten downloads
+     * at once in a 128 MB heap must not hold 40 MB of slices between them (bench/files.sh).
+     */
+    private static final int FETCH_ROWS = 1;
 
     private static final String INSERT = "insert into file_chunk (blob, at, data) values (?, ?, ?)";
     private static final String END =
@@ -90,6 +94,7 @@ public final class PostgresBlobs implements BlobStore {
             // with autocommit on it would load every slice of the range into memory at once
             cursor.connection.setAutoCommit(false);
             cursor.statement = cursor.connection.prepareStatement(RANGE);
+            binary(cursor.statement);
             cursor.statement.setFetchSize(FETCH_ROWS);
             cursor.statement.setString(1, key);
             cursor.statement.setLong(2, from);
@@ -212,6 +217,17 @@ public final class PostgresBlobs implements BlobStore {
             }
         } catch (SQLException e) {
             throw new IOException("could not append to blob " + key, e);
+        }
+    }
+
+    /**
+     * Asks for the slices in PostgreSQL's binary format from the first execution. By default pgjdbc prepares a
+     * statement on the server only at its fifth use and until then takes {@code bytea} as hex text: twice the
+     * bytes on the wire, and a string of twice the slice's size to decode for every row.
+     */
+    private static void binary(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         }
     }
 

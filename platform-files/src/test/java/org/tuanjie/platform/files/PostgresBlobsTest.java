@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -88,6 +90,31 @@ class PostgresBlobsTest extends BlobStoreContract {
             assertEquals(1, dataSource.open.get());
         }
         assertEquals(0, dataSource.open.get());
+    }
+
+    /**
+     * Read as hex text, a slice costs three times its size in allocations (the hex bytes, then the decoded
+     * ones); read in binary, once. Each read here is a new connection, where pgjdbc would use text.
+     */
+    @Test
+    void readsSlicesInBinaryNotAsHexText() throws IOException {
+        byte[] bytes = TestBytes.bytes(16 * CHUNK, 28);
+        String key = stored(bytes);
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] buffer = new byte[8192];
+        read(key, 0, 10); // the classes a read loads, loaded before the count
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long total = 0;
+        try (InputStream in = blobs.read(key, 0, bytes.length)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+            }
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertEquals(bytes.length, total);
+        assertTrue(allocated < 2L * bytes.length, () -> allocated + " bytes allocated to read " + bytes.length);
     }
 
     @Test
