@@ -402,6 +402,82 @@ class GatewayTest {
         assertThat(stalled, containsString("downstream-timeout"));
     }
 
+    /**
+     * curl, .NET and Java's HttpURLConnection hold a large body back until they hear 100 Continue, and curl waits
+     * a second for it: every upload through a gateway that stays silent would start a second late.
+     */
+    @Test
+    void aCallerExpectingContinueHearsItOnlyOnceAdmittedAndItsBodyGoesThrough() throws Exception {
+        byte[] body = "y".repeat(5_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String head = "POST /api/evidence/continued HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream"
+                + "\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n";
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(500); // well under the second curl waits before sending anyway
+            socket.getOutputStream().write((head + "Authorization: Bearer " + token("expecting") + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String interim = readHead(socket.getInputStream());
+            assertThat(interim, org.hamcrest.Matchers.startsWith("HTTP/1.1 100"));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(body);
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer, org.hamcrest.Matchers.startsWith("HTTP/1.1 200"));
+            assertEquals(new String(body, java.nio.charset.StandardCharsets.US_ASCII),
+                    io.restassured.path.json.JsonPath.from(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getString("body"));
+        }
+        // a caller the gateway refuses is told so at once, and never asked for its body
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(readHead(socket.getInputStream()), org.hamcrest.Matchers.startsWith("HTTP/1.1 401"));
+        }
+    }
+
+    /** Reads one response head, up to its blank line. */
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /**
+     * Over HTTP/2 a body may come with no Content-Length (a stream), and a POST may come with no body. A body
+     * without a length is refused with 411 as the services refuse a chunked one, never passed on without its
+     * bytes (a multipart upload arriving empty made a service fail with 500); a POST without one goes through.
+     */
+    @Test
+    void anHttp2BodyWithoutALengthIsRefusedAndAnEmptyPostGoesThrough() throws Exception {
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String token = token("h2-phone");
+        URI base = URI.create("http://localhost:" + RestAssured.port);
+        // the first request upgrades the connection to h2c; the next go over HTTP/2
+        h2.send(HttpRequest.newBuilder(base.resolve("/api/tasks/warm")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.discarding());
+        int before = count("tasks", "attempts");
+        HttpResponse<String> streamed = h2.send(HttpRequest.newBuilder(base.resolve("/api/evidence/streamed"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[70_000])))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(HttpClient.Version.HTTP_2, streamed.version());
+        assertEquals(411, streamed.statusCode(), streamed.body());
+        assertEquals("https://tuanjie.org/problems/length-required",
+                io.restassured.path.json.JsonPath.from(streamed.body()).getString("type"));
+        assertEquals(before, count("tasks", "attempts"), "the service heard nothing of it");
+
+        HttpResponse<String> empty = h2.send(HttpRequest.newBuilder(base.resolve("/api/tasks/1/start"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, empty.version());
+        assertEquals(200, empty.statusCode(), empty.body());
+        assertEquals("POST", io.restassured.path.json.JsonPath.from(empty.body()).getString("method"));
+    }
+
     @Test
     void aServiceStoringAnUploadMayAnswerLaterThanTheBoundButNoOtherMay() {
         String token = token("storing");

@@ -1,13 +1,16 @@
 package org.tuanjie.gateway.proxy;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -46,6 +49,8 @@ public class ReverseProxy {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "x-request-id");
+    /** The methods whose HTTP/2 requests may carry a body, announced by no header. */
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** Served without a token: what anyone needs to verify a seal. */
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/seal/public-key");
     /** The request-context key Quarkus' HTTP metrics read the route template from. */
@@ -169,6 +174,10 @@ public class ReverseProxy {
                     relay(ctx, response, base);
                 })
                 .onFailure(failure -> {
+                    if (failure instanceof LengthRequired) {
+                        ProblemWriter.write(ctx, 411, "length-required");
+                        return;
+                    }
                     if (!ctx.response().closed()) { // a caller gone mid-upload says nothing about the service
                         circuit.failed();
                     }
@@ -199,6 +208,9 @@ public class ReverseProxy {
             long bound, long answerBound) {
         String length = request.getHeader("Content-Length");
         if (length == null && request.getHeader("Transfer-Encoding") == null) {
+            if (request.version() == HttpVersion.HTTP_2 && BODY_METHODS.contains(request.method())) {
+                return sendUnannounced(downstream, request);
+            }
             request.resume();
             return downstream.send();
         }
@@ -221,8 +233,45 @@ public class ReverseProxy {
             downstream.end();
             downstream.idleTimeout(answerBound);
         });
-        request.resume();
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // The caller holds its body back until it hears 100 (curl waits a second, then sends anyway). The
+            // header went on to the service, whose 100 is passed back: a service refusing on the head alone
+            // (413 on the announced length) answers before a byte of the body moves.
+            downstream.continueHandler(go -> {
+                request.response().writeContinue();
+                request.resume();
+            });
+            downstream.sendHead();
+        } else {
+            request.resume();
+        }
         return downstream.response();
+    }
+
+    /**
+     * An HTTP/2 request may carry a body without announcing its length, and a POST may carry none: the first
+     * thing that arrives tells. No body: the request goes on as it is. A body: refused with 411, as the services
+     * refuse a chunked one (BodyLimit), before any of it reaches a service.
+     */
+    private static io.vertx.core.Future<HttpClientResponse> sendUnannounced(HttpClientRequest downstream,
+            HttpServerRequest request) {
+        Promise<HttpClientResponse> answer = Promise.promise();
+        request.handler(data -> {
+            request.handler(null);
+            request.endHandler(null);
+            downstream.reset();
+            answer.tryFail(new LengthRequired());
+        });
+        request.endHandler(ended -> downstream.send().onComplete(answer));
+        request.resume();
+        return answer.future();
+    }
+
+    /** A body came without a length: the caller is told 411, and the service heard nothing of it. */
+    private static final class LengthRequired extends RuntimeException {
+        LengthRequired() {
+            super("a body without Content-Length", null, false, false);
+        }
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse downstream, URI base) {
