@@ -1,5 +1,7 @@
 package org.tuanjie.platform.files;
 
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -213,7 +215,8 @@ public abstract class FileEndpoints {
     @APIResponse(responseCode = "409", description = "The upload is not complete", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "416", description = "The range starts past the end", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("id") UUID id, @HeaderParam("Range") String range,
-            @HeaderParam("If-Range") String ifRange, @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
+            @HeaderParam("If-Range") String ifRange, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context HttpServerRequest request) throws IOException {
         StoredFile file = visible(id);
         if (!file.stored()) {
             throw new FileProblems.UploadIncomplete(id, file.received(), file.declaredSize());
@@ -224,10 +227,12 @@ public abstract class FileEndpoints {
         long size = file.declaredSize();
         Optional<ByteRange> part = ifRange == null || ifRange.equals(file.etag()) ? ByteRange.parse(range, size) : Optional.empty();
         ByteRange bytes = part.orElse(new ByteRange(0, size));
-        InputStream in = files.open(file, bytes.from(), bytes.to());
+        // HEAD: the same head, and no bytes read
+        InputStream in = request.method() == HttpMethod.HEAD ? InputStream.nullInputStream()
+                : files.open(file, bytes.from(), bytes.to());
         StreamingOutput body = out -> {
             try (in) {
-                in.transferTo(out);
+                PacedCopy.copy(in, out, request.response());
             }
         };
         Response.ResponseBuilder answer = Response.status(part.isPresent() ? 206 : 200).entity(body)

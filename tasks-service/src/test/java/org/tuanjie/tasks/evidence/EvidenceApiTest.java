@@ -332,6 +332,44 @@ class EvidenceApiTest {
         return as("auditor", c.county).get("/tasks/" + taskId).path("findingId");
     }
 
+    /**
+     * A phone that stops reading a download holds up the service's copy (paced to what the connection takes,
+     * written straight to the response after the first piece): when it reads on, every byte arrives, in order.
+     * How much memory ten downloads at once take is measured in bench/files.sh, not here.
+     */
+    @Test
+    void aDownloadItsReaderStallsOnArrivesWholeWhenItReadsOn() throws Exception {
+        String liaison = "liaison-slow-reader-" + countyCode();
+        byte[] video = TestFiles.mp4(16 * 1024 * 1024);
+        String id = upload(by(liaison, "unit-liaison", school), "慢.mp4", video, "video/mp4").then().statusCode(201)
+                .extract().path("id");
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(64 * 1024);
+            socket.connect(new java.net.InetSocketAddress("localhost", RestAssured.port));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /evidence/" + id + "/content HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Tokens.of(liaison, "unit-liaison", school) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            byte[] first = in.readNBytes(100_000);
+            Thread.sleep(1_500); // the reader stalls: the service's copy waits for the connection
+
+            String head = new String(first, StandardCharsets.ISO_8859_1);
+            int bodyStart = head.indexOf("\r\n\r\n") + 4;
+            assertTrue(head.startsWith("HTTP/1.1 200"), head.substring(0, Math.min(200, head.length())));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(first, bodyStart, first.length - bodyStart);
+            long length = first.length - bodyStart;
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                sha.update(buffer, 0, n);
+                length += n;
+            }
+            assertEquals(video.length, length, "every byte arrives once the reader goes on");
+            assertEquals(sha256(video), HexFormat.of().formatHex(sha.digest()));
+        }
+    }
+
     @Test
     void whenTheOfficeAsksForEvidenceASubmissionWithoutIsRefused() {
         String liaison = "liaison-required-" + countyCode();
