@@ -22,6 +22,21 @@ public abstract class ServiceContractTests {
     }
 
     @Test
+    void everyOperationHasItsOwnMethodName() {
+        ContractForClients.assertOperationsNamedOnce(ContractForClients.served());
+    }
+
+    @Test
+    void everySchemaIsNamedAsAClassAndEveryReferenceResolves() {
+        ContractForClients.assertSchemasNamedAsClasses(ContractForClients.served());
+    }
+
+    @Test
+    void headerAndPathParametersAreDescribedAndIfMatchIsRequired() {
+        ContractForClients.assertParametersDescribed(ContractForClients.served());
+    }
+
+    @Test
     void everyOperationRefusesAMissingToken() {
         SecurityMatrix.missingTokenIsRefusedEverywhere();
     }

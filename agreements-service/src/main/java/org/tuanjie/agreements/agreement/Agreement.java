@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.ColumnTransformer;
 import org.tuanjie.agreements.agreement.AgreementExceptions.IllegalAgreementTransition;
 import org.tuanjie.agreements.seal.CanonicalJson;
@@ -31,6 +32,7 @@ import org.tuanjie.platform.audit.Audited;
 @Table(name = "agreement")
 public class Agreement extends Audited {
 
+    @Schema(name = "AssessmentResult")
     public enum Result { FULFILLED, NOT_FULFILLED }
 
     /** Party B's first signature, or its signature again after a change of principal leader. */

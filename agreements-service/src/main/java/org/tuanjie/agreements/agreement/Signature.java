@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.seal.CanonicalJson;
 import org.tuanjie.platform.access.UnitPath;
 
@@ -24,6 +25,7 @@ import org.tuanjie.platform.access.UnitPath;
 @Table(name = "signature")
 public class Signature {
 
+    @Schema(name = "SignatureKind")
     public enum Kind {
         /** Party B's principal leader signs. */
         SIGN(Party.PARTY_B),
@@ -42,6 +44,7 @@ public class Signature {
     }
 
     /** On whose behalf a signature is made. */
+    @Schema(name = "SigningParty")
     public enum Party { PARTY_A, PARTY_B }
 
     @Id

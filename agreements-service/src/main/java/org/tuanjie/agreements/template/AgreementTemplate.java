@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.tuanjie.agreements.template.TemplateExceptions.TemplateAlreadyPublished;
@@ -27,6 +28,7 @@ import org.tuanjie.platform.problem.Violation;
 @Table(name = "agreement_template")
 public class AgreementTemplate extends Audited {
 
+    @Schema(name = "TemplateStatus")
     public enum Status { DRAFT, PUBLISHED }
 
     @Id

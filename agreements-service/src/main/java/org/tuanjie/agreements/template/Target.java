@@ -1,6 +1,7 @@
 package org.tuanjie.agreements.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A target item (考核指标) of an agreement, with its weight in points out of 100.
@@ -15,6 +16,7 @@ public record Target(String code, String title, int weight, Measure measure, Str
         @JsonInclude(JsonInclude.Include.NON_NULL) ActivityKind activityKind,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer required) {
 
+    @Schema(name = "TargetMeasure")
     public enum Measure {
         /** Scored by an admin or inspector, with a comment. */
         MANUAL,

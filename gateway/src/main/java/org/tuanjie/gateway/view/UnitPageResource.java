@@ -1,5 +1,6 @@
 package org.tuanjie.gateway.view;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.UnitNotFound;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.gateway.config.GatewayConfig;
@@ -53,7 +53,7 @@ public class UnitPageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.INSPECTOR, Roles.UNIT_LIAISON, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "A unit's page: unit, readiness, open tasks by warning light, current agreement")
-    public Uni<RestResponse<UnitPage>> page(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+    public Uni<RestResponse<UnitPage>> getUnitPage(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
         String requestId = RequestIds.current();
         // each part gets most of the bound, so the whole answer comes within it
         Duration part = config.timeout().multipliedBy(4).dividedBy(5);

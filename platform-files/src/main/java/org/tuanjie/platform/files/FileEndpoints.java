@@ -51,7 +51,9 @@ import org.tuanjie.platform.security.Caller;
  * one-request upload, resumable upload with tus 1.0 (core, creation, expiration, termination), the
  * file's description, its bytes (ETag, Range, RFC 6266 file name) and its thumbnail. A subclass
  * gives the path and the tag; its service's policy lists who may call each operation, and
- * {@link FileOwners} decides who sees an attached file.
+ * {@link FileOwners} decides who sees an attached file. The operation ids name the resource of the path
+ * the subclass is mounted at ({@code uploadEvidence} at {@code /evidence}, {@code uploadAttachment} at
+ * {@code /attachments}), so that the suite's merged contract and the generated clients tell them apart.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class FileEndpoints {
@@ -90,7 +92,7 @@ public abstract class FileEndpoints {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a file in one request", description = "For small files over a good network; "
+    @Operation(operationId = "upload{resource}", summary = "Upload a file in one request", description = "For small files over a good network; "
             + "on a weak one use the resumable upload (tus 1.0) under `uploads`. The file is yours alone until a record "
             + "takes it (e.g. a submission's `evidence`); untaken, it expires.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = FileView.class)))
@@ -106,7 +108,7 @@ public abstract class FileEndpoints {
 
     @OPTIONS
     @Path("uploads")
-    @Operation(summary = "What the resumable upload supports (tus 1.0)")
+    @Operation(operationId = "get{resource}UploadCapabilities", summary = "What the resumable upload supports (tus 1.0)")
     // string-valued headers are named in descriptions: the contract tests' validator reads declared ones as JSON
     @APIResponse(responseCode = "204", description = "tus capabilities: `Tus-Version`, `Tus-Extension`, and", headers = {
             @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER))})
@@ -119,7 +121,7 @@ public abstract class FileEndpoints {
     @POST
     @Path("uploads")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Begin a resumable upload (tus 1.0 creation)", description = "Announce the length "
+    @Operation(operationId = "start{resource}Upload", summary = "Begin a resumable upload (tus 1.0 creation)", description = "Announce the length "
             + "(`Upload-Length`) and the name (`Upload-Metadata: filename <base64>`); then send the bytes with PATCH to the "
             + "`Location` returned, resuming after a cut from the offset HEAD gives. The file's id is the upload's.")
     @APIResponse(responseCode = "201", description = "Created: PATCH the bytes to `Location` before `Upload-Expires`")
@@ -138,7 +140,7 @@ public abstract class FileEndpoints {
 
     @HEAD
     @Path("uploads/{id}")
-    @Operation(summary = "Where a resumable upload stands (tus 1.0)", description = "Only its uploader sees it.")
+    @Operation(operationId = "get{resource}UploadOffset", summary = "Where a resumable upload stands (tus 1.0)", description = "Only its uploader sees it.")
     @APIResponse(responseCode = "200", description = "`Upload-Offset`: resume from there", headers = {
             @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
             @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER))})
@@ -157,7 +159,7 @@ public abstract class FileEndpoints {
     @PATCH
     @Path("uploads/{id}")
     @Consumes(OFFSET_OCTET_STREAM)
-    @Operation(summary = "Send bytes of a resumable upload (tus 1.0)", description = "`Upload-Offset` must be where the "
+    @Operation(operationId = "append{resource}Upload", summary = "Send bytes of a resumable upload (tus 1.0)", description = "`Upload-Offset` must be where the "
             + "upload stands (409 otherwise: ask with HEAD). Bytes received before a cut are kept. The last byte completes "
             + "the file: its type is then judged from the bytes (415 drops the upload), and `Location` names the file.")
     @APIResponse(responseCode = "204", description = "Received up to `Upload-Offset`; once complete, `Location` names the file", headers = {
@@ -185,7 +187,7 @@ public abstract class FileEndpoints {
 
     @DELETE
     @Path("uploads/{id}")
-    @Operation(summary = "Abandon a resumable upload (tus 1.0 termination)", description = "What it received is deleted; "
+    @Operation(operationId = "abandon{resource}Upload", summary = "Abandon a resumable upload (tus 1.0 termination)", description = "What it received is deleted; "
             + "a file a record has taken is not.")
     @APIResponse(responseCode = "204", description = "Gone")
     @APIResponse(responseCode = "409", description = "A record has taken the file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -198,7 +200,7 @@ public abstract class FileEndpoints {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Describe a file", description = "Seen by whoever sees the record it belongs to; before that, by its uploader alone.")
+    @Operation(operationId = "get{resource}", summary = "Describe a file", description = "Seen by whoever sees the record it belongs to; before that, by its uploader alone.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = FileView.class)))
     public FileView describe(@PathParam("id") UUID id) {
         return FileView.of(visible(id));
@@ -207,7 +209,7 @@ public abstract class FileEndpoints {
     @GET
     @Path("{id}/content")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download a file", description = "`ETag` is the SHA-256; `Range` gives 206 with one byte range; "
+    @Operation(operationId = "download{resource}", summary = "Download a file", description = "`ETag` is the SHA-256; `Range` gives 206 with one byte range; "
             + "`Content-Disposition` carries the UTF-8 name (RFC 6266).")
     @APIResponse(responseCode = "200", description = "The bytes", content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The range asked for", content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -250,7 +252,7 @@ public abstract class FileEndpoints {
     @GET
     @Path("{id}/thumbnail")
     @Produces("image/jpeg")
-    @Operation(summary = "A small JPEG of an image, for lists", description = "At most 320 px on its longer side. "
+    @Operation(operationId = "get{resource}Thumbnail", summary = "A small JPEG of an image, for lists", description = "At most 320 px on its longer side. "
             + "JPEG and PNG photos have one; other types (and HEIC, WebP) do not: 404.")
     @APIResponse(responseCode = "200", description = "The thumbnail", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response thumbnail(@PathParam("id") UUID id) throws IOException {
@@ -262,7 +264,7 @@ public abstract class FileEndpoints {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a file no record has taken", description = "By its uploader. A file a record has taken "
+    @Operation(operationId = "delete{resource}", summary = "Delete a file no record has taken", description = "By its uploader. A file a record has taken "
             + "stays with it (409); a verified submission's files are frozen (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Taken by a record, or frozen", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -2,6 +2,7 @@ package org.tuanjie.platform.files;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What is known of a stored file. Its bytes are in the blob store under {@link #key()}.
@@ -15,6 +16,7 @@ public record StoredFile(UUID id, String name, long declaredSize, long received,
         FileType type, String sha256, String uploadedBy, String uploaderUnit, Instant createdAt, Instant storedAt,
         Instant expiresAt, Capture capture, boolean thumbnail, Owner owner, Instant attachedAt, Instant frozenAt) {
 
+    @Schema(name = "FileState")
     public enum State { UPLOADING, STORED }
 
     /** A record that files belong to: a kind the owning service names ({@code task}, {@code activity}) and its id. */

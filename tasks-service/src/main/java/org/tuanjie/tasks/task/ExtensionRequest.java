@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.audit.Audited;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
@@ -23,6 +24,7 @@ import org.tuanjie.tasks.task.TaskExceptions.ExtensionAlreadyDecided;
 @Table(name = "extension_request")
 public class ExtensionRequest extends Audited {
 
+    @Schema(name = "ExtensionState")
     public enum State { PENDING, APPROVED, REFUSED }
 
     @Id

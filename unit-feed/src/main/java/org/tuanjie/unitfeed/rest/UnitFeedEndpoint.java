@@ -11,6 +11,7 @@ import org.tuanjie.unitsclient.Jurisdiction;
 /**
  * The unit feed on demand, the same for every service that keeps copies of unit paths: a service subclasses
  * it only to give it its path ({@code /tasks/unit-feed}, {@code /agreements/unit-feed}), its tag and its guard.
+ * Its operation id names the resource of that path: {@code runTaskUnitFeed}, {@code runAgreementUnitFeed}.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class UnitFeedEndpoint {
@@ -22,7 +23,7 @@ public abstract class UnitFeedEndpoint {
     Jurisdiction jurisdiction;
 
     @POST
-    @Operation(summary = "Follow unit moves now",
+    @Operation(operationId = "run{resource}UnitFeed", summary = "Follow unit moves now",
             description = "Reads what changed in units-service since the last run and moves the copies of unit paths kept "
                     + "here, so that a unit moved to another township is seen by that township's officials and no longer "
                     + "by the old one's. It also runs every minute; running it twice changes nothing the second time. "

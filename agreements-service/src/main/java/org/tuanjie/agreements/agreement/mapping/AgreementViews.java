@@ -86,7 +86,7 @@ public final class AgreementViews {
             @Schema(description = "Units that already had this year's agreement") int skipped) {
     }
 
-    @Schema(name = "Reason")
+    @Schema(name = "RevocationReason")
     public record Reason(@NotBlank @Size(max = 2000) @Schema(example = "单位撤并") String reason) {
     }
 

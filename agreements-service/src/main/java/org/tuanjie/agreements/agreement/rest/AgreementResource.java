@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.agreement.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,7 +69,7 @@ public class AgreementResource {
     @GET
     @Operation(summary = "Agreements in your jurisdiction", description = "In hierarchy order; filter by year, state, unit, "
             + "and whether re-signing is needed after a change of principal leader.")
-    public RestResponse<PageResponse<AgreementView>> list(@QueryParam("year") Integer year,
+    public RestResponse<PageResponse<AgreementView>> listAgreements(@QueryParam("year") Integer year,
             @QueryParam("state") AgreementState state, @QueryParam("unitId") UUID unitId,
             @QueryParam("resigningNeeded") @Parameter(description = "true: only agreements whose new principal leader must sign again; false: only the others")
             Boolean resigningNeeded,
@@ -82,28 +82,28 @@ public class AgreementResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read an agreement")
-    public RestResponse<AgreementView> get(@PathParam("id") UUID id) {
+    public RestResponse<AgreementView> getAgreement(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
     @GET
     @Path("{id}/canonical-content")
     @Operation(summary = "The exact bytes signed", description = "RFC 8785 canonical JSON of the content; `sha256sum` of it is the contentHash.")
-    public Response canonicalContent(@PathParam("id") UUID id) {
+    public Response getCanonicalContent(@PathParam("id") UUID id) {
         return Response.ok(service.canonicalContent(id), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
     @Path("{id}/signatures")
     @Operation(summary = "Signatures with their seals and the exact sealed text")
-    public List<SignatureView> signatures(@PathParam("id") UUID id) {
+    public List<SignatureView> listSignatures(@PathParam("id") UUID id) {
         return service.signatures(id).stream().map(AgreementViews::toView).toList();
     }
 
     @GET
     @Path("{id}/verification")
     @Operation(summary = "Verify content and seals", description = "Recomputes the content hash and checks every seal with the published key.")
-    public VerificationView verify(@PathParam("id") UUID id) {
+    public VerificationView verifyAgreement(@PathParam("id") UUID id) {
         return AgreementViews.toView(service.verify(id));
     }
 
@@ -116,7 +116,7 @@ public class AgreementResource {
                     + "a second party-B signature, sealed like the first; the state stays, `leaderChange` is cleared.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<AgreementView> sign(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
+    public RestResponse<AgreementView> signAgreement(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.sign(id, expected));
     }
@@ -126,7 +126,7 @@ public class AgreementResource {
     @Operation(summary = "Countersign for party A (SIGNED → ACTIVE)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<AgreementView> countersign(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"1\"") String ifMatch) {
+    public RestResponse<AgreementView> countersignAgreement(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.countersign(id, expected));
     }
@@ -136,7 +136,7 @@ public class AgreementResource {
     @Operation(summary = "Revoke with a reason")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<AgreementView> revoke(@PathParam("id") UUID id, @Valid @NotNull Reason request,
+    public RestResponse<AgreementView> revokeAgreement(@PathParam("id") UUID id, @Valid @NotNull Reason request,
             @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.revoke(id, expected, request.reason()));
@@ -147,7 +147,7 @@ public class AgreementResource {
     @Operation(summary = "Amend: a new version to be signed again", description = "The current version becomes SUPERSEDED and stays readable.")
     @APIResponse(responseCode = "201", description = "The new version", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request,
+    public Response amendAgreement(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request,
             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         Agreement amended = service.amend(id, expected, request.content().toContent(), request.reason());
@@ -162,7 +162,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "tasks-service or units-service unavailable", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public AssessmentView assess(@PathParam("id") UUID id, @Valid @NotNull AssessmentRequest request,
+    public AssessmentView assessAgreement(@PathParam("id") UUID id, @Valid @NotNull AssessmentRequest request,
             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         Map<String, AssessmentService.ManualScore> scores = new HashMap<>();
@@ -180,7 +180,7 @@ public class AgreementResource {
     @GET
     @Path("{id}/assessment")
     @Operation(summary = "The assessment of an agreement, with the inputs used")
-    public AssessmentView assessment(@PathParam("id") UUID id) {
+    public AssessmentView getAssessment(@PathParam("id") UUID id) {
         return assessments.of(id).map(AgreementViews::toView)
                 .orElseThrow(() -> new org.tuanjie.agreements.agreement.AgreementExceptions.AgreementNotFound(id + "/assessment"));
     }

@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.audit.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,7 +41,7 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Audit entries of your jurisdiction, oldest first")
-    public RestResponse<PageResponse<AuditEntryView>> list(@QueryParam("agreementId") UUID agreementId,
+    public RestResponse<PageResponse<AuditEntryView>> listAuditEntries(@QueryParam("agreementId") UUID agreementId,
             @QueryParam("unitCode") @Parameter(example = "513221100000") String unitCode,
             @QueryParam("actor") String actor,
             @QueryParam("from") @Parameter(description = "ISO-8601 date-time, inclusive", example = "2026-01-01T00:00:00+08:00") String from,
@@ -59,7 +59,7 @@ public class AuditResource {
                     + "its link to the previous entry, and reports the first break. Counts and breaks concern your "
                     + "jurisdiction's entries; a break at anyone else's entry is `outside-your-reach`, without details. "
                     + "Continue from `next` to walk further.")
-    public AuditTrail.ChainCheck verify(
+    public AuditTrail.ChainCheck verifyAuditChain(
             @QueryParam("fromSeq") @Min(1) @Parameter(description = "First seq to walk; by default the window ends at the latest entry", example = "9001") Long fromSeq,
             @QueryParam("limit") @Min(1) @Parameter(description = "Entries to walk, at most `agreements.audit.verification.max-entries` (10,000 unless configured otherwise); by default that maximum", example = "1000") Integer limit) {
         return trail.verify(fromSeq, limit);

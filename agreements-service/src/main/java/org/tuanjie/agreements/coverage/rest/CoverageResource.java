@@ -27,7 +27,7 @@ public class CoverageResource {
 
     @GET
     @Operation(summary = "Signing rate per township and department, and the units not yet signed")
-    public CoverageService.Coverage coverage(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2026") Integer year,
+    public CoverageService.Coverage getSigningCoverage(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2026") Integer year,
             @QueryParam("within") UUID within) {
         return service.coverage(year, within);
     }

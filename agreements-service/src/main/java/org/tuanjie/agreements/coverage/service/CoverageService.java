@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementState;
 import org.tuanjie.unitsclient.Jurisdiction;
@@ -65,9 +66,11 @@ public class CoverageService {
                 rows, unsigned);
     }
 
+    @Schema(name = "CoverageGroup")
     public record Group(String code, String name, String type, long issued, long signed, double rate) {
     }
 
+    @Schema(name = "UnsignedUnit")
     public record Unsigned(UUID agreementId, UUID unitId, String unitCode, String unitName, String townshipCode,
             AgreementState state) {
     }

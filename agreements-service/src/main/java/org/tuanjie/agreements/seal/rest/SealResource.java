@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.seal.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.seal.SealKeys;
 
 import jakarta.annotation.security.PermitAll;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/seal/public-key")
@@ -23,7 +23,7 @@ public class SealResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The sealing public key (no token needed)")
-    public PublicKeyView key() {
+    public PublicKeyView getSealPublicKey() {
         return new PublicKeyView("Ed25519", keys.keyId(), keys.publicKeyPem());
     }
 

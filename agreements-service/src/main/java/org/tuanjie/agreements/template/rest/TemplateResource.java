@@ -1,5 +1,6 @@
 package org.tuanjie.agreements.template.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,7 +64,7 @@ public class TemplateResource {
     @POST
     @Operation(summary = "Write a draft template")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TemplateView.class)))
-    public Response create(@Valid @NotNull ContentRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Response createTemplate(@Valid @NotNull ContentRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /templates", request, () -> {
             AgreementTemplate template = service.create(request.toContent());
             return Versions.created(uri.getBaseUriBuilder().path("templates").path(template.id().toString()).build(),
@@ -74,14 +74,14 @@ public class TemplateResource {
 
     @GET
     @Operation(summary = "Templates of your office and the offices above it")
-    public List<TemplateView> list(@QueryParam("year") @Parameter(example = "2026") Integer year) {
+    public List<TemplateView> listTemplates(@QueryParam("year") @Parameter(example = "2026") Integer year) {
         return service.list(year).stream().map(TemplateViews::toView).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a template")
-    public RestResponse<TemplateView> get(@PathParam("id") UUID id) {
+    public RestResponse<TemplateView> getTemplate(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
@@ -90,7 +90,7 @@ public class TemplateResource {
     @Operation(summary = "Revise a draft template", description = "A published template never changes: make a new version.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "Already published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TemplateView> revise(@PathParam("id") UUID id, @Valid @NotNull ContentRequest request,
+    public RestResponse<TemplateView> reviseTemplate(@PathParam("id") UUID id, @Valid @NotNull ContentRequest request,
             @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.revise(id, expected, request.toContent()));
@@ -101,7 +101,7 @@ public class TemplateResource {
     @Operation(summary = "Publish a draft: from now on it is immutable")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "Already published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TemplateView> publish(@PathParam("id") UUID id,
+    public RestResponse<TemplateView> publishTemplate(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.publish(id, expected));
@@ -112,7 +112,7 @@ public class TemplateResource {
     @Operation(summary = "Start a new draft version of a published template")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "Not published yet: revise the draft instead", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response newVersion(@PathParam("id") UUID id) {
+    public Response createTemplateVersion(@PathParam("id") UUID id) {
         AgreementTemplate next = service.nextVersion(id);
         return Versions.created(uri.getBaseUriBuilder().path("templates").path(next.id().toString()).build(),
                 TemplateViews.toView(next), next.version());
@@ -126,7 +126,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", description = "Issued", content = @Content(schema = @Schema(implementation = IssueResultView.class)))
     @APIResponse(responseCode = "409", description = "Template not published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was issued", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public IssueResultView issue(@PathParam("id") UUID id, @Valid @NotNull IssueRequest request) {
+    public IssueResultView issueAgreements(@PathParam("id") UUID id, @Valid @NotNull IssueRequest request) {
         boolean byList = request.unitIds() != null && !request.unitIds().isEmpty();
         if ((request.within() == null) == !byList) {
             throw new Problems.InvalidInput(new Violation("within", "issue.one-of"));

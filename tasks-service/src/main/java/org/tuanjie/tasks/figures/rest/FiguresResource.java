@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.figures.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.tasks.figures.service.FiguresService;
 import org.tuanjie.tasks.figures.service.FiguresService.By;
@@ -33,21 +33,21 @@ public class FiguresResource {
 
     @GET
     @Operation(summary = "Figures grouped by unit, township, category or inspection", description = "Takes the task list's filters.")
-    public Figures figures(@QueryParam("by") @DefaultValue("UNIT") By by, @BeanParam TaskFilterParams filter) {
+    public Figures getFigures(@QueryParam("by") @DefaultValue("UNIT") By by, @BeanParam TaskFilterParams filter) {
         return new Figures(by, service.overall(filter.toFilter()), service.by(by, filter.toFilter()));
     }
 
     @GET
     @Path("townships")
     @Operation(summary = "Township league table", description = "Townships by closure rate, best first, with the spread between them (coefficient of variation of closure rate: the report's uneven progress, measured).")
-    public League townships(@BeanParam TaskFilterParams filter) {
+    public League getTownshipLeague(@BeanParam TaskFilterParams filter) {
         return service.league(filter.toFilter());
     }
 
     @GET
     @Path("domains/{domainId}")
     @Operation(summary = "Figures of a \"9+N\" campaign domain's member units", description = "Members come from units-service; 503 when it is unavailable.")
-    public DomainFigures domain(@PathParam("domainId") UUID domainId, @BeanParam TaskFilterParams filter) {
+    public DomainFigures getDomainFigures(@PathParam("domainId") UUID domainId, @BeanParam TaskFilterParams filter) {
         return service.domain(domainId, filter.toFilter());
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.unitsclient.Directory;
 import org.tuanjie.tasks.task.TaskState;
@@ -35,6 +36,7 @@ public class FiguresService {
     @Inject
     Directory directory;
 
+    @Schema(name = "FiguresGrouping")
     public enum By {
         UNIT("t.unit.code", "max(t.unit.name)"),
         TOWNSHIP("t.townshipCode", "max(t.townshipName)"),
@@ -51,6 +53,7 @@ public class FiguresService {
     }
 
     /** One group's numbers; the overall row has a null key. */
+    @Schema(name = "FiguresRow")
     public record Row(String key, String name, long total, long open, long submitted, long verified, long overdue,
             double closureRate, Double medianDaysToClose) {
     }
@@ -134,6 +137,7 @@ public class FiguresService {
      * How unevenly townships advance (the report's 推进不均衡), as one number: the coefficient of
      * variation of their closure rates (population standard deviation ÷ mean). 0 = perfectly even.
      */
+    @Schema(name = "LeagueSpread")
     public record Spread(int townships, double meanClosureRate, double standardDeviation, Double coefficientOfVariation) {
         public static Spread of(List<Double> rates) {
             if (rates.isEmpty()) {

@@ -26,7 +26,7 @@ public class FindingResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a finding")
-    public FindingView get(@PathParam("id") UUID id) {
+    public FindingView getFinding(@PathParam("id") UUID id) {
         var finding = service.finding(id);
         return InspectionViews.toView(finding, service.evidence(finding));
     }

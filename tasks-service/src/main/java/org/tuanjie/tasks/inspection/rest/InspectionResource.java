@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.inspection.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +63,7 @@ public class InspectionResource {
     @Operation(summary = "Record an inspection", description = "Owned by your office (token unit_code); covered units must be in your jurisdiction.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InspectionView.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull InspectionRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Response createInspection(@Valid @NotNull InspectionRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /inspections", request, () -> {
             Inspection inspection = service.create(request.title(), request.startDate(), request.endDate(),
                     InspectionViews.groups(request.groups()), request.unitIds(), request.report());
@@ -74,7 +74,7 @@ public class InspectionResource {
 
     @GET
     @Operation(summary = "Inspections you can see, newest first")
-    public RestResponse<PageResponse<InspectionView>> list(
+    public RestResponse<PageResponse<InspectionView>> listInspections(
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         return PageResponse.ok(service.list(limit, cursor == null ? null : Cursor.decode(cursor, 2))
@@ -84,7 +84,7 @@ public class InspectionResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read an inspection")
-    public RestResponse<InspectionView> get(@PathParam("id") UUID id) {
+    public RestResponse<InspectionView> getInspection(@PathParam("id") UUID id) {
         Inspection inspection = service.get(id);
         return Versions.ok(InspectionViews.toView(inspection), inspection.version());
     }
@@ -94,7 +94,7 @@ public class InspectionResource {
     @Operation(summary = "Revise an inspection (dates, groups, covered units, report)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = InspectionView.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<InspectionView> revise(@PathParam("id") UUID id, @Valid @NotNull InspectionRequest request,
+    public RestResponse<InspectionView> reviseInspection(@PathParam("id") UUID id, @Valid @NotNull InspectionRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         Inspection inspection = service.revise(id, expected, request.title(), request.startDate(), request.endDate(),
@@ -121,7 +121,7 @@ public class InspectionResource {
     @GET
     @Path("{id}/findings")
     @Operation(summary = "Findings of an inspection", description = "The office sees all; a unit sees those in its jurisdiction.")
-    public RestResponse<PageResponse<FindingView>> findings(@PathParam("id") UUID id,
+    public RestResponse<PageResponse<FindingView>> listFindings(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         var page = service.findings(id, limit, cursor == null ? null : Cursor.decode(cursor, 1));

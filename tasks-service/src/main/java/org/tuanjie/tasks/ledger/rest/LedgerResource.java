@@ -37,7 +37,7 @@ public class LedgerResource {
     @Path("ledger.csv")
     @Produces("text/csv")
     @Operation(summary = "Ledger as CSV (UTF-8 with BOM, so Excel shows Chinese right)")
-    public Response csv(@BeanParam TaskFilterParams filter) {
+    public Response getLedgerCsv(@BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -60,7 +60,7 @@ public class LedgerResource {
     @Path("ledger.xlsx")
     @Produces(XLSX)
     @Operation(summary = "Ledger as an Excel workbook (.xlsx), written row by row")
-    public Response xlsx(@BeanParam TaskFilterParams filter) {
+    public Response getLedgerXlsx(@BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());
         StreamingOutput body = out -> {
             // keeps 200 rows in memory, the rest in a temporary file, however long the ledger is

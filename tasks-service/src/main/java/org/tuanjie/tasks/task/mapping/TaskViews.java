@@ -7,12 +7,12 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.files.Capture;
 import org.tuanjie.platform.files.FileView;
 import org.tuanjie.platform.files.StoredFile;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.mapping.InspectionViews.UnitView;
 import org.tuanjie.tasks.task.ExtensionRequest;
@@ -93,7 +93,7 @@ public final class TaskViews {
         }
     }
 
-    @Schema(name = "Reason")
+    @Schema(name = "TaskReason")
     public record Reason(@NotBlank @Size(max = 2000) @Schema(example = "宣传栏内容不符合要求，请补充双语内容") String reason) {
     }
 

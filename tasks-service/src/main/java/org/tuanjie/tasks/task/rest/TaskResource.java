@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.task.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -85,7 +85,7 @@ public class TaskResource {
     @Operation(summary = "Assign a rectification task", description = "From a finding, or standalone (e.g. decided at a meeting) with unitId and category.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull TaskRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Response createTask(@Valid @NotNull TaskRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /tasks", request, () -> {
             RectificationTask task = service.assign(new TaskService.NewTask(request.findingId(), request.unitId(),
                     request.category(), request.title(), request.measures(), request.responsiblePerson(),
@@ -97,7 +97,7 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "List tasks", description = "Ordered by deadline. The same filters drive the figures and the ledger.")
-    public RestResponse<PageResponse<TaskView>> list(@BeanParam TaskFilterParams filter,
+    public RestResponse<PageResponse<TaskView>> listTasks(@BeanParam TaskFilterParams filter,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         var page = service.list(filter.toFilter(), limit, cursor == null ? null : Cursor.decode(cursor, 2));
@@ -109,7 +109,7 @@ public class TaskResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a task")
-    public RestResponse<TaskView> get(@PathParam("id") UUID id) {
+    public RestResponse<TaskView> getTask(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
@@ -118,7 +118,7 @@ public class TaskResource {
     @Operation(summary = "Start work (ASSIGNED or REJECTED → IN_PROGRESS)", description = "By the responsible unit's liaison or leader.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TaskView> start(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
+    public RestResponse<TaskView> startTask(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.start(id, expected));
     }
@@ -131,7 +131,7 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Evidence required and none given (`evidence-required`), or a file that is not the submitter's own complete upload (`file-not-attachable`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TaskView> submit(@PathParam("id") UUID id, @Valid @NotNull Submission request,
+    public RestResponse<TaskView> submitTask(@PathParam("id") UUID id, @Valid @NotNull Submission request,
             @HeaderParam("If-Match") @Parameter(example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.submit(id, expected, request.completionReport(), request.evidenceOrNone()));
@@ -142,7 +142,7 @@ public class TaskResource {
     @Operation(summary = "Sign off (销号): SUBMITTED → VERIFIED", description = "Not by the person who submitted it.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TaskView> verify(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
+    public RestResponse<TaskView> verifyTask(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.verify(id, expected));
     }
@@ -152,7 +152,7 @@ public class TaskResource {
     @Operation(summary = "Reject a submission with a reason (SUBMITTED → REJECTED)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TaskView> reject(@PathParam("id") UUID id, @Valid @NotNull Reason request,
+    public RestResponse<TaskView> rejectTask(@PathParam("id") UUID id, @Valid @NotNull Reason request,
             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.reject(id, expected, request.reason()));
@@ -163,7 +163,7 @@ public class TaskResource {
     @Operation(summary = "Hand back (退办) a wrongly assigned task with a reason", description = "From ASSIGNED or IN_PROGRESS; the office then reassigns it.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TaskView> handBack(@PathParam("id") UUID id, @Valid @NotNull Reason request,
+    public RestResponse<TaskView> handBackTask(@PathParam("id") UUID id, @Valid @NotNull Reason request,
             @HeaderParam("If-Match") @Parameter(example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.handBack(id, expected, request.reason()));
@@ -175,7 +175,7 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "units-service unavailable; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TaskView> reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment request,
+    public RestResponse<TaskView> reassignTask(@PathParam("id") UUID id, @Valid @NotNull Reassignment request,
             @HeaderParam("If-Match") @Parameter(example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.reassign(id, expected, request.unitId(), request.responsiblePerson()));
@@ -184,7 +184,7 @@ public class TaskResource {
     @GET
     @Path("{id}/timeline")
     @Operation(summary = "Every change of the task, in order, with who and when")
-    public List<EventView> timeline(@PathParam("id") UUID id) {
+    public List<EventView> getTaskTimeline(@PathParam("id") UUID id) {
         return service.timeline(id).stream().map(TaskViews::toView).toList();
     }
 
@@ -205,14 +205,14 @@ public class TaskResource {
     @GET
     @Path("{id}/extensions")
     @Operation(summary = "Extension requests of a task")
-    public List<ExtensionView> extensions(@PathParam("id") UUID id) {
+    public List<ExtensionView> listExtensionRequests(@PathParam("id") UUID id) {
         return service.extensions(id).stream().map(TaskViews::toView).toList();
     }
 
     @GET
     @Path("{id}/extensions/{requestId}")
     @Operation(summary = "Read an extension request")
-    public RestResponse<ExtensionView> extension(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+    public RestResponse<ExtensionView> getExtensionRequest(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
         ExtensionRequest request = service.extension(id, requestId);
         return Versions.ok(TaskViews.toView(request), request.version());
     }
@@ -222,7 +222,7 @@ public class TaskResource {
     @Operation(summary = "Approve or refuse an extension", description = "Approval moves the deadline; the old one stays on the timeline.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ExtensionView.class)))
     @APIResponse(responseCode = "409", description = "Already decided, or task verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ExtensionView> decide(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
+    public RestResponse<ExtensionView> decideExtensionRequest(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
             @Valid @NotNull Decision decision, @HeaderParam("If-Match") @Parameter(description = "ETag of the request", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         ExtensionRequest request = service.decideExtension(id, requestId, expected, decision.approve(), decision.note());
@@ -234,7 +234,7 @@ public class TaskResource {
     @Operation(summary = "Urge the responsible unit (催办)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UrgingView.class)))
     @APIResponse(responseCode = "409", description = "Task already verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response urge(@PathParam("id") UUID id, @Valid @NotNull UrgeRequest request,
+    public Response urgeTask(@PathParam("id") UUID id, @Valid @NotNull UrgeRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /tasks/" + id + "/urgings", request,
                 () -> Response.status(201).entity(TaskViews.toView(service.urge(id, request.message()))).build());
@@ -243,7 +243,7 @@ public class TaskResource {
     @GET
     @Path("{id}/urgings")
     @Operation(summary = "Urging notices of a task, the overdue job's included")
-    public List<UrgingView> urgings(@PathParam("id") UUID id) {
+    public List<UrgingView> listUrgings(@PathParam("id") UUID id) {
         return service.urgings(id).stream().map(TaskViews::toView).toList();
     }
 
@@ -253,7 +253,7 @@ public class TaskResource {
             description = "The task's state does not change. Co-operating units read the task and its timeline, and add this; they cannot submit, verify or reassign.")
     @APIResponse(responseCode = "201", description = "The timeline entry", content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "409", description = "Task already verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response contribute(@PathParam("id") UUID id, @Valid @NotNull Contribution request,
+    public Response addContribution(@PathParam("id") UUID id, @Valid @NotNull Contribution request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /tasks/" + id + "/contributions", request,
                 () -> Response.status(201).entity(TaskViews.toView(service.contribute(id, request.note()))).build());

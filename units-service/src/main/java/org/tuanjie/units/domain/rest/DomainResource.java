@@ -65,7 +65,7 @@ public class DomainResource {
 
     @GET
     @Operation(summary = "Campaign domains you can see", description = "Those of your jurisdiction and of the jurisdictions above you.")
-    public List<DomainView> list(@QueryParam("owner") @Parameter(description = "Only the domains of this unit") UUID owner) {
+    public List<DomainView> listDomains(@QueryParam("owner") @Parameter(description = "Only the domains of this unit") UUID owner) {
         return service.list(owner).stream().map(DomainViews::toView).toList();
     }
 
@@ -74,7 +74,7 @@ public class DomainResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DomainView.class)))
     @APIResponse(responseCode = "409", description = "Code already used in this jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Owner is not a region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewDomain request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Response createDomain(@Valid @NotNull NewDomain request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /domains", request, () -> {
             CampaignDomain domain = service.createLocal(request.ownerUnitId(), request.code(), new UnitNames(request.names()));
             return Versions.created(uri.getBaseUriBuilder().path("domains").path(domain.id().toString()).build(),
@@ -85,7 +85,7 @@ public class DomainResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a campaign domain")
-    public RestResponse<DomainView> get(@PathParam("id") UUID id) {
+    public RestResponse<DomainView> getDomain(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
@@ -94,7 +94,7 @@ public class DomainResource {
     @Operation(summary = "Rename a domain and appoint its lead unit")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DomainView.class)))
     @APIResponse(responseCode = "422", description = "Lead unit outside the domain's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<DomainView> update(@PathParam("id") UUID id, @Valid @NotNull DomainUpdate request,
+    public RestResponse<DomainView> updateDomain(@PathParam("id") UUID id, @Valid @NotNull DomainUpdate request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the domain you read", example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.update(id, expected, new UnitNames(request.names()), request.leadUnitId()));
@@ -104,7 +104,7 @@ public class DomainResource {
     @Path("{id}/members")
     @Operation(summary = "Member units with their readiness, in your jurisdiction",
             description = "The domain's lead unit (牵头单位) reads all of them, across subtrees (read-only).")
-    public RestResponse<PageResponse<MemberView>> members(@PathParam("id") UUID id,
+    public RestResponse<PageResponse<MemberView>> listDomainMembers(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         return PageResponse.ok(service.members(id, limit, cursor == null ? null : Cursor.decode(cursor, 1))
@@ -117,7 +117,7 @@ public class DomainResource {
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "200", description = "Already a member", content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "Unit outside the domain's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addMember(@PathParam("id") UUID id, @Valid @NotNull NewMember request) {
+    public Response addDomainMember(@PathParam("id") UUID id, @Valid @NotNull NewMember request) {
         DomainService.Admission admission = service.admit(id, request.unitId());
         URI location = uri.getBaseUriBuilder().path("domains").path(id.toString()).path("members")
                 .path(request.unitId().toString()).build();
@@ -129,7 +129,7 @@ public class DomainResource {
     @Path("{id}/members/{unitId}")
     @Operation(summary = "Remove a member unit", description = "If-Match names the domain's ETag: membership changes bump it.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void removeMember(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
+    public void removeDomainMember(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the domain", example = "\"2\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         service.remove(id, expected, unitId);
@@ -139,7 +139,7 @@ public class DomainResource {
     @Path("{id}/coverage")
     @Operation(summary = "Coverage: members with a complete readiness profile",
             description = "Lists the incomplete members with what they miss: those in your jurisdiction, or all of them for the domain's lead unit.")
-    public CoverageView coverage(@PathParam("id") UUID id) {
+    public CoverageView getDomainCoverage(@PathParam("id") UUID id) {
         return DomainViews.toView(service.coverage(id));
     }
 

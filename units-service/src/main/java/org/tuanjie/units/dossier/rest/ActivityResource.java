@@ -44,7 +44,7 @@ public class ActivityResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read an activity of a dossier", description = "Withdrawn ones stay readable. The ETag is needed to change it.")
-    public RestResponse<ActivityView> get(@PathParam("id") UUID id) {
+    public RestResponse<ActivityView> getActivity(@PathParam("id") UUID id) {
         return withEtag(service.activity(id));
     }
 
@@ -55,7 +55,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "Withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The domain's jurisdiction does not hold the unit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ActivityView> revise(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request,
+    public RestResponse<ActivityView> reviseActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.reviseActivity(id, expected, request.details(), request.filesOrNone()));
@@ -67,7 +67,7 @@ public class ActivityResource {
             + "reason, who and when, counts no more, and reaches phones through delta sync as WITHDRAWN.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ActivityView> withdraw(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest request,
+    public RestResponse<ActivityView> withdrawActivity(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.withdraw(id, Activity.class, expected, request.reason()));

@@ -44,7 +44,7 @@ public class DocumentResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a document (文件) of a dossier", description = "Withdrawn ones stay readable. The ETag is needed to change it.")
-    public RestResponse<DocumentView> get(@PathParam("id") UUID id) {
+    public RestResponse<DocumentView> getDocument(@PathParam("id") UUID id) {
         return withEtag(service.document(id));
     }
 
@@ -56,7 +56,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "409", description = "Withdrawn, or another document of the unit on file has this number", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The domain's jurisdiction does not hold the unit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<DocumentView> revise(@PathParam("id") UUID id, @Valid @NotNull DocumentRequest request,
+    public RestResponse<DocumentView> reviseDocument(@PathParam("id") UUID id, @Valid @NotNull DocumentRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.reviseDocument(id, expected, request.details(), request.filesOrNone()));
@@ -70,7 +70,7 @@ public class DocumentResource {
             + "none (409 `document-in-use`).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "409", description = "Already withdrawn, or linked from the readiness profile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<DocumentView> withdraw(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest request,
+    public RestResponse<DocumentView> withdrawDocument(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.withdraw(id, DossierDocument.class, expected, request.reason()));

@@ -34,7 +34,7 @@ public class DossierChangesResource {
                     + "and call again later to get only the entries filed, revised or withdrawn (status WITHDRAWN) in your "
                     + "jurisdiction since, and the units whose dossier left it (`removedUnits`). In commit order; none is "
                     + "skipped.")
-    public ChangesView changes(@QueryParam("cursor") @Parameter(description = "`cursor` of the previous batch") String cursor,
+    public ChangesView getDossierChanges(@QueryParam("cursor") @Parameter(description = "`cursor` of the previous batch") String cursor,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit) {
         return DossierViews.toView(reads.changes(cursor == null ? null : Cursor.decode(cursor, 2), limit));
     }

@@ -116,7 +116,7 @@ public class UnitDossierResource {
     @Operation(summary = "The entries of a unit's dossier, or of its subtree's, newest first",
             description = "Keyset-paged by date then id. Filters combine: " + PERIOD + "; withdrawn entries only with "
                     + "`status=WITHDRAWN` or `ALL`.")
-    public RestResponse<PageResponse<EntryView>> list(@PathParam("id") UUID id,
+    public RestResponse<PageResponse<EntryView>> listDossierEntries(@PathParam("id") UUID id,
             @QueryParam("subtree") @DefaultValue("false") @Parameter(description = "The units under it too") boolean subtree,
             @QueryParam("kind") @Parameter(description = "One or more kinds: activity kinds or DOCUMENT") List<DossierKind> kinds,
             @QueryParam("indicator") @Pattern(regexp = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}")
@@ -137,7 +137,7 @@ public class UnitDossierResource {
     @Operation(summary = "Active entries of a unit's dossier, or its subtree's, per indicator code and kind",
             description = "For the scorecards and the agreements' \"n activities on file\" targets. " + PERIOD
                     + "; withdrawn entries never count.")
-    public CountsView counts(@PathParam("id") UUID id,
+    public CountsView getDossierCounts(@PathParam("id") UUID id,
             @QueryParam("subtree") @DefaultValue("false") @Parameter(description = "The units under it too") boolean subtree,
             @QueryParam("kind") @Parameter(description = "Only these kinds") List<DossierKind> kinds,
             @QueryParam("indicator") @Pattern(regexp = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}")

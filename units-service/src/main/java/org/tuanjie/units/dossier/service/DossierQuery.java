@@ -3,6 +3,7 @@ package org.tuanjie.units.dossier.service;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.dossier.DossierKind;
@@ -21,6 +22,7 @@ public record DossierQuery(UUID unitId, boolean subtree, Set<DossierKind> kinds,
         LocalDate from, LocalDate to, Status status) {
 
     /** Lists take active entries unless asked otherwise; counts take active ones only. */
+    @Schema(name = "DossierStatusFilter")
     public enum Status { ACTIVE, WITHDRAWN, ALL }
 
     public DossierQuery {

@@ -63,7 +63,7 @@ public class PeopleResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "409", description = "Periods would overlap, the unit is closed, or the username is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The identity server did not answer; nothing was recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(@PathParam("id") UUID id, @Valid @NotNull NewPerson request,
+    public Response addPerson(@PathParam("id") UUID id, @Valid @NotNull NewPerson request,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /units/" + id + "/people", request, () -> {
             Person person = service.add(id, request.role(), request.details(), request.from(), request.accountRequest());
@@ -74,7 +74,7 @@ public class PeopleResource {
     @GET
     @Operation(summary = "People of a unit, by role then start of their period",
             description = "Those whose period has not ended; `all=true` includes past periods.")
-    public List<PersonView> list(@PathParam("id") UUID id,
+    public List<PersonView> listPeople(@PathParam("id") UUID id,
             @QueryParam("all") @DefaultValue("false") @Parameter(description = "Include past periods") boolean all) {
         return service.list(id, all).stream().map(PeopleViews::toView).toList();
     }
@@ -82,7 +82,7 @@ public class PeopleResource {
     @GET
     @Path("{personId}")
     @Operation(summary = "Read a person of a unit", description = "The ETag is needed to record their leaving.")
-    public RestResponse<PersonView> get(@PathParam("id") UUID id, @PathParam("personId") UUID personId) {
+    public RestResponse<PersonView> getPerson(@PathParam("id") UUID id, @PathParam("personId") UUID personId) {
         return withEtag(service.get(id, personId));
     }
 
@@ -126,7 +126,7 @@ public class PeopleResource {
             + "unit's history; 503 `identity-unavailable`, with nothing recorded, when the identity server does not answer.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<PersonView> leave(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
+    public RestResponse<PersonView> endPersonPeriod(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
             @Valid @NotNull PersonLeaving request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the person you read", example = "\"0\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);

@@ -40,7 +40,7 @@ public class ReadinessListResource {
     @GET
     @Operation(summary = "Readiness profiles of a subtree, filtered by what is missing",
             description = "E.g. `missing=OFFICE` lists the open units without an office; `threeNone=true` the \"三无\" units.")
-    public RestResponse<PageResponse<ReadinessView>> list(
+    public RestResponse<PageResponse<ReadinessView>> listReadiness(
             @QueryParam("within") @Parameter(description = "Root of the subtree; default your jurisdiction") UUID within,
             @QueryParam("missing") List<ReadinessItem> missing,
             @QueryParam("threeNone") Boolean threeNone,

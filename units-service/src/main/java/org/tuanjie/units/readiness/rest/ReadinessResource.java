@@ -39,7 +39,7 @@ public class ReadinessResource {
     @GET
     @Operation(summary = "Read a unit's readiness profile",
             description = "Of a unit in your jurisdiction; the lead unit (牵头单位) of a campaign domain also reads its member units' profiles.")
-    public RestResponse<ReadinessView> get(@PathParam("id") UUID id) {
+    public RestResponse<ReadinessView> getReadiness(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
@@ -50,7 +50,7 @@ public class ReadinessResource {
                     + "unit's dossier (`leadingGroupDocumentId`); a number and date typed in still count.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ReadinessView.class)))
     @APIResponse(responseCode = "422", description = "The linked document is another unit's, or withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ReadinessView> update(@PathParam("id") UUID id, @Valid @NotNull ReadinessView.Update request,
+    public RestResponse<ReadinessView> replaceReadiness(@PathParam("id") UUID id, @Valid @NotNull ReadinessView.Update request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the profile you read", example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.update(id, expected, request.toFacts(), request.leadingGroupDocumentId()));

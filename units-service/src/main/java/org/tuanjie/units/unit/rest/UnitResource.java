@@ -77,7 +77,7 @@ public class UnitResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Code already used, or parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewUnit request,
+    public Response createUnit(@Valid @NotNull NewUnit request,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retried POST safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /units", request, () -> {
             Unit unit = service.create(request.code(), request.kind(), request.parentId(), new UnitNames(request.names()));
@@ -88,7 +88,7 @@ public class UnitResource {
 
     @GET
     @Operation(summary = "List and search units", description = "Keyset-paged, in hierarchy order. `q` matches a substring of any name, the code or the kind.")
-    public RestResponse<PageResponse<UnitView>> list(
+    public RestResponse<PageResponse<UnitView>> listUnits(
             @QueryParam("q") @Size(max = 100) @Parameter(example = "汶川") String q,
             @QueryParam("parent") @Parameter(description = "Direct children of this unit") UUID parent,
             @QueryParam("subtreeOf") @Parameter(description = "This unit and everything under it") UUID subtreeOf,
@@ -116,7 +116,7 @@ public class UnitResource {
             description = "For the mobile app: start without a cursor, keep the returned cursor, and call again later to get "
                     + "only what was created, changed or closed in your jurisdiction since, and the ids of units moved out of it "
                     + "(`removed`). Changes are returned in commit order; none is skipped.")
-    public UnitChanges changes(@QueryParam("cursor") String cursor,
+    public UnitChanges getUnitChanges(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit) {
         UnitService.ChangeBatch batch = service.changes(cursor == null ? null : Cursor.decode(cursor, 2), limit);
         return new UnitChanges(batch.units().stream().map(UnitMapper::toView).toList(), batch.removed(), batch.next().encode(),
@@ -127,14 +127,14 @@ public class UnitResource {
     @Path("{id}")
     @Operation(summary = "Read a unit", description = "Closed units stay readable. The ETag is needed to change it. "
             + "The lead unit (牵头单位) of a campaign domain also reads the domain's member units outside its subtree.")
-    public RestResponse<UnitView> get(@PathParam("id") UUID id) {
+    public RestResponse<UnitView> getUnit(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
     @GET
     @Path("by-code/{code}")
     @Operation(summary = "Find a unit by its code", description = "Division code or unified social credit code.")
-    public RestResponse<UnitView> byCode(@PathParam("code") @Parameter(example = "513221000000") String code) {
+    public RestResponse<UnitView> getUnitByCode(@PathParam("code") @Parameter(example = "513221000000") String code) {
         return withEtag(service.getByCode(code));
     }
 
@@ -145,7 +145,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<UnitView> update(@PathParam("id") UUID id, @Valid @NotNull UnitUpdate request,
+    public RestResponse<UnitView> renameUnit(@PathParam("id") UUID id, @Valid @NotNull UnitUpdate request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.rename(id, expected, new UnitNames(request.names())));
@@ -158,7 +158,7 @@ public class UnitResource {
     @APIResponse(responseCode = "409", description = "Unit or new parent closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Would create a cycle, or the kind may not be placed there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<UnitView> move(@PathParam("id") UUID id, @Valid @NotNull UnitMove request,
+    public RestResponse<UnitView> moveUnit(@PathParam("id") UUID id, @Valid @NotNull UnitMove request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.move(id, expected, request.parentId()));
@@ -171,7 +171,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or still has open children", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<UnitView> close(@PathParam("id") UUID id, @Valid @NotNull UnitClosure request,
+    public RestResponse<UnitView> closeUnit(@PathParam("id") UUID id, @Valid @NotNull UnitClosure request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.close(id, expected, request.endDate(), request.reason()));
@@ -185,7 +185,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "409", description = "Unit not closed, or its parent is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = OWN_ROOT_REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<UnitView> reopen(@PathParam("id") UUID id, @Valid @NotNull UnitReopening request,
+    public RestResponse<UnitView> reopenUnit(@PathParam("id") UUID id, @Valid @NotNull UnitReopening request,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"3\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
         return withEtag(service.reopen(id, expected, request.reason()));
@@ -194,14 +194,14 @@ public class UnitResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "A unit's closings and reopenings, oldest first", description = "Each with its reason, who and when.")
-    public List<HistoryEntryView> history(@PathParam("id") UUID id) {
+    public List<HistoryEntryView> getUnitHistory(@PathParam("id") UUID id) {
         return service.history(id).stream().map(UnitMapper::toView).toList();
     }
 
     @GET
     @Path("{id}/children")
     @Operation(summary = "Direct children of a unit")
-    public RestResponse<PageResponse<UnitView>> children(@PathParam("id") UUID id,
+    public RestResponse<PageResponse<UnitView>> listChildren(@PathParam("id") UUID id,
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
@@ -213,14 +213,14 @@ public class UnitResource {
     @GET
     @Path("{id}/ancestors")
     @Operation(summary = "Ancestors of a unit, root first, ending with the unit", description = "Only as far up as your jurisdiction reaches.")
-    public List<UnitView> ancestors(@PathParam("id") UUID id) {
+    public List<UnitView> listAncestors(@PathParam("id") UUID id) {
         return service.ancestors(id).stream().map(UnitMapper::toView).toList();
     }
 
     @GET
     @Path("{id}/subtree")
     @Operation(summary = "A unit and everything under it, in hierarchy order", description = "`depth` limits the levels below the unit.")
-    public RestResponse<PageResponse<UnitView>> subtree(@PathParam("id") UUID id,
+    public RestResponse<PageResponse<UnitView>> listSubtree(@PathParam("id") UUID id,
             @QueryParam("depth") @Min(0) @Max(10) Integer depth,
             @QueryParam("kind") List<UnitKind> kinds,
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
@@ -234,7 +234,7 @@ public class UnitResource {
     @GET
     @Path("{id}/subtree/counts")
     @Operation(summary = "Open units per kind in a subtree")
-    public KindCounts counts(@PathParam("id") UUID id, @QueryParam("depth") @Min(0) @Max(10) Integer depth) {
+    public KindCounts getSubtreeCounts(@PathParam("id") UUID id, @QueryParam("depth") @Min(0) @Max(10) Integer depth) {
         return UnitMapper.toCounts(id, depth, service.countByKind(id, depth));
     }
 

@@ -2,6 +2,7 @@ package org.tuanjie.units.unit.service;
 
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.units.unit.UnitKind;
 
 /**
@@ -15,6 +16,7 @@ import org.tuanjie.units.unit.UnitKind;
 public record UnitQuery(UUID parentId, UUID subtreeOf, Integer maxDepth, Set<UnitKind> kinds, Status status,
         String text) {
 
+    @Schema(name = "UnitStatusFilter")
     public enum Status { OPEN, CLOSED, ALL }
 
     public static UnitQuery children(UUID parentId) {

@@ -1,0 +1,20 @@
+package org.tuanjie.platform.openapi;
+
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+
+/**
+ * What every service's contract gets on top of its annotations: names a generated client can use, the
+ * shared parameters described, then the shared problem answers.
+ */
+public class ContractFilter implements OASFilter {
+
+    private final ProblemResponsesFilter problems = new ProblemResponsesFilter();
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        ClientNames.apply(openAPI);
+        SharedParameters.apply(openAPI);
+        problems.filterOpenAPI(openAPI);
+    }
+}
