@@ -6,8 +6,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +18,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Three real HTTP backends standing in for units-, tasks- and agreements-service. Each echoes what
  * it received (method, path, query, headers, body) unless a canned answer was set for the path,
- * serves a small OpenAPI document and a health check, and can be switched {@code up}, {@code down}
+ * serves the service's committed OpenAPI document and a health check, and can be switched {@code up}, {@code down}
  * (connections dropped) or {@code hang} through {@code /__admin}.
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
@@ -154,16 +158,13 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             exchange.sendResponseHeaders(204, -1);
         }
 
+        /** The service's committed contract, as the real service serves it. */
         private Map<String, Object> openapi() {
-            Map<String, Object> op = Map.of("summary", "List " + service, "operationId", "list" + service,
-                    "security", List.of(Map.of("bearer", List.of("admin", "auditor"))),
-                    "responses", Map.of("200", Map.of("description", "OK")));
-            return Map.of("openapi", "3.1.0", "info", Map.of("title", service + "-service", "version", "0.1.0"),
-                    "tags", List.of(Map.of("name", service)),
-                    "paths", Map.of("/" + service, Map.of("get", op)),
-                    "components", Map.of("schemas", Map.of("Problem", Map.of("type", "object"),
-                            service + "View", Map.of("type", "object")),
-                            "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+            try {
+                return new Yaml().load(Files.readString(Path.of("..", service + "-service", "src", "main", "openapi", "openapi.yaml")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** A large answer without a length, 8 KiB every 50 ms for up to 20 s, like a long ledger export. */

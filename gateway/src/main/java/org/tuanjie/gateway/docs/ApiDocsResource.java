@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,7 +51,7 @@ public class ApiDocsResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A service's contract (units, tasks, agreements) or all three merged (openapi)")
-    public Uni<JsonNode> document(@PathParam("name") String name) {
+    public Uni<JsonNode> getContract(@PathParam("name") String name) {
         if (SERVICES.contains(name)) {
             return fetch(name).map(this::asServedHere);
         }
@@ -118,20 +119,11 @@ public class ApiDocsResource {
         info.put("title", "Tuanjie API");
         info.put("description", "units-service, tasks-service and agreements-service through the gateway");
         info.put("version", documents.get(0).path("info").path("version").asText("0"));
-        ObjectNode paths = (ObjectNode) merged.get("paths");
-        ObjectNode schemas = (ObjectNode) merged.with("components").with("schemas");
-        ArrayNode tags = merged.has("tags") ? (ArrayNode) merged.get("tags") : merged.putArray("tags");
-        for (JsonNode doc : documents.subList(1, documents.size())) {
-            doc.path("paths").fields().forEachRemaining(p -> paths.set(p.getKey(), p.getValue()));
-            // same-named schemas are the shared plumbing types (Problem, FieldError, UUID): first wins
-            doc.path("components").path("schemas").fields().forEachRemaining(s -> {
-                if (!schemas.has(s.getKey())) {
-                    schemas.set(s.getKey(), s.getValue());
-                }
-            });
-            doc.path("tags").forEach(tags::add);
+        Map<String, ObjectNode> byService = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            byService.put(SERVICES.get(i), (ObjectNode) documents.get(i));
         }
-        return merged;
+        return ContractMerge.merge(byService, merged);
     }
 
     public static final class DocumentNotFound extends Problems.NotFound {
