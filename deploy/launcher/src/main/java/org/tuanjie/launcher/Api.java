@@ -36,6 +36,11 @@ final class Api {
         this.issuer = issuer;
     }
 
+    /** The gateway's address, e.g. {@code http://127.0.0.1:8080}. */
+    String gateway() {
+        return gateway;
+    }
+
     /** A user's access token by the password grant of the scripted-login client. */
     String token(String user) {
         return tokens.computeIfAbsent(user, u -> accessToken(passwordGrant(u, PASSWORD)));

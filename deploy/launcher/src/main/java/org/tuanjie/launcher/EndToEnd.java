@@ -80,6 +80,8 @@ final class EndToEnd {
             check(deleted.status() == 409 && deleted.raw().contains("file-frozen"),
                     "verified: the liaison may not delete the evidence " + photo + " (409 file-frozen)", deleted);
         }
+        new IntegratorStory(api.gateway(), (ok, what, seen) -> check(ok, what + (ok ? "" : " — saw " + seen), null))
+                .run(admin, inspector, secondInspector, liaison, inspectionId, education);
         resumableUpload(liaison);
         dossierWithFiles(liaison, auditor, outsider, education);
 
