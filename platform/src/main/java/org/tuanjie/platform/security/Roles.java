@@ -29,6 +29,8 @@ public final class Roles {
     /** A unit's own people, its admin included: the policy then asks that the unit be theirs. */
     public static final Set<String> UNIT_STAFF = Set.of(ADMIN, UNIT_LIAISON, UNIT_LEADER);
     public static final Set<String> ADMINS = Set.of(ADMIN);
+    /** Who reads a service's event feed: the office, oversight, and other county platforms. */
+    public static final Set<String> EVENT_READERS = Set.of(ADMIN, AUDITOR, INTEGRATION);
 
     private Roles() {
     }

@@ -6,6 +6,7 @@ import static org.tuanjie.platform.security.Roles.INSPECTOR;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
+import static org.tuanjie.platform.security.Roles.EVENT_READERS;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.OFFICE;
 
@@ -102,6 +103,7 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/tasks/{id}/extensions/{requestId}", EVERYONE))
                 .rule(Rule.of("POST", "/tasks/overdue-check", ADMINS))
                 .rule(Rule.of("POST", "/tasks/unit-feed", ADMINS))
+                .rule(Rule.of("GET", "/tasks/events", EVENT_READERS))
                 .rule(Rule.of("POST", "/inspections", OFFICE).integrationWith(WRITE_SCOPE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/inspections", EVERYONE))
                 .rule(Rule.of("GET", "/inspections/{id}", EVERYONE))

@@ -16,6 +16,7 @@ import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
@@ -55,6 +56,9 @@ public class InspectionService {
 
     @Inject
     Guard guard;
+
+    @Inject
+    TasksEvents events;
 
     @Inject
     EntityManager em;
@@ -118,6 +122,7 @@ public class InspectionService {
         if (!evidence.isEmpty()) {
             files.attach(EvidenceOwners.of(finding), evidence, caller.subject(), "evidence");
         }
+        events.findingRecorded(inspection, finding);
         return finding;
     }
 

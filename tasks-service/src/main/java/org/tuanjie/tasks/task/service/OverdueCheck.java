@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.TaskState;
@@ -30,6 +31,9 @@ public class OverdueCheck {
 
     @Inject
     TasksConfig config;
+
+    @Inject
+    TasksEvents events;
 
     @Scheduled(every = "${tasks.overdue-check.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,8 +67,11 @@ public class OverdueCheck {
             if (task.flagOverdue(today)) {
                 em.persist(new UrgingNotice(task.id(), "整改任务已逾期（时限 " + task.deadline() + "），请立即整改并提交", true,
                         Caller.SYSTEM));
-                em.persist(TaskEvent.of(task, "OVERDUE", task.state(), task.state(), Caller.SYSTEM,
-                        Map.of("deadline", task.deadline().toString())));
+                TaskEvent event = TaskEvent.of(task, "OVERDUE", task.state(), task.state(), Caller.SYSTEM,
+                        Map.of("deadline", task.deadline().toString()));
+                em.persist(event);
+                em.flush();
+                events.taskChanged(task, event);
                 flagged++;
             }
         }

@@ -22,6 +22,7 @@ import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.Finding;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
@@ -54,6 +55,9 @@ public class TaskService {
 
     @Inject
     InspectionService inspections;
+
+    @Inject
+    TasksEvents events;
 
     @Inject
     Jurisdiction jurisdiction;
@@ -118,7 +122,7 @@ public class TaskService {
         RectificationTask task = RectificationTask.assign(assignment, InspectionService.snapshot(unit), township(unit),
                 jurisdiction.rootPath());
         tasks.persist(task);
-        record(TaskEvent.of(task, "ASSIGNED", null, TaskState.ASSIGNED, caller.subject(),
+        record(task, TaskEvent.of(task, "ASSIGNED", null, TaskState.ASSIGNED, caller.subject(),
                 Map.of("unit", unit.code(), "deadline", task.deadline().toString())));
         return task;
     }
@@ -187,7 +191,7 @@ public class TaskService {
         }
         ExtensionRequest request = ExtensionRequest.ask(task, reason, requested, config.today());
         em.persist(request);
-        record(TaskEvent.of(task, "EXTENSION_REQUESTED", task.state(), task.state(), caller.subject(),
+        record(task, TaskEvent.of(task, "EXTENSION_REQUESTED", task.state(), task.state(), caller.subject(),
                 Map.of("requestedDeadline", requested.toString(), "reason", reason)));
         return request;
     }
@@ -198,10 +202,10 @@ public class TaskService {
         ExtensionRequest request = extension(taskId, requestId);
         Versions.check(version, request.version());
         if (approve) {
-            record(request.approve(task, note, caller.subject()));
+            record(task, request.approve(task, note, caller.subject()));
         } else {
             request.refuse(note, caller.subject());
-            record(TaskEvent.of(task, "EXTENSION_REFUSED", task.state(), task.state(), caller.subject(),
+            record(task, TaskEvent.of(task, "EXTENSION_REFUSED", task.state(), task.state(), caller.subject(),
                     note == null ? Map.of() : Map.of("note", note)));
         }
         em.flush();
@@ -231,7 +235,7 @@ public class TaskService {
         }
         UrgingNotice notice = new UrgingNotice(taskId, message, false, caller.subject());
         em.persist(notice);
-        record(TaskEvent.of(task, "URGED", task.state(), task.state(), caller.subject(), Map.of("message", message)));
+        record(task, TaskEvent.of(task, "URGED", task.state(), task.state(), caller.subject(), Map.of("message", message)));
         return notice;
     }
 
@@ -240,7 +244,7 @@ public class TaskService {
     public TaskEvent contribute(UUID taskId, String note) {
         RectificationTask task = get(taskId);
         TaskEvent event = task.contribute(caller.unitCode().orElse(""), note, caller.subject());
-        record(event);
+        record(task, event);
         em.flush();
         return event;
     }
@@ -260,7 +264,7 @@ public class TaskService {
     private RectificationTask change(UUID id, long version, Function<RectificationTask, TaskEvent> action) {
         RectificationTask task = get(id);
         Versions.check(version, task.version());
-        record(action.apply(task));
+        record(task, action.apply(task));
         tasks.flush();
         return task;
     }
@@ -282,8 +286,10 @@ public class TaskService {
         return files.stream().map(f -> new Evidence(f.id(), f.sha256())).toList();
     }
 
-    private void record(TaskEvent event) {
+    private void record(RectificationTask task, TaskEvent event) {
         em.persist(event);
+        em.flush(); // the task's new version, for the event
+        events.taskChanged(task, event);
     }
 
     private UnitSnapshot township(UnitRef unit) {

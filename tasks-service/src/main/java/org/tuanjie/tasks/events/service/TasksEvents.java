@@ -1,0 +1,86 @@
+package org.tuanjie.tasks.events.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.events.Happened;
+import org.tuanjie.platform.events.Outbox;
+import org.tuanjie.tasks.inspection.Finding;
+import org.tuanjie.tasks.inspection.Inspection;
+import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.tasks.task.TaskState;
+
+/**
+ * What tasks-service tells other platforms, written to the outbox in the transaction of the change. A line of a
+ * task's timeline becomes an event ({@code org.tuanjie.task.verified}); the data is what a receiver needs to act
+ * without asking back: the task, its unit, its new state and the version an If-Match would name.
+ */
+@ApplicationScoped
+public class TasksEvents {
+
+    public static final String PREFIX = "org.tuanjie.";
+
+    @Inject
+    Outbox outbox;
+
+    /** @param event the timeline line just recorded, the task flushed (its version is the new one) */
+    public void taskChanged(RectificationTask task, TaskEvent event) {
+        typeOf(event).ifPresent(type -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("taskId", task.id().toString());
+            data.put("title", task.title());
+            data.put("unitId", task.unit().id().toString());
+            data.put("unitCode", task.unit().code());
+            data.put("unitName", task.unit().name());
+            data.put("state", task.state().name());
+            data.put("version", task.version());
+            data.put("deadline", task.deadline().toString());
+            data.put("actor", event.actor());
+            if (event.fromState() != null) {
+                data.put("fromState", event.fromState().name());
+            }
+            data.putAll(event.detail());
+            outbox.publish(new Happened(PREFIX + type, "tasks/" + task.id(), UnitPath.of(task.unit().path()),
+                    UnitPath.of(task.ownerPath()), data));
+        });
+    }
+
+    public void findingRecorded(Inspection inspection, Finding finding) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("findingId", finding.id().toString());
+        data.put("inspectionId", inspection.id().toString());
+        data.put("inspectionTitle", inspection.title());
+        data.put("unitId", finding.unit().id().toString());
+        data.put("unitCode", finding.unit().code());
+        data.put("unitName", finding.unit().name());
+        data.put("category", finding.category().name());
+        data.put("severity", finding.severity().name());
+        outbox.publish(new Happened(PREFIX + "finding.recorded", "findings/" + finding.id(), UnitPath.of(finding.unit().path()),
+                UnitPath.of(inspection.ownerPath()), data));
+    }
+
+    /** The event type of a timeline line; an extension asked for is news for the office only through the task. */
+    static Optional<String> typeOf(TaskEvent event) {
+        return Optional.ofNullable(switch (event.type()) {
+            case "ASSIGNED" -> "task.assigned";
+            case "STATE_CHANGED" -> switch (event.toState()) {
+                case IN_PROGRESS -> "task.started";
+                case SUBMITTED -> "task.submitted";
+                case VERIFIED -> "task.verified";
+                case REJECTED -> "task.rejected";
+                case HANDED_BACK -> "task.handed-back";
+                case ASSIGNED -> "task.reassigned";
+            };
+            case "OVERDUE" -> "task.overdue";
+            case "URGED" -> "task.urged";
+            case "EXTENSION_REQUESTED" -> "task.extension-requested";
+            case "DEADLINE_EXTENDED", "EXTENSION_REFUSED" -> "task.extension-decided";
+            case "CONTRIBUTED" -> "task.contribution-added";
+            default -> null;
+        });
+    }
+}
