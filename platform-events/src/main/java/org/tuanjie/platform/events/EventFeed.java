@@ -8,10 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +40,12 @@ public class EventFeed {
     @Transactional
     public List<CloudEvent> after(UnitPath reach, long after, int limit, Set<String> types) {
         positions.relay();
+        return read(reach, after, limit, types);
+    }
+
+    /** The same, without first positioning what was committed since the last relay. */
+    @Transactional
+    public List<CloudEvent> read(UnitPath reach, long after, int limit, Set<String> types) {
         Query query = em.createNativeQuery("""
                 select position, id, type, subject, occurred_at, cast(data as text) from outbox_event
                 where position > :after and (unit_path like :reach or office_path like :reach)
@@ -58,7 +60,7 @@ public class EventFeed {
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
             events.add(new CloudEvent(SPEC_VERSION, columns[1].toString(), "/" + service, (String) columns[2],
-                    (String) columns[3], time(columns[4]), "application/json", columns[0].toString(), data((String) columns[5])));
+                    (String) columns[3], Times.utc(columns[4]), "application/json", columns[0].toString(), data((String) columns[5])));
         }
         return events;
     }
@@ -69,15 +71,5 @@ public class EventFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event data is not JSON", e);
         }
-    }
-
-    private static OffsetDateTime time(Object column) {
-        if (column instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (column instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) column).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

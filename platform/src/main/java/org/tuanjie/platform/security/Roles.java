@@ -31,6 +31,8 @@ public final class Roles {
     public static final Set<String> ADMINS = Set.of(ADMIN);
     /** Who reads a service's event feed: the office, oversight, and other county platforms. */
     public static final Set<String> EVENT_READERS = Set.of(ADMIN, AUDITOR, INTEGRATION);
+    /** Who subscribes addresses to a service's events: the office, and other county platforms. */
+    public static final Set<String> WEBHOOK_MANAGERS = Set.of(ADMIN, INTEGRATION);
 
     private Roles() {
     }

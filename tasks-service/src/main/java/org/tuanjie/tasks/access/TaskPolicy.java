@@ -6,6 +6,7 @@ import static org.tuanjie.platform.security.Roles.INSPECTOR;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
+import static org.tuanjie.platform.security.Roles.WEBHOOK_MANAGERS;
 import static org.tuanjie.platform.security.Roles.EVENT_READERS;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.OFFICE;
@@ -104,6 +105,14 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/tasks/overdue-check", ADMINS))
                 .rule(Rule.of("POST", "/tasks/unit-feed", ADMINS))
                 .rule(Rule.of("GET", "/tasks/events", EVENT_READERS))
+                .rule(Rule.of("POST", "/tasks/webhooks", WEBHOOK_MANAGERS))
+                .rule(Rule.of("GET", "/tasks/webhooks", EVENT_READERS))
+                .rule(Rule.of("GET", "/tasks/webhooks/{id}", EVENT_READERS))
+                .rule(Rule.of("GET", "/tasks/webhooks/{id}/attempts", EVENT_READERS))
+                .rule(Rule.of("DELETE", "/tasks/webhooks/{id}", WEBHOOK_MANAGERS))
+                .rule(Rule.of("POST", "/tasks/webhooks/{id}/secret", WEBHOOK_MANAGERS))
+                .rule(Rule.of("POST", "/tasks/webhooks/{id}/enable", WEBHOOK_MANAGERS))
+                .rule(Rule.of("POST", "/tasks/webhooks/{id}/redeliveries", WEBHOOK_MANAGERS))
                 .rule(Rule.of("POST", "/inspections", OFFICE).integrationWith(WRITE_SCOPE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/inspections", EVERYONE))
                 .rule(Rule.of("GET", "/inspections/{id}", EVERYONE))
