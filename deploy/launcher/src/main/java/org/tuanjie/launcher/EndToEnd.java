@@ -1,6 +1,7 @@
 package org.tuanjie.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,6 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * credentials, and another township that sees none of it.
  */
 final class EndToEnd {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Suite suite;
     private final Api api;
@@ -73,8 +77,19 @@ final class EndToEnd {
         String taskPath = "/api/tasks/" + task.text("id");
         check(api.change(liaison, "POST", taskPath, "start", null).status() == 200, "the unit's liaison starts it", null);
         List<String> photos = submitWithPhotos(liaison, secondInspector, taskPath);
-        Api.Reply verified = api.change(secondInspector, "POST", taskPath, "verify", null);
-        check(verified.status() == 200 && "VERIFIED".equals(verified.text("state")), "another inspector verifies it (销号)", verified);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Api.Reply subscribed = api.post(platform, "/api/tasks/webhooks",
+                    Map.of("url", receiver.url(), "types", List.of("org.tuanjie.task.verified")));
+            check(subscribed.status() == 201, "county-platform subscribes a receiver to org.tuanjie.task.verified", subscribed);
+            Api.Reply verified = api.change(secondInspector, "POST", taskPath, "verify", null);
+            check(verified.status() == 200 && "VERIFIED".equals(verified.text("state")), "another inspector verifies it (销号)", verified);
+            List<WebhookReceiver.Delivery> deliveries = receiver.await(Duration.ofSeconds(20));
+            JsonNode event = deliveries.isEmpty() ? null : JSON.readTree(deliveries.get(0).body());
+            check(event != null && "org.tuanjie.task.verified".equals(event.path("type").asText())
+                    && event.path("data").path("taskId").asText().equals(task.text("id"))
+                    && WebhookReceiver.signedWith(subscribed.text("secret"), deliveries.get(0)),
+                    "the receiver gets task.verified, signed with the subscription's secret (Standard Webhooks)", null);
+        }
         for (String photo : photos) {
             Api.Reply deleted = api.exchange(liaison, "DELETE", "/api/evidence/" + photo, Map.of(), null);
             check(deleted.status() == 409 && deleted.raw().contains("file-frozen"),

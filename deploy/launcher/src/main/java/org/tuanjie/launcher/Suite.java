@@ -253,6 +253,10 @@ final class Suite {
             env.put("UNITS_ACCOUNTS_CLIENT_SECRET", Objects.requireNonNullElse(System.getenv("UNITS_ACCOUNTS_CLIENT_SECRET"),
                     "units-service-demo-secret"));
         }
+        // webhook receivers on this machine are allowed locally (a developer's, the end-to-end run's); a deployment
+        // names the county's own networks instead
+        env.put("WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", Objects.requireNonNullElse(System.getenv("WEBHOOKS_ALLOWED_PRIVATE_NETWORKS"),
+                "127.0.0.0/8"));
         env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + GATEWAY_PORT + ",http://127.0.0.1:" + GATEWAY_PORT
                 + ",http://localhost:8100");
         console.step("starting " + name + " on port " + port);
