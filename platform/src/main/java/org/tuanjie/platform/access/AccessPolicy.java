@@ -78,6 +78,12 @@ public final class AccessPolicy {
             return this;
         }
 
+        /** Rules a shared capability brings (a service's event feed and webhooks). */
+        public Builder rules(Iterable<Rule> rules) {
+            rules.forEach(this::rule);
+            return this;
+        }
+
         public AccessPolicy build() {
             return new AccessPolicy(Map.copyOf(rules), Map.copyOf(visibility));
         }

@@ -6,8 +6,6 @@ import static org.tuanjie.platform.security.Roles.INSPECTOR;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
-import static org.tuanjie.platform.security.Roles.WEBHOOK_MANAGERS;
-import static org.tuanjie.platform.security.Roles.EVENT_READERS;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.OFFICE;
 
@@ -17,6 +15,7 @@ import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
 import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.events.EventAccess;
 import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.inspection.OwnedFinding;
@@ -104,15 +103,6 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/tasks/{id}/extensions/{requestId}", EVERYONE))
                 .rule(Rule.of("POST", "/tasks/overdue-check", ADMINS))
                 .rule(Rule.of("POST", "/tasks/unit-feed", ADMINS))
-                .rule(Rule.of("GET", "/tasks/events", EVENT_READERS))
-                .rule(Rule.of("POST", "/tasks/webhooks", WEBHOOK_MANAGERS))
-                .rule(Rule.of("GET", "/tasks/webhooks", EVENT_READERS))
-                .rule(Rule.of("GET", "/tasks/webhooks/{id}", EVENT_READERS))
-                .rule(Rule.of("GET", "/tasks/webhooks/{id}/attempts", EVENT_READERS))
-                .rule(Rule.of("DELETE", "/tasks/webhooks/{id}", WEBHOOK_MANAGERS))
-                .rule(Rule.of("POST", "/tasks/webhooks/{id}/secret", WEBHOOK_MANAGERS))
-                .rule(Rule.of("POST", "/tasks/webhooks/{id}/enable", WEBHOOK_MANAGERS))
-                .rule(Rule.of("POST", "/tasks/webhooks/{id}/redeliveries", WEBHOOK_MANAGERS))
                 .rule(Rule.of("POST", "/inspections", OFFICE).integrationWith(WRITE_SCOPE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/inspections", EVERYONE))
                 .rule(Rule.of("GET", "/inspections/{id}", EVERYONE))
@@ -136,6 +126,7 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/figures/domains/{domainId}", EVERYONE))
                 .rule(Rule.of("GET", "/ledger.csv", EVERYONE))
                 .rule(Rule.of("GET", "/ledger.xlsx", EVERYONE))
+                .rules(EventAccess.rules("/tasks"))
                 .build();
     }
 
