@@ -14,6 +14,7 @@ import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.events.EventAccess;
 import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
@@ -84,6 +85,7 @@ public final class AgreementPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/coverage", EVERYONE))
                 .rule(Rule.of("GET", "/audit", Set.of(ADMIN, AUDITOR)))
                 .rule(Rule.of("GET", "/audit/verification", Set.of(ADMIN, AUDITOR)))
+                .rules(EventAccess.rules("/agreements"))
                 .build();
     }
 

@@ -10,6 +10,7 @@ import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
 import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.events.EventAccess;
 import org.tuanjie.units.domain.DomainMembers;
 import org.tuanjie.units.people.AccountGrant;
 import org.tuanjie.units.people.AccountRole;
@@ -170,6 +171,7 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/domains/{id}/members", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
                 .rule(Rule.of("DELETE", "/domains/{id}/members/{unitId}", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
                 .rule(Rule.of("GET", "/domains/{id}/coverage", EVERYONE).acting(SEES_DOMAIN))
+                .rules(EventAccess.rules("/units"))
                 .build();
     }
 

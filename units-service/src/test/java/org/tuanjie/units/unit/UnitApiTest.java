@@ -299,8 +299,8 @@ class UnitApiTest {
                 .replace("{id}", h.id(h.county));
         String token = Tokens.of("admin", h.county);
         org.junit.jupiter.api.Assertions.assertAll(
-                () -> assertEquals(8, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
-                () -> assertEquals(11, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
+                () -> assertEquals(9, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
+                () -> assertEquals(13, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.audit.AuditEntry;
 import org.tuanjie.agreements.audit.config.AuditConfig;
+import org.tuanjie.agreements.events.service.AgreementsEvents;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.problem.Problems;
@@ -45,13 +46,20 @@ public class AuditTrail {
     @Inject
     AuditConfig config;
 
+    @Inject
+    AgreementsEvents events;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String action, Agreement agreement, Map<String, String> detail) {
-        return append(action, agreement == null ? null : agreement.id(), agreement == null ? null : agreement.unitCode(),
+        AuditEntry entry = append(action, agreement == null ? null : agreement.id(), agreement == null ? null : agreement.unitCode(),
                 agreement == null ? null : agreement.unitPath(), detail);
+        if (agreement != null) {
+            events.told(action, agreement, detail); // what the trail records of an agreement, other platforms are told
+        }
+        return entry;
     }
 
     /**
@@ -60,7 +68,9 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry recordByService(String action, Agreement agreement, Map<String, String> detail) {
-        return append(service, action, agreement.id(), agreement.unitCode(), agreement.unitPath(), detail);
+        AuditEntry entry = append(service, action, agreement.id(), agreement.unitCode(), agreement.unitPath(), detail);
+        events.told(action, agreement, detail);
+        return entry;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

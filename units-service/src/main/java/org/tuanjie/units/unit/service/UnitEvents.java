@@ -15,6 +15,14 @@ public final class UnitEvents {
     }
 
     /** A unit moved under another parent with its subtree, whose paths are already re-rooted. */
-    public record UnitMoved(Unit unit) {
+    public record UnitMoved(Unit unit, String previousPath) {
+    }
+
+    /** A unit was renamed. */
+    public record UnitRenamed(Unit unit) {
+    }
+
+    /** A unit was closed (撤并) or reopened. */
+    public record UnitClosedOrReopened(Unit unit) {
     }
 }

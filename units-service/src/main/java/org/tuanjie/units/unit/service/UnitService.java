@@ -70,6 +70,12 @@ public class UnitService {
     @Inject
     Event<UnitEvents.UnitMoved> moved;
 
+    @Inject
+    Event<UnitEvents.UnitRenamed> renamed;
+
+    @Inject
+    Event<UnitEvents.UnitClosedOrReopened> closedOrReopened;
+
     /**
      * @param parentId null for a jurisdiction root, which only the office of that code may create
      */
@@ -140,6 +146,7 @@ public class UnitService {
         Versions.check(expectedVersion, unit.version());
         unit.rename(names);
         units.flush();
+        renamed.fire(new UnitEvents.UnitRenamed(unit));
         return unit;
     }
 
@@ -155,7 +162,7 @@ public class UnitService {
         units.rerootDescendants(oldPath, unit.path(), unit.depth() - oldDepth, caller.subject());
         units.recordDepartures(oldPath, unit.path());
         rootPaths.forgetAll();
-        moved.fire(new UnitEvents.UnitMoved(unit));
+        moved.fire(new UnitEvents.UnitMoved(unit, oldPath));
         return unit;
     }
 
@@ -169,6 +176,7 @@ public class UnitService {
         }
         history.persist(unit.close(endDate, reason, caller.subject()));
         units.flush();
+        closedOrReopened.fire(new UnitEvents.UnitClosedOrReopened(unit));
         return unit;
     }
 
@@ -180,6 +188,7 @@ public class UnitService {
         Unit parent = unit.parentId() == null ? null : units.findById(unit.parentId());
         history.persist(unit.reopen(parent, reason, caller.subject()));
         units.flush();
+        closedOrReopened.fire(new UnitEvents.UnitClosedOrReopened(unit));
         return unit;
     }
 
