@@ -27,7 +27,7 @@ class UnitEventsTest {
     @BeforeEach
     void hierarchy() {
         if (h == null) {
-            h = new Hierarchy("45");
+            h = new Hierarchy("48");
         }
     }
 
