@@ -33,13 +33,13 @@ import org.tuanjie.platform.events.Times;
  * order they happened). A failure waits before the next try, twice as long each time up to a cap; a
  * subscription failing for a whole day is disabled with the reason. Where delivery stands is in the database,
  * advanced only after a 2xx: a service restarting in the middle of a retry resumes it. A lease on the
- * subscription keeps two instances from serving it at once.
+ * subscription keeps two instances from serving it at once; it is renewed with each event sent, so an instance
+ * killed in the middle of a batch holds it only a short while.
  */
 @ApplicationScoped
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
-    private static final Duration LEASE = Duration.ofMinutes(5);
 
     @Inject
     EntityManager em;
@@ -61,6 +61,15 @@ public class Deliveries {
 
     @Inject
     WebhooksConfig config;
+
+    /**
+     * How long a subscription stays with the instance serving it without news from it: renewed with every event
+     * sent, so an instance that died mid-batch holds it only this long (three delivery timeouts, at least 30 s).
+     */
+    private Duration lease() {
+        Duration three = config.timeout().multipliedBy(3);
+        return three.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : three;
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -101,7 +110,7 @@ public class Deliveries {
                     where id = :id and state = 'ACTIVE' and (lease_until is null or lease_until < now())
                     returning url, cast(types as text), scope_path, delivered_position, failures, failing_since, secret,
                               previous_secret, previous_secret_until""")
-                    .setParameter("lease", LEASE.toSeconds() + " seconds").setParameter("id", id).getResultList();
+                    .setParameter("lease", lease().toSeconds() + " seconds").setParameter("id", id).getResultList();
             if (rows.isEmpty()) {
                 return Optional.<Subscription>empty();
             }
@@ -191,8 +200,9 @@ public class Deliveries {
     private void delivered(UUID subscription, long position) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update webhook_subscription set delivered_position = greatest(delivered_position, :p), failures = 0,
-                    failing_since = null, next_attempt_at = :now where id = :id""")
-                .setParameter("p", position).setParameter("now", now()).setParameter("id", subscription).executeUpdate());
+                    failing_since = null, next_attempt_at = :now, lease_until = :lease where id = :id""")
+                .setParameter("p", position).setParameter("now", now()).setParameter("lease", now().plus(lease()))
+                .setParameter("id", subscription).executeUpdate());
     }
 
     private void failed(UUID subscription, int failures, OffsetDateTime failingSince, Attempt attempt) {
