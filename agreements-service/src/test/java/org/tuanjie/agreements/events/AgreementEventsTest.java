@@ -53,4 +53,19 @@ class AgreementEventsTest {
         assertEquals(0, about("auditor", c.townships.get(1), id).size(), "another township");
         as("unit-leader", village).get("/agreements/events").then().statusCode(403);
     }
+
+    /** Subscribing is for the office and other platforms; oversight looks; a subscription is seen within the reach of its scope. */
+    @Test
+    void theOfficeAndPlatformsSubscribeToAgreementEventsAndOthersDoNot() {
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("org.tuanjie.agreement.signed"));
+        for (String role : List.of("inspector", "unit-liaison", "unit-leader", "auditor")) {
+            as(role, c.county).body(body).post("/agreements/webhooks").then().statusCode(403);
+        }
+        String id = as("integration", c.townships.get(0)).body(body).post("/agreements/webhooks").then().statusCode(201)
+                .extract().path("id");
+        as("auditor", c.county).get("/agreements/webhooks/" + id).then().statusCode(200);
+        as("admin", c.townships.get(1)).get("/agreements/webhooks/" + id).then().statusCode(404);
+        as("auditor", c.townships.get(0)).delete("/agreements/webhooks/" + id).then().statusCode(403);
+        as("admin", c.county).delete("/agreements/webhooks/" + id).then().statusCode(204);
+    }
 }

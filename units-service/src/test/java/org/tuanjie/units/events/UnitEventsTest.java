@@ -61,4 +61,19 @@ class UnitEventsTest {
         assertTrue(types("auditor", h.villageA, id).isEmpty());
         as("unit-liaison", h.county).get("/units/events").then().statusCode(403);
     }
+
+    /** Subscribing is for the office and other platforms; oversight looks; a subscription is seen within the reach of its scope. */
+    @Test
+    void theOfficeAndPlatformsSubscribeToUnitEventsAndOthersDoNot() {
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("org.tuanjie.unit.moved"));
+        for (String role : List.of("inspector", "unit-liaison", "unit-leader", "auditor")) {
+            as(role, h.county).body(body).post("/units/webhooks").then().statusCode(403);
+        }
+        String id = as("integration", h.townshipA).body(body).post("/units/webhooks").then().statusCode(201)
+                .extract().path("id");
+        as("auditor", h.county).get("/units/webhooks/" + id).then().statusCode(200);
+        as("admin", h.townshipB).get("/units/webhooks/" + id).then().statusCode(404);
+        as("auditor", h.townshipA).delete("/units/webhooks/" + id).then().statusCode(403);
+        admin(h.county).delete("/units/webhooks/" + id).then().statusCode(204);
+    }
 }
