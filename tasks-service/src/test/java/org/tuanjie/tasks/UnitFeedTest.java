@@ -52,7 +52,7 @@ class UnitFeedTest {
         c.move(leaving, elsewhere.townships.get(0));
         as("admin", c.county).post("/tasks/unit-feed").then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://tuanjie.org/problems/unit-feed-unavailable"));
+                .body("type", equalTo("/problems/unit-feed-unavailable"));
         as("inspector", from).get("/tasks/" + taskId).then().statusCode(200);
 
         FakeCounty.serviceRoot(c.county);

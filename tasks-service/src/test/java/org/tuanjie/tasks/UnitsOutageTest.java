@@ -54,7 +54,7 @@ class UnitsOutageTest {
             FakeCounty.unitsService("down");
             as("admin", c.county).body(inspection).post("/inspections").then()
                     .statusCode(503).contentType("application/problem+json")
-                    .body("type", equalTo("https://tuanjie.org/problems/units-unavailable"))
+                    .body("type", equalTo("/problems/units-unavailable"))
                     .time(lessThan(5000L));
             FakeCounty.unitsService("hang");
             as("admin", c.county).body(standalone).post("/tasks").then().statusCode(503).time(lessThan(8000L));

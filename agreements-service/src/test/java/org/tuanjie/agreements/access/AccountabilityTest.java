@@ -64,7 +64,7 @@ class AccountabilityTest {
     void theTownshipCannotActAsTheCountyOnItsVillagesAgreement() {
         String id = signedAgreementOf(villageA);
         act("admin", townshipA, id, "countersign", null, c.county).then().statusCode(403)
-                .body("type", equalTo("https://tuanjie.org/problems/not-permitted"));
+                .body("type", equalTo("/problems/not-permitted"));
         act("admin", townshipA, id, "revoke", Map.of("reason", "乡镇撤销"), c.county).then().statusCode(403);
         act("admin", townshipA, id, "amendments", Map.of("reason", "乡镇修改", "content", template(2026)), c.county)
                 .then().statusCode(403);

@@ -41,7 +41,7 @@ class AgreementLifecycleTest {
     }
 
     private static org.hamcrest.Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 
     @Test

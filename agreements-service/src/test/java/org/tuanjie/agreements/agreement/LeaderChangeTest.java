@@ -53,7 +53,7 @@ class LeaderChangeTest {
     }
 
     private static org.hamcrest.Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 
     private static void runTheFeed() {

@@ -174,7 +174,7 @@ class AssessmentApiTest {
         try {
             Agreements.tasksService("down");
             act("admin", c.county, id, "assessment", request, c.county).then().statusCode(503)
-                    .body("type", equalTo("https://tuanjie.org/problems/tasks-unavailable"));
+                    .body("type", equalTo("/problems/tasks-unavailable"));
         } finally {
             Agreements.tasksService("up");
         }

@@ -63,6 +63,38 @@ public final class Messages {
         }
     }
 
+    /**
+     * Every problem type the module's bundles name ({@code problem.<type>.title}), with its title and, where the
+     * bundle has one without placeholders, its detail, in Chinese and English: the catalogue the contract lists.
+     */
+    public static java.util.SortedMap<String, java.util.Map<String, String>> problemTypes() {
+        java.util.SortedMap<String, java.util.Map<String, String>> types = new java.util.TreeMap<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (String bundle : BUNDLES) {
+            ResourceBundle chinese;
+            try {
+                chinese = ResourceBundle.getBundle(bundle, Locale.ROOT, loader, NO_FALLBACK);
+            } catch (MissingResourceException absent) {
+                continue;
+            }
+            for (String key : java.util.Collections.list(chinese.getKeys())) {
+                if (key.startsWith("problem.") && key.endsWith(".title")) {
+                    String type = key.substring("problem.".length(), key.length() - ".title".length());
+                    java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
+                    for (Locale locale : List.of(Locale.CHINESE, Locale.ENGLISH)) {
+                        words.put("title-" + locale.getLanguage(), get(locale, key));
+                        String detail = pattern(locale, "problem." + type + ".detail");
+                        if (detail != null && !detail.contains("{")) {
+                            words.put("detail-" + locale.getLanguage(), detail.replace("''", "'"));
+                        }
+                    }
+                    types.putIfAbsent(type, words);
+                }
+            }
+        }
+        return types;
+    }
+
     public static String get(Locale locale, String key, Object... args) {
         String pattern = pattern(locale, key);
         if (pattern == null) {

@@ -216,6 +216,6 @@ class AccountabilityTest {
     }
 
     private static org.hamcrest.Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 }

@@ -184,7 +184,7 @@ class EvidenceApiTest {
         by("leader-" + countyCode(), "unit-leader", school).get("/evidence/" + id).then().statusCode(404);
         as("admin", c.county).get("/evidence/" + id + "/content").then().statusCode(404);
         by(liaison, "unit-liaison", school).get("/evidence/" + id + "/thumbnail").then().statusCode(404)
-                .body("type", equalTo("https://tuanjie.org/problems/thumbnail-not-found"));
+                .body("type", equalTo("/problems/thumbnail-not-found"));
         // auditors change nothing, uploads included
         upload(by("auditor-x", "auditor", c.county), "a.pdf", TestFiles.pdf(2000), "application/pdf").then().statusCode(403);
     }
@@ -195,7 +195,7 @@ class EvidenceApiTest {
         long chunksBefore = chunks();
         upload(by(liaison, "unit-liaison", school), "photo.jpg", TestFiles.exe(), "image/jpeg").then().statusCode(415)
                 .contentType(startsWith("application/problem+json"))
-                .body("type", equalTo("https://tuanjie.org/problems/unsupported-file-type"))
+                .body("type", equalTo("/problems/unsupported-file-type"))
                 .body("detail", containsString("JPEG"));
         assertEquals(0, filesOf(liaison));
         assertEquals(chunksBefore, chunks());
@@ -212,7 +212,7 @@ class EvidenceApiTest {
         assertTrue(answer.contains("application/problem+json"), answer);
         by(liaison, "unit-liaison", school).header("Tus-Resumable", "1.0.0").header("Upload-Length", big)
                 .post("/evidence/uploads").then().statusCode(413)
-                .body("type", equalTo("https://tuanjie.org/problems/file-too-large"));
+                .body("type", equalTo("/problems/file-too-large"));
         assertEquals(0, filesOf(liaison));
     }
 
@@ -227,7 +227,7 @@ class EvidenceApiTest {
         }
         by(liaison, "unit-liaison", village).header("Tus-Resumable", "1.0.0").header("Upload-Length", 30 * 1024 * 1024)
                 .post("/evidence/uploads").then().statusCode(413)
-                .body("type", equalTo("https://tuanjie.org/problems/file-quota-exceeded"))
+                .body("type", equalTo("/problems/file-quota-exceeded"))
                 .body("detail", containsString(village));
         assertEquals(2, filesOf(liaison));
         // another unit's quota is its own
@@ -253,7 +253,7 @@ class EvidenceApiTest {
         assertEquals(cut, offset, "every byte that arrived before the cut is kept");
 
         tusPatch(by(liaison, "unit-liaison", school), path, 0, Arrays.copyOfRange(video, 0, 10)).then().statusCode(409)
-                .body("type", equalTo("https://tuanjie.org/problems/upload-offset-mismatch"));
+                .body("type", equalTo("/problems/upload-offset-mismatch"));
         String fileLocation = tusPatch(by(liaison, "unit-liaison", school), path, offset,
                 Arrays.copyOfRange(video, (int) offset, video.length)).then().statusCode(204)
                 .header("Upload-Offset", equalTo(String.valueOf(video.length)))
@@ -312,10 +312,10 @@ class EvidenceApiTest {
 
         // not yet settled: the uploader still cannot pull a taken file from under its record
         by(liaison, "unit-liaison", school).delete("/evidence/" + fresh).then().statusCode(409)
-                .body("type", equalTo("https://tuanjie.org/problems/file-taken"));
+                .body("type", equalTo("/problems/file-taken"));
         act("inspector", c.county, taskId, "verify", null, 200);
         by(liaison, "unit-liaison", school).delete("/evidence/" + fresh).then().statusCode(409)
-                .body("type", equalTo("https://tuanjie.org/problems/file-frozen"));
+                .body("type", equalTo("/problems/file-frozen"));
         as("inspector", c.county).get("/tasks/" + taskId).then().body("evidence.file.frozenAt", hasSize(2))
                 .body("evidence.file.frozenAt[0]", notNullValue());
         String frozen = as("auditor", c.county).get("/tasks/" + taskId + "/timeline")
@@ -380,14 +380,14 @@ class EvidenceApiTest {
                 .body("evidenceRequired", equalTo(true)).extract().path("id");
         act(liaison, "unit-liaison", school, taskId, "start", null, 200);
         act(liaison, "unit-liaison", school, taskId, "submit", Map.of("completionReport", "已整改"), 422)
-                .then().body("type", equalTo("https://tuanjie.org/problems/evidence-required"));
+                .then().body("type", equalTo("/problems/evidence-required"));
         as("auditor", c.county).get("/tasks/" + taskId).then().body("state", equalTo("IN_PROGRESS"));
 
         // someone else's upload is not the submitter's to attach
         String foreign = upload(by("another-liaison", "unit-liaison", school), "x.pdf", TestFiles.pdf(3000), "application/pdf").path("id");
         act(liaison, "unit-liaison", school, taskId, "submit",
                 Map.of("completionReport", "已整改", "evidence", List.of(foreign)), 422)
-                .then().body("type", equalTo("https://tuanjie.org/problems/file-not-attachable"))
+                .then().body("type", equalTo("/problems/file-not-attachable"))
                 .body("errors.field", contains("evidence[0]"));
         by("another-liaison", "unit-liaison", school).get("/evidence/" + foreign).then().body("attachedTo", equalTo(null));
     }

@@ -103,6 +103,25 @@ class RectificationTaskTest {
     }
 
     @Test
+    void shouldNotHoldMoreEvidenceThanTheMost() {
+        task.start("l");
+        List<Evidence> tooMany = java.util.stream.IntStream.rangeClosed(0, RectificationTask.EVIDENCE_MAX)
+                .mapToObj(i -> new Evidence(UUID.randomUUID(), "ef".repeat(32))).toList();
+        Problems.InvalidInput refused = assertThrows(Problems.InvalidInput.class, () -> task.submit("done", tooMany, "l"));
+        assertEquals("evidence", refused.violations().get(0).field());
+        assertEquals(TaskState.IN_PROGRESS, task.state());
+        TaskEvent submitted = task.submit("done", tooMany.subList(0, RectificationTask.EVIDENCE_MAX), "l");
+        assertTrue(submitted.detail().get("evidence").length() <= TaskEvent.DETAIL_VALUE_MAX,
+                "the timeline line naming every file stays within its stated bound");
+    }
+
+    @Test
+    void theFilterBoundsCountEveryStateAndCategory() {
+        assertEquals(TaskState.values().length, TaskState.COUNT);
+        assertEquals(Category.values().length, Category.COUNT);
+    }
+
+    @Test
     void submittingNeedsACompletionReport() {
         task.start("l");
         assertThrows(Problems.InvalidInput.class, () -> task.submit(" ", List.of(), "l"));

@@ -47,7 +47,7 @@ class TaskApiTest {
     }
 
     private static org.hamcrest.Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 
     @Test
@@ -123,6 +123,19 @@ class TaskApiTest {
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> org.junit.jupiter.api.Assertions.assertEquals(4, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, values)),
                 () -> org.junit.jupiter.api.Assertions.assertEquals(5, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, values)));
+    }
+
+    @Test
+    void filtersPastTheirBoundsAreRefusedOnTheListTheFiguresAndTheLedger() {
+        for (String path : List.of("/tasks", "/figures", "/figures/townships", "/ledger.csv")) {
+            String accept = path.endsWith(".csv") ? "text/csv, application/problem+json" : "application/json, application/problem+json";
+            as("admin", c.county).accept(accept).queryParam("township", "5".repeat(19)).get(path).then().statusCode(400)
+                    .body("errors.field", contains("township"));
+            as("admin", c.county).accept(accept).queryParam("state", java.util.Collections.nCopies(TaskState.COUNT + 1, "ASSIGNED"))
+                    .get(path).then().statusCode(400).body("errors.field", contains("state"));
+            as("admin", c.county).accept(accept).queryParam("township", c.townships.get(0))
+                    .queryParam("state", java.util.Collections.nCopies(TaskState.COUNT, "ASSIGNED")).get(path).then().statusCode(200);
+        }
     }
 
     @Test

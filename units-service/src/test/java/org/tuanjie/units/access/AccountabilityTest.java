@@ -178,6 +178,6 @@ class AccountabilityTest {
     }
 
     private static Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 }

@@ -57,7 +57,7 @@ class LeadUnitReadsApiTest {
     @Test
     void aNonMemberOutsideTheLeadsSubtreeStaysNotFound() {
         as("unit-liaison", h.townshipA).get("/units/" + h.id(h.temple) + "/readiness").then().statusCode(404)
-                .body("type", equalTo("https://tuanjie.org/problems/unit-not-found"));
+                .body("type", equalTo("/problems/unit-not-found"));
         admin(h.townshipA).get("/units/" + h.id(h.temple)).then().statusCode(404);
         // only the member's unit and readiness are granted, not the tree around it
         admin(h.townshipA).get("/units/" + h.id(h.townshipB) + "/children").then().statusCode(404);

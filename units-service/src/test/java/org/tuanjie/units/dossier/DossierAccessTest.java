@@ -164,6 +164,6 @@ class DossierAccessTest {
     }
 
     private static Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 }

@@ -308,6 +308,6 @@ class DossierApiTest {
     }
 
     private static Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 }

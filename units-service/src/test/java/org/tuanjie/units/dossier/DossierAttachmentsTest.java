@@ -12,6 +12,7 @@ import static org.tuanjie.units.UnitsApi.document;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,7 @@ class DossierAttachmentsTest {
         body.put("files", List.of(foreign));
         by(liaison, "unit-liaison", h.school).contentType("application/json").body(body)
                 .post("/units/" + h.id(h.school) + "/dossier/documents").then().statusCode(422)
-                .body("type", equalTo("https://tuanjie.org/problems/file-not-attachable"))
+                .body("type", equalTo("/problems/file-not-attachable"))
                 .body("errors.field", contains("files[0]"));
         as("admin", h.county).get("/units/" + h.id(h.school) + "/dossier").then().body("items", hasSize(0));
 
@@ -94,9 +95,37 @@ class DossierAttachmentsTest {
                 .body("files.mediaType", contains("application/pdf")).body("files[0].name", equalTo("领导小组文件.pdf"));
         // a file an entry took stays with it
         by(liaison, "unit-liaison", h.school).delete("/attachments/" + scanId).then().statusCode(409)
-                .body("type", equalTo("https://tuanjie.org/problems/file-taken"));
+                .body("type", equalTo("/problems/file-taken"));
         // inspectors and auditors read the dossier, they upload nothing to it
         by("inspector-x", "inspector", h.county).contentType(Multipart.CONTENT_TYPE).body(Multipart.empty())
                 .post("/attachments").then().statusCode(403);
+    }
+
+    @Test
+    void anEntryHoldsAtMostAHundredFiles() {
+        String liaison = "dossier-many-files-" + h.villageB;
+        RequestSpecification who = by(liaison, "unit-liaison", h.villageB);
+        List<String> uploads = new ArrayList<>();
+        for (int i = 0; i <= DossierEntry.MAX_FILES; i++) {
+            uploads.add(upload(by(liaison, "unit-liaison", h.villageB), "照片" + i + ".pdf", TestFiles.pdf(1000 + i)));
+        }
+        Map<String, Object> body = activity("SHOWCASE", "双语示范村观摩", "2026-06-06", "6.1");
+        body.put("files", uploads.subList(0, 20));
+        String activityId = who.contentType("application/json").body(body)
+                .post("/units/" + h.id(h.villageB) + "/dossier/activities").then().statusCode(201).extract().path("id");
+        for (int revision = 1; revision < 5; revision++) { // a revision adds at most 20: four more make a hundred
+            body.put("title", "双语示范村观摩（补充照片 " + revision + "）");
+            body.put("files", uploads.subList(20 * revision, 20 * (revision + 1)));
+            by(liaison, "unit-liaison", h.villageB).contentType("application/json").header("If-Match", "\"" + (revision - 1) + "\"")
+                    .body(body).put("/activities/" + activityId).then().statusCode(200).body("files", hasSize(20 * (revision + 1)));
+        }
+        body.put("files", List.of(uploads.get(DossierEntry.MAX_FILES)));
+        by(liaison, "unit-liaison", h.villageB).contentType("application/json").header("If-Match", "\"4\"").body(body)
+                .put("/activities/" + activityId).then().statusCode(400).body("errors.field", contains("files"));
+        // refused whole: the entry is as it was, and the last upload is still its uploader's to use elsewhere
+        as("admin", h.townshipB).get("/activities/" + activityId).then().statusCode(200).header("ETag", "\"4\"")
+                .body("files", hasSize(DossierEntry.MAX_FILES));
+        by(liaison, "unit-liaison", h.villageB).get("/attachments/" + uploads.get(DossierEntry.MAX_FILES)).then()
+                .statusCode(200).body("attachedTo", equalTo(null));
     }
 }

@@ -140,7 +140,7 @@ class DossierListApiTest {
                 .get(counts).then().body("total", equalTo(2)).body("byKind", equalTo(Map.of("PUBLICITY", 2)));
         as("admin", h.county).queryParam("indicator", "3.2").queryParam("subtree", true).get(counts).then()
                 .body("total", equalTo(2)).body("indicators.code", contains("3.2"));
-        as("auditor", h.townshipB).get(counts).then().statusCode(404).body("type", equalTo("https://tuanjie.org/problems/unit-not-found"));
+        as("auditor", h.townshipB).get(counts).then().statusCode(404).body("type", equalTo("/problems/unit-not-found"));
     }
 
     @Test

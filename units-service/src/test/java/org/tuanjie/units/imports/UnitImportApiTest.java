@@ -42,7 +42,7 @@ class UnitImportApiTest {
                 """;
         asAdmin("640000000000", "text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/units/import")
                 .then().statusCode(400)
-                .body("type", equalTo("https://tuanjie.org/problems/import-invalid"))
+                .body("type", equalTo("/problems/import-invalid"))
                 .body("errors.line", contains(5, 6, 7, 8, 9))
                 .body("errors.field", contains("code", "parent_code", "name_zh", "kind", "code"));
         admin("640000000000").get("/units").then().statusCode(200).body("items", hasSize(0));

@@ -99,7 +99,7 @@ class AccountsApiTest {
             admin(h.townshipA).body(person("STAFF", "格桑", account(name, office))).post(people(h.townshipA))
                     .then().statusCode(403)
                     .contentType("application/problem+json")
-                    .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+                    .body("type", equalTo("/problems/grant-above-level"));
             assertNull(FakeKeycloak.user(name), office + ": no account made");
         }
         admin(h.townshipA).get(people(h.townshipA)).then().statusCode(200).body("nameZh", not(hasItem("格桑")));
@@ -119,7 +119,7 @@ class AccountsApiTest {
     void onlyThePrincipalLeaderGetsTheRoleThatSignsAgreements() {
         String name = username("not-leader");
         admin(h.county).body(person("LIAISON", "多吉", account(name, "unit-leader"))).post(people(h.organ))
-                .then().statusCode(422).body("type", equalTo("https://tuanjie.org/problems/leader-role-not-leader"));
+                .then().statusCode(422).body("type", equalTo("/problems/leader-role-not-leader"));
         assertNull(FakeKeycloak.user(name));
         String leader = username("leader");
         admin(h.county).body(person("LEADER", "多吉", account(leader, "unit-leader"))).post(people(h.organ))
@@ -137,7 +137,7 @@ class AccountsApiTest {
         String down = username("down");
         admin(h.county).body(person("STAFF", "央金", account(down, "unit-liaison"))).post(people(h.school))
                 .then().statusCode(503).contentType("application/problem+json")
-                .body("type", equalTo("https://tuanjie.org/problems/identity-unavailable"));
+                .body("type", equalTo("/problems/identity-unavailable"));
         FakeKeycloak.mode("refuse-roles");
         String halfway = username("halfway");
         admin(h.county).body(person("STAFF", "央金", account(halfway, "unit-liaison"))).post(people(h.school))
@@ -155,11 +155,11 @@ class AccountsApiTest {
                 .then().statusCode(201);
         int before = recorded(h.temple);
         admin(h.county).body(person("STAFF", "平措二", account(name, "unit-liaison"))).post(people(h.temple))
-                .then().statusCode(409).body("type", equalTo("https://tuanjie.org/problems/username-taken"));
+                .then().statusCode(409).body("type", equalTo("/problems/username-taken"));
         Map<String, Object> weak = account(username("weak"), "unit-liaison");
         weak.put("temporaryPassword", "short-pw1");
         admin(h.county).body(person("STAFF", "平措三", weak)).post(people(h.temple))
-                .then().statusCode(422).body("type", equalTo("https://tuanjie.org/problems/password-policy"));
+                .then().statusCode(422).body("type", equalTo("/problems/password-policy"));
         Map<String, Object> badName = account("Bad Name!", "unit-liaison");
         admin(h.county).body(person("STAFF", "平措四", badName)).post(people(h.temple))
                 .then().statusCode(400).body("errors.field", hasItem("account.username"));
@@ -194,10 +194,10 @@ class AccountsApiTest {
                 .post(people(h.townshipA)).then().statusCode(201).extract().path("id");
         String path = people(h.townshipA) + "/" + person;
         leave(h.townshipA, path, today()).then().statusCode(403)
-                .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+                .body("type", equalTo("/problems/grant-above-level"));
         // nor by recording it ahead, for the periods job to carry out
         leave(h.townshipA, path, today().plusDays(2)).then().statusCode(403)
-                .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+                .body("type", equalTo("/problems/grant-above-level"));
         assertEquals(true, FakeKeycloak.user(name).get("enabled"));
         admin(h.county).get(path).then().body("to", nullValue());
         leave(h.county, path, today()).then().statusCode(200);
@@ -214,7 +214,7 @@ class AccountsApiTest {
         setRoles(h.county, people(h.townshipA) + "/" + liaison, List.of("unit-liaison", "admin")).then().statusCode(200);
         // a successor from next week would end the liaison's period, and with it the county's admin role
         admin(h.townshipA).body(person("LIAISON", "次仁多吉", null, today().plusDays(5))).post(people(h.townshipA))
-                .then().statusCode(403).body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+                .then().statusCode(403).body("type", equalTo("/problems/grant-above-level"));
         assertEquals(true, FakeKeycloak.user(name).get("enabled"));
         admin(h.county).get(people(h.townshipA)).then().body("nameZh", not(hasItem("次仁多吉")));
     }
@@ -229,10 +229,10 @@ class AccountsApiTest {
         String etag = given().auth().oauth2(self).get(path).then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(self).contentType("application/json").header("If-Match", etag)
                 .body(Map.of("roles", List.of("admin", "auditor"))).put(path + "/account/roles").then().statusCode(403)
-                .body("type", equalTo("https://tuanjie.org/problems/own-account"));
+                .body("type", equalTo("/problems/own-account"));
         given().auth().oauth2(self).contentType("application/json").header("If-Match", etag)
                 .body(Map.of("on", today().toString())).post(path + "/leave").then().statusCode(403)
-                .body("type", equalTo("https://tuanjie.org/problems/own-account"));
+                .body("type", equalTo("/problems/own-account"));
         assertEquals(true, FakeKeycloak.user(name).get("enabled"));
         setRoles(h.county, path, List.of("admin", "auditor")).then().statusCode(200);
     }
@@ -242,7 +242,7 @@ class AccountsApiTest {
         String person = admin(h.county).body(person("LEADER", "强巴", null, today().plusDays(7))).post(people(h.organ))
                 .then().statusCode(201).extract().path("id");
         admin(h.county).body(account(username("early"), "unit-leader")).post(people(h.organ) + "/" + person + "/account")
-                .then().statusCode(409).body("type", equalTo("https://tuanjie.org/problems/period-not-started"));
+                .then().statusCode(409).body("type", equalTo("/problems/period-not-started"));
     }
 
     @Test
@@ -295,7 +295,7 @@ class AccountsApiTest {
                 .body("account.roles", contains("unit-leader"));
         assertEquals(h.school, FakeKeycloak.user(name).get("unit_code"));
         admin(h.county).body(account(username("again"), "unit-leader")).post(path).then().statusCode(409)
-                .body("type", equalTo("https://tuanjie.org/problems/account-exists"));
+                .body("type", equalTo("/problems/account-exists"));
         admin(h.townshipB).body(account(username("outside"), "unit-leader")).post(path).then().statusCode(404);
     }
 
@@ -308,7 +308,7 @@ class AccountsApiTest {
 
         // the township's own office may not make its staff an inspector; the county may
         setRoles(h.townshipA, path, List.of("unit-liaison", "inspector")).then().statusCode(403)
-                .body("type", equalTo("https://tuanjie.org/problems/grant-above-level"));
+                .body("type", equalTo("/problems/grant-above-level"));
         assertEquals(List.of("unit-liaison"), FakeKeycloak.user(name).get("roles"));
         setRoles(h.county, path, List.of("inspector")).then().statusCode(200)
                 .body("account.roles", contains("inspector"));
@@ -316,7 +316,7 @@ class AccountsApiTest {
         // nor take it away again
         setRoles(h.townshipA, path, List.of("unit-liaison")).then().statusCode(403);
         setRoles(h.county, path, List.of("unit-leader")).then().statusCode(422)
-                .body("type", equalTo("https://tuanjie.org/problems/leader-role-not-leader"));
+                .body("type", equalTo("/problems/leader-role-not-leader"));
 
         JsonPath history = admin(h.county).get("/units/" + h.id(h.townshipA) + "/history").then().extract().jsonPath();
         assertEquals(List.of("ACCOUNT_ROLE_GRANTED:unit-liaison", "ACCOUNT_ROLE_GRANTED:inspector",

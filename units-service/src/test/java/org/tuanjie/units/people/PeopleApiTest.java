@@ -211,6 +211,6 @@ class PeopleApiTest {
     }
 
     private static Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 }

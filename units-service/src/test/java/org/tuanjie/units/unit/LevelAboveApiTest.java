@@ -179,6 +179,6 @@ class LevelAboveApiTest {
     }
 
     private static Matcher<String> type(String type) {
-        return equalTo("https://tuanjie.org/problems/" + type);
+        return equalTo("/problems/" + type);
     }
 }

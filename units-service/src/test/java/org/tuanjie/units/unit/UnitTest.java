@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.unit.UnitExceptions.MoveWouldCreateCycle;
 import org.tuanjie.units.unit.UnitExceptions.PlacementNotAllowed;
 import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
@@ -122,5 +124,17 @@ class UnitTest {
     @Test
     void onlyRegionsOfCountyLevelOrAboveMayBeRoots() {
         assertThrows(PlacementNotAllowed.class, () -> Unit.root("513221100000", UnitKind.TOWNSHIP, UnitNames.of("镇")));
+    }
+
+    @Test
+    void refusesALanguageTagLongerThanAnyInUseWithoutRepeatingAllOfIt() {
+        String tag = "zh" + "-abcdefgh".repeat(200); // of the tag's form, 1,802 characters
+        Problems.InvalidInput e = assertThrows(Problems.InvalidInput.class,
+                () -> new UnitNames(Map.of("zh", "汶川县", tag, "汶川")));
+        Violation refused = e.violations().get(0);
+        assertEquals("names", refused.field());
+        assertEquals(tag.substring(0, UnitNames.TAG_MAX_LENGTH) + "…", refused.args()[0]);
+        assertEquals(Map.of("zh", "汶川县", "zh-Hant-TW", "汶川縣"),
+                new UnitNames(Map.of("zh", "汶川县", "zh-Hant-TW", "汶川縣")).byLanguage());
     }
 }
