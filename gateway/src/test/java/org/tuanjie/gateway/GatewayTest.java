@@ -86,6 +86,11 @@ class GatewayTest {
                 .put("/api/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created");
         response.then().statusCode(201)
                 .header("ETag", equalTo("\"7\""))
+                // the unversioned path of the first release: deprecated since 2026-12-03, may go after 2027-12-31
+                .header("Deprecation", equalTo("@1796256000"))
+                .header("Sunset", equalTo("Fri, 31 Dec 2027 00:00:00 GMT"))
+                .header("RateLimit-Policy", equalTo("\"client\";q=8;w=4"))
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"client\";r=[0-7];t=[0-9]+"))
                 .header("X-Backend", equalTo("units"))
                 .header("X-Request-Id", equalTo("gw-test-1"))
                 .header("Location", org.hamcrest.Matchers.matchesPattern("http://localhost:\\d+/api/units/.*/created/1"))
@@ -104,6 +109,13 @@ class GatewayTest {
                 .body("body", equalTo("{\"names\":{\"zh\":\"德钦镇\",\"bo\":\"བདེ་ཆེན\"}}"));
         given().auth().oauth2(token).get("/api/inspections?x=1").then().statusCode(200)
                 .body("service", equalTo("tasks")).body("path", equalTo("/inspections")).body("query", equalTo("x=1"));
+        // the versioned path is the same operation; its links keep the version, and it is not deprecated
+        given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"3\"").body("{}")
+                .put("/api/v1/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.matchesPattern("http://localhost:\\d+/api/v1/units/.*/created/1"))
+                .header("Deprecation", org.hamcrest.Matchers.nullValue())
+                .header("Sunset", org.hamcrest.Matchers.nullValue())
+                .body("path", equalTo("/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created"));
         given().auth().oauth2(token).get("/api/audit").then().statusCode(200).body("service", equalTo("agreements"));
         given().auth().oauth2(token).get("/api/unitsX").then().statusCode(404);
         // a request id is made when the caller sends none
@@ -241,7 +253,7 @@ class GatewayTest {
             RawAnswer answer = raw(path, "Authorization: Bearer " + token);
             assertEquals(400, answer.status(), path + " -> " + answer.body());
             assertThat(path, answer.head(), containsString("content-type: application/problem+json"));
-            assertEquals("https://tuanjie.org/problems/path-not-normalized", answer.json("type"), path);
+            assertEquals("/problems/path-not-normalized", answer.json("type"), path);
             assertEquals("请求路径不规范", answer.json("title"), path);
             assertEquals("400", answer.json("status"), path);
             assertThat(path, answer.head(), containsString("x-request-id: "));
@@ -337,8 +349,9 @@ class GatewayTest {
             if (r.statusCode() == 429) {
                 limited++;
                 retryAfter = r.header("Retry-After");
+                r.then().header("RateLimit", org.hamcrest.Matchers.startsWith("\"client\";r=0;t="));
                 r.then().contentType("application/problem+json")
-                        .body("type", equalTo("https://tuanjie.org/problems/rate-limited"));
+                        .body("type", equalTo("/problems/rate-limited"));
             }
         }
         org.junit.jupiter.api.Assertions.assertTrue(limited >= 10, "burst 8 at 2/s: most of 20 quick calls are refused, got " + limited);
@@ -354,11 +367,11 @@ class GatewayTest {
             mode("tasks", "down");
             given().auth().oauth2(token).get("/api/tasks").then().statusCode(502)
                     .contentType("application/problem+json")
-                    .body("type", equalTo("https://tuanjie.org/problems/downstream-unavailable"))
+                    .body("type", equalTo("/problems/downstream-unavailable"))
                     .time(lessThan(3000L));
             mode("tasks", "hang");
             given().auth().oauth2(token).get("/api/tasks").then().statusCode(504)
-                    .body("type", equalTo("https://tuanjie.org/problems/downstream-timeout"))
+                    .body("type", equalTo("/problems/downstream-timeout"))
                     .time(lessThan(3000L));
             given().auth().oauth2(token).get("/api/units").then().statusCode(200);
             given().baseUri(managementBase()).get("/q/health/ready").then().statusCode(200)
@@ -475,7 +488,7 @@ class GatewayTest {
 
         assertEquals(HttpClient.Version.HTTP_2, streamed.version());
         assertEquals(411, streamed.statusCode(), streamed.body());
-        assertEquals("https://tuanjie.org/problems/length-required",
+        assertEquals("/problems/length-required",
                 io.restassured.path.json.JsonPath.from(streamed.body()).getString("type"));
         assertEquals(before, count("tasks", "attempts"), "the service heard nothing of it");
 
@@ -498,7 +511,7 @@ class GatewayTest {
         // the same wait on a path that takes no files is a hung service
         given().auth().oauth2(token).contentType("application/json").body("{}")
                 .post("/api/tasks/stored-slowly").then().statusCode(504)
-                .body("type", equalTo("https://tuanjie.org/problems/downstream-timeout"));
+                .body("type", equalTo("/problems/downstream-timeout"));
     }
 
     private String circuit(String service) {
@@ -522,7 +535,7 @@ class GatewayTest {
             int asked = count("tasks", "attempts");
             Response refused = given().auth().oauth2(caller.get()).header("Accept-Language", "en").get("/api/tasks");
             refused.then().statusCode(503).contentType("application/problem+json")
-                    .body("type", equalTo("https://tuanjie.org/problems/downstream-circuit-open"))
+                    .body("type", equalTo("/problems/downstream-circuit-open"))
                     .body("detail", containsString("tasks-service"))
                     .header("Retry-After", "3")
                     .time(lessThan(500L));
@@ -592,18 +605,37 @@ class GatewayTest {
     @Test
     void servesAllThreeContractsWithTheGatewayAsServerAndAnOauthLogin() {
         given().get("/api/docs/openapi.json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/units"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/tasks"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/agreements"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/units"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/tasks"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/agreements"))
+                .body("paths", not(org.hamcrest.Matchers.hasKey("/api/units")))
+                .body("paths.'/api/v1/units'.get.responses", org.hamcrest.Matchers.hasKey("502"))
+                .body("paths.'/api/v1/units'.get.responses", org.hamcrest.Matchers.hasKey("504"))
                 .body("servers[0].url", equalTo("/"))
                 .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
                 .body("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl",
                         containsString("/protocol/openid-connect/auth"))
-                .body("paths.'/api/units'.get.description", containsString("Roles: "))
-                .body("paths.'/api/units'.get", not(org.hamcrest.Matchers.hasKey("security")));
-        given().get("/api/docs/tasks.json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/tasks"));
+                .body("paths.'/api/v1/units'.get.description", containsString("Roles: "))
+                .body("paths.'/api/v1/units'.get", not(org.hamcrest.Matchers.hasKey("security")));
+        given().get("/api/docs/tasks.json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/v1/tasks"));
         given().get("/api/docs/nothing.json").then().statusCode(404);
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void eachProblemTypeLeadsToAPageSayingWhatItMeansAndWhatToDo() {
+        // the gateway's own
+        given().get("/problems/rate-limited").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Too many requests")).body(containsString("Retry-After"));
+        // the platform's, as every service answers it
+        given().get("/problems/precondition-required").then().statusCode(200)
+                .body(containsString("If-Match required")).body(containsString("with the ETag you read"));
+        // one only units-service answers with, read from its contract
+        given().get("/problems/unit-closed").then().statusCode(200).body(containsString("/problems/unit-closed"));
+        given().accept("application/json").get("/problems").then().statusCode(200)
+                .body("'/problems/unit-closed'.title-en", notNullValue())
+                .body("'/problems/rate-limited'.title-zh", notNullValue());
+        given().get("/problems/no-such-problem").then().statusCode(404);
     }
 
     /** Generated clients are made from the merged contract: every operation and type of each service must be in it, apart. */
@@ -622,7 +654,7 @@ class GatewayTest {
                 for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
                     String method = methods.next();
                     operations++;
-                    String id = merged.path("paths").path("/api" + path.getKey()).path(method).path("operationId").asText("");
+                    String id = merged.path("paths").path("/api/v1" + path.getKey()).path(method).path("operationId").asText("");
                     assertEquals(path.getValue().get(method).get("operationId").asText(), id, service + " " + method + " " + path.getKey());
                     assertThat("operationId used twice: " + id, ids.add(id), equalTo(true));
                 }
@@ -635,7 +667,7 @@ class GatewayTest {
         List<String> refs = merged.findValuesAsText("$ref");
         assertThat(refs.size(), greaterThan(100));
         for (String ref : refs) {
-            assertThat(ref, merged.path("components").path("schemas").has(ref.substring(ref.lastIndexOf('/') + 1)), equalTo(true));
+            assertThat(ref, merged.at(ref.substring(1)).isMissingNode(), equalTo(false));
         }
     }
 }

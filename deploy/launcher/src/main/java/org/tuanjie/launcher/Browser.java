@@ -29,7 +29,7 @@ final class Browser {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** @return the HTTP status Swagger UI showed for GET /api/agreements, after logging in as {@code user} */
+    /** @return the HTTP status Swagger UI showed for GET /api/v1/agreements, after logging in as {@code user} */
     static String auditorTriesItOut(String gatewayUrl, String user, String password, Path screenshot) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -69,7 +69,7 @@ final class Browser {
             driver.findElement(By.xpath("//div[contains(@class,'modal-ux')]//button[normalize-space(.)='Close']")).click();
 
             WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and (normalize-space(.)='/api/agreements' or @data-path='/api/agreements')]")));
+                    "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and (normalize-space(.)='/api/v1/agreements' or @data-path='/api/v1/agreements')]")));
             operation.click();
             WebElement block = operation.findElement(By.xpath("./ancestor::div[contains(@class,'opblock-get')][1]"));
             wait.until(ExpectedConditions.elementToBeClickable(block.findElement(By.cssSelector("button.try-out__btn")))).click();

@@ -30,13 +30,13 @@ final class DemoData {
     /** @return false when the county was already there (a second run keeps the data as it is) */
     boolean loadIfMissing() {
         String admin = api.token("office-admin");
-        if (api.get(admin, "/api/units/by-code/" + DemoCounty.COUNTY).status() == 200) {
+        if (api.get(admin, "/api/v1/units/by-code/" + DemoCounty.COUNTY).status() == 200) {
             requireAccounts();
             console.ok("demo data already loaded (kept from the last run)");
             return false;
         }
         console.step("loading the demo county through the API");
-        api.postCsv(admin, "/api/units/import", DemoCounty.csv()).expect(200, "unit import");
+        api.postCsv(admin, "/api/v1/units/import", DemoCounty.csv()).expect(200, "unit import");
         // everything after this acts with the people's own tokens
         people(admin);
         readiness(admin);
@@ -48,7 +48,7 @@ final class DemoData {
     }
 
     String id(String code) {
-        return ids.computeIfAbsent(code, c -> api.get(api.token("office-admin"), "/api/units/by-code/" + c)
+        return ids.computeIfAbsent(code, c -> api.get(api.token("office-admin"), "/api/v1/units/by-code/" + c)
                 .expect(200, "unit " + c).text("id"));
     }
 
@@ -63,7 +63,7 @@ final class DemoData {
             String temporary = Api.temporaryPassword();
             body.put("account", Map.of("username", person.username(), "roles", List.of(person.accountRole()),
                     "temporaryPassword", temporary));
-            api.post(admin, "/api/units/" + id(person.unitCode()) + "/people", body).expect(201, "person " + person.username());
+            api.post(admin, "/api/v1/units/" + id(person.unitCode()) + "/people", body).expect(201, "person " + person.username());
             api.firstLogin(person.username(), temporary);
         }
         console.ok(DemoCounty.PEOPLE.size() + " people and " + DemoCounty.PEOPLE.size()
@@ -105,22 +105,22 @@ final class DemoData {
             for (Map<String, Object> person : List.of(
                     Map.<String, Object>of("role", "LEADER", "nameZh", "扎西", "phone", "13800000001", "from", "2026-01-01"),
                     Map.<String, Object>of("role", "LIAISON", "nameZh", "卓玛", "phone", "13800000002", "from", "2026-01-01"))) {
-                api.post(admin, "/api/units/" + id(code) + "/people", person).expect(201, "person of " + code);
+                api.post(admin, "/api/v1/units/" + id(code) + "/people", person).expect(201, "person of " + code);
             }
         }
         for (String code : List.of(DemoCounty.TOWNSHIP_1, DemoCounty.EDUCATION, DemoCounty.schools().get(0))) {
-            api.change(admin, "PUT", "/api/units/" + id(code) + "/readiness", null, complete).expect(200, "readiness " + code);
+            api.change(admin, "PUT", "/api/v1/units/" + id(code) + "/readiness", null, complete).expect(200, "readiness " + code);
         }
         Map<String, Object> partial = new HashMap<>(complete);
         partial.put("signage", false);
         partial.put("equipment", false);
         partial.put("workPlan", false);
-        api.change(admin, "PUT", "/api/units/" + id(DemoCounty.TOWNSHIP_2) + "/readiness", null, partial)
+        api.change(admin, "PUT", "/api/v1/units/" + id(DemoCounty.TOWNSHIP_2) + "/readiness", null, partial)
                 .expect(200, "readiness 麦宿镇");
     }
 
     private void domains(String admin) {
-        JsonNode domains = api.get(admin, "/api/domains?owner=" + id(DemoCounty.COUNTY)).expect(200, "domains").body();
+        JsonNode domains = api.get(admin, "/api/v1/domains?owner=" + id(DemoCounty.COUNTY)).expect(200, "domains").body();
         for (JsonNode domain : domains) {
             String code = domain.path("code").asText();
             String domainId = domain.path("id").asText();
@@ -143,9 +143,9 @@ final class DemoData {
             Map<String, Object> update = new HashMap<>();
             update.put("names", toMap(domain.path("names")));
             update.put("leadUnitId", id(lead));
-            api.change(admin, "PUT", "/api/domains/" + domainId, null, update).expect(200, "domain " + code);
+            api.change(admin, "PUT", "/api/v1/domains/" + domainId, null, update).expect(200, "domain " + code);
             for (String member : members) {
-                api.post(admin, "/api/domains/" + domainId + "/members", Map.of("unitId", id(member)))
+                api.post(admin, "/api/v1/domains/" + domainId + "/members", Map.of("unitId", id(member)))
                         .expect(201, "member " + member);
             }
         }
@@ -163,7 +163,7 @@ final class DemoData {
                 Map.of("name", "第二督查组", "leader", "李娜", "members", List.of("次仁", "陈静"))));
         inspection.put("unitIds", covered.stream().map(this::id).toList());
         inspection.put("report", "各单位创建工作推进不平衡：部分单位无专职人员、无办公室、无文件；宣传力度不够；创建进度缓慢。");
-        String inspectionId = api.post(inspector, "/api/inspections", inspection).expect(201, "inspection").text("id");
+        String inspectionId = api.post(inspector, "/api/v1/inspections", inspection).expect(201, "inspection").text("id");
 
         // one finding per category, each followed to a different end
         Object[][] plan = {
@@ -178,7 +178,7 @@ final class DemoData {
                 {"BALANCE", DemoCounty.TOWNSHIP_2, "乡镇与部门推进不均衡", -12, "overdue"}};
         for (Object[] step : plan) {
             String unit = (String) step[1];
-            String findingId = api.post(inspector, "/api/inspections/" + inspectionId + "/findings",
+            String findingId = api.post(inspector, "/api/v1/inspections/" + inspectionId + "/findings",
                     Map.of("unitId", id(unit), "category", step[0], "severity", "MEDIUM", "description", step[2]))
                     .expect(201, "finding " + step[0]).text("id");
             Map<String, Object> task = new HashMap<>();
@@ -187,10 +187,10 @@ final class DemoData {
             task.put("measures", "制定整改方案，明确责任人，按期完成并提交佐证材料");
             task.put("responsiblePerson", "单位一把手");
             task.put("deadline", today.plusDays((Integer) step[3]).toString());
-            String taskId = api.post(inspector, "/api/tasks", task).expect(201, "task " + step[0]).text("id");
+            String taskId = api.post(inspector, "/api/v1/tasks", task).expect(201, "task " + step[0]).text("id");
             drive(taskId, unit, (String) step[4]);
         }
-        api.post(api.token("office-admin"), "/api/tasks/overdue-check", Map.of()).expect(200, "overdue check");
+        api.post(api.token("office-admin"), "/api/v1/tasks/overdue-check", Map.of()).expect(200, "overdue check");
     }
 
     private void drive(String taskId, String unit, String end) {
@@ -203,7 +203,7 @@ final class DemoData {
         };
         String zhang = api.token("inspector-zhang");
         String li = api.token("inspector-li");
-        String task = "/api/tasks/" + taskId;
+        String task = "/api/v1/tasks/" + taskId;
         switch (end) {
             case "verified", "submitted", "rejected", "verified-after-rejection" -> {
                 api.change(worker, "POST", task, "start", null).expect(200, "start");
@@ -252,24 +252,24 @@ final class DemoData {
                 Map.of("code", "D1", "title", "资料归档不规范", "kind", "DEDUCTION", "maxPoints", 10),
                 Map.of("code", "V1", "title", "发生影响民族团结的重大事件", "kind", "VETO", "maxPoints", 0)));
         template.put("passMark", 80);
-        String templateId = api.post(admin, "/api/templates", template).expect(201, "template").text("id");
-        api.change(admin, "POST", "/api/templates/" + templateId, "publish", null).expect(200, "publish");
-        api.post(admin, "/api/templates/" + templateId + "/issue", Map.of("within", id(DemoCounty.COUNTY)))
+        String templateId = api.post(admin, "/api/v1/templates", template).expect(201, "template").text("id");
+        api.change(admin, "POST", "/api/v1/templates/" + templateId, "publish", null).expect(200, "publish");
+        api.post(admin, "/api/v1/templates/" + templateId + "/issue", Map.of("within", id(DemoCounty.COUNTY)))
                 .expect(200, "issue");
         String township = agreementOf(admin, DemoCounty.TOWNSHIP_1);
         String education = agreementOf(admin, DemoCounty.EDUCATION);
-        api.change(api.token("township-leader"), "POST", "/api/agreements/" + township, "sign", null).expect(200, "sign 更庆镇");
-        api.change(api.token("education-leader"), "POST", "/api/agreements/" + education, "sign", null).expect(200, "sign 教育局");
-        api.change(admin, "POST", "/api/agreements/" + township, "countersign", null).expect(200, "countersign");
-        api.change(admin, "POST", "/api/agreements/" + education, "countersign", null).expect(200, "countersign");
-        api.change(admin, "POST", "/api/agreements/" + education, "assessment", Map.of(
+        api.change(api.token("township-leader"), "POST", "/api/v1/agreements/" + township, "sign", null).expect(200, "sign 更庆镇");
+        api.change(api.token("education-leader"), "POST", "/api/v1/agreements/" + education, "sign", null).expect(200, "sign 教育局");
+        api.change(admin, "POST", "/api/v1/agreements/" + township, "countersign", null).expect(200, "countersign");
+        api.change(admin, "POST", "/api/v1/agreements/" + education, "countersign", null).expect(200, "countersign");
+        api.change(admin, "POST", "/api/v1/agreements/" + education, "assessment", Map.of(
                 "scores", Map.of("T3", Map.of("score", 26, "comment", "开展宣传教育活动 4 次")),
                 "adjustments", Map.of("B1", Map.of("points", 2, "comment", "双语校园文化建设"), "D1", Map.of("points", 1))))
                 .expect(200, "assessment");
     }
 
     String agreementOf(String token, String unitCode) {
-        JsonNode items = api.get(token, "/api/agreements?unitId=" + id(unitCode) + "&year=" + today.getYear())
+        JsonNode items = api.get(token, "/api/v1/agreements?unitId=" + id(unitCode) + "&year=" + today.getYear())
                 .expect(200, "agreements of " + unitCode).body().path("items");
         List<String> current = new ArrayList<>();
         items.forEach(a -> {

@@ -62,23 +62,23 @@ final class EndToEnd {
         String education = demo.id(DemoCounty.EDUCATION);
 
         // inspection → finding → task → submitted by the unit → verified by another inspector
-        Api.Reply inspection = api.post(admin, "/api/inspections", Map.of("title", "端到端检查：专项督查",
+        Api.Reply inspection = api.post(admin, "/api/v1/inspections", Map.of("title", "端到端检查：专项督查",
                 "startDate", "2026-06-01", "endDate", "2026-06-02", "groups", List.of(Map.of("name", "第一督查组")),
                 "unitIds", List.of(education)));
         check(inspection.status() == 201, "admin records an inspection (201)", inspection);
         String inspectionId = inspection.text("id");
-        Api.Reply finding = api.post(admin, "/api/inspections/" + inspectionId + "/findings", Map.of("unitId", education,
+        Api.Reply finding = api.post(admin, "/api/v1/inspections/" + inspectionId + "/findings", Map.of("unitId", education,
                 "category", "CAPACITY", "severity", "HIGH", "description", "档案归类不规范"));
         check(finding.status() == 201, "admin records a finding (201)", finding);
-        Api.Reply task = api.post(inspector, "/api/tasks", Map.of("findingId", finding.text("id"), "title", "规范创建档案",
+        Api.Reply task = api.post(inspector, "/api/v1/tasks", Map.of("findingId", finding.text("id"), "title", "规范创建档案",
                 "measures", "按测评指标重新归档", "responsiblePerson", "格桑",
                 "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString()));
         check(task.status() == 201, "inspector assigns a task (201)", task);
-        String taskPath = "/api/tasks/" + task.text("id");
+        String taskPath = "/api/v1/tasks/" + task.text("id");
         check(api.change(liaison, "POST", taskPath, "start", null).status() == 200, "the unit's liaison starts it", null);
         List<String> photos = submitWithPhotos(liaison, secondInspector, taskPath);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            Api.Reply subscribed = api.post(platform, "/api/tasks/webhooks",
+            Api.Reply subscribed = api.post(platform, "/api/v1/tasks/webhooks",
                     Map.of("url", receiver.url(), "types", List.of("org.tuanjie.task.verified")));
             check(subscribed.status() == 201, "county-platform subscribes a receiver to org.tuanjie.task.verified", subscribed);
             Api.Reply verified = api.change(secondInspector, "POST", taskPath, "verify", null);
@@ -91,7 +91,7 @@ final class EndToEnd {
                     "the receiver gets task.verified, signed with the subscription's secret (Standard Webhooks)", null);
         }
         for (String photo : photos) {
-            Api.Reply deleted = api.exchange(liaison, "DELETE", "/api/evidence/" + photo, Map.of(), null);
+            Api.Reply deleted = api.exchange(liaison, "DELETE", "/api/v1/evidence/" + photo, Map.of(), null);
             check(deleted.status() == 409 && deleted.raw().contains("file-frozen"),
                     "verified: the liaison may not delete the evidence " + photo + " (409 file-frozen)", deleted);
         }
@@ -107,15 +107,15 @@ final class EndToEnd {
                 "targets", List.of(Map.of("code", "T1", "title", "整改销号", "weight", 60, "measure", "TASKS_VERIFIED"),
                         Map.of("code", "T2", "title", "宣传活动", "weight", 40, "measure", "MANUAL")),
                 "adjustments", List.of(), "passMark", 60);
-        Api.Reply created = api.post(admin, "/api/templates", template);
+        Api.Reply created = api.post(admin, "/api/v1/templates", template);
         check(created.status() == 201, "admin writes a template", created);
-        String templatePath = "/api/templates/" + created.text("id");
+        String templatePath = "/api/v1/templates/" + created.text("id");
         check(api.change(admin, "POST", templatePath, "publish", null).status() == 200, "admin publishes it", null);
         Api.Reply issued = api.post(admin, templatePath + "/issue", Map.of("unitIds", List.of(education)));
         check(issued.status() == 200 && issued.body().path("created").size() == 1, "admin issues it to the unit", issued);
         Api.Reply again = api.post(admin, templatePath + "/issue", Map.of("unitIds", List.of(education)));
         check(again.status() == 200 && again.body().path("created").size() == 0, "issuing again creates no duplicate", again);
-        String agreement = "/api/agreements/" + issued.body().path("created").get(0).asText();
+        String agreement = "/api/v1/agreements/" + issued.body().path("created").get(0).asText();
         check(api.change(liaison, "POST", agreement, "sign", null).status() == 403, "the liaison may not sign (403)", null);
         Api.Reply signed = api.change(leader, "POST", agreement, "sign", null);
         check(signed.status() == 200 && "SIGNED".equals(signed.text("state")), "the unit's principal leader signs", signed);
@@ -136,11 +136,11 @@ final class EndToEnd {
         check(assessed.status() == 200 && assessed.body().has("result"), "admin assesses it (tasks-service and units-service asked)", assessed);
 
         // the auditor: trail, its chain, and the seals, verified by the service and here
-        Api.Reply trail = api.get(auditor, "/api/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1));
+        Api.Reply trail = api.get(auditor, "/api/v1/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1));
         List<String> actions = new ArrayList<>();
         trail.body().path("items").forEach(e -> actions.add(e.path("action").asText()));
         check(actions.equals(List.of("ISSUED", "SIGNED", "COUNTERSIGNED", "ASSESSED")), "the auditor reads the trail " + actions, trail);
-        check(api.get(auditor, "/api/audit/verification").body().path("valid").asBoolean(), "the audit chain verifies", null);
+        check(api.get(auditor, "/api/v1/audit/verification").body().path("valid").asBoolean(), "the audit chain verifies", null);
         Api.Reply verification = api.get(auditor, agreement + "/verification");
         check(verification.body().path("valid").asBoolean(), "the service verifies content and seals", verification);
         check(sealsVerifyOffline(auditor, agreement), "the seals verify offline with the published public key", null);
@@ -148,39 +148,39 @@ final class EndToEnd {
         // the county platform reads with client credentials
         Api.Reply platformRead = api.get(platform, agreement);
         check(platformRead.status() == 200, "county-platform (client credentials) reads the agreement", platformRead);
-        check(api.post(platform, "/api/templates", template).status() == 403, "county-platform may not write (403)", null);
+        check(api.post(platform, "/api/v1/templates", template).status() == 403, "county-platform may not write (403)", null);
 
         // another township sees nothing of it
         check(api.get(outsider, taskPath).status() == 404, "another township: task is 404", null);
-        check(api.get(outsider, "/api/evidence/" + photos.get(0)).status() == 404
-                && api.download(outsider, "/api/evidence/" + photos.get(0) + "/content").status() == 404,
+        check(api.get(outsider, "/api/v1/evidence/" + photos.get(0)).status() == 404
+                && api.download(outsider, "/api/v1/evidence/" + photos.get(0) + "/content").status() == 404,
                 "another township: the task's photo and its bytes are 404", null);
-        check(api.get(outsider, "/api/inspections/" + inspectionId).status() == 404, "another township: inspection is 404", null);
+        check(api.get(outsider, "/api/v1/inspections/" + inspectionId).status() == 404, "another township: inspection is 404", null);
         check(api.get(outsider, agreement).status() == 404, "another township: agreement is 404", null);
-        check(api.get(outsider, "/api/units/" + education).status() == 404, "another township: the unit is 404", null);
-        check(api.get(outsider, "/api/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1))
+        check(api.get(outsider, "/api/v1/units/" + education).status() == 404, "another township: the unit is 404", null);
+        check(api.get(outsider, "/api/v1/audit?agreementId=" + agreement.substring(agreement.lastIndexOf('/') + 1))
                 .body().path("items").size() == 0, "another township: no trail entries", null);
-        check(api.get(null, "/api/agreements").status() == 401, "no token: 401 at the gateway", null);
+        check(api.get(null, "/api/v1/agreements").status() == 401, "no token: 401 at the gateway", null);
 
         // a unit moved to another township takes its agreement along: the services follow units-service's changes
         // with their own identities (client credentials at Keycloak)
         String monastery = demo.id(DemoCounty.credit("71", 201));
-        String monasteryAgreements = "/api/agreements?unitId=" + monastery;
+        String monasteryAgreements = "/api/v1/agreements?unitId=" + monastery;
         String township = api.token("township-liaison");
         check(api.get(township, monasteryAgreements).body().path("items").size() > 0,
                 "the monastery's township reads its agreement", null);
         String townshipAdmin = api.token("township-admin");
-        String monasteryAgreement = "/api/agreements/"
+        String monasteryAgreement = "/api/v1/agreements/"
                 + api.get(townshipAdmin, monasteryAgreements).body().path("items").get(0).path("id").asText();
         Api.Reply forged = api.change(townshipAdmin, "POST", monasteryAgreement, "countersign", null);
         check(forged.status() == 403, "a township admin may not countersign a county-issued agreement for the county (403)",
                 forged);
-        Api.Reply moved = api.change(admin, "POST", "/api/units/" + monastery, "move",
+        Api.Reply moved = api.change(admin, "POST", "/api/v1/units/" + monastery, "move",
                 Map.of("parentId", demo.id(DemoCounty.TOWNSHIP_2)));
         check(moved.status() == 200, "admin moves the monastery to another township", moved);
-        Api.Reply tasksFeed = api.post(admin, "/api/tasks/unit-feed", Map.of());
+        Api.Reply tasksFeed = api.post(admin, "/api/v1/tasks/unit-feed", Map.of());
         check(tasksFeed.status() == 200, "tasks-service reads the unit feed with its own token", tasksFeed);
-        Api.Reply agreementsFeed = api.post(admin, "/api/agreements/unit-feed", Map.of());
+        Api.Reply agreementsFeed = api.post(admin, "/api/v1/agreements/unit-feed", Map.of());
         check(agreementsFeed.status() == 200, "agreements-service reads the unit feed with its own token",
                 agreementsFeed);
         check(api.get(township, monasteryAgreements).body().path("items").size() == 0,
@@ -212,10 +212,10 @@ final class EndToEnd {
         LocalDateTime takenAt = LocalDateTime.now(county).withNano(0).plusSeconds(1);
         byte[] photo = PhonePhoto.jpeg(takenAt, 31.806, 98.58);
         byte[] oldPhoto = PhonePhoto.jpeg(takenAt.minusYears(1), 31.806, 98.58);
-        Api.Reply uploaded = api.upload(liaison, "/api/evidence", "宣传栏.jpg", "image/jpeg", photo);
+        Api.Reply uploaded = api.upload(liaison, "/api/v1/evidence", "宣传栏.jpg", "image/jpeg", photo);
         check(uploaded.status() == 201 && sha256(photo).equals(uploaded.text("sha256")),
                 "the liaison uploads a photo through the gateway (multipart, 201, its SHA-256)", uploaded);
-        Api.Reply old = api.upload(liaison, "/api/evidence", "旧照片.jpg", "image/jpeg", oldPhoto);
+        Api.Reply old = api.upload(liaison, "/api/v1/evidence", "旧照片.jpg", "image/jpeg", oldPhoto);
         check(old.status() == 201, "the liaison uploads last year's photo of the same board", old);
         List<String> ids = List.of(String.valueOf(uploaded.text("id")), String.valueOf(old.text("id")));
         Api.Reply submitted = api.change(liaison, "POST", taskPath, "submit",
@@ -231,11 +231,11 @@ final class EndToEnd {
         });
         check(listed.equals(ids) && predates.equals(List.of(false, true)),
                 "the verifier sees both photos on the task, last year's flagged as predating it " + predates, seen);
-        Api.Download download = api.download(verifier, "/api/evidence/" + ids.get(0) + "/content");
+        Api.Download download = api.download(verifier, "/api/v1/evidence/" + ids.get(0) + "/content");
         check(download.status() == 200 && sha256(download.bytes()).equals(sha256(photo))
                 && download.headers().firstValue("ETag").orElse("").equals("\"" + sha256(photo) + "\""),
                 "the verifier downloads the photo through the gateway: the same SHA-256, and it is the ETag", null);
-        JsonNode capture = api.get(verifier, "/api/evidence/" + ids.get(0)).body().path("capture");
+        JsonNode capture = api.get(verifier, "/api/v1/evidence/" + ids.get(0)).body().path("capture");
         Instant expected = takenAt.atZone(county).toInstant();
         check(capture.path("takenAt").isTextual() && Instant.parse(capture.path("takenAt").asText()).equals(expected)
                 && Math.abs(capture.path("latitude").asDouble() - 31.806) < 1e-4
@@ -255,10 +255,10 @@ final class EndToEnd {
         byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(header, 0, document, 0, header.length);
         String name = Base64.getEncoder().encodeToString("整改台账.pdf".getBytes(StandardCharsets.UTF_8));
-        Api.Reply created = api.exchange(liaison, "POST", "/api/evidence/uploads", Map.of("Tus-Resumable", "1.0.0",
+        Api.Reply created = api.exchange(liaison, "POST", "/api/v1/evidence/uploads", Map.of("Tus-Resumable", "1.0.0",
                 "Upload-Length", Integer.toString(document.length), "Upload-Metadata", "filename " + name), null);
         String location = created.header("Location");
-        String uploads = "http://127.0.0.1:" + Suite.GATEWAY_PORT + "/api/evidence/uploads/";
+        String uploads = "http://127.0.0.1:" + Suite.GATEWAY_PORT + "/api/v1/evidence/uploads/";
         check(created.status() == 201 && location != null && location.startsWith(uploads),
                 "tus through the gateway: an upload is created, its Location on the gateway (" + location + ")", created);
         if (created.status() != 201 || location == null) {
@@ -308,27 +308,27 @@ final class EndToEnd {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         byte[] scan = ("%PDF-1.4\n% 端到端：领导小组文件\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
                 .getBytes(StandardCharsets.UTF_8);
-        Api.Reply scanned = api.upload(liaison, "/api/attachments", "领导小组文件.pdf", "application/pdf", scan);
+        Api.Reply scanned = api.upload(liaison, "/api/v1/attachments", "领导小组文件.pdf", "application/pdf", scan);
         check(scanned.status() == 201 && "application/pdf".equals(scanned.text("mediaType")),
                 "the liaison uploads a document's scan for the dossier (201, judged a PDF from its bytes)", scanned);
         Map<String, Object> document = new java.util.HashMap<>(Map.of("number", "端到端发〔" + today.getYear() + "〕"
                 + ThreadLocalRandom.current().nextInt(1, 1_000_000) + "号", "title", "关于成立民族团结进步创建工作领导小组的通知",
                 "date", today.toString(), "issuer", "县教育局", "indicatorCodes", List.of("1.1")));
         document.put("files", List.of(scanned.text("id")));
-        Api.Reply filed = api.post(liaison, "/api/units/" + unitId + "/dossier/documents", document);
+        Api.Reply filed = api.post(liaison, "/api/v1/units/" + unitId + "/dossier/documents", document);
         check(filed.status() == 201 && filed.body().path("files").path(0).path("sha256").asText().equals(sha256(scan)),
                 "the liaison files the document under indicator 1.1 with its scan (201, same SHA-256)", filed);
 
         byte[] photo = PhonePhoto.jpeg(today.atTime(9, 30), 28.48, 98.91);
-        Api.Reply uploaded = api.upload(liaison, "/api/attachments", "宣传活动.jpg", "image/jpeg", photo);
+        Api.Reply uploaded = api.upload(liaison, "/api/v1/attachments", "宣传活动.jpg", "image/jpeg", photo);
         Map<String, Object> activity = new java.util.HashMap<>(Map.of("kind", "PUBLICITY", "title", "民族团结进步宣传月（端到端）",
                 "date", today.toString(), "place", "学校操场", "attendees", 120, "indicatorCodes", List.of("3.2.1")));
         activity.put("files", List.of(uploaded.text("id")));
-        Api.Reply held = api.post(liaison, "/api/units/" + unitId + "/dossier/activities", activity);
+        Api.Reply held = api.post(liaison, "/api/v1/units/" + unitId + "/dossier/activities", activity);
         check(held.status() == 201 && held.body().path("files").path(0).path("capture").path("takenAt").isTextual(),
                 "the liaison files a publicity activity under indicator 3.2.1 with its photo (its EXIF time shown)", held);
 
-        Api.Reply counts = api.get(auditor, "/api/units/" + unitId + "/dossier/counts?from=" + today + "&to=" + today);
+        Api.Reply counts = api.get(auditor, "/api/v1/units/" + unitId + "/dossier/counts?from=" + today + "&to=" + today);
         long underActivity = 0;
         long underDocument = 0;
         for (JsonNode indicator : counts.body().path("indicators")) {
@@ -337,9 +337,9 @@ final class EndToEnd {
         }
         check(counts.status() == 200 && underActivity >= 1 && underDocument >= 1,
                 "the auditor counts them under their indicators (3.2.1: " + underActivity + ", 1.1: " + underDocument + ")", counts);
-        Api.Download copy = api.download(auditor, "/api/attachments/" + scanned.text("id") + "/content");
+        Api.Download copy = api.download(auditor, "/api/v1/attachments/" + scanned.text("id") + "/content");
         check(copy.status() == 200 && sha256(copy.bytes()).equals(sha256(scan)), "the auditor downloads the filed scan", null);
-        check(api.get(outsider, "/api/attachments/" + scanned.text("id")).status() == 404,
+        check(api.get(outsider, "/api/v1/attachments/" + scanned.text("id")).status() == 404,
                 "another township: the dossier's file is 404", null);
     }
 
@@ -367,16 +367,16 @@ final class EndToEnd {
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
         String username = "village-liaison-" + suffix;
 
-        Api.Reply inspector = api.post(townshipAdmin, "/api/units/" + township + "/people",
+        Api.Reply inspector = api.post(townshipAdmin, "/api/v1/units/" + township + "/people",
                 person("STAFF", today, "township-inspector-" + suffix, "inspector"));
         check(inspector.status() == 403, "a township admin may not hand out the role inspector (403)", inspector);
-        Api.Reply elsewhere = api.post(townshipAdmin, "/api/units/" + demo.id(DemoCounty.village(DemoCounty.TOWNSHIP_2, 1))
+        Api.Reply elsewhere = api.post(townshipAdmin, "/api/v1/units/" + demo.id(DemoCounty.village(DemoCounty.TOWNSHIP_2, 1))
                 + "/people", person("LIAISON", today, "maisu-liaison-" + suffix, "unit-liaison"));
         check(elsewhere.status() == 404, "a township admin records nobody in another township (404)", elsewhere);
 
         Map<String, Object> liaisonAccount = person("LIAISON", today, username, "unit-liaison");
         String temporary = ((Map<?, ?>) liaisonAccount.get("account")).get("temporaryPassword").toString();
-        Api.Reply created = api.post(admin, "/api/units/" + village + "/people", liaisonAccount);
+        Api.Reply created = api.post(admin, "/api/v1/units/" + village + "/people", liaisonAccount);
         check(created.status() == 201 && "ACTIVE".equals(created.body().path("account").path("state").asText()),
                 "admin records a village liaison with an account and a temporary password", created);
         if (created.status() != 201) {
@@ -394,13 +394,13 @@ final class EndToEnd {
         Api.Reply login = api.passwordGrant(username, Api.PASSWORD);
         check(login.status() == 200, "the liaison logs in with the new password", login);
         String liaison = login.text("access_token");
-        check(api.get(liaison, "/api/units/" + village).status() == 200, "the liaison reads the village (200)", null);
-        check(api.get(liaison, "/api/units/" + township).status() == 404, "the liaison does not see the township (404)", null);
+        check(api.get(liaison, "/api/v1/units/" + village).status() == 200, "the liaison reads the village (200)", null);
+        check(api.get(liaison, "/api/v1/units/" + township).status() == 404, "the liaison does not see the township (404)", null);
         List<String> listed = new ArrayList<>();
-        api.get(liaison, "/api/units").body().path("items").forEach(u -> listed.add(u.path("id").asText()));
+        api.get(liaison, "/api/v1/units").body().path("items").forEach(u -> listed.add(u.path("id").asText()));
         check(listed.equals(List.of(village)), "the liaison's unit list is the village alone " + listed, null);
 
-        Api.Reply left = api.change(admin, "POST", "/api/units/" + village + "/people/" + created.text("id"), "leave",
+        Api.Reply left = api.change(admin, "POST", "/api/v1/units/" + village + "/people/" + created.text("id"), "leave",
                 Map.of("on", today));
         check(left.status() == 200, "admin records that the liaison left today", left);
         Api.Reply refused = api.passwordGrant(username, Api.PASSWORD);
@@ -415,16 +415,16 @@ final class EndToEnd {
         String admin = api.token("office-admin");
         String formerLeader = api.token("township-leader");
         String township = demo.id(DemoCounty.TOWNSHIP_1);
-        String agreement = "/api/agreements/" + demo.agreementOf(admin, DemoCounty.TOWNSHIP_1);
+        String agreement = "/api/v1/agreements/" + demo.agreementOf(admin, DemoCounty.TOWNSHIP_1);
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String username = "gengqing-leader-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
         Map<String, Object> leader = person("LEADER", today, username, "unit-leader");
         String temporary = ((Map<?, ?>) leader.get("account")).get("temporaryPassword").toString();
-        Api.Reply recorded = api.post(admin, "/api/units/" + township + "/people", leader);
+        Api.Reply recorded = api.post(admin, "/api/v1/units/" + township + "/people", leader);
         check(recorded.status() == 201, "admin records the township's new principal leader with an account", recorded);
-        check(recorded.status() == 201 && recorded.text("id").equals(api.get(admin, "/api/units/" + township).body()
+        check(recorded.status() == 201 && recorded.text("id").equals(api.get(admin, "/api/v1/units/" + township).body()
                 .path("principalLeader").path("personId").asText()), "the township shows its new principal leader", null);
-        check(api.post(admin, "/api/agreements/unit-feed", Map.of()).status() == 200,
+        check(api.post(admin, "/api/v1/agreements/unit-feed", Map.of()).status() == 200,
                 "agreements-service reads the change of leader from the unit feed", null);
         Api.Reply flagged = api.get(admin, agreement);
         check(flagged.body().path("resigningNeeded").asBoolean(),
@@ -452,7 +452,7 @@ final class EndToEnd {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String username = "outage-liaison-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
         Map<String, Object> person = person("STAFF", today, username, "unit-liaison");
-        String people = "/api/units/" + village + "/people";
+        String people = "/api/v1/units/" + village + "/people";
         try {
             suite.withKeycloakStopped(() -> {
                 Api.Reply refused = api.post(admin, people, person);
@@ -491,7 +491,7 @@ final class EndToEnd {
         try {
             String result = Browser.auditorTriesItOut("http://127.0.0.1:" + Suite.GATEWAY_PORT, "auditor-wang", Api.PASSWORD,
                     screenshot);
-            check(result.equals("200 with items"), "the auditor logs in to Swagger UI through Keycloak and tries GET /api/agreements: "
+            check(result.equals("200 with items"), "the auditor logs in to Swagger UI through Keycloak and tries GET /api/v1/agreements: "
                     + result + " (screenshot " + screenshot + ")", null);
         } catch (Exception e) {
             check(false, "Swagger UI in a browser: " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""), null);
@@ -499,7 +499,7 @@ final class EndToEnd {
     }
 
     private boolean sealsVerifyOffline(String token, String agreement) throws Exception {
-        String pem = api.get(null, "/api/seal/public-key").body().path("pem").asText();
+        String pem = api.get(null, "/api/v1/seal/public-key").body().path("pem").asText();
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
                 .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
         String canonical = api.get(token, agreement + "/canonical-content").raw();

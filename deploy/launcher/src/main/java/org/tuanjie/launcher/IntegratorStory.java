@@ -72,7 +72,7 @@ final class IntegratorStory {
 
     private ApiClient client(String token) {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(gateway + "/api");
+        client.updateBaseUri(gateway + "/api/v1");
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return client;
     }

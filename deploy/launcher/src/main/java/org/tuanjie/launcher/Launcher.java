@@ -81,7 +81,7 @@ public final class Launcher {
 
                 Create the first county admin in the console: a user with attribute unit_code (the county's code)
                 and realm role admin; the admin records the other people with their accounts through
-                POST /api/units/{id}/people. Give the clients tasks-service and agreements-service the secret in
+                POST /api/v1/units/{id}/people. Give the clients tasks-service and agreements-service the secret in
                 UNIT_FEED_CLIENT_SECRET, or the unit feed is refused (it logs why), and units-service's client its
                 secret in UNITS_ACCOUNTS_CLIENT_SECRET, or no account can be created.
                 Swagger UI's login returns only to the realm's example domain: add your address to the client swagger-ui.
@@ -96,13 +96,13 @@ public final class Launcher {
                 Tuanjie is running.
 
                   Swagger UI        http://127.0.0.1:8080/q/swagger-ui   ("Authorize" logs in at Keycloak, client swagger-ui)
-                  API (gateway)     http://127.0.0.1:8080/api/...
+                  API (gateway)     http://127.0.0.1:8080/api/v1/...
                   Suite health      http://127.0.0.1:9080/q/health/ready   (the gateway's management port; metrics at /q/metrics)
                   Keycloak          %s   (console: http://127.0.0.1:%d/admin, admin/admin)
                   Logs and data     .local/
 
                 Demo users (password demo-2026), realm unity: office-admin is in the realm file; the demo loader recorded
-                the others as people of their units (POST /api/units/{id}/people), which created their accounts:
+                the others as people of their units (POST /api/v1/units/{id}/people), which created their accounts:
                   office-admin        admin         德格县 创建办 (513330000000)
                   inspector-zhang     inspector     德格县 督查组
                   inspector-li        inspector     德格县 督查组 (a second inspector, to sign off)
@@ -119,7 +119,7 @@ public final class Launcher {
                 Try it:
                   TOKEN=$(curl -s -d grant_type=password -d client_id=tuanjie-cli -d username=auditor-wang \\
                       -d password=demo-2026 %s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
-                  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/figures/townships
+                  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/figures/townships
 
                 Ctrl-C stops everything.
                 """.formatted(settings.issuer(), settings.keycloakPort(), token).replace(":8080/", ":" + Suite.GATEWAY_PORT + "/"));

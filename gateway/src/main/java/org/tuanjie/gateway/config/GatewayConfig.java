@@ -29,6 +29,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Unversioned unversioned();
+
     Breaker breaker();
 
     Login login();
@@ -45,6 +47,17 @@ public interface GatewayConfig {
         /** Requests a client may send at once before the rate applies. */
         @WithDefault("100")
         int burst();
+    }
+
+    /** The paths of the first release without a version ({@code /api/units}): kept working, answered as deprecated. */
+    interface Unversioned {
+        /** Since when they are deprecated (the {@code Deprecation} header). */
+        @WithDefault("2026-12-03")
+        java.time.LocalDate deprecatedSince();
+
+        /** From when they may stop working (the {@code Sunset} header): a year's notice. */
+        @WithDefault("2027-12-31")
+        java.time.LocalDate sunset();
     }
 
     interface Breaker {

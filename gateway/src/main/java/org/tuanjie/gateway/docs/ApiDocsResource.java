@@ -23,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.gateway.config.GatewayConfig;
 import org.tuanjie.gateway.proxy.Downstream;
+import org.tuanjie.gateway.proxy.Routes;
+import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.platform.problem.Problems;
 
 /**
- * The three services' contracts as the gateway serves them: paths under {@code /api}, server = this
+ * The three services' contracts as the gateway serves them: paths under {@code /api/v1}, server = this
  * gateway, and an OAuth2 authorization-code login at the identity server, so Swagger UI's
  * "Authorize" and "Try it out" work from the browser. {@code openapi.json} merges all three.
  */
@@ -34,8 +36,15 @@ import org.tuanjie.platform.problem.Problems;
 @Tag(name = "Contracts", description = "The services' OpenAPI documents, as reachable through the gateway")
 public class ApiDocsResource {
 
-    private static final List<String> SERVICES = List.of("units", "tasks", "agreements");
+    static final List<String> SERVICES = List.of("units", "tasks", "agreements");
     private static final String SCHEME = "keycloak";
+    /** What the gateway itself may answer for any operation it forwards. */
+    private static final Map<String, String> GATEWAY_ANSWERS = Map.of(
+            "502", "网关无法连通后端服务，未作任何更改，请稍后重试（type `/problems/downstream-unavailable`）\n\n"
+                    + "The gateway could not reach the service; nothing was changed, retry later (type `/problems/downstream-unavailable`)",
+            "504", "后端服务未在时限内应答；写操作可能已生效，请带同一 Idempotency-Key 重试（type `/problems/downstream-timeout`）\n\n"
+                    + "The service did not answer in time; a write may have been done, so retry it with the same Idempotency-Key "
+                    + "(type `/problems/downstream-timeout`)");
 
     @Inject
     Downstream downstream;
@@ -63,7 +72,8 @@ public class ApiDocsResource {
         return Uni.join().all(all).andFailFast().map(this::merge);
     }
 
-    private Uni<JsonNode> fetch(String service) {
+    /** A service's contract as it serves it; fails with {@link DocumentUnavailable}. */
+    Uni<JsonNode> fetch(String service) {
         return downstream.get(service, "/q/openapi?format=json", null, null, config.timeout()).map(reply -> {
             if (!reply.ok()) {
                 throw new DocumentUnavailable(service);
@@ -76,7 +86,7 @@ public class ApiDocsResource {
         }).onFailure(e -> !(e instanceof DocumentUnavailable)).transform(e -> new DocumentUnavailable(service));
     }
 
-    /** Paths prefixed with /api, per-operation bearer roles turned into words, one OAuth2 login. */
+    /** Paths prefixed with /api/v1, the gateway's own 502 and 504, per-operation bearer roles turned into words, one OAuth2 login. */
     private JsonNode asServedHere(JsonNode document) {
         ObjectNode doc = (ObjectNode) document.deepCopy();
         ObjectNode paths = json.createObjectNode();
@@ -94,8 +104,18 @@ public class ApiDocsResource {
                     operation.put("description", (description.isEmpty() ? "" : description + "\n\n")
                             + "Roles: " + String.join(", ", roles));
                 }
+                if (op.getValue() instanceof ObjectNode operation && operation.get("responses") instanceof ObjectNode responses) {
+                    GATEWAY_ANSWERS.forEach((status, words) -> {
+                        if (!responses.has(status)) {
+                            ObjectNode answer = responses.putObject(status).put("description", words);
+                            answer.putObject("headers").putObject("X-Request-Id").put("$ref", "#/components/headers/X-Request-Id");
+                            answer.putObject("content").putObject(Problem.MEDIA_TYPE).putObject("schema")
+                                    .put("$ref", "#/components/schemas/Problem");
+                        }
+                    });
+                }
             });
-            paths.set("/api" + path.getKey(), operations);
+            paths.set(Routes.API + Routes.VERSION + path.getKey(), operations);
         }
         doc.set("paths", paths);
         ArrayNode servers = doc.putArray("servers");

@@ -19,6 +19,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +55,7 @@ public class ReverseProxy {
     /** The methods whose HTTP/2 requests may carry a body, announced by no header. */
     private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** Served without a token: what anyone needs to verify a seal. */
-    private static final Set<String> PUBLIC_PATHS = Set.of("/api/seal/public-key");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/seal/public-key", "/api/seal/public-key");
     /** The request-context key Quarkus' HTTP metrics read the route template from. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     /** Answers up to this size are relayed whole; larger or unsized ones (the ledger) are streamed. */
@@ -100,6 +103,9 @@ public class ReverseProxy {
             ctx.next(); // the gateway's own endpoints (composed views, docs)
             return;
         }
+        if (!target.get().versioned()) {
+            deprecated(ctx);
+        }
         request.pause();
         // what http_server_requests is tagged with (as Quarkus REST does for its own endpoints)
         Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, Routes.template(request.path()));
@@ -120,13 +126,25 @@ public class ReverseProxy {
     }
 
     private void admitted(RoutingContext ctx, HttpServerRequest request, String client, Routes.Target target) {
-        long wait = limits.tryAcquire(client);
-        if (wait > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(wait));
+        ClientLimits.Decision decision = limits.tryAcquire(client);
+        ctx.response().putHeader("RateLimit-Policy", decision.policy());
+        ctx.response().putHeader("RateLimit", decision.state());
+        if (decision.retryAfter() > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfter()));
             reject(ctx, request, 429, "rate-limited");
             return;
         }
         forward(ctx, target);
+    }
+
+    /**
+     * An unversioned path of the first release: it works as {@code /api/v1} does, and says it is deprecated
+     * (RFC 9745) and from when it may go (RFC 8594), pointing at its successor.
+     */
+    private void deprecated(RoutingContext ctx) {
+        ctx.response().putHeader("Deprecation", "@" + config.unversioned().deprecatedSince().toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC));
+        ctx.response().putHeader("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                config.unversioned().sunset().atStartOfDay(ZoneOffset.UTC)));
     }
 
     private static void reject(RoutingContext ctx, HttpServerRequest request, int status, String type, Object... args) {
@@ -171,7 +189,7 @@ public class ReverseProxy {
                         (uploads.matcher(request.path()).matches() ? config.uploadTimeout() : config.timeout()).toMillis()))
                 .onSuccess(response -> {
                     circuit.succeeded();
-                    relay(ctx, response, base);
+                    relay(ctx, response, base, target);
                 })
                 .onFailure(failure -> {
                     if (failure instanceof LengthRequired) {
@@ -274,13 +292,13 @@ public class ReverseProxy {
         }
     }
 
-    private static void relay(RoutingContext ctx, HttpClientResponse downstream, URI base) {
+    private static void relay(RoutingContext ctx, HttpClientResponse downstream, URI base, Routes.Target target) {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(downstream.statusCode());
         response.setStatusMessage(downstream.statusMessage());
         // links a service makes point at itself; the client only knows the gateway
         String serviceOrigin = base.getScheme() + "://" + base.getAuthority();
-        String gatewayBase = ctx.request().scheme() + "://" + ctx.request().authority() + Routes.API;
+        String gatewayBase = ctx.request().scheme() + "://" + ctx.request().authority() + target.prefix();
         downstream.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (NOT_FORWARDED.contains(name)) {

@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which service serves which path. Every route is {@code /api} + the service's own path, so
- * {@code /api/units/{id}} is units-service's {@code /units/{id}}: the prefixes below are exact path
- * segments ({@code /api/units} and {@code /api/units/…}, never {@code /api/unitsX}).
+ * Which service serves which path. Every route is {@code /api/v1} + the service's own path, so
+ * {@code /api/v1/units/{id}} is units-service's {@code /units/{id}}: the prefixes below are exact path
+ * segments ({@code /api/v1/units} and {@code /api/v1/units/…}, never {@code /api/v1/unitsX}). The
+ * unversioned {@code /api/units/{id}} of the first release still works, answered as deprecated.
  */
 public final class Routes {
 
     public static final String API = "/api";
+    /** The version of the API the contracts describe; a breaking change gets a new one beside it. */
+    public static final String VERSION = "/v1";
 
     /** Top-level path segments of each service, as the services publish them. */
     public static final Map<String, List<String>> SEGMENTS = Map.of(
@@ -27,11 +30,12 @@ public final class Routes {
         if (!gatewayPath.startsWith(API + "/") || namesManagement(gatewayPath)) {
             return Optional.empty();
         }
-        String downstream = gatewayPath.substring(API.length());
+        boolean versioned = gatewayPath.startsWith(API + VERSION + "/");
+        String downstream = gatewayPath.substring(versioned ? API.length() + VERSION.length() : API.length());
         String first = downstream.substring(1).split("/", 2)[0];
         for (Map.Entry<String, List<String>> service : SEGMENTS.entrySet()) {
             if (service.getValue().contains(first)) {
-                return Optional.of(new Target(service.getKey(), downstream));
+                return Optional.of(new Target(service.getKey(), downstream, versioned));
             }
         }
         return Optional.empty();
@@ -48,7 +52,9 @@ public final class Routes {
         if (!gatewayPath.startsWith(API + "/")) {
             return false;
         }
-        String[] segments = gatewayPath.substring(API.length() + 1).split("/", 3);
+        String rest = gatewayPath.startsWith(API + VERSION + "/") ? gatewayPath.substring(API.length() + VERSION.length())
+                : gatewayPath.substring(API.length());
+        String[] segments = rest.substring(1).split("/", 3);
         return isQ(segments[0]) || segments.length > 1 && isQ(segments[1]);
     }
 
@@ -87,6 +93,12 @@ public final class Routes {
         return true;
     }
 
-    public record Target(String service, String path) {
+    /** @param versioned asked at {@code /api/v1}, not at a deprecated unversioned path */
+    public record Target(String service, String path, boolean versioned) {
+
+        /** The gateway's path prefix the caller used, for the links in the answer. */
+        public String prefix() {
+            return versioned ? API + VERSION : API;
+        }
     }
 }

@@ -20,14 +20,33 @@ public class ClientLimits {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** @return 0 when the request may go, else the whole seconds to wait before the next one can */
-    public long tryAcquire(String client) {
+    /** Takes one request from the client's bucket, and says what is left (IETF RateLimit headers). */
+    public Decision tryAcquire(String client) {
         if (buckets.size() > MAX_CLIENTS) {
             buckets.clear(); // a bounded memory beats exact limits for a flood of one-off addresses
         }
-        Bucket bucket = buckets.computeIfAbsent(client,
-                k -> new Bucket(config.rateLimit().burst(), config.rateLimit().perSecond()));
-        return bucket.take(System.nanoTime());
+        int burst = config.rateLimit().burst();
+        int perSecond = config.rateLimit().perSecond();
+        Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, perSecond));
+        return bucket.take(System.nanoTime(), burst, perSecond);
+    }
+
+    /**
+     * @param retryAfter 0 when the request may go, else the whole seconds to wait before the next one can
+     * @param remaining  requests the client may send at once now
+     * @param full       whole seconds until the bucket is full again
+     */
+    public record Decision(long retryAfter, int remaining, long full, int burst, int perSecond) {
+
+        /** {@code "client";q=100;w=2}: the quota at once, refilled over that many seconds. */
+        public String policy() {
+            return "\"client\";q=" + burst + ";w=" + Math.max(1, (burst + perSecond - 1) / perSecond);
+        }
+
+        /** {@code "client";r=99;t=1}: what remains, and when the quota is whole again. */
+        public String state() {
+            return "\"client\";r=" + remaining + ";t=" + full;
+        }
     }
 
     static final class Bucket {
@@ -43,14 +62,17 @@ public class ClientLimits {
             this.last = System.nanoTime();
         }
 
-        synchronized long take(long now) {
+        synchronized Decision take(long now, int burst, int perSecond) {
             tokens = Math.min(capacity, tokens + (now - last) * perNano);
             last = now;
+            long wait = 0;
             if (tokens >= 1) {
                 tokens -= 1;
-                return 0;
+            } else {
+                wait = (long) Math.ceil((1 - tokens) / perNano / 1e9);
             }
-            return (long) Math.ceil((1 - tokens) / perNano / 1e9);
+            long full = (long) Math.ceil((capacity - tokens) / perNano / 1e9);
+            return new Decision(wait, (int) Math.floor(tokens), full, burst, perSecond);
         }
     }
 }

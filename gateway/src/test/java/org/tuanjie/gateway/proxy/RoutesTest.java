@@ -18,7 +18,10 @@ class RoutesTest {
 
     @Test
     void pathsGoToTheServiceOwningTheirFirstSegment() {
-        assertEquals(new Routes.Target("units", "/units/" + ID), Routes.resolve("/api/units/" + ID).orElseThrow());
+        assertEquals(new Routes.Target("units", "/units/" + ID, true), Routes.resolve("/api/v1/units/" + ID).orElseThrow());
+        assertEquals(new Routes.Target("units", "/units/" + ID, false), Routes.resolve("/api/units/" + ID).orElseThrow());
+        assertEquals("/api/v1", Routes.resolve("/api/v1/tasks").orElseThrow().prefix());
+        assertTrue(Routes.resolve("/api/v2/tasks").isEmpty());
         assertEquals("tasks", Routes.resolve("/api/ledger.csv").orElseThrow().service());
         assertEquals("agreements", Routes.resolve("/api/seal/public-key").orElseThrow().service());
         assertTrue(Routes.resolve("/api/unitsX").isEmpty());
@@ -35,8 +38,10 @@ class RoutesTest {
             assertFalse(paths.isEmpty(), contract.toString());
             for (String path : paths) {
                 String concrete = path.replaceAll("\\{[^}]+}", ID);
-                assertEquals(service, Routes.resolve(Routes.API + concrete).map(Routes.Target::service).orElse(null),
+                assertEquals(service, Routes.resolve(Routes.API + Routes.VERSION + concrete).map(Routes.Target::service).orElse(null),
                         path + " of " + contract);
+                assertEquals(service, Routes.resolve(Routes.API + concrete).map(Routes.Target::service).orElse(null),
+                        path + " of " + contract + ", unversioned");
             }
         }
     }
@@ -44,7 +49,8 @@ class RoutesTest {
     @Test
     void aServiceManagementPathsAreNeverATarget() {
         for (String path : List.of("/api/q", "/api/q/metrics", "/api/Q/health", "/api/%71/metrics", "/api/units/q",
-                "/api/units/q/metrics", "/api/tasks/%71/health/ready", "/api/agreements/Q/metrics", "/api/seal/%51/x")) {
+                "/api/units/q/metrics", "/api/tasks/%71/health/ready", "/api/agreements/Q/metrics", "/api/seal/%51/x", "/api/v1/q/metrics",
+                "/api/v1/units/q/health")) {
             assertTrue(Routes.namesManagement(path), path);
             assertTrue(Routes.resolve(path).isEmpty(), path);
         }
