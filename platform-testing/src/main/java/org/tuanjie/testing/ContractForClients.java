@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tuanjie.platform.openapi.Bilingual;
 
 /**
  * What an integrator generating a client from the served contract needs: every operation named, once, as
@@ -70,8 +71,11 @@ public final class ContractForClients {
                 problems.add(name + " is a value type of the language: write it inline");
             }
         });
+        JsonNode headers = contract.path("components").path("headers");
         for (String ref : contract.findValuesAsText("$ref")) {
-            if (!ref.startsWith("#/components/schemas/") || !schemas.has(ref.substring("#/components/schemas/".length()))) {
+            boolean resolves = ref.startsWith("#/components/schemas/") && schemas.has(ref.substring("#/components/schemas/".length()))
+                    || ref.startsWith("#/components/headers/") && headers.has(ref.substring("#/components/headers/".length()));
+            if (!resolves) {
                 problems.add(ref + " does not resolve");
             }
         }
@@ -93,5 +97,38 @@ public final class ContractForClients {
             }
         }));
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Every summary and description says it in Chinese, then in English. The texts lacking a translation are
+     * listed, to be added to the module's {@code META-INF/openapi/translations.json}.
+     */
+    public static void assertEveryTextInBothLanguages(JsonNode contract) {
+        Set<String> untranslated = new java.util.TreeSet<>();
+        Bilingual catalogue = Bilingual.fromClassPath();
+        collectTexts(contract, (text, summary) -> {
+            if (!catalogue.rendered(text, summary)) {
+                untranslated.add(text);
+            }
+        });
+        assertEquals(Set.of(), untranslated, "texts without their translation (add them to META-INF/openapi/translations.json)");
+    }
+
+    private static void collectTexts(JsonNode node, java.util.function.BiConsumer<String, Boolean> texts) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                boolean text = field.getKey().equals("summary") || field.getKey().equals("description");
+                if (text && field.getValue().isTextual()) {
+                    texts.accept(field.getValue().asText(), field.getKey().equals("summary"));
+                } else if (!field.getKey().equals("example") && !field.getKey().equals("examples")
+                        && !field.getKey().equals("properties")) {
+                    collectTexts(field.getValue(), texts);
+                } else if (field.getKey().equals("properties")) {
+                    field.getValue().forEach(property -> collectTexts(property, texts)); // a property may be called "description"
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectTexts(child, texts));
+        }
     }
 }

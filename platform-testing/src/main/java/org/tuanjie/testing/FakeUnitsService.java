@@ -439,7 +439,7 @@ public class FakeUnitsService extends FakeServer {
     }
 
     private static Map<String, Object> problem(int status, String type) {
-        return Map.of("type", "https://tuanjie.org/problems/" + type, "title", type, "status", status);
+        return Map.of("type", "/problems/" + type, "title", type, "status", status);
     }
 
     private static String callerUnitCode(String authorization) {

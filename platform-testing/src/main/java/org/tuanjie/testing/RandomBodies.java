@@ -101,7 +101,7 @@ public final class RandomBodies {
     }
 
     @SuppressWarnings("unchecked")
-    private static String firstRole(Map<String, Object> op) {
+    static String firstRole(Map<String, Object> op) {
         List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) op.get("security");
         if (security != null) {
             for (Map<String, List<String>> requirement : security) {

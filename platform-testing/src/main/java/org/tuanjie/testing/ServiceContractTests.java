@@ -37,6 +37,11 @@ public abstract class ServiceContractTests {
     }
 
     @Test
+    void everySummaryAndDescriptionIsInChineseAndEnglish() {
+        ContractForClients.assertEveryTextInBothLanguages(ContractForClients.served());
+    }
+
+    @Test
     void everyOperationRefusesAMissingToken() {
         SecurityMatrix.missingTokenIsRefusedEverywhere();
     }
@@ -59,6 +64,11 @@ public abstract class ServiceContractTests {
     /** The caller's unit for {@link #randomBodiesNeverCauseAServerError()}: one the service knows gets further in. */
     protected String unitCodeForRandomBodies() {
         return SOMEWHERE;
+    }
+
+    @Test
+    void theBoundsTheContractStatesAreEnforced() {
+        BoundsEnforced.check(unitCodeForRandomBodies());
     }
 
     @Test

@@ -52,6 +52,15 @@ public class Agreement extends Audited {
     public static final Set<AgreementState> IN_FORCE = Collections.unmodifiableSet(EnumSet.of(AgreementState.SIGNED,
             AgreementState.ACTIVE));
 
+    /** Unit codes: a division code (12 digits) or a unified social credit code (18 characters). */
+    public static final int UNIT_CODE_MAX = 18;
+    /** Unit names, as units-service bounds them. */
+    public static final int UNIT_NAME_MAX = 200;
+    /** Why it was revoked or amended. */
+    public static final int REASON_MAX = 2000;
+    /** Token subjects, as recorded in {@code created_by}, {@code signer_subject} and the like. */
+    public static final int SUBJECT_MAX = 255;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id

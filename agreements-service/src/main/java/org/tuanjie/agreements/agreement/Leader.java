@@ -10,6 +10,9 @@ import java.util.UUID;
  */
 public record Leader(UUID personId, String name) {
 
+    /** A person's name, as units-service bounds it. */
+    public static final int NAME_MAX = 100;
+
     public Leader {
         Objects.requireNonNull(personId, "a leader is a people record of units-service");
     }

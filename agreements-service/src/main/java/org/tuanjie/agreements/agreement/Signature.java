@@ -43,6 +43,23 @@ public class Signature {
         }
     }
 
+    /**
+     * The signer's display name (the token's {@code name}) is kept to this length: it is sealed and shown, and a token
+     * may carry any length.
+     */
+    public static final int NAME_MAX = 255;
+    /**
+     * The longest sealed text: eleven fields, the longest a subject and a name ({@value #NAME_MAX} characters each,
+     * six times longer at worst once escaped) and the signer's unit path.
+     */
+    public static final int SEALED_PAYLOAD_MAX = 4000;
+    /**
+     * The most signatures the contract shows for one agreement: party B's, the countersignature, and one more each time
+     * a new principal leader signs again. Nothing caps re-signing; this many changes of leader in an agreement's year
+     * is not expected.
+     */
+    public static final int LISTED_MAX = 100;
+
     /** On whose behalf a signature is made. */
     @Schema(name = "SigningParty")
     public enum Party { PARTY_A, PARTY_B }
@@ -106,7 +123,7 @@ public class Signature {
         signature.agreementId = agreement.id();
         signature.kind = kind;
         signature.signerSubject = subject;
-        signature.signerName = name;
+        signature.signerName = shortened(name, NAME_MAX);
         signature.signerRole = role;
         signature.unitCode = unitCode;
         signature.signerUnitCode = signerUnitCode;
@@ -116,6 +133,13 @@ public class Signature {
         signature.signedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         signature.contentHash = agreement.contentHash();
         return signature;
+    }
+
+    private static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** The exact text the seal covers (RFC 8785 canonical JSON). */

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.template.Adjustment;
+import org.tuanjie.agreements.template.AgreementTemplate;
+import org.tuanjie.agreements.template.Target;
 
 /**
  * The year-end assessment (考核) of one agreement: each target's score and what it was computed from,
@@ -23,6 +28,11 @@ import org.tuanjie.agreements.agreement.Agreement;
 @Entity
 @Table(name = "assessment")
 public class Assessment {
+
+    /** A score's or an item's comment. */
+    public static final int COMMENT_MAX = 2000;
+    /** An input of an automatic score: a count, a year, a category or a kind of activity. */
+    public static final int INPUT_MAX = 20;
 
     @Id
     @Column(name = "agreement_id")
@@ -118,10 +128,23 @@ public class Assessment {
     /**
      * @param inputs what an automatic score was computed from (e.g. tasks verified / total)
      */
-    public record TargetScore(String code, String measure, int weight, BigDecimal score, boolean automatic,
-            java.util.Map<String, String> inputs, String comment) {
+    public record TargetScore(@Schema(maxLength = AgreementTemplate.ITEM_CODE_MAX) String code,
+            @Schema(implementation = Target.Measure.class) String measure,
+            @Schema(minimum = "1", maximum = "100") int weight, BigDecimal score, boolean automatic,
+            @Schema(additionalProperties = InputValue.class, maxProperties = 4) java.util.Map<String, String> inputs,
+            @Schema(maxLength = COMMENT_MAX) String comment) {
     }
 
-    public record AdjustmentScore(String code, String kind, int points, boolean triggered, String comment) {
+    public record AdjustmentScore(@Schema(maxLength = AgreementTemplate.ITEM_CODE_MAX) String code,
+            @Schema(implementation = Adjustment.Kind.class) String kind, @Schema(minimum = "0", maximum = "100") int points,
+            boolean triggered, @Schema(maxLength = COMMENT_MAX) String comment) {
+    }
+
+    /** What the contract shows as a value of {@link TargetScore#inputs()}. */
+    @Schema(type = SchemaType.STRING, maxLength = INPUT_MAX)
+    public static final class InputValue {
+
+        private InputValue() {
+        }
     }
 }

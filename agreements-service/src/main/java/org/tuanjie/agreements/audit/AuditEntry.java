@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.seal.CanonicalJson;
 
 /**
@@ -25,6 +26,8 @@ import org.tuanjie.agreements.seal.CanonicalJson;
 public class AuditEntry {
 
     public static final String GENESIS = "0".repeat(64);
+    /** The longest value a detail holds: a reason; the others are ids, hashes, names, figures. */
+    public static final int DETAIL_VALUE_MAX = Agreement.REASON_MAX;
 
     @Id
     private long seq;

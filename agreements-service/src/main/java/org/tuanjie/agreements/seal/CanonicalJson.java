@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class CanonicalJson {
 
+    /** A SHA-256 in hex, as {@link #sha256(String)} writes it. */
+    public static final int SHA256_HEX_LENGTH = 64;
+
     private CanonicalJson() {
     }
 

@@ -28,6 +28,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SealKeys {
 
+    public static final String ALGORITHM = "Ed25519";
+    /** Key ids as the {@code key_id} column holds them (this key's is 16 hex characters). */
+    public static final int KEY_ID_MAX = 64;
+    /** An Ed25519 signature is 64 bytes: 88 characters of Base64. */
+    public static final int SEAL_LENGTH = 88;
+    /** An Ed25519 public key in PEM is 113 characters. */
+    public static final int PEM_MAX = 200;
+
     private static final Logger LOG = Logger.getLogger(SealKeys.class);
 
     private final PrivateKey privateKey;
@@ -49,7 +57,7 @@ public class SealKeys {
 
     public String seal(String canonicalPayload) {
         try {
-            Signature signer = Signature.getInstance("Ed25519");
+            Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(privateKey);
             signer.update(canonicalPayload.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signer.sign());
@@ -60,7 +68,7 @@ public class SealKeys {
 
     public boolean verify(String canonicalPayload, String seal) {
         try {
-            Signature verifier = Signature.getInstance("Ed25519");
+            Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(publicKey);
             verifier.update(canonicalPayload.getBytes(StandardCharsets.UTF_8));
             return verifier.verify(Base64.getDecoder().decode(seal));
@@ -80,7 +88,7 @@ public class SealKeys {
     }
 
     private static KeyPair loadOrCreate(Path file) throws IOException, GeneralSecurityException {
-        KeyFactory factory = KeyFactory.getInstance("Ed25519");
+        KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
         if (Files.exists(file)) {
             String pem = Files.readString(file, StandardCharsets.US_ASCII);
             String privateBase64 = between(pem, "PRIVATE KEY");
@@ -89,7 +97,7 @@ public class SealKeys {
             PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(publicBase64)));
             return new KeyPair(publicKey, privateKey);
         }
-        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));

@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record Adjustment(String code, String title, Kind kind, int maxPoints) {
 
+    /** The most points one bonus or deduction item can give. */
+    public static final int MAX_POINTS = 100;
+
     @Schema(name = "AdjustmentKind")
     public enum Kind { BONUS, DEDUCTION, VETO }
 }

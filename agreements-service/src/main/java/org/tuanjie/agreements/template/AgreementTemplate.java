@@ -28,6 +28,17 @@ import org.tuanjie.platform.problem.Violation;
 @Table(name = "agreement_template")
 public class AgreementTemplate extends Audited {
 
+    /** The longest title of a template, a target or an item: a heading, not a paragraph. */
+    public static final int TITLE_MAX = 200;
+    /** The longest clause: a paragraph of the agreement. */
+    public static final int CLAUSE_MAX = 4000;
+    public static final int CLAUSES_MAX = 50;
+    public static final int TARGETS_MAX = 30;
+    public static final int ADJUSTMENTS_MAX = 30;
+    /** Codes of targets and items ({@code T1}, {@code V1}): {@link #ITEM_CODE}. */
+    public static final int ITEM_CODE_MAX = 20;
+    public static final String ITEM_CODE = "[A-Z0-9_-]{1," + ITEM_CODE_MAX + "}";
+
     @Schema(name = "TemplateStatus")
     public enum Status { DRAFT, PUBLISHED }
 

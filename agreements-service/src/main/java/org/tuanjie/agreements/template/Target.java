@@ -16,6 +16,14 @@ public record Target(String code, String title, int weight, Measure measure, Str
         @JsonInclude(JsonInclude.Include.NON_NULL) ActivityKind activityKind,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer required) {
 
+    /**
+     * The problem categories of tasks-service's contract (its {@code Category}, a {@code varchar(20)} there): the
+     * only values its figures can be asked for.
+     */
+    public static final String CATEGORIES = "LEADERSHIP|PUBLICITY|PROGRESS|GUARANTEES|CAPACITY|HIGHLIGHTS|COORDINATION"
+            + "|ATMOSPHERE|BALANCE";
+    public static final int CATEGORY_MAX = 20;
+
     @Schema(name = "TargetMeasure")
     public enum Measure {
         /** Scored by an admin or inspector, with a comment. */

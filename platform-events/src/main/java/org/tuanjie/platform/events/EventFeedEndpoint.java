@@ -43,7 +43,7 @@ public abstract class EventFeedEndpoint {
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("type") @Size(max = 30) @Parameter(description = "Only events of these types (repeat the parameter)",
-                    example = "org.tuanjie.task.verified") List<@Pattern(regexp = "[a-z0-9.-]{1,100}") String> types) {
+                    example = "org.tuanjie.task.verified") List<@Size(max = 100) @Pattern(regexp = "[a-z0-9.-]{1,100}") String> types) {
         long after = cursor == null ? 0 : Cursor.decode(cursor, 1).number(0);
         List<CloudEvent> events = feed.after(guard.reach().root(), after, limit, types == null ? Set.of() : Set.copyOf(types));
         long last = events.isEmpty() ? after : Long.parseLong(events.get(events.size() - 1).sequence());

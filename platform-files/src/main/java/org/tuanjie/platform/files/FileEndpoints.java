@@ -111,7 +111,7 @@ public abstract class FileEndpoints {
     @Operation(operationId = "get{resource}UploadCapabilities", summary = "What the resumable upload supports (tus 1.0)")
     // string-valued headers are named in descriptions: the contract tests' validator reads declared ones as JSON
     @APIResponse(responseCode = "204", description = "tus capabilities: `Tus-Version`, `Tus-Extension`, and", headers = {
-            @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776"))})
     public Response capabilities() {
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
                 .header("Tus-Extension", "creation,expiration,termination")
@@ -129,7 +129,7 @@ public abstract class FileEndpoints {
     @APIResponse(responseCode = "413", description = "Above the size cap or the unit's quota", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "An empty file is no accepted type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response startUpload(@HeaderParam("Tus-Resumable") String tus,
-            @HeaderParam("Upload-Length") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER)) String length,
+            @HeaderParam("Upload-Length") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776")) String length,
             @HeaderParam("Upload-Metadata") @Parameter(description = "`filename <base64 of the UTF-8 name>`, comma-separated pairs") String metadata) {
         requireTus(tus);
         StoredFile upload = files.startUpload(metadataName(metadata), uploadLength(length), uploader());
@@ -142,8 +142,8 @@ public abstract class FileEndpoints {
     @Path("uploads/{id}")
     @Operation(operationId = "get{resource}UploadOffset", summary = "Where a resumable upload stands (tus 1.0)", description = "Only its uploader sees it.")
     @APIResponse(responseCode = "200", description = "`Upload-Offset`: resume from there", headers = {
-            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
-            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776")),
+            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776"))})
     public Response uploadState(@PathParam("id") UUID id, @HeaderParam("Tus-Resumable") String tus) throws IOException {
         requireTus(tus);
         StoredFile upload = files.upload(id, caller.subject());
@@ -163,13 +163,14 @@ public abstract class FileEndpoints {
             + "upload stands (409 otherwise: ask with HEAD). Bytes received before a cut are kept. The last byte completes "
             + "the file: its type is then judged from the bytes (415 drops the upload), and `Location` names the file.")
     @APIResponse(responseCode = "204", description = "Received up to `Upload-Offset`; once complete, `Location` names the file", headers = {
-            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776")),
+            @Header(name = "Location", ref = "#/components/headers/Location")})
     @APIResponse(responseCode = "409", description = "`Upload-Offset` is not where the upload stands", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Not tus 1.0.0 (`Tus-Resumable`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More bytes than announced", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Complete, but not one of the accepted types; the upload is gone", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response appendUpload(@PathParam("id") UUID id, @HeaderParam("Tus-Resumable") String tus,
-            @HeaderParam("Upload-Offset") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER)) String offset,
+            @HeaderParam("Upload-Offset") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776")) String offset,
             @HeaderParam("Content-Length") @Parameter(hidden = true) String contentLength,
             @Schema(type = SchemaType.STRING, format = "binary") InputStream body) throws IOException {
         requireTus(tus);

@@ -8,13 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StoredFile")
 public record FileView(
         UUID id,
-        @Schema(description = "The name it was uploaded with") String name,
-        @Schema(description = "Decided from the bytes, not the name", example = "image/jpeg", nullable = true) String mediaType,
-        @Schema(description = "Bytes") long size,
-        @Schema(description = "Hex SHA-256 of the bytes; also the download's ETag", nullable = true) String sha256,
+        @Schema(description = "The name it was uploaded with", maxLength = 255) String name,
+        @Schema(description = "Decided from the bytes, not the name", example = "image/jpeg", nullable = true, maxLength = 100) String mediaType,
+        @Schema(description = "Bytes", minimum = "0", maximum = "1099511627776") long size,
+        @Schema(description = "Hex SHA-256 of the bytes; also the download's ETag", nullable = true, maxLength = 64, pattern = "^[0-9a-f]{64}$") String sha256,
         @Schema(description = "UPLOADING while a resumable upload is under way") StoredFile.State state,
-        @Schema(description = "Bytes received so far") long received,
-        String uploadedBy,
+        @Schema(description = "Bytes received so far", minimum = "0", maximum = "1099511627776") long received,
+        @Schema(maxLength = 255) String uploadedBy,
         Instant uploadedAt,
         @Schema(nullable = true, description = "When and where a photo was taken, from its EXIF") CaptureView capture,
         @Schema(description = "Whether a thumbnail can be fetched") boolean thumbnail,
@@ -26,7 +26,7 @@ public record FileView(
             @Schema(nullable = true) Double longitude) {
     }
 
-    public record OwnerView(String kind, String id) {
+    public record OwnerView(@Schema(maxLength = 32) String kind, @Schema(maxLength = 64) String id) {
     }
 
     public static FileView of(StoredFile f) {

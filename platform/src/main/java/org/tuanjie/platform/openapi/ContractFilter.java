@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 
 /**
  * What every service's contract gets on top of its annotations: names a generated client can use, the
- * shared parameters described, then the shared problem answers.
+ * shared parameters described, the shared problem answers, the response headers, the bounds a format sets,
+ * then every text in both languages (last, as the steps before add texts).
  */
 public class ContractFilter implements OASFilter {
 
@@ -16,5 +17,10 @@ public class ContractFilter implements OASFilter {
         ClientNames.apply(openAPI);
         SharedParameters.apply(openAPI);
         problems.filterOpenAPI(openAPI);
+        ResponseHeaders.apply(openAPI);
+        Examples.apply(openAPI);
+        ProblemTypes.apply(openAPI);
+        FormatBounds.apply(openAPI);
+        Bilingual.fromClassPath().apply(openAPI);
     }
 }

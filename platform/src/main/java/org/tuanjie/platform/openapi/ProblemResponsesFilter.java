@@ -21,24 +21,25 @@ import org.tuanjie.platform.problem.Problem;
  * Documents the problem responses every operation shares, derived from what the operation is:
  * secured → 401/403; an id in the path or the query, or a body (which names other resources) → 404;
  * parameters or a body → 400; a body → 411/413/415; If-Match → 412/428;
- * Idempotency-Key → 409/422; any → 503. Operation-specific ones (a 409 for a state conflict) are declared
+ * Idempotency-Key → 409/422; any → 429 (the gateway's limit) and 503. Operation-specific ones (a 409 for a state conflict) are declared
  * on the resource method and kept.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("400", "Invalid input: field errors in `errors`"),
-            Map.entry("401", "Missing, expired or invalid bearer token"),
-            Map.entry("403", "Your role does not allow this"),
-            Map.entry("404", "Not found, or outside your jurisdiction (the two look the same)"),
-            Map.entry("409", "Conflict with the resource's state, or an Idempotency-Key still in progress"),
-            Map.entry("412", "If-Match names a version that is no longer current"),
-            Map.entry("411", "A body sent in chunks, without Content-Length"),
-            Map.entry("413", "The request body exceeds the allowed size"),
-            Map.entry("415", "Unsupported Content-Type"),
-            Map.entry("422", "Idempotency-Key reused with a different request"),
-            Map.entry("428", "If-Match header missing"),
-            Map.entry("503", "Temporarily unavailable (the database or a service this one asks); nothing was changed, retry later"));
+            Map.entry("400", "Invalid input: field errors in `errors` (type `/problems/validation`, `/problems/unreadable-body` or `/problems/bad-request`)"),
+            Map.entry("401", "Missing, expired or invalid bearer token (type `/problems/unauthorized`)"),
+            Map.entry("403", "Your role does not allow this (type `/problems/forbidden`, or `/problems/not-permitted` when you may not act for that party)"),
+            Map.entry("404", "Not found, or outside your jurisdiction (the two look the same; type `/problems/not-found` or a more precise one such as `/problems/unit-not-found`)"),
+            Map.entry("409", "Conflict with the resource's state, or an Idempotency-Key still in progress (type `/problems/idempotency-in-progress`, `/problems/duplicate`, or one the operation names)"),
+            Map.entry("412", "If-Match names a version that is no longer current (type `/problems/precondition-failed`): read it again, then retry with the new ETag"),
+            Map.entry("411", "A body sent in chunks, without Content-Length (type `/problems/length-required`)"),
+            Map.entry("413", "The request body exceeds the allowed size (type `/problems/payload-too-large`)"),
+            Map.entry("415", "Unsupported Content-Type (type `/problems/unsupported-media-type`)"),
+            Map.entry("422", "Idempotency-Key reused with a different request (type `/problems/idempotency-key-reused`)"),
+            Map.entry("428", "If-Match header missing (type `/problems/precondition-required`)"),
+            Map.entry("429", "Too many requests from your client: wait `Retry-After` seconds (the gateway's limit per client; type `/problems/rate-limited`)"),
+            Map.entry("503", "Temporarily unavailable (the database or a service this one asks); nothing was changed, retry later (type `/problems/database-unavailable`, `/problems/units-unavailable` or `/problems/unavailable`)"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -72,6 +73,7 @@ public class ProblemResponsesFilter implements OASFilter {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         add(responses, "503", head);
+        add(responses, "429", head);
         if (secured) {
             add(responses, "401", head);
             add(responses, "403", head);

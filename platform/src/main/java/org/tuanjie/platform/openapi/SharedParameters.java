@@ -27,6 +27,17 @@ final class SharedParameters {
                     + "else the whole file."),
             Map.entry("If-None-Match", "The `ETag` of the copy you hold: 304 without a body if it is still current."));
 
+    /** The longest value each is read with: longer ones are refused with 400 (412 for a wrong version). */
+    private static final Map<String, Integer> BOUNDS = Map.of(
+            "cursor", org.tuanjie.platform.paging.Cursor.MAX_LENGTH,
+            "If-Match", 80,
+            "If-None-Match", 200,
+            "If-Range", 200,
+            "Idempotency-Key", 255,
+            "Tus-Resumable", 16,
+            "Range", 200,
+            "Upload-Metadata", 2048);
+
     private static final Map<String, String> QUERY = Map.of(
             "cursor", "Where the page starts: the `cursor` of the `next` link of the previous page (opaque); none for the first page.",
             "limit", "Items per page at most (its bounds and default are in its schema).");
@@ -51,6 +62,10 @@ final class SharedParameters {
         for (Parameter parameter : parameters) {
             if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
                 parameter.setRequired(true);
+            }
+            Integer bound = parameter.getSchema() == null ? null : BOUNDS.get(parameter.getName());
+            if (bound != null && parameter.getSchema().getMaxLength() == null) {
+                parameter.getSchema().setMaxLength(bound); // what Cursor, Versions, Idempotency and tus refuse beyond
             }
             if (parameter.getDescription() != null && !parameter.getDescription().isBlank()) {
                 continue;

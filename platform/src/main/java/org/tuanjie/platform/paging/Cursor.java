@@ -21,6 +21,8 @@ import org.tuanjie.platform.problem.Violation;
  */
 public record Cursor(List<String> keys) {
 
+    /** The longest cursor this server issues (sort keys of a few hundred characters, Base64) or reads. */
+    public static final int MAX_LENGTH = 1024;
     private static final char SEPARATOR = '\u001f';
     /** A unit path as the services store it: {@code /513221000000/513221100000/}. */
     private static final Pattern UNIT_PATH = Pattern.compile("(/[0-9A-Z]{1,32})+/");
@@ -99,6 +101,9 @@ public record Cursor(List<String> keys) {
      * @throws Problems.InvalidInput (400, field {@code cursor}) for anything this server did not issue
      */
     public static Cursor decode(String encoded, int arity) {
+        if (encoded.length() > MAX_LENGTH) {
+            throw invalid();
+        }
         try {
             String text = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             List<String> parts = split(text);

@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageResponse<T>(
-        List<T> items,
-        @Schema(description = "Opaque cursor of the next page; absent on the last page") String next) {
+        @Schema(maxItems = PageResponse.MAX_LIMIT) List<T> items,
+        @Schema(description = "Opaque cursor of the next page; absent on the last page", maxLength = Cursor.MAX_LENGTH) String next) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

@@ -21,5 +21,8 @@ public enum Category {
     /** 氛围营造 */
     ATMOSPHERE,
     /** 推进均衡 */
-    BALANCE
+    BALANCE;
+
+    /** How many there are: the most a filter can name (a unit test keeps it true). */
+    public static final int COUNT = 9;
 }

@@ -17,6 +17,10 @@ import org.tuanjie.platform.audit.Audited;
 @Table(name = "finding")
 public class Finding extends Audited {
 
+    public static final int DESCRIPTION_MAX = 4000;
+    /** The inspectors' photos and documents, all given when the finding is recorded. */
+    public static final int EVIDENCE_MAX = 20;
+
     @Id
     private UUID id;
 

@@ -25,6 +25,14 @@ import org.tuanjie.platform.problem.Violation;
 @Table(name = "inspection")
 public class Inspection extends Audited {
 
+    public static final int TITLE_MAX = 200;
+    /** The inspection report (督查报告), pasted in whole. */
+    public static final int REPORT_MAX = 20000;
+    /** Inspection groups (督查组) of one inspection. */
+    public static final int GROUPS_MAX = 20;
+    /** Units one inspection covers: a county's departments, townships, villages, schools and venues. */
+    public static final int UNITS_MAX = 500;
+
     @Id
     private UUID id;
 

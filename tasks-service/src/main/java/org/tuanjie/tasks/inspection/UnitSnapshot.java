@@ -14,4 +14,9 @@ public record UnitSnapshot(
         @Column(name = "unit_code", nullable = false) String code,
         @Column(name = "unit_name", nullable = false) String name,
         @Column(name = "unit_path", nullable = false) String path) {
+
+    /** Unit codes: a division code (12 digits) or a unified social credit code (18 characters), {@code varchar(18)}. */
+    public static final int CODE_MAX = 18;
+    /** Unit names, as units-service bounds them. */
+    public static final int NAME_MAX = 200;
 }

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  */
 public record Evidence(UUID fileId, String sha256) {
 
+    /** One file as {@link #listed} writes it, with its separator: 36 for the id, {@code " sha256:"}, 64 hex, {@code ", "}. */
+    static final int LISTED_LENGTH = 36 + 8 + 64 + 2;
+
     /** How the timeline writes a set of evidence: {@code <id> sha256:<hex>}, comma-separated. */
     static String listed(List<Evidence> evidence) {
         return evidence.stream().map(e -> e.fileId() + " sha256:" + e.sha256()).collect(Collectors.joining(", "));

@@ -24,6 +24,11 @@ import org.tuanjie.tasks.task.TaskExceptions.ExtensionAlreadyDecided;
 @Table(name = "extension_request")
 public class ExtensionRequest extends Audited {
 
+    public static final int REASON_MAX = 2000;
+    public static final int NOTE_MAX = 2000;
+    /** The most requests a task's list shows, oldest first: one is pending at a time, and this many is not expected. */
+    public static final int LISTED_MAX = 100;
+
     @Schema(name = "ExtensionState")
     public enum State { PENDING, APPROVED, REFUSED }
 

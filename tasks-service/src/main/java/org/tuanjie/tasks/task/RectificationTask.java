@@ -34,6 +34,22 @@ import org.tuanjie.tasks.task.TaskExceptions.TaskAlreadyVerified;
 @Table(name = "rectification_task")
 public class RectificationTask extends Audited {
 
+    public static final int TITLE_MAX = 300;
+    public static final int MEASURES_MAX = 4000;
+    public static final int RESPONSIBLE_PERSON_MAX = 100;
+    /** Co-operating units (配合单位) of one task. */
+    public static final int COOPERATING_UNITS_MAX = 20;
+    public static final int REPORT_MAX = 10000;
+    /** Why a submission is rejected or a task handed back; a co-operating unit's note. */
+    public static final int REASON_MAX = 2000;
+    /** Files one submission attaches. */
+    public static final int SUBMITTED_EVIDENCE_MAX = 20;
+    /**
+     * Files a task holds as proof, every submission's together: a task rejected again and again cannot gather
+     * files without end, and its timeline line naming them all stays bounded.
+     */
+    public static final int EVIDENCE_MAX = 100;
+
     @Id
     private UUID id;
 
@@ -142,6 +158,9 @@ public class RectificationTask extends Audited {
         if (state == TaskState.IN_PROGRESS && evidenceRequired && evidence.isEmpty()) {
             throw new EvidenceRequired();
         }
+        if (evidence.size() > EVIDENCE_MAX) {
+            throw new Problems.InvalidInput(new Violation("evidence", "task.evidence-too-many", EVIDENCE_MAX, evidence.size()));
+        }
         TaskEvent event = move(TaskState.SUBMITTED, "submit", actor, report, TaskState.IN_PROGRESS);
         if (!evidence.isEmpty()) {
             event = event.with("evidence", Evidence.listed(evidence));
@@ -199,13 +218,13 @@ public class RectificationTask extends Audited {
             throw new Problems.InvalidInput(new Violation("note", "field.required"));
         }
         requireNotVerified();
-        return TaskEvent.of(this, "CONTRIBUTED", state, state, actor, java.util.Map.of("unit", unitCode, "note", note));
+        return TaskEvent.of(this, TaskEvent.Type.CONTRIBUTED, state, state, actor, java.util.Map.of("unit", unitCode, "note", note));
     }
 
     /** An approved extension (延期): the old deadline stays on the timeline. */
     public TaskEvent extendTo(LocalDate newDeadline, String actor) {
         requireNotVerified();
-        TaskEvent event = TaskEvent.of(this, "DEADLINE_EXTENDED", state, state, actor,
+        TaskEvent event = TaskEvent.of(this, TaskEvent.Type.DEADLINE_EXTENDED, state, state, actor,
                 java.util.Map.of("from", deadline.toString(), "to", newDeadline.toString()));
         this.deadline = newDeadline;
         this.overdueFlaggedAt = null;
@@ -232,7 +251,7 @@ public class RectificationTask extends Audited {
         }
         TaskState before = state;
         state = to;
-        return TaskEvent.of(this, "STATE_CHANGED", before, to, actor,
+        return TaskEvent.of(this, TaskEvent.Type.STATE_CHANGED, before, to, actor,
                 note == null ? java.util.Map.of("action", action) : java.util.Map.of("action", action, "note", note));
     }
 

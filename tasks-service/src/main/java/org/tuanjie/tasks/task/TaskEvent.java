@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,6 +23,36 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "task_event")
 public class TaskEvent {
 
+    /** What a timeline line records. */
+    @Schema(name = "TaskEventType")
+    public enum Type {
+        /** 交办 */
+        ASSIGNED,
+        /** A move of the state machine; {@code detail.action} names it (start, submit, verify, ...). */
+        STATE_CHANGED,
+        /** A co-operating unit's note (配合单位) */
+        CONTRIBUTED,
+        /** 延期申请 */
+        EXTENSION_REQUESTED,
+        /** An extension approved: the deadline moved */
+        DEADLINE_EXTENDED,
+        EXTENSION_REFUSED,
+        /** 催办 */
+        URGED,
+        /** Found past its deadline by the overdue check */
+        OVERDUE
+    }
+
+    /**
+     * The longest value of {@link #detail()}: the evidence a task holds, as listed on its submission or sign-off,
+     * longer than a completion report (the note of a submission).
+     */
+    public static final int DETAIL_VALUE_MAX =
+            RectificationTask.EVIDENCE_MAX * Evidence.LISTED_LENGTH > RectificationTask.REPORT_MAX
+                    ? RectificationTask.EVIDENCE_MAX * Evidence.LISTED_LENGTH : RectificationTask.REPORT_MAX;
+    /** The most lines a task's timeline shows, oldest first: far more than a task's life brings. */
+    public static final int LISTED_MAX = 1000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -29,8 +60,9 @@ public class TaskEvent {
     @Column(name = "task_id", nullable = false, updatable = false)
     private UUID taskId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    private String type;
+    private Type type;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_state", updatable = false)
@@ -54,7 +86,7 @@ public class TaskEvent {
         // for JPA
     }
 
-    public static TaskEvent of(RectificationTask task, String type, TaskState from, TaskState to, String actor,
+    public static TaskEvent of(RectificationTask task, Type type, TaskState from, TaskState to, String actor,
             Map<String, String> detail) {
         TaskEvent event = new TaskEvent();
         event.taskId = task.id();
@@ -86,7 +118,7 @@ public class TaskEvent {
         return taskId;
     }
 
-    public String type() {
+    public Type type() {
         return type;
     }
 

@@ -15,6 +15,10 @@ import java.util.UUID;
 @Table(name = "urging_notice")
 public class UrgingNotice {
 
+    public static final int MESSAGE_MAX = 2000;
+    /** The most notices a task's list shows, oldest first: the overdue job's one per deadline, and people's. */
+    public static final int LISTED_MAX = 500;
+
     @Id
     private UUID id;
 

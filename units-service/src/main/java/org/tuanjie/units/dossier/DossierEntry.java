@@ -32,6 +32,12 @@ import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
 @DiscriminatorColumn(name = "entry_type")
 public abstract class DossierEntry extends Audited {
 
+    /**
+     * The most files an entry holds: a revision adds files and never drops one, so without a ceiling an entry's
+     * answer would grow without end. A hundred photos and scans are more than any activity or document needs.
+     */
+    public static final int MAX_FILES = 100;
+
     @Id
     private UUID id;
 

@@ -18,6 +18,9 @@ public enum DossierKind {
     /** 文件 */
     DOCUMENT;
 
+    /** How many kinds there are: a filter naming more names one twice. */
+    public static final int NUMBER_OF_KINDS = 6;
+
     public boolean isActivity() {
         return this != DOCUMENT;
     }

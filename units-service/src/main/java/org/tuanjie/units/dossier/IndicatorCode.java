@@ -19,10 +19,11 @@ public record IndicatorCode(String value) {
 
     public static final String FORM = "[A-Z0-9]{1,8}(\\.[A-Z0-9]{1,8}){0,4}";
     public static final int MAX_PER_ENTRY = 10;
+    public static final int MAX_LENGTH = 40;
     private static final Pattern PATTERN = Pattern.compile(FORM);
 
     public IndicatorCode {
-        if (value == null || !PATTERN.matcher(value).matches() || value.length() > 40) {
+        if (value == null || !PATTERN.matcher(value).matches() || value.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("not an indicator code: " + value);
         }
     }
@@ -33,7 +34,7 @@ public record IndicatorCode(String value) {
             return java.util.Optional.empty();
         }
         String canonical = text.trim().toUpperCase(Locale.ROOT);
-        return PATTERN.matcher(canonical).matches() && canonical.length() <= 40
+        return PATTERN.matcher(canonical).matches() && canonical.length() <= MAX_LENGTH
                 ? java.util.Optional.of(new IndicatorCode(canonical)) : java.util.Optional.empty();
     }
 

@@ -15,6 +15,9 @@ public enum AccountRole {
     @JsonProperty("unit-liaison") UNIT_LIAISON("unit-liaison", false),
     @JsonProperty("unit-leader") UNIT_LEADER("unit-leader", false);
 
+    /** How many roles there are: a set of them holds no more. */
+    public static final int NUMBER_OF_ROLES = 5;
+
     private final String tokenName;
     private final boolean office;
 

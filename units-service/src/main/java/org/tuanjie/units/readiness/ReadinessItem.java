@@ -22,6 +22,9 @@ public enum ReadinessItem {
     /** 联络员 */
     LIAISON("r.liaisonName is null");
 
+    /** How many items there are: a set of them holds no more. */
+    public static final int NUMBER_OF_ITEMS = 8;
+
     private final String missingCondition;
 
     ReadinessItem(String missingCondition) {

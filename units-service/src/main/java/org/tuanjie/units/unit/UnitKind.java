@@ -30,6 +30,9 @@ public enum UnitKind {
     /** 连队 (military/police companies) */
     CORPS_COMPANY(null);
 
+    /** How many kinds there are: a filter naming more names one twice. */
+    public static final int NUMBER_OF_KINDS = 13;
+
     private final DivisionLevel level;
 
     UnitKind(DivisionLevel level) {

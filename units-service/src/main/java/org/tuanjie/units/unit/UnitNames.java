@@ -15,6 +15,8 @@ import org.tuanjie.platform.problem.Violation;
 public record UnitNames(Map<String, String> byLanguage) {
 
     public static final int MAX_LENGTH = 200;
+    /** A language tag's length at most: the tags in use are far shorter (RFC 5646 asks a reader for 35). */
+    static final int TAG_MAX_LENGTH = 35;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     public UnitNames {
@@ -25,8 +27,8 @@ public record UnitNames(Map<String, String> byLanguage) {
         for (Map.Entry<String, String> entry : byLanguage.entrySet()) {
             String tag = entry.getKey();
             String name = entry.getValue();
-            if (tag == null || !LANGUAGE_TAG.matcher(tag).matches()) {
-                throw new Problems.InvalidInput(new Violation("names", "unit.names.language", String.valueOf(tag)));
+            if (tag == null || tag.length() > TAG_MAX_LENGTH || !LANGUAGE_TAG.matcher(tag).matches()) {
+                throw new Problems.InvalidInput(new Violation("names", "unit.names.language", shown(tag)));
             }
             if (name == null || name.isBlank()) {
                 continue;
@@ -43,6 +45,14 @@ public record UnitNames(Map<String, String> byLanguage) {
             throw new Problems.InvalidInput(new Violation("names.zh", "unit.names.zh.required"));
         }
         byLanguage = Map.copyOf(clean);
+    }
+
+    /** A refused tag as the error shows it: not a page of whatever was sent. */
+    private static String shown(String tag) {
+        if (tag == null || tag.codePointCount(0, tag.length()) <= TAG_MAX_LENGTH) {
+            return String.valueOf(tag);
+        }
+        return tag.substring(0, tag.offsetByCodePoints(0, TAG_MAX_LENGTH)) + "…";
     }
 
     public static UnitNames of(String zh) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.AgreementState;
+import org.tuanjie.agreements.agreement.Signature;
 import org.tuanjie.agreements.agreement.mapping.AgreementViews;
 import org.tuanjie.agreements.agreement.mapping.AgreementViews.AgreementView;
 import org.tuanjie.agreements.agreement.mapping.AgreementViews.AmendmentRequest;
@@ -69,7 +71,7 @@ public class AgreementResource {
     @GET
     @Operation(summary = "Agreements in your jurisdiction", description = "In hierarchy order; filter by year, state, unit, "
             + "and whether re-signing is needed after a change of principal leader.")
-    public RestResponse<PageResponse<AgreementView>> listAgreements(@QueryParam("year") Integer year,
+    public RestResponse<PageResponse<AgreementView>> listAgreements(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("state") AgreementState state, @QueryParam("unitId") UUID unitId,
             @QueryParam("resigningNeeded") @Parameter(description = "true: only agreements whose new principal leader must sign again; false: only the others")
             Boolean resigningNeeded,
@@ -96,6 +98,8 @@ public class AgreementResource {
     @GET
     @Path("{id}/signatures")
     @Operation(summary = "Signatures with their seals and the exact sealed text")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = SignatureView.class, maxItems = Signature.LISTED_MAX)))
     public List<SignatureView> listSignatures(@PathParam("id") UUID id) {
         return service.signatures(id).stream().map(AgreementViews::toView).toList();
     }

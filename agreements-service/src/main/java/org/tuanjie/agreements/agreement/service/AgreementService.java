@@ -31,6 +31,8 @@ import org.tuanjie.agreements.template.service.TemplateService;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.security.Roles;
 import org.tuanjie.platform.access.Guard;
@@ -44,6 +46,12 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
  */
 @ApplicationScoped
 public class AgreementService {
+
+    /**
+     * The most units one issue reaches, listed or under {@code within}: each gets its agreement and its audit entry in
+     * one transaction. A county's units are far fewer; a larger area is issued to township by township.
+     */
+    public static final int MOST_UNITS_PER_ISSUE = 5000;
 
     private static final Set<String> ABOVE_TOWNSHIP = Set.of("PROVINCE", "PREFECTURE", "COUNTY");
 
@@ -89,6 +97,9 @@ public class AgreementService {
             throw new TemplateNotPublished();
         }
         List<Agreement.Party> parties = within != null ? partiesUnder(within) : parties(unitIds);
+        if (parties.size() > MOST_UNITS_PER_ISSUE) {
+            throw new Problems.InvalidInput(new Violation("within", "issue.too-many", MOST_UNITS_PER_ISSUE, parties.size()));
+        }
         Agreement.Party issuer = new Agreement.Party(null, template.ownerCode(), template.ownerCode(),
                 template.ownerPath(), "ISSUER", null, null);
         List<UUID> created = new ArrayList<>();

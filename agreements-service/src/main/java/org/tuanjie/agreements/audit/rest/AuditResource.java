@@ -5,6 +5,7 @@ import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,11 +18,14 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.audit.AuditEntry;
 import org.tuanjie.agreements.audit.service.AuditTrail;
+import org.tuanjie.agreements.seal.CanonicalJson;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problems;
@@ -33,6 +37,9 @@ import org.tuanjie.platform.problem.Violation;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
+    /** The longest ISO-8601 date-time: {@code 2026-12-03T10:20:52.123456789+08:00}. */
+    private static final int DATE_TIME_MAX = 35;
+
     @Inject
     AuditTrail trail;
 
@@ -42,10 +49,10 @@ public class AuditResource {
     @GET
     @Operation(summary = "Audit entries of your jurisdiction, oldest first")
     public RestResponse<PageResponse<AuditEntryView>> listAuditEntries(@QueryParam("agreementId") UUID agreementId,
-            @QueryParam("unitCode") @Parameter(example = "513221100000") String unitCode,
-            @QueryParam("actor") String actor,
-            @QueryParam("from") @Parameter(description = "ISO-8601 date-time, inclusive", example = "2026-01-01T00:00:00+08:00") String from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 date-time, exclusive") String to,
+            @QueryParam("unitCode") @Size(max = Agreement.UNIT_CODE_MAX) @Parameter(example = "513221100000") String unitCode,
+            @QueryParam("actor") @Size(max = Agreement.SUBJECT_MAX) String actor,
+            @QueryParam("from") @Size(max = DATE_TIME_MAX) @Parameter(description = "ISO-8601 date-time, inclusive", example = "2026-01-01T00:00:00+08:00") String from,
+            @QueryParam("to") @Size(max = DATE_TIME_MAX) @Parameter(description = "ISO-8601 date-time, exclusive") String to,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         return PageResponse.ok(trail.list(agreementId, unitCode, actor, instant("from", from), instant("to", to), limit,
@@ -66,8 +73,22 @@ public class AuditResource {
     }
 
     @Schema(name = "AuditEntry")
-    public record AuditEntryView(long seq, OffsetDateTime at, String actor, @Schema(example = "SIGNED") String action,
-            UUID agreementId, String unitCode, Map<String, String> detail, String prevHash, String hash) {
+    public record AuditEntryView(@Schema(minimum = "1") long seq, OffsetDateTime at,
+            @Schema(maxLength = Agreement.SUBJECT_MAX) String actor,
+            @Schema(example = "SIGNED", enumeration = {"ISSUED", "SIGNED", "SIGNED_AGAIN", "COUNTERSIGNED", "ASSESSED",
+                    "REVOKED", "AMENDED", "LEADER_CHANGED", "LEADER_RESTORED", "TEMPLATE_PUBLISHED"}) String action,
+            UUID agreementId, @Schema(maxLength = Agreement.UNIT_CODE_MAX) String unitCode,
+            @Schema(additionalProperties = DetailValue.class) Map<String, String> detail,
+            @Schema(maxLength = CanonicalJson.SHA256_HEX_LENGTH) String prevHash,
+            @Schema(maxLength = CanonicalJson.SHA256_HEX_LENGTH) String hash) {
+    }
+
+    /** What the contract shows as a value of {@link AuditEntryView#detail()}. */
+    @Schema(type = SchemaType.STRING, maxLength = AuditEntry.DETAIL_VALUE_MAX)
+    static final class DetailValue {
+
+        private DetailValue() {
+        }
     }
 
     static AuditEntryView toView(AuditEntry e) {

@@ -21,6 +21,11 @@ import org.tuanjie.unitsclient.Jurisdiction;
 @ApplicationScoped
 public class CoverageService {
 
+    /** The most groups one coverage lists, in hierarchy order: the townships and departments of a prefecture. */
+    public static final int GROUPS_LISTED = 1000;
+    /** The most unsigned units one coverage lists, in hierarchy order; the others are counted all the same. */
+    public static final int UNSIGNED_LISTED = 500;
+
     private static final Set<AgreementState> SIGNED = Set.of(AgreementState.SIGNED, AgreementState.ACTIVE,
             AgreementState.ASSESSED);
 
@@ -51,30 +56,42 @@ public class CoverageService {
             c[0]++;
             if (SIGNED.contains(a.state())) {
                 c[1]++;
-            } else {
+            } else if (unsigned.size() < UNSIGNED_LISTED) {
                 unsigned.add(new Unsigned(a.id(), a.unitId(), a.unitCode(), a.unitName(), a.townshipCode(), a.state()));
             }
         }
         List<Group> rows = new ArrayList<>();
         groups.forEach((key, g) -> {
             long[] c = counts.get(key);
-            rows.add(new Group(g.code(), g.name(), g.type(), c[0], c[1], Math.round(10000.0 * c[1] / c[0]) / 10000.0));
+            if (rows.size() < GROUPS_LISTED) {
+                rows.add(new Group(g.code(), g.name(), g.type(), c[0], c[1], Math.round(10000.0 * c[1] / c[0]) / 10000.0));
+            }
         });
         long issued = current.size();
-        long signed = issued - unsigned.size();
+        long signed = current.stream().filter(a -> SIGNED.contains(a.state())).count();
         return new Coverage(year, issued, signed, issued == 0 ? 0 : Math.round(10000.0 * signed / issued) / 10000.0,
                 rows, unsigned);
     }
 
     @Schema(name = "CoverageGroup")
-    public record Group(String code, String name, String type, long issued, long signed, double rate) {
+    public record Group(@Schema(maxLength = Agreement.UNIT_CODE_MAX) String code,
+            @Schema(maxLength = Agreement.UNIT_NAME_MAX) String name,
+            @Schema(enumeration = {"TOWNSHIP", "DEPARTMENT"}) String type, @Schema(minimum = "1") long issued,
+            @Schema(minimum = "0") long signed, double rate) {
     }
 
     @Schema(name = "UnsignedUnit")
-    public record Unsigned(UUID agreementId, UUID unitId, String unitCode, String unitName, String townshipCode,
-            AgreementState state) {
+    public record Unsigned(UUID agreementId, UUID unitId, @Schema(maxLength = Agreement.UNIT_CODE_MAX) String unitCode,
+            @Schema(maxLength = Agreement.UNIT_NAME_MAX) String unitName,
+            @Schema(maxLength = Agreement.UNIT_CODE_MAX) String townshipCode, AgreementState state) {
     }
 
-    public record Coverage(int year, long issued, long signed, double rate, List<Group> groups, List<Unsigned> unsigned) {
+    public record Coverage(@Schema(minimum = "2000", maximum = "2100") int year, @Schema(minimum = "0") long issued,
+            @Schema(minimum = "0") long signed, double rate,
+            @Schema(description = "Townships (their villages, schools and venues rolled up) and departments, in hierarchy "
+                    + "order: the first " + GROUPS_LISTED + " at most (ask `within` a unit for the others)",
+                    maxItems = GROUPS_LISTED) List<Group> groups,
+            @Schema(description = "Units that have not signed, in hierarchy order: the first " + UNSIGNED_LISTED
+                    + " at most (issued and signed count them all)", maxItems = UNSIGNED_LISTED) List<Unsigned> unsigned) {
     }
 }

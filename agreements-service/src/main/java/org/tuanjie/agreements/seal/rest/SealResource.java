@@ -24,11 +24,12 @@ public class SealResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The sealing public key (no token needed)")
     public PublicKeyView getSealPublicKey() {
-        return new PublicKeyView("Ed25519", keys.keyId(), keys.publicKeyPem());
+        return new PublicKeyView(SealKeys.ALGORITHM, keys.keyId(), keys.publicKeyPem());
     }
 
     @Schema(name = "SealPublicKey")
-    public record PublicKeyView(@Schema(example = "Ed25519") String algorithm, String keyId,
-            @Schema(description = "X.509 SubjectPublicKeyInfo in PEM") String pem) {
+    public record PublicKeyView(@Schema(example = "Ed25519", enumeration = SealKeys.ALGORITHM) String algorithm,
+            @Schema(maxLength = SealKeys.KEY_ID_MAX) String keyId,
+            @Schema(description = "X.509 SubjectPublicKeyInfo in PEM", maxLength = SealKeys.PEM_MAX) String pem) {
     }
 }

@@ -1,5 +1,13 @@
 package org.tuanjie.agreements.template.mapping;
 
+import static org.tuanjie.agreements.template.AgreementTemplate.ADJUSTMENTS_MAX;
+import static org.tuanjie.agreements.template.AgreementTemplate.CLAUSES_MAX;
+import static org.tuanjie.agreements.template.AgreementTemplate.CLAUSE_MAX;
+import static org.tuanjie.agreements.template.AgreementTemplate.ITEM_CODE;
+import static org.tuanjie.agreements.template.AgreementTemplate.ITEM_CODE_MAX;
+import static org.tuanjie.agreements.template.AgreementTemplate.TARGETS_MAX;
+import static org.tuanjie.agreements.template.AgreementTemplate.TITLE_MAX;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.template.Adjustment;
 import org.tuanjie.agreements.template.AgreementTemplate;
 import org.tuanjie.agreements.template.Target;
@@ -26,11 +35,14 @@ public final class TemplateViews {
     }
 
     @Schema(name = "Target", description = "A target item (考核指标); weights of a template sum to 100")
-    public record TargetView(@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,20}") @Schema(example = "T1") String code,
-            @NotBlank @Size(max = 200) @Schema(example = "督查发现问题全部整改销号") String title,
+    public record TargetView(@NotBlank @Size(max = ITEM_CODE_MAX) @Pattern(regexp = ITEM_CODE) @Schema(example = "T1") String code,
+            @NotBlank @Size(max = TITLE_MAX) @Schema(example = "督查发现问题全部整改销号") String title,
             @Min(1) @Max(100) @Schema(example = "40") int weight,
             @NotNull @Schema(example = "TASKS_VERIFIED") Target.Measure measure,
-            @Schema(description = "With TASKS_VERIFIED: only this problem category", example = "PUBLICITY") String category,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = Target.CATEGORY_MAX) @Pattern(regexp = Target.CATEGORIES)
+            @Schema(description = "With TASKS_VERIFIED: only this problem category", example = "PUBLICITY", enumeration = {
+                    "LEADERSHIP", "PUBLICITY", "PROGRESS", "GUARANTEES", "CAPACITY", "HIGHLIGHTS", "COORDINATION",
+                    "ATMOSPHERE", "BALANCE"}) String category,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With ACTIVITIES_ON_FILE (required there): the "
                     + "kind of activity counted in the unit's dossier (创建档案) in units-service", example = "PUBLICITY")
             Target.ActivityKind activityKind,
@@ -48,18 +60,18 @@ public final class TemplateViews {
     }
 
     @Schema(name = "Adjustment", description = "A bonus (加分), deduction (扣分) or veto (一票否决) item")
-    public record AdjustmentView(@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,20}") @Schema(example = "V1") String code,
-            @NotBlank @Size(max = 200) @Schema(example = "发生影响民族团结的重大事件") String title,
+    public record AdjustmentView(@NotBlank @Size(max = ITEM_CODE_MAX) @Pattern(regexp = ITEM_CODE) @Schema(example = "V1") String code,
+            @NotBlank @Size(max = TITLE_MAX) @Schema(example = "发生影响民族团结的重大事件") String title,
             @NotNull @Schema(example = "VETO") Adjustment.Kind kind,
-            @Min(0) @Max(100) @Schema(description = "Most points a bonus or deduction gives; 0 for a veto", example = "0") int maxPoints) {
+            @Min(0) @Max(Adjustment.MAX_POINTS) @Schema(description = "Most points a bonus or deduction gives; 0 for a veto", example = "0") int maxPoints) {
     }
 
     @Schema(name = "TemplateContent")
     public record ContentRequest(@Min(2000) @Max(2100) @Schema(example = "2026") int year,
-            @NotBlank @Size(max = 200) @Schema(example = "2026年度民族团结进步创建工作目标责任书") String title,
-            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 4000) String> clauses,
-            @NotEmpty @Size(max = 30) List<@Valid @NotNull TargetView> targets,
-            @Size(max = 30) List<@Valid @NotNull AdjustmentView> adjustments,
+            @NotBlank @Size(max = TITLE_MAX) @Schema(example = "2026年度民族团结进步创建工作目标责任书") String title,
+            @NotEmpty @Size(max = CLAUSES_MAX) List<@NotBlank @Size(max = CLAUSE_MAX) String> clauses,
+            @NotEmpty @Size(max = TARGETS_MAX) List<@Valid @NotNull TargetView> targets,
+            @Size(max = ADJUSTMENTS_MAX) List<@Valid @NotNull AdjustmentView> adjustments,
             @Min(0) @Max(100) @Schema(example = "80") int passMark) {
 
         public AgreementTemplate.Content toContent() {
@@ -72,11 +84,16 @@ public final class TemplateViews {
     }
 
     @Schema(name = "Template", description = "A template of responsibility agreement (目标责任书)")
-    public record TemplateView(UUID id, UUID familyId, @Schema(example = "1") int versionNo,
-            @Schema(example = "PUBLISHED") AgreementTemplate.Status status, int year, String title, List<String> clauses,
-            List<TargetView> targets, List<AdjustmentView> adjustments, int passMark,
-            @Schema(example = "513221000000") String ownerCode, OffsetDateTime createdAt, String createdBy,
-            OffsetDateTime updatedAt, String updatedBy, long version) {
+    public record TemplateView(UUID id, UUID familyId, @Schema(example = "1", minimum = "1") int versionNo,
+            @Schema(example = "PUBLISHED") AgreementTemplate.Status status,
+            @Schema(minimum = "2000", maximum = "2100") int year, @Schema(maxLength = TITLE_MAX) String title,
+            @Schema(maxItems = CLAUSES_MAX) List<@Size(max = CLAUSE_MAX) String> clauses,
+            @Schema(maxItems = TARGETS_MAX) List<TargetView> targets,
+            @Schema(maxItems = ADJUSTMENTS_MAX) List<AdjustmentView> adjustments,
+            @Schema(minimum = "0", maximum = "100") int passMark,
+            @Schema(example = "513221000000", maxLength = Agreement.UNIT_CODE_MAX) String ownerCode, OffsetDateTime createdAt,
+            @Schema(maxLength = Agreement.SUBJECT_MAX) String createdBy, OffsetDateTime updatedAt,
+            @Schema(maxLength = Agreement.SUBJECT_MAX) String updatedBy, long version) {
     }
 
     public static TemplateView toView(AgreementTemplate t) {

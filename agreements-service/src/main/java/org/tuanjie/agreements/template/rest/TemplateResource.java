@@ -4,6 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,7 +77,9 @@ public class TemplateResource {
 
     @GET
     @Operation(summary = "Templates of your office and the offices above it")
-    public List<TemplateView> listTemplates(@QueryParam("year") @Parameter(example = "2026") Integer year) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = TemplateView.class, maxItems = TemplateService.TEMPLATES_LISTED)))
+    public List<TemplateView> listTemplates(@QueryParam("year") @Min(2000) @Max(2100) @Parameter(example = "2026") Integer year) {
         return service.list(year).stream().map(TemplateViews::toView).toList();
     }
 

@@ -23,6 +23,9 @@ import org.tuanjie.unitsclient.Jurisdiction;
 @ApplicationScoped
 public class TemplateService {
 
+    /** The most templates one read lists, latest years first: every version of a few a year, for decades. */
+    public static final int TEMPLATES_LISTED = 500;
+
     @Inject
     TemplateRepository templates;
 
@@ -55,6 +58,7 @@ public class TemplateService {
         return templates.list("order by year desc, familyId, versionNo").stream()
                 .filter(t -> year == null || t.content().year() == year)
                 .filter(t -> t.ownerPath().startsWith(root) || root.startsWith(t.ownerPath()))
+                .limit(TEMPLATES_LISTED)
                 .toList();
     }
 

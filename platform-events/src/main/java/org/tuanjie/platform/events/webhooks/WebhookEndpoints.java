@@ -1,5 +1,7 @@
 package org.tuanjie.platform.events.webhooks;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -77,6 +79,9 @@ public abstract class WebhookEndpoints {
 
     @GET
     @Operation(operationId = "list{resource}Webhooks", summary = "Subscriptions within your reach")
+    @APIResponse(responseCode = "200", description = "The subscriptions, oldest first (at most " + WebhookSubscriptions.MAX_LISTED + ")",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    maxItems = WebhookSubscriptions.MAX_LISTED, implementation = WebhookView.class)))
     public List<WebhookView> list() {
         return subscriptions.visible(guard.reach().root());
     }
@@ -125,6 +130,9 @@ public abstract class WebhookEndpoints {
     @GET
     @Path("{id}/attempts")
     @Operation(operationId = "list{resource}WebhookAttempts", summary = "Delivery attempts, the latest first")
+    @APIResponse(responseCode = "200", description = "Up to `limit` attempts, the latest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    maxItems = 500, implementation = AttemptView.class)))
     public List<AttemptView> attempts(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return subscriptions.attempts(id, guard.reach().root(), limit);

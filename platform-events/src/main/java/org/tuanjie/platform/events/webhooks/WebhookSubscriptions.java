@@ -64,10 +64,13 @@ public class WebhookSubscriptions {
         return view(id, true);
     }
 
+    /** Subscriptions listed at most: a county has a handful of platforms, not hundreds. */
+    public static final int MAX_LISTED = 500;
+
     @Transactional
     public List<WebhookView> visible(UnitPath reach) {
         List<?> rows = em.createNativeQuery("select " + COLUMNS + " from webhook_subscription where scope_path like :reach "
-                + "order by created_at, id").setParameter("reach", reach.likePattern()).getResultList();
+                + "order by created_at, id limit " + MAX_LISTED).setParameter("reach", reach.likePattern()).getResultList();
         return rows.stream().map(row -> view((Object[]) row, false)).toList();
     }
 

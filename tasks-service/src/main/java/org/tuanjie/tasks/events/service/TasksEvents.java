@@ -66,8 +66,8 @@ public class TasksEvents {
     /** The event type of a timeline line; an extension asked for is news for the office only through the task. */
     static Optional<String> typeOf(TaskEvent event) {
         return Optional.ofNullable(switch (event.type()) {
-            case "ASSIGNED" -> "task.assigned";
-            case "STATE_CHANGED" -> switch (event.toState()) {
+            case ASSIGNED -> "task.assigned";
+            case STATE_CHANGED -> switch (event.toState()) {
                 case IN_PROGRESS -> "task.started";
                 case SUBMITTED -> "task.submitted";
                 case VERIFIED -> "task.verified";
@@ -75,12 +75,11 @@ public class TasksEvents {
                 case HANDED_BACK -> "task.handed-back";
                 case ASSIGNED -> "task.reassigned";
             };
-            case "OVERDUE" -> "task.overdue";
-            case "URGED" -> "task.urged";
-            case "EXTENSION_REQUESTED" -> "task.extension-requested";
-            case "DEADLINE_EXTENDED", "EXTENSION_REFUSED" -> "task.extension-decided";
-            case "CONTRIBUTED" -> "task.contribution-added";
-            default -> null;
+            case OVERDUE -> "task.overdue";
+            case URGED -> "task.urged";
+            case EXTENSION_REQUESTED -> "task.extension-requested";
+            case DEADLINE_EXTENDED, EXTENSION_REFUSED -> "task.extension-decided";
+            case CONTRIBUTED -> "task.contribution-added";
         });
     }
 }

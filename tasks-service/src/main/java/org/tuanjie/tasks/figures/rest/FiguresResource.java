@@ -3,6 +3,7 @@ package org.tuanjie.tasks.figures.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,25 +34,26 @@ public class FiguresResource {
 
     @GET
     @Operation(summary = "Figures grouped by unit, township, category or inspection", description = "Takes the task list's filters.")
-    public Figures getFigures(@QueryParam("by") @DefaultValue("UNIT") By by, @BeanParam TaskFilterParams filter) {
+    public Figures getFigures(@QueryParam("by") @DefaultValue("UNIT") By by, @Valid @BeanParam TaskFilterParams filter) {
         return new Figures(by, service.overall(filter.toFilter()), service.by(by, filter.toFilter()));
     }
 
     @GET
     @Path("townships")
     @Operation(summary = "Township league table", description = "Townships by closure rate, best first, with the spread between them (coefficient of variation of closure rate: the report's uneven progress, measured).")
-    public League getTownshipLeague(@BeanParam TaskFilterParams filter) {
+    public League getTownshipLeague(@Valid @BeanParam TaskFilterParams filter) {
         return service.league(filter.toFilter());
     }
 
     @GET
     @Path("domains/{domainId}")
     @Operation(summary = "Figures of a \"9+N\" campaign domain's member units", description = "Members come from units-service; 503 when it is unavailable.")
-    public DomainFigures getDomainFigures(@PathParam("domainId") UUID domainId, @BeanParam TaskFilterParams filter) {
+    public DomainFigures getDomainFigures(@PathParam("domainId") UUID domainId, @Valid @BeanParam TaskFilterParams filter) {
         return service.domain(domainId, filter.toFilter());
     }
 
     @Schema(name = "Figures")
-    public record Figures(By by, @Schema(description = "All tasks the filters select") Row total, List<Row> rows) {
+    public record Figures(By by, @Schema(description = "All tasks the filters select") Row total,
+            @Schema(maxItems = FiguresService.ROWS_LISTED) List<Row> rows) {
     }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.inspection.Inspection;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
 import org.tuanjie.unitsclient.Directory;
 import org.tuanjie.tasks.task.TaskState;
 import org.tuanjie.tasks.task.service.TaskFilter;
@@ -23,6 +25,16 @@ import org.tuanjie.tasks.task.service.TaskQueries;
  */
 @ApplicationScoped
 public class FiguresService {
+
+    /**
+     * The most groups one answer lists, in key order (townships: best first); the total counts them all. A county's
+     * units are far fewer; above that, the filters ({@code within}, {@code township}) narrow the figures down.
+     */
+    public static final int ROWS_LISTED = 1000;
+    /** The longest group key: an inspection's id (36); unit and township codes are 18 at most, categories shorter. */
+    public static final int KEY_MAX = 36;
+    /** The longest group name: a unit's or a township's name, or an inspection's title. */
+    public static final int NAME_MAX = UnitSnapshot.NAME_MAX > Inspection.TITLE_MAX ? UnitSnapshot.NAME_MAX : Inspection.TITLE_MAX;
 
     @Inject
     EntityManager em;
@@ -54,23 +66,26 @@ public class FiguresService {
 
     /** One group's numbers; the overall row has a null key. */
     @Schema(name = "FiguresRow")
-    public record Row(String key, String name, long total, long open, long submitted, long verified, long overdue,
-            double closureRate, Double medianDaysToClose) {
+    public record Row(@Schema(maxLength = KEY_MAX) String key, @Schema(maxLength = NAME_MAX) String name, long total,
+            long open, long submitted, long verified, long overdue, double closureRate, Double medianDaysToClose) {
     }
 
+    /** The first {@value #ROWS_LISTED} groups, in key order. */
     public List<Row> by(By by, TaskFilter filter) {
-        return query(by, filter, "", Map.of());
+        return query(by, queries.where(filter), "", Map.of(), ROWS_LISTED);
     }
 
     public Row overall(TaskFilter filter) {
-        return query(null, filter, "", Map.of()).get(0);
+        return query(null, queries.where(filter), "", Map.of(), 1).get(0);
     }
 
-    /** Townships ranked by closure rate (best first), and how unevenly they advance. */
+    /** Townships ranked by closure rate (best first), and how unevenly they advance: all of them, the first listed. */
     public League league(TaskFilter filter) {
-        List<Row> rows = new ArrayList<>(by(By.TOWNSHIP, filter).stream().filter(r -> r.key() != null).toList());
+        List<Row> rows = new ArrayList<>(query(By.TOWNSHIP, queries.where(filter), "", Map.of(), Integer.MAX_VALUE)
+                .stream().filter(r -> r.key() != null).toList());
         rows.sort(Comparator.comparingDouble(Row::closureRate).reversed().thenComparing(Row::key));
-        return new League(rows, Spread.of(rows.stream().map(Row::closureRate).toList()));
+        Spread spread = Spread.of(rows.stream().map(Row::closureRate).toList());
+        return new League(List.copyOf(rows.subList(0, Math.min(rows.size(), ROWS_LISTED))), spread);
     }
 
     /** The tasks of a "9+N" domain's member units (as units-service lists them to the caller). */
@@ -88,17 +103,16 @@ public class FiguresService {
         }
         Map<String, Object> extra = Map.of("members", members);
         TaskQueries.Condition listed = queries.whereListedUnits(filter);
-        List<Row> byUnit = query(By.UNIT, listed, " and t.unit.id in :members", extra);
-        Row total = query(null, listed, " and t.unit.id in :members", extra).get(0);
+        List<Row> byUnit = query(By.UNIT, listed, " and t.unit.id in :members", extra, ROWS_LISTED);
+        Row total = query(null, listed, " and t.unit.id in :members", extra, 1).get(0);
         return new DomainFigures(domainId, members.size(), total, byUnit);
     }
 
-    /** @param by null for one overall row */
-    private List<Row> query(By by, TaskFilter filter, String extraWhere, Map<String, Object> extra) {
-        return query(by, queries.where(filter), extraWhere, extra);
-    }
-
-    private List<Row> query(By by, TaskQueries.Condition where, String extraWhere, Map<String, Object> extra) {
+    /**
+     * @param by null for one overall row
+     * @param most the first groups (in key order) to answer with
+     */
+    private List<Row> query(By by, TaskQueries.Condition where, String extraWhere, Map<String, Object> extra, int most) {
         String keys = by == null ? "cast(null as String), cast(null as String)" : by.key + ", " + by.name;
         String hql = "select " + keys + ", count(t),"
                 + " count(t) filter (where t.state <> :verifiedState),"
@@ -109,7 +123,7 @@ public class FiguresService {
                 + " filter (where t.state = :verifiedState)"
                 + " from RectificationTask t where " + where.hql() + extraWhere
                 + (by == null ? "" : " group by " + by.key + " order by " + by.key);
-        var query = em.createQuery(hql, Object[].class);
+        var query = em.createQuery(hql, Object[].class).setMaxResults(most);
         where.params().forEach(query::setParameter);
         extra.forEach(query::setParameter);
         query.setParameter("verifiedState", TaskState.VERIFIED);
@@ -127,10 +141,10 @@ public class FiguresService {
         return rows;
     }
 
-    public record League(List<Row> townships, Spread spread) {
+    public record League(@Schema(maxItems = ROWS_LISTED) List<Row> townships, Spread spread) {
     }
 
-    public record DomainFigures(UUID domainId, int memberUnits, Row total, List<Row> units) {
+    public record DomainFigures(UUID domainId, int memberUnits, Row total, @Schema(maxItems = ROWS_LISTED) List<Row> units) {
     }
 
     /**

@@ -16,6 +16,7 @@ import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.Finding;
 import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.inspection.Severity;
+import org.tuanjie.tasks.inspection.Subject;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
 
 /**
@@ -27,7 +28,8 @@ public final class InspectionViews {
     }
 
     @Schema(name = "UnitRef", description = "A unit as recorded here")
-    public record UnitView(UUID id, @Schema(example = "513221100000") String code, @Schema(example = "威州镇") String name) {
+    public record UnitView(UUID id, @Schema(example = "513221100000", maxLength = UnitSnapshot.CODE_MAX) String code,
+            @Schema(example = "威州镇", maxLength = UnitSnapshot.NAME_MAX) String name) {
         public static UnitView of(UnitSnapshot unit) {
             return unit == null ? null : new UnitView(unit.id(), unit.code(), unit.name());
         }
@@ -40,33 +42,39 @@ public final class InspectionViews {
     }
 
     @Schema(name = "Inspection", description = "An inspection (督查)")
-    public record InspectionView(UUID id, @Schema(example = "2026年3月民族团结进步创建工作督查") String title,
+    public record InspectionView(UUID id,
+            @Schema(example = "2026年3月民族团结进步创建工作督查", maxLength = Inspection.TITLE_MAX) String title,
             @Schema(example = "2026-03-19") LocalDate startDate, @Schema(example = "2026-03-21") LocalDate endDate,
-            List<GroupView> groups, List<UnitView> units, String report,
-            @Schema(description = "Code of the office that ran it", example = "513221000000") String ownerCode,
-            OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy, long version) {
+            @Schema(maxItems = Inspection.GROUPS_MAX) List<GroupView> groups,
+            @Schema(maxItems = Inspection.UNITS_MAX) List<UnitView> units,
+            @Schema(maxLength = Inspection.REPORT_MAX) String report,
+            @Schema(description = "Code of the office that ran it", example = "513221000000", maxLength = UnitSnapshot.CODE_MAX)
+            String ownerCode,
+            OffsetDateTime createdAt, @Schema(maxLength = Subject.MAX_LENGTH) String createdBy, OffsetDateTime updatedAt,
+            @Schema(maxLength = Subject.MAX_LENGTH) String updatedBy, long version) {
     }
 
     @Schema(name = "NewInspection")
-    public record InspectionRequest(@NotBlank @Size(max = 200) @Schema(example = "2026年3月民族团结进步创建工作督查") String title,
+    public record InspectionRequest(
+            @NotBlank @Size(max = Inspection.TITLE_MAX) @Schema(example = "2026年3月民族团结进步创建工作督查") String title,
             @NotNull LocalDate startDate, @NotNull LocalDate endDate,
-            @NotEmpty @Size(max = 20) List<@Valid GroupView> groups,
-            @NotEmpty @Size(max = 500) List<@NotNull UUID> unitIds,
-            @Size(max = 20000) String report) {
+            @NotEmpty @Size(max = Inspection.GROUPS_MAX) List<@Valid GroupView> groups,
+            @NotEmpty @Size(max = Inspection.UNITS_MAX) List<@NotNull UUID> unitIds,
+            @Size(max = Inspection.REPORT_MAX) String report) {
     }
 
     @Schema(name = "Finding", description = "A problem (问题) found at a unit")
     public record FindingView(UUID id, UUID inspectionId, UnitView unit, @Schema(example = "PUBLICITY") Category category,
             @Schema(example = "MEDIUM") Severity severity,
-            @Schema(example = "未制作民族团结进步宣传栏、宣传标语，未开展任何宣传活动") String description,
-            @Schema(description = "The inspectors' photos and documents") List<FileView> evidence,
-            OffsetDateTime createdAt, String createdBy, long version) {
+            @Schema(example = "未制作民族团结进步宣传栏、宣传标语，未开展任何宣传活动", maxLength = Finding.DESCRIPTION_MAX) String description,
+            @Schema(description = "The inspectors' photos and documents", maxItems = Finding.EVIDENCE_MAX) List<FileView> evidence,
+            OffsetDateTime createdAt, @Schema(maxLength = Subject.MAX_LENGTH) String createdBy, long version) {
     }
 
     @Schema(name = "NewFinding")
     public record FindingRequest(@NotNull UUID unitId, @NotNull Category category, @NotNull Severity severity,
-            @NotBlank @Size(max = 4000) String description,
-            @Size(max = 20) @Schema(description = "Files uploaded under /evidence by the caller, to attach")
+            @NotBlank @Size(max = Finding.DESCRIPTION_MAX) String description,
+            @Size(max = Finding.EVIDENCE_MAX) @Schema(description = "Files uploaded under /evidence by the caller, to attach")
             List<@NotNull UUID> evidence) {
 
         public List<UUID> evidenceOrNone() {

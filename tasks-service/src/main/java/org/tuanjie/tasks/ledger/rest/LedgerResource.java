@@ -2,6 +2,7 @@ package org.tuanjie.tasks.ledger.rest;
 
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +38,7 @@ public class LedgerResource {
     @Path("ledger.csv")
     @Produces("text/csv")
     @Operation(summary = "Ledger as CSV (UTF-8 with BOM, so Excel shows Chinese right)")
-    public Response getLedgerCsv(@BeanParam TaskFilterParams filter) {
+    public Response getLedgerCsv(@Valid @BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -60,7 +61,7 @@ public class LedgerResource {
     @Path("ledger.xlsx")
     @Produces(XLSX)
     @Operation(summary = "Ledger as an Excel workbook (.xlsx), written row by row")
-    public Response getLedgerXlsx(@BeanParam TaskFilterParams filter) {
+    public Response getLedgerXlsx(@Valid @BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());
         StreamingOutput body = out -> {
             // keeps 200 rows in memory, the rest in a temporary file, however long the ledger is

@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.task.rest;
 
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,22 +8,26 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.tuanjie.tasks.inspection.Category;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
 import org.tuanjie.tasks.task.TaskState;
 import org.tuanjie.tasks.task.Warning;
 import org.tuanjie.tasks.task.service.TaskFilter;
 
 /**
- * The task filters as query parameters, shared by the list, the figures and the ledger.
+ * The task filters as query parameters, shared by the list, the figures and the ledger. Each field is named as its
+ * parameter, so that a refusal names the parameter the client sent.
  */
 public class TaskFilterParams {
 
     @QueryParam("state")
     @Parameter(description = "One or more states")
-    public List<TaskState> states;
+    @Size(max = TaskState.COUNT)
+    public List<TaskState> state;
 
     @QueryParam("category")
     @Parameter(description = "One or more problem categories")
-    public List<Category> categories;
+    @Size(max = Category.COUNT)
+    public List<Category> category;
 
     @QueryParam("within")
     @Parameter(description = "Tasks of units in this unit's subtree")
@@ -34,6 +39,7 @@ public class TaskFilterParams {
 
     @QueryParam("township")
     @Parameter(description = "Tasks of units in this township (its code)", example = "513221100000")
+    @Size(max = UnitSnapshot.CODE_MAX)
     public String township;
 
     @QueryParam("inspectionId")
@@ -50,7 +56,7 @@ public class TaskFilterParams {
     public Boolean overdue;
 
     public TaskFilter toFilter() {
-        return new TaskFilter(set(states, TaskState.class), set(categories, Category.class), within, unitId, township,
+        return new TaskFilter(set(state, TaskState.class), set(category, Category.class), within, unitId, township,
                 inspectionId, findingId, warning, overdue);
     }
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,6 +39,8 @@ import org.tuanjie.unitsclient.Jurisdiction;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.task.ExtensionRequest;
 import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.tasks.task.UrgingNotice;
 import org.tuanjie.tasks.task.mapping.TaskViews;
 import org.tuanjie.tasks.task.mapping.TaskViews.Contribution;
 import org.tuanjie.tasks.task.mapping.TaskViews.Decision;
@@ -97,7 +100,7 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "List tasks", description = "Ordered by deadline. The same filters drive the figures and the ledger.")
-    public RestResponse<PageResponse<TaskView>> listTasks(@BeanParam TaskFilterParams filter,
+    public RestResponse<PageResponse<TaskView>> listTasks(@Valid @BeanParam TaskFilterParams filter,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         var page = service.list(filter.toFilter(), limit, cursor == null ? null : Cursor.decode(cursor, 2));
@@ -184,6 +187,8 @@ public class TaskResource {
     @GET
     @Path("{id}/timeline")
     @Operation(summary = "Every change of the task, in order, with who and when")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = EventView.class, maxItems = TaskEvent.LISTED_MAX)))
     public List<EventView> getTaskTimeline(@PathParam("id") UUID id) {
         return service.timeline(id).stream().map(TaskViews::toView).toList();
     }
@@ -205,6 +210,8 @@ public class TaskResource {
     @GET
     @Path("{id}/extensions")
     @Operation(summary = "Extension requests of a task")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = ExtensionView.class, maxItems = ExtensionRequest.LISTED_MAX)))
     public List<ExtensionView> listExtensionRequests(@PathParam("id") UUID id) {
         return service.extensions(id).stream().map(TaskViews::toView).toList();
     }
@@ -243,6 +250,8 @@ public class TaskResource {
     @GET
     @Path("{id}/urgings")
     @Operation(summary = "Urging notices of a task, the overdue job's included")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = UrgingView.class, maxItems = UrgingNotice.LISTED_MAX)))
     public List<UrgingView> listUrgings(@PathParam("id") UUID id) {
         return service.urgings(id).stream().map(TaskViews::toView).toList();
     }

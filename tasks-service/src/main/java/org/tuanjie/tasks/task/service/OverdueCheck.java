@@ -67,7 +67,7 @@ public class OverdueCheck {
             if (task.flagOverdue(today)) {
                 em.persist(new UrgingNotice(task.id(), "整改任务已逾期（时限 " + task.deadline() + "），请立即整改并提交", true,
                         Caller.SYSTEM));
-                TaskEvent event = TaskEvent.of(task, "OVERDUE", task.state(), task.state(), Caller.SYSTEM,
+                TaskEvent event = TaskEvent.of(task, TaskEvent.Type.OVERDUE, task.state(), task.state(), Caller.SYSTEM,
                         Map.of("deadline", task.deadline().toString()));
                 em.persist(event);
                 em.flush();

@@ -122,7 +122,7 @@ public class TaskService {
         RectificationTask task = RectificationTask.assign(assignment, InspectionService.snapshot(unit), township(unit),
                 jurisdiction.rootPath());
         tasks.persist(task);
-        record(task, TaskEvent.of(task, "ASSIGNED", null, TaskState.ASSIGNED, caller.subject(),
+        record(task, TaskEvent.of(task, TaskEvent.Type.ASSIGNED, null, TaskState.ASSIGNED, caller.subject(),
                 Map.of("unit", unit.code(), "deadline", task.deadline().toString())));
         return task;
     }
@@ -191,7 +191,7 @@ public class TaskService {
         }
         ExtensionRequest request = ExtensionRequest.ask(task, reason, requested, config.today());
         em.persist(request);
-        record(task, TaskEvent.of(task, "EXTENSION_REQUESTED", task.state(), task.state(), caller.subject(),
+        record(task, TaskEvent.of(task, TaskEvent.Type.EXTENSION_REQUESTED, task.state(), task.state(), caller.subject(),
                 Map.of("requestedDeadline", requested.toString(), "reason", reason)));
         return request;
     }
@@ -205,7 +205,7 @@ public class TaskService {
             record(task, request.approve(task, note, caller.subject()));
         } else {
             request.refuse(note, caller.subject());
-            record(task, TaskEvent.of(task, "EXTENSION_REFUSED", task.state(), task.state(), caller.subject(),
+            record(task, TaskEvent.of(task, TaskEvent.Type.EXTENSION_REFUSED, task.state(), task.state(), caller.subject(),
                     note == null ? Map.of() : Map.of("note", note)));
         }
         em.flush();
@@ -224,7 +224,7 @@ public class TaskService {
     public List<ExtensionRequest> extensions(UUID taskId) {
         get(taskId);
         return em.createQuery("select e from ExtensionRequest e where e.taskId = :t order by e.createdAt", ExtensionRequest.class)
-                .setParameter("t", taskId).getResultList();
+                .setParameter("t", taskId).setMaxResults(ExtensionRequest.LISTED_MAX).getResultList();
     }
 
     @Transactional
@@ -235,7 +235,7 @@ public class TaskService {
         }
         UrgingNotice notice = new UrgingNotice(taskId, message, false, caller.subject());
         em.persist(notice);
-        record(task, TaskEvent.of(task, "URGED", task.state(), task.state(), caller.subject(), Map.of("message", message)));
+        record(task, TaskEvent.of(task, TaskEvent.Type.URGED, task.state(), task.state(), caller.subject(), Map.of("message", message)));
         return notice;
     }
 
@@ -252,13 +252,13 @@ public class TaskService {
     public List<UrgingNotice> urgings(UUID taskId) {
         get(taskId);
         return em.createQuery("select u from UrgingNotice u where u.taskId = :t order by u.issuedAt", UrgingNotice.class)
-                .setParameter("t", taskId).getResultList();
+                .setParameter("t", taskId).setMaxResults(UrgingNotice.LISTED_MAX).getResultList();
     }
 
     public List<TaskEvent> timeline(UUID taskId) {
         get(taskId);
         return em.createQuery("select e from TaskEvent e where e.taskId = :t order by e.id", TaskEvent.class)
-                .setParameter("t", taskId).getResultList();
+                .setParameter("t", taskId).setMaxResults(TaskEvent.LISTED_MAX).getResultList();
     }
 
     private RectificationTask change(UUID id, long version, Function<RectificationTask, TaskEvent> action) {

@@ -3,6 +3,7 @@ package org.tuanjie.units.domain.mapping;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -12,32 +13,41 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.units.domain.CampaignDomain;
 import org.tuanjie.units.domain.service.DomainService;
 import org.tuanjie.units.readiness.ReadinessItem;
+import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.mapping.UnitName;
+import org.tuanjie.units.unit.mapping.UnitView;
 
 /**
  * Wire forms of campaign domains.
  */
 public final class DomainViews {
 
+    /** A domain's code, as its column holds it: {@code [A-Z][A-Z0-9_]{1,39}}. */
+    public static final int CODE_MAX = 40;
+
     private DomainViews() {
     }
 
     @Schema(name = "CampaignDomain", description = "A \"9+N进\" campaign domain of a jurisdiction")
     public record DomainView(UUID id, UUID ownerUnitId,
-            @Schema(example = "SCHOOLS") String code,
-            @Schema(example = "{\"zh\": \"民族团结进步进学校\", \"en\": \"Ethnic unity entering schools\"}") Map<String, String> names,
+            @Schema(example = "SCHOOLS", maxLength = CODE_MAX) String code,
+            @Schema(example = "{\"zh\": \"民族团结进步进学校\", \"en\": \"Ethnic unity entering schools\"}",
+                    additionalProperties = UnitName.class) Map<String, String> names,
             @Schema(description = "One of the nine standard domains (else a local one, the N)") boolean standard,
             @Schema(description = "Lead unit (牵头单位)") UUID leadUnitId,
-            OffsetDateTime updatedAt, String updatedBy, long version) {
+            OffsetDateTime updatedAt, @Schema(maxLength = UnitView.SUBJECT_MAX) String updatedBy, long version) {
     }
 
     @Schema(name = "NewCampaignDomain")
     public record NewDomain(@NotNull UUID ownerUnitId,
-            @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") @Schema(example = "HOSPITALS") String code,
-            @NotEmpty @Schema(example = "{\"zh\": \"民族团结进步进医院\"}") Map<String, String> names) {
+            @NotNull @Size(max = CODE_MAX) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") @Schema(example = "HOSPITALS") String code,
+            @NotEmpty @Schema(example = "{\"zh\": \"民族团结进步进医院\"}", additionalProperties = UnitName.class)
+            Map<String, String> names) {
     }
 
     @Schema(name = "CampaignDomainUpdate")
-    public record DomainUpdate(@NotEmpty Map<String, String> names,
+    public record DomainUpdate(@NotEmpty @Schema(additionalProperties = UnitName.class) Map<String, String> names,
             @Schema(description = "Lead unit; omit to have none") UUID leadUnitId) {
     }
 
@@ -46,14 +56,18 @@ public final class DomainViews {
     }
 
     @Schema(name = "DomainMember")
-    public record MemberView(UUID unitId, @Schema(example = "12513221MB0A12345X") String code,
-            @Schema(example = "县第一中学") String name, String kind,
-            @Schema(example = "75") int readinessScore, boolean readinessComplete, Set<ReadinessItem> missing) {
+    public record MemberView(UUID unitId, @Schema(example = "12513221MB0A12345X", maxLength = UnitView.CODE_MAX) String code,
+            @Schema(example = "县第一中学", maxLength = UnitNames.MAX_LENGTH) String name, @Schema(example = "SCHOOL") UnitKind kind,
+            @Schema(example = "75", minimum = "0", maximum = "100") int readinessScore, boolean readinessComplete,
+            @Schema(maxItems = ReadinessItem.NUMBER_OF_ITEMS) Set<ReadinessItem> missing) {
     }
 
     @Schema(name = "DomainCoverage", description = "Members whose readiness is complete ÷ members, in your jurisdiction")
     public record CoverageView(UUID domainId, @Schema(example = "24") long members, @Schema(example = "18") long complete,
-            @Schema(example = "0.75") double rate, List<MemberView> incomplete) {
+            @Schema(example = "0.75") double rate,
+            @Schema(description = "The first " + DomainService.INCOMPLETE_LISTED + " in hierarchy order at most; GET "
+                    + "/domains/{id}/members lists every member", maxItems = DomainService.INCOMPLETE_LISTED)
+            List<MemberView> incomplete) {
     }
 
     public static DomainView toView(CampaignDomain d) {
@@ -62,7 +76,7 @@ public final class DomainViews {
     }
 
     public static MemberView toView(DomainService.Member m) {
-        return new MemberView(m.unit().id(), m.unit().code(), m.unit().nameZh(), m.unit().kind().name(),
+        return new MemberView(m.unit().id(), m.unit().code(), m.unit().nameZh(), m.unit().kind(),
                 m.readiness().score(), m.readiness().isComplete(), m.readiness().missing());
     }
 

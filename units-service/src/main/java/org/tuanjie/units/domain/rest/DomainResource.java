@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,6 +66,8 @@ public class DomainResource {
 
     @GET
     @Operation(summary = "Campaign domains you can see", description = "Those of your jurisdiction and of the jurisdictions above you.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = DomainView.class, maxItems = DomainService.DOMAINS_LISTED)))
     public List<DomainView> listDomains(@QueryParam("owner") @Parameter(description = "Only the domains of this unit") UUID owner) {
         return service.list(owner).stream().map(DomainViews::toView).toList();
     }

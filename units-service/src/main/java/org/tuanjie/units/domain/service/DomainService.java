@@ -40,6 +40,14 @@ import org.tuanjie.units.unit.service.UnitEvents;
 @ApplicationScoped
 public class DomainService {
 
+    /** The most domains one read lists: the nine standard ones and the local ones of every jurisdiction seen. */
+    public static final int DOMAINS_LISTED = 1000;
+    /**
+     * The most incomplete members a coverage lists, in hierarchy order; the others are counted all the same, and
+     * {@code GET /domains/{id}/members} pages through every member.
+     */
+    public static final int INCOMPLETE_LISTED = 500;
+
     @Inject
     DomainRepository domains;
 
@@ -69,7 +77,7 @@ public class DomainService {
             Unit owner = units.findByIdOptional(ownerId).map(DomainOwner::new)
                     .map(o -> guard.require(o, () -> new DomainNotFound(ownerId))).map(DomainOwner::unit)
                     .orElseThrow(() -> new DomainNotFound(ownerId));
-            return domains.list("ownerUnitId = ?1 order by standard desc, code", owner.id());
+            return domains.find("ownerUnitId = ?1 order by standard desc, code", owner.id()).page(0, DOMAINS_LISTED).list();
         }
         UnitPath root = guard.reach().root();
         return em.createQuery("""
@@ -77,7 +85,7 @@ public class DomainService {
                 and (o.path like :inside or :root like concat(o.path, '%'))
                 order by o.path, d.standard desc, d.code""", CampaignDomain.class)
                 .setParameter("inside", root.likePattern()).setParameter("root", root.text())
-                .setMaxResults(1000).getResultList();
+                .setMaxResults(DOMAINS_LISTED).getResultList();
     }
 
     public CampaignDomain get(UUID id) {
@@ -167,7 +175,7 @@ public class DomainService {
                 .getResultList().stream().map(row -> new Member((Unit) row[0], (ReadinessProfile) row[1])).toList();
         long complete = members.stream().filter(m -> m.readiness().isComplete()).count();
         return new Coverage(domain.domain(), members.size(), complete,
-                members.stream().filter(m -> !m.readiness().isComplete()).toList());
+                members.stream().filter(m -> !m.readiness().isComplete()).limit(INCOMPLETE_LISTED).toList());
     }
 
     /**

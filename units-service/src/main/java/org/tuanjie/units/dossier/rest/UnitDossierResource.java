@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -118,8 +119,9 @@ public class UnitDossierResource {
                     + "`status=WITHDRAWN` or `ALL`.")
     public RestResponse<PageResponse<EntryView>> listDossierEntries(@PathParam("id") UUID id,
             @QueryParam("subtree") @DefaultValue("false") @Parameter(description = "The units under it too") boolean subtree,
-            @QueryParam("kind") @Parameter(description = "One or more kinds: activity kinds or DOCUMENT") List<DossierKind> kinds,
-            @QueryParam("indicator") @Pattern(regexp = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}")
+            @QueryParam("kind") @Size(max = DossierKind.NUMBER_OF_KINDS)
+            @Parameter(description = "One or more kinds: activity kinds or DOCUMENT") List<DossierKind> kinds,
+            @QueryParam("indicator") @Size(max = IndicatorCode.MAX_LENGTH) @Pattern(regexp = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}")
             @Parameter(description = "Entries filed under this indicator code", example = "3.2.1") String indicator,
             @QueryParam("domain") @Parameter(description = "Entries of this \"9+N进\" domain") UUID domain,
             @QueryParam("from") @Parameter(example = "2026-01-01") LocalDate from,
@@ -139,8 +141,9 @@ public class UnitDossierResource {
                     + "; withdrawn entries never count.")
     public CountsView getDossierCounts(@PathParam("id") UUID id,
             @QueryParam("subtree") @DefaultValue("false") @Parameter(description = "The units under it too") boolean subtree,
-            @QueryParam("kind") @Parameter(description = "Only these kinds") List<DossierKind> kinds,
-            @QueryParam("indicator") @Pattern(regexp = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}")
+            @QueryParam("kind") @Size(max = DossierKind.NUMBER_OF_KINDS) @Parameter(description = "Only these kinds")
+            List<DossierKind> kinds,
+            @QueryParam("indicator") @Size(max = IndicatorCode.MAX_LENGTH) @Pattern(regexp = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}")
             @Parameter(description = "Only this indicator code", example = "3.2.1") String indicator,
             @QueryParam("domain") @Parameter(description = "Only this \"9+N进\" domain's entries") UUID domain,
             @QueryParam("from") @Parameter(example = "2026-01-01") LocalDate from,

@@ -151,8 +151,14 @@ public class DossierService {
      * adds files, it never drops what the dossier once showed.
      */
     private List<StoredFile> attach(DossierEntry entry, List<UUID> attachments) {
-        return attachments.isEmpty() ? files.of(AttachmentOwners.of(entry))
-                : files.attach(AttachmentOwners.of(entry), attachments, caller.subject(), "files");
+        if (attachments.isEmpty()) {
+            return files.of(AttachmentOwners.of(entry));
+        }
+        List<StoredFile> held = files.attach(AttachmentOwners.of(entry), attachments, caller.subject(), "files");
+        if (held.size() > DossierEntry.MAX_FILES) { // refused, so the transaction gives the uploads back
+            throw new Problems.InvalidInput(new Violation("files", "dossier.files.too-many", DossierEntry.MAX_FILES));
+        }
+        return held;
     }
 
     /**

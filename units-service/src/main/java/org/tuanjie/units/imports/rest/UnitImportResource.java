@@ -29,6 +29,9 @@ import org.tuanjie.units.imports.service.UnitImportService.ImportResult;
 @Tag(name = "Import", description = "Bulk import of units from the clerk's sheet")
 public class UnitImportResource {
 
+    /** The sheet's bytes at most: what the platform lets any body but a file upload send (platform.http.max-body-size). */
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+
     @Inject
     UnitImportService service;
 
@@ -53,9 +56,11 @@ public class UnitImportResource {
                     + "when the identity server fails, nothing left behind). The sheet then holds passwords: delete it "
                     + "once imported.")
     @RequestBody(content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    maxLength = MAX_BYTES),
                     example = "code,name,parent_code,kind\n513221100000,威州镇,513221000000,乡镇\n"),
-            @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    format = "binary", maxLength = MAX_BYTES))})
     @APIResponse(responseCode = "200", description = "Imported (or checked, for a dry run)", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Response importUnits(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -74,6 +75,9 @@ public class PeopleResource {
     @GET
     @Operation(summary = "People of a unit, by role then start of their period",
             description = "Those whose period has not ended; `all=true` includes past periods.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = PersonView.class, maxItems = PeopleService.PEOPLE_LISTED,
+            description = "The first " + PeopleService.PEOPLE_LISTED + " at most, in this order")))
     public List<PersonView> listPeople(@PathParam("id") UUID id,
             @QueryParam("all") @DefaultValue("false") @Parameter(description = "Include past periods") boolean all) {
         return service.list(id, all).stream().map(PeopleViews::toView).toList();

@@ -60,6 +60,12 @@ public class PeopleService {
     /** The campaign's calendar: a period ends, and an account goes, by the day in China. */
     public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The most people one read of a unit's people returns, in their order: far more than a unit records in decades
+     * (one liaison and one leader at a time, a few staff), so that the answer stays bounded.
+     */
+    public static final int PEOPLE_LISTED = 1000;
+
     @Inject
     UnitService units;
 
@@ -217,7 +223,8 @@ public class PeopleService {
 
     /** @param all past periods too; else those not ended by today */
     public List<Person> list(UUID unitId, boolean all) {
-        return peopleOf(units.unit(unitId)).list(all, today());
+        List<Person> listed = peopleOf(units.unit(unitId)).list(all, today());
+        return listed.size() > PEOPLE_LISTED ? listed.subList(0, PEOPLE_LISTED) : listed;
     }
 
     public Person get(UUID unitId, UUID personId) {

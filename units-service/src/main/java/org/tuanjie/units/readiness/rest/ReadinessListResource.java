@@ -3,6 +3,7 @@ package org.tuanjie.units.readiness.rest;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,7 +43,7 @@ public class ReadinessListResource {
             description = "E.g. `missing=OFFICE` lists the open units without an office; `threeNone=true` the \"三无\" units.")
     public RestResponse<PageResponse<ReadinessView>> listReadiness(
             @QueryParam("within") @Parameter(description = "Root of the subtree; default your jurisdiction") UUID within,
-            @QueryParam("missing") List<ReadinessItem> missing,
+            @QueryParam("missing") @Size(max = ReadinessItem.NUMBER_OF_ITEMS) List<ReadinessItem> missing,
             @QueryParam("threeNone") Boolean threeNone,
             @QueryParam("complete") Boolean complete,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,

@@ -93,7 +93,7 @@ public class UnitResource {
             @QueryParam("parent") @Parameter(description = "Direct children of this unit") UUID parent,
             @QueryParam("subtreeOf") @Parameter(description = "This unit and everything under it") UUID subtreeOf,
             @QueryParam("depth") @Min(0) @Max(10) @Parameter(description = "With subtreeOf: levels below it") Integer depth,
-            @QueryParam("kind") @Parameter(description = "One or more kinds") List<UnitKind> kinds,
+            @QueryParam("kind") @Size(max = UnitKind.NUMBER_OF_KINDS) @Parameter(description = "One or more kinds") List<UnitKind> kinds,
             @QueryParam("category") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"REGION", "ORGANIZATION"})) String category,
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
@@ -134,7 +134,8 @@ public class UnitResource {
     @GET
     @Path("by-code/{code}")
     @Operation(summary = "Find a unit by its code", description = "Division code or unified social credit code.")
-    public RestResponse<UnitView> getUnitByCode(@PathParam("code") @Parameter(example = "513221000000") String code) {
+    public RestResponse<UnitView> getUnitByCode(
+            @PathParam("code") @Size(max = UnitView.CODE_MAX) @Parameter(example = "513330000000") String code) {
         return withEtag(service.getByCode(code));
     }
 
@@ -194,6 +195,9 @@ public class UnitResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "A unit's closings and reopenings, oldest first", description = "Each with its reason, who and when.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = HistoryEntryView.class, maxItems = UnitService.HISTORY_LISTED,
+            description = "The latest " + UnitService.HISTORY_LISTED + " entries at most, oldest first")))
     public List<HistoryEntryView> getUnitHistory(@PathParam("id") UUID id) {
         return service.history(id).stream().map(UnitMapper::toView).toList();
     }
@@ -213,6 +217,8 @@ public class UnitResource {
     @GET
     @Path("{id}/ancestors")
     @Operation(summary = "Ancestors of a unit, root first, ending with the unit", description = "Only as far up as your jurisdiction reaches.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = UnitView.class, maxItems = UnitView.LEVELS)))
     public List<UnitView> listAncestors(@PathParam("id") UUID id) {
         return service.ancestors(id).stream().map(UnitMapper::toView).toList();
     }
@@ -222,7 +228,7 @@ public class UnitResource {
     @Operation(summary = "A unit and everything under it, in hierarchy order", description = "`depth` limits the levels below the unit.")
     public RestResponse<PageResponse<UnitView>> listSubtree(@PathParam("id") UUID id,
             @QueryParam("depth") @Min(0) @Max(10) Integer depth,
-            @QueryParam("kind") List<UnitKind> kinds,
+            @QueryParam("kind") @Size(max = UnitKind.NUMBER_OF_KINDS) List<UnitKind> kinds,
             @QueryParam("status") @DefaultValue("OPEN") UnitQuery.Status status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {

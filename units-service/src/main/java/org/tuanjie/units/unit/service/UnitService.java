@@ -43,6 +43,9 @@ import org.tuanjie.units.unit.UnitRepository;
 @ApplicationScoped
 public class UnitService {
 
+    /** The most entries of a unit's history one read returns. */
+    public static final int HISTORY_LISTED = 1000;
+
     @Inject
     UnitRepository units;
 
@@ -192,9 +195,12 @@ public class UnitService {
         return unit;
     }
 
-    /** Closings and reopenings of a unit of the caller's subtree, oldest first. */
+    /**
+     * Closings and reopenings of a unit of the caller's subtree (and its people's account roles), oldest first: the
+     * latest {@link #HISTORY_LISTED}, far more than a unit gathers in decades, so that the answer stays bounded.
+     */
     public List<UnitHistoryEntry> history(UUID id) {
-        return history.of(unit(id).id());
+        return history.latestOf(unit(id).id(), HISTORY_LISTED);
     }
 
     /** Root first, ending with the unit itself; ancestors above the caller's root are not shown. */
