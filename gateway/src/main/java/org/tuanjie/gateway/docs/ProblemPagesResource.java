@@ -24,6 +24,7 @@ import org.tuanjie.platform.problem.Problems;
  * means and what to do, in Chinese and English. The catalogue is the one each service's contract lists
  * ({@code x-problem-types} on its Problem schema), plus the gateway's own (rate limit, a service down or slow).
  */
+@jakarta.inject.Singleton
 @Path("/problems")
 @Tag(name = "Problem types", description = "What each problem type means and what to do about it")
 public class ProblemPagesResource {
@@ -36,8 +37,13 @@ public class ProblemPagesResource {
             + " mean retry later (wait as Retry-After says, and send a write again with the same Idempotency-Key). If that"
             + " does not help, give your administrator the answer's requestId (its X-Request-Id).";
 
+    /** How long a complete catalogue is served before the contracts are asked again (a new release may add types). */
+    private static final java.time.Duration KEPT = java.time.Duration.ofMinutes(5);
+
     @Inject
     ApiDocsResource contracts;
+
+    private volatile Catalogue kept;
 
     @GET
     @PermitAll
@@ -62,8 +68,15 @@ public class ProblemPagesResource {
         });
     }
 
-    /** The services' catalogues as their contracts list them; a service that cannot be asked adds nothing. */
+    /**
+     * The services' catalogues as their contracts list them; a service that cannot be asked adds nothing. A
+     * catalogue every service contributed to is kept for {@link #KEPT}: a page should not cost three contracts.
+     */
     private Uni<Map<String, JsonNode>> catalogue() {
+        Catalogue known = kept;
+        if (known != null && System.nanoTime() - known.at() < KEPT.toNanos()) {
+            return Uni.createFrom().item(known.types());
+        }
         List<Uni<JsonNode>> asked = new ArrayList<>();
         ApiDocsResource.SERVICES.forEach(service -> asked.add(contracts.fetch(service)
                 .onFailure().recoverWithItem(com.fasterxml.jackson.databind.node.MissingNode.getInstance())));
@@ -75,8 +88,14 @@ public class ProblemPagesResource {
                 document.path("components").path("schemas").path("Problem").path("x-problem-types").fields()
                         .forEachRemaining(entry -> all.putIfAbsent(entry.getKey(), entry.getValue()));
             }
+            if (documents.stream().noneMatch(JsonNode::isMissingNode)) {
+                kept = new Catalogue(java.util.Collections.unmodifiableMap(new TreeMap<>(all)), System.nanoTime());
+            }
             return all;
         });
+    }
+
+    private record Catalogue(Map<String, JsonNode> types, long at) {
     }
 
     private static String page(String type, JsonNode words) {
