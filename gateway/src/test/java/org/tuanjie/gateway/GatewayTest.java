@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.tuanjie.gateway.proxy.ReverseProxy;
 import org.tuanjie.testing.Tokens;
 import org.yaml.snakeyaml.Yaml;
 
@@ -103,7 +104,9 @@ class GatewayTest {
                 .body("headers.if-match", equalTo("\"3\""))
                 .body("headers.idempotency-key", equalTo("k-1"))
                 .body("headers.accept-language", equalTo("en"))
-                .body("headers.traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                // the caller's trace goes on, with the gateway's own span as the service's parent
+                .body("headers.traceparent", org.hamcrest.Matchers.matchesPattern("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01"))
+                .body("headers.traceparent", org.hamcrest.Matchers.not(equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")))
                 .body("headers.x-request-id", equalTo("gw-test-1"))
                 .body("headers.x-forwarded-for", notNullValue())
                 .body("body", equalTo("{\"names\":{\"zh\":\"德钦镇\",\"bo\":\"བདེ་ཆེན\"}}"));
@@ -365,10 +368,40 @@ class GatewayTest {
         String token = token("outage");
         try {
             mode("tasks", "down");
-            given().auth().oauth2(token).get("/api/tasks").then().statusCode(502)
-                    .contentType("application/problem+json")
-                    .body("type", equalTo("/problems/downstream-unavailable"))
-                    .time(lessThan(3000L));
+            java.util.List<org.jboss.logmanager.ExtLogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler capture = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    org.jboss.logmanager.ExtLogRecord line = (org.jboss.logmanager.ExtLogRecord) record;
+                    line.copyAll(); // the MDC as it was when the line was written
+                    logged.add(line);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            java.util.logging.Logger proxyLog = java.util.logging.Logger.getLogger(ReverseProxy.class.getName());
+            proxyLog.addHandler(capture);
+            try {
+                given().auth().oauth2(token).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                        .get("/api/tasks").then().statusCode(502)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("/problems/downstream-unavailable"))
+                        .time(lessThan(3000L));
+            } finally {
+                proxyLog.removeHandler(capture);
+            }
+            // the operator's log line of the outage names the caller's trace and the request
+            var line = logged.stream().filter(r -> r.getFormattedMessage().startsWith("tasks-service unreachable")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no log line of the outage among " + logged.size()));
+            assertThat(line.getMdc("traceId"), equalTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+            assertThat(line.getMdc("spanId"), org.hamcrest.Matchers.matchesPattern("[0-9a-f]{16}"));
+            assertThat(line.getMdc("requestId"), notNullValue());
             mode("tasks", "hang");
             given().auth().oauth2(token).get("/api/tasks").then().statusCode(504)
                     .body("type", equalTo("/problems/downstream-timeout"))

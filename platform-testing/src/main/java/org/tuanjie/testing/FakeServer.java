@@ -7,7 +7,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 
 /**
@@ -17,6 +19,8 @@ import java.util.concurrent.Executors;
 public abstract class FakeServer implements QuarkusTestResourceLifecycleManager {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+    /** The latest requests that came with a trace context, for tests that follow a trace across a call. */
+    private static final ConcurrentLinkedDeque<Called> TRACED = new ConcurrentLinkedDeque<>();
     private HttpServer server;
 
     /** Answers one request; the exchange is closed afterwards, answered or not (a dropped connection). */
@@ -35,6 +39,13 @@ public abstract class FakeServer implements QuarkusTestResourceLifecycleManager 
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
             try (exchange) {
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (traceparent != null) {
+                    TRACED.addLast(new Called(exchange.getRequestURI().getPath(), traceparent));
+                    while (TRACED.size() > 1000) {
+                        TRACED.pollFirst();
+                    }
+                }
                 handle(exchange);
             }
         });
@@ -55,5 +66,19 @@ public abstract class FakeServer implements QuarkusTestResourceLifecycleManager 
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** A request a fake received within a trace. */
+    public record Called(String path, String traceparent) {
+
+        /** The id of the caller's span (the parent of whatever the callee does). */
+        public String parentSpanId() {
+            return traceparent.split("-")[2];
+        }
+    }
+
+    /** The requests any fake received within the trace. */
+    public static List<Called> calledIn(String traceId) {
+        return TRACED.stream().filter(called -> called.traceparent().startsWith("00-" + traceId + "-")).toList();
     }
 }

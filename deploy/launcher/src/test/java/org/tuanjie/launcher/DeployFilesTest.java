@@ -160,6 +160,14 @@ class DeployFilesTest {
                 assertTrue(secretKeys.contains((String) secretRef.get("key")), "secret key " + secretRef.get("key"));
             }
         }
+        List<Map<String, Object>> envFrom = container.get("envFrom") == null ? List.of() : at(container, "envFrom");
+        for (Map<String, Object> source : envFrom) {
+            String name = at(source, "configMapRef", "name");
+            Map<String, Object> map = documents(DEPLOY.resolve("k8s/config.yaml")).stream()
+                    .filter(d -> name.equals(at(d, "metadata", "name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no ConfigMap " + name + " in k8s/config.yaml"));
+            set.addAll(((Map<String, Object>) map.get("data")).keySet());
+        }
         assertTrue(set.containsAll(variablesReadBy(app)), app + " reads " + variablesReadBy(app) + ", the Deployment sets " + set);
     }
 

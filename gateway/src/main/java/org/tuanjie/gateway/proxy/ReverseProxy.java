@@ -51,7 +51,9 @@ public class ReverseProxy {
     /** Hop-by-hop headers (RFC 9110 7.6.1) and those the proxy sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "x-forwarded-for",
-            "x-forwarded-host", "x-forwarded-proto", "x-request-id");
+            "x-forwarded-host", "x-forwarded-proto", "x-request-id",
+            // the caller's trace context goes on as the gateway's own span's (injected by the traced client)
+            "traceparent", "tracestate");
     /** The methods whose HTTP/2 requests may carry a body, announced by no header. */
     private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** Served without a token: what anyone needs to verify a seal. */
