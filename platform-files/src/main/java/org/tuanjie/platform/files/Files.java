@@ -2,6 +2,7 @@ package org.tuanjie.platform.files;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.files.FileProblems.FileFrozen;
 import org.tuanjie.platform.files.FileProblems.FileNotFound;
@@ -63,6 +66,10 @@ public class Files {
 
     @Inject
     FilesConfig config;
+
+    /** Told of files a record has just taken, in its transaction (the service publishes "file added"). */
+    @Inject
+    Event<FilesAttached> attached;
 
     Clock clock = Clock.systemUTC();
 
@@ -253,8 +260,14 @@ public class Files {
             throw new NotAttachable(refused);
         }
         Instant now = clock.instant();
-        taken.stream().filter(f -> !f.attached()).forEach(f -> catalog.attach(f.id(), owner, now));
-        return catalog.ownedBy(owner);
+        List<StoredFile> added = taken.stream().filter(f -> !f.attached()).distinct().toList();
+        added.forEach(f -> catalog.attach(f.id(), owner, now));
+        List<StoredFile> held = catalog.ownedBy(owner);
+        if (!added.isEmpty()) {
+            Set<UUID> addedIds = added.stream().map(StoredFile::id).collect(Collectors.toSet());
+            attached.fire(new FilesAttached(owner, held.stream().filter(f -> addedIds.contains(f.id())).toList()));
+        }
+        return held;
     }
 
     public List<StoredFile> of(Owner owner) {

@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.testing.Multipart;
+import org.tuanjie.testing.TestFiles;
 
 /**
  * The events feed, written from the issue: each step of a task is told once, in order, in the transaction of the
@@ -107,6 +109,49 @@ class TaskEventsTest {
         }
         assertEquals(events.size(), new HashSet<>(events.stream().map(e -> e.get("id")).toList()).size(), "ids are unique");
         assertTrue(types(events).contains("org.tuanjie.finding.recorded"), "findings are told too");
+    }
+
+    /** A file the liaison uploaded, as the upload answered it. */
+    private static JsonPath uploaded(String liaison, String name) {
+        byte[] photo = TestFiles.jpeg(640, 480, java.time.LocalDateTime.of(2026, 4, 12, 10, 30, 0), 31.4769, 103.5906);
+        return as(liaison, "unit-liaison", villageA).contentType(Multipart.CONTENT_TYPE)
+                .body(Multipart.file(name, photo, "image/jpeg")).post("/evidence").then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void evidenceATaskTakesIsToldOnceAsAFileAddedWithinTheReachOfItsUnit() {
+        String liaison = "liaison-of-files";
+        String taskId = task(c.county, finding(c.county, countyInspection, c.id(villageA), "PUBLICITY"), TODAY.plusDays(30));
+        act(liaison, "unit-liaison", villageA, taskId, "start", null, 200);
+        JsonPath first = uploaded(liaison, "宣传栏.jpg");
+        act(liaison, "unit-liaison", villageA, taskId, "submit",
+                Map.of("completionReport", "已制作宣传栏", "evidence", List.of(first.getString("id"))), 200);
+
+        List<Map<String, Object>> told = about(all("auditor", c.county), "files/" + first.getString("id"));
+        assertEquals(List.of("org.tuanjie.file.added"), types(told));
+        Map<String, Object> data = (Map<String, Object>) told.get(0).get("data");
+        assertEquals(Map.of("kind", "task", "id", taskId), data.get("attachedTo"));
+        assertEquals(first.getString("sha256"), data.get("sha256"));
+        assertEquals("image/jpeg", data.get("mediaType"));
+        assertEquals("宣传栏.jpg", data.get("name"));
+        assertEquals(villageA, data.get("unitCode"));
+        assertEquals("2026-04-12T02:30:00Z", data.get("capturedAt"), "10:30 in Asia/Shanghai, from the photo's EXIF");
+        assertEquals(1, about(all("auditor", townshipA), "files/" + first.getString("id")).size(), "the village's township");
+        assertEquals(0, about(all("auditor", townshipB), "files/" + first.getString("id")).size(), "another township");
+
+        // sent back, then submitted again with the same photo and a new one: only the new one is news
+        act("inspector", c.county, taskId, "reject", Map.of("reason", "照片不清晰"), 200);
+        act(liaison, "unit-liaison", villageA, taskId, "start", null, 200);
+        JsonPath second = uploaded(liaison, "宣传栏-近景.jpg");
+        act(liaison, "unit-liaison", villageA, taskId, "submit", Map.of("completionReport", "补充近景照片",
+                "evidence", List.of(first.getString("id"), second.getString("id"))), 200);
+        List<Map<String, Object>> files = all("auditor", c.county).stream()
+                .filter(e -> "org.tuanjie.file.added".equals(e.get("type")))
+                .filter(e -> taskId.equals(((Map<String, Object>) ((Map<String, Object>) e.get("data")).get("attachedTo")).get("id")))
+                .toList();
+        assertEquals(List.of("files/" + first.getString("id"), "files/" + second.getString("id")),
+                files.stream().map(e -> e.get("subject")).toList());
     }
 
     @Test

@@ -72,6 +72,19 @@ class DossierAttachmentsTest {
 
         as("auditor", h.county).get("/units/" + h.id(h.villageA) + "/dossier/counts").then().statusCode(200)
                 .body("indicators.find { it.code == '3.2.1' }.total", equalTo(1));
+
+        // other platforms are told, once, within the reach of the unit
+        String told = "items.findAll { it.subject == 'files/" + photoId + "' }";
+        as("auditor", h.county).queryParam("type", "org.tuanjie.file.added").queryParam("limit", 500).get("/units/events")
+                .then().statusCode(200)
+                .body(told + ".size()", equalTo(1))
+                .body(told + "[0].data.attachedTo", equalTo(Map.of("kind", "dossier-entry", "id", activityId)))
+                .body(told + "[0].data.entry", equalTo("activity"))
+                .body(told + "[0].data.entryKind", equalTo("PUBLICITY"))
+                .body(told + "[0].data.unitCode", equalTo(h.villageA))
+                .body(told + "[0].data.sha256", equalTo(TestFiles.sha256(photo)));
+        as("auditor", h.townshipB).queryParam("type", "org.tuanjie.file.added").queryParam("limit", 500).get("/units/events")
+                .then().statusCode(200).body(told + ".size()", equalTo(0));
     }
 
     @Test

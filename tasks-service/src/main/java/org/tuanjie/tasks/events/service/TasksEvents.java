@@ -1,17 +1,26 @@
 package org.tuanjie.tasks.events.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.events.Happened;
 import org.tuanjie.platform.events.Outbox;
+import org.tuanjie.platform.files.FilesAttached;
+import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.tasks.inspection.Finding;
+import org.tuanjie.tasks.inspection.FindingRepository;
 import org.tuanjie.tasks.inspection.Inspection;
+import org.tuanjie.tasks.inspection.InspectionRepository;
+import org.tuanjie.tasks.inspection.UnitSnapshot;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.tasks.task.TaskRepository;
 import org.tuanjie.tasks.task.TaskState;
 
 /**
@@ -23,9 +32,20 @@ import org.tuanjie.tasks.task.TaskState;
 public class TasksEvents {
 
     public static final String PREFIX = "org.tuanjie.";
+    /** Evidence a task or a finding took (as units-service tells of dossier files). */
+    public static final String FILE_ADDED = PREFIX + "file.added";
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    FindingRepository findings;
+
+    @Inject
+    InspectionRepository inspections;
 
     /** @param event the timeline line just recorded, the task flushed (its version is the new one) */
     public void taskChanged(RectificationTask task, TaskEvent event) {
@@ -61,6 +81,35 @@ public class TasksEvents {
         data.put("severity", finding.severity().name());
         outbox.publish(new Happened(PREFIX + "finding.recorded", "findings/" + finding.id(), UnitPath.of(finding.unit().path()),
                 UnitPath.of(inspection.ownerPath()), data));
+    }
+
+    /**
+     * Evidence a task's unit submitted or an inspector recorded with a finding: told to the reach of the unit and of
+     * the office that assigned the task or ran the inspection.
+     */
+    void fileAdded(@Observes FilesAttached attached) {
+        String kind = attached.owner().kind();
+        UUID id = UUID.fromString(attached.owner().id());
+        UnitSnapshot unit;
+        String office;
+        if (EvidenceOwners.TASK.equals(kind)) {
+            RectificationTask task = tasks.findById(id);
+            unit = task.unit();
+            office = task.ownerPath();
+        } else if (EvidenceOwners.FINDING.equals(kind)) {
+            Finding finding = findings.findById(id);
+            unit = finding.unit();
+            office = inspections.findById(finding.inspectionId()).ownerPath();
+        } else {
+            return;
+        }
+        for (StoredFile file : attached.added()) {
+            Map<String, Object> data = FilesAttached.facts(file, attached.owner());
+            data.put("unitId", unit.id().toString());
+            data.put("unitCode", unit.code());
+            data.put("unitName", unit.name());
+            outbox.publish(new Happened(FILE_ADDED, "files/" + file.id(), UnitPath.of(unit.path()), UnitPath.of(office), data));
+        }
     }
 
     /** The event type of a timeline line; an extension asked for is news for the office only through the task. */

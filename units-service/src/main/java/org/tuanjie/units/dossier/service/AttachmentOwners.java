@@ -17,7 +17,7 @@ import org.tuanjie.units.unit.UnitRepository;
 @ApplicationScoped
 public class AttachmentOwners implements FileOwners {
 
-    static final String ENTRY = "dossier-entry";
+    public static final String ENTRY = "dossier-entry";
 
     @Inject
     DossierRepository entries;

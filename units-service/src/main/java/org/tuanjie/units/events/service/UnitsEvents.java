@@ -8,27 +8,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.events.Happened;
 import org.tuanjie.platform.events.Outbox;
+import org.tuanjie.platform.files.FilesAttached;
+import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.units.dossier.Activity;
+import org.tuanjie.units.dossier.DossierEntry;
+import org.tuanjie.units.dossier.DossierRepository;
+import org.tuanjie.units.dossier.service.AttachmentOwners;
 import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitRepository;
 import org.tuanjie.units.unit.service.UnitEvents;
 
 /**
  * What units-service tells other platforms, in the transaction of the change: a unit created, renamed, moved,
- * closed or reopened. Read by whoever's reach covers the unit or its parent; a move also by the reach of where
+ * closed or reopened, and a file its dossier took. Read by whoever's reach covers the unit or its parent; a move also by the reach of where
  * the unit was, so the township it left learns that it left.
  */
 @ApplicationScoped
 public class UnitsEvents {
 
     public static final String PREFIX = "org.tuanjie.unit.";
+    /** A file a dossier entry took (as tasks-service tells of evidence). */
+    public static final String FILE_ADDED = "org.tuanjie.file.added";
 
     @Inject
     Outbox outbox;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DossierRepository entries;
+
+    @Inject
+    UnitRepository units;
 
     void created(@Observes UnitEvents.UnitCreated event) {
         tell("created", event.unit(), parentOf(event.unit().unitPath()), Map.of());
@@ -46,6 +62,24 @@ public class UnitsEvents {
         Unit unit = event.unit();
         tell(unit.isClosed() ? "closed" : "reopened", unit, parentOf(unit.unitPath()),
                 unit.isClosed() ? Map.of("closedOn", String.valueOf(unit.closedOn())) : Map.of());
+    }
+
+    /** Photos and scans an activity or document of a unit's dossier took: told to the reach of the unit. */
+    void fileAdded(@Observes FilesAttached attached) {
+        if (!AttachmentOwners.ENTRY.equals(attached.owner().kind())) {
+            return;
+        }
+        DossierEntry entry = entries.findById(UUID.fromString(attached.owner().id()));
+        Unit unit = units.findById(entry.unitId());
+        for (StoredFile file : attached.added()) {
+            Map<String, Object> data = FilesAttached.facts(file, attached.owner());
+            data.put("entry", entry instanceof Activity ? "activity" : "document"); // which path reads it
+            data.put("entryKind", entry.kind().name());
+            data.put("unitId", unit.id().toString());
+            data.put("unitCode", unit.code());
+            data.put("unitName", unit.nameZh());
+            outbox.publish(new Happened(FILE_ADDED, "files/" + file.id(), unit.unitPath(), parentOf(unit.unitPath()), data));
+        }
     }
 
     private void tell(String what, Unit unit, UnitPath office, Map<String, String> extra) {
