@@ -194,6 +194,7 @@ final class EndToEnd {
         newLeaderSignsAgain();
         identityServerDown();
         browser();
+        monitoring();
 
         console.print(passed + " passed, " + failures.size() + " failed");
         return failures.size();
@@ -477,6 +478,29 @@ final class EndToEnd {
     }
 
     /** Required where CI runs (CI=true); elsewhere it runs when Debian's chromium is installed. */
+    /**
+     * The operators' dashboard and alert rules name only metrics the running suite exposes: each application's
+     * /q/metrics (the gateway's on its management port), after the story above made every kind of request.
+     */
+    private void monitoring() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        java.util.Set<String> exposed = new java.util.TreeSet<>(MonitoringFiles.SCRAPE_METRICS);
+        for (var app : Suite.SERVICES.entrySet()) {
+            int port = app.getKey().equals("gateway") ? Suite.GATEWAY_MANAGEMENT_PORT : app.getValue();
+            var response = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            check(response.statusCode() == 200, app.getKey() + " exposes its metrics", null);
+            exposed.addAll(MonitoringFiles.exposed(response.body()));
+        }
+        List<String> unknown = new ArrayList<>();
+        for (MonitoringFiles.Query query : MonitoringFiles.queries(suite.root().resolve("deploy/observability"))) {
+            MonitoringFiles.metricsIn(query.expr()).stream().filter(m -> !exposed.contains(m))
+                    .forEach(m -> unknown.add(query.where() + ": " + m));
+        }
+        check(unknown.isEmpty(), "the Grafana dashboard and the alert rules read only metrics the suite exposes"
+                + (unknown.isEmpty() ? "" : " — not exposed: " + unknown), null);
+    }
+
     private void browser() {
         if (!Browser.available()) {
             if ("true".equals(System.getenv("CI"))) {

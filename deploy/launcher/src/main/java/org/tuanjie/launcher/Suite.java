@@ -63,6 +63,11 @@ final class Suite {
     private boolean newDatabases;
     private volatile boolean stopped;
 
+    /** The checkout the suite runs from. */
+    Path root() {
+        return root;
+    }
+
     Suite(Path root, Path state, Console console, Settings settings) {
         this.root = root;
         this.state = state;

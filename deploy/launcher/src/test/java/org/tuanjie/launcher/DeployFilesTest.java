@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeployFilesTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final List<String> SHARED_CONFIG = List.of("platform/src/main/resources/META-INF/microprofile-config.properties",

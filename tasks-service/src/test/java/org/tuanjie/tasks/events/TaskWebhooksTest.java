@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.events;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -156,6 +157,9 @@ class TaskWebhooksTest {
             receiver.failAlwaysWith(503);
             String id = (String) subscribe(c.county, receiver.url(), List.of("org.tuanjie.task.assigned")).get("id");
             taskOfVillageA();
+            // an operator sees it failing, with an event it has not taken
+            awaitMetric("tuanjie_webhook_subscriptions{state=\"failing\"}", 1);
+            awaitMetric("tuanjie_webhook_backlog_events", 1);
             long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             String state = "ACTIVE";
             while (!"DISABLED".equals(state) && System.nanoTime() < end) {
@@ -164,6 +168,7 @@ class TaskWebhooksTest {
             }
             as("integration", c.county).get("/tasks/webhooks/" + id).then().statusCode(200).body("state", equalTo("DISABLED"))
                     .body("disabledReason", containsString("HTTP 503"));
+            awaitMetric("tuanjie_webhook_subscriptions{state=\"disabled\"}", 1);
             int tries = receiver.received().size();
             assertTrue(tries >= 3, "retried before giving up: " + tries);
             sleep(Duration.ofMillis(800));
@@ -232,6 +237,22 @@ class TaskWebhooksTest {
         as("auditor", c.county).delete("/tasks/webhooks/" + id).then().statusCode(403);
         as("integration", c.county).delete("/tasks/webhooks/" + id).then().statusCode(204);
         as("admin", townshipA).get("/tasks/webhooks/" + id).then().statusCode(404);
+    }
+
+    /** Waits (the figures are read after each delivery round) until /q/metrics shows the series at least at {@code min}. */
+    private static void awaitMetric(String series, double min) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double value = -1;
+        while (System.nanoTime() < end) {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            value = metrics.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(
+                    line -> Double.parseDouble(line.substring(series.length() + 1).trim())).findFirst().orElse(-1);
+            if (value >= min) {
+                return;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError(series + " is " + value + ", not at least " + min);
     }
 
     private static void sleep(Duration duration) {

@@ -62,6 +62,9 @@ public class Deliveries {
     @Inject
     WebhooksConfig config;
 
+    @Inject
+    DeliveryStats stats;
+
     /**
      * How long a subscription stays with the instance serving it without news from it: renewed with every event
      * sent, so an instance that died mid-batch holds it only this long (three delivery timeouts, at least 30 s).
@@ -86,6 +89,7 @@ public class Deliveries {
             for (UUID id : due()) {
                 lease(id).ifPresent(this::serve);
             }
+            stats.refresh();
         } catch (RuntimeException e) {
             LOG.warnf("webhook deliveries paused this round: %s", e.toString());
         }
