@@ -114,7 +114,8 @@ public final class TaskViews {
 
     @Schema(name = "NewExtensionRequest", description = "延期申请")
     public record ExtensionAsk(@NotBlank @Size(max = ExtensionRequest.REASON_MAX) @Schema(example = "宣传栏制作需招标，申请延期一个月") String reason,
-            @NotNull @Schema(example = "2026-05-31") LocalDate requestedDeadline) {
+            @NotNull @Schema(example = "2026-05-31", description = "The deadline asked for: after the task's current one, "
+                    + "and asked before that one has passed") LocalDate requestedDeadline) {
     }
 
     @Schema(name = "ExtensionDecision")
