@@ -3,14 +3,10 @@ package org.tuanjie.agreements;
 import static org.hamcrest.Matchers.equalTo;
 import static org.tuanjie.agreements.Agreements.act;
 import static org.tuanjie.agreements.Agreements.agreementOf;
+import static org.tuanjie.testing.ContractExamples.body;
 import static org.tuanjie.testing.FakeCounty.as;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.testing.FakeCounty;
@@ -22,29 +18,18 @@ import org.tuanjie.testing.FakeCounty;
 @QuarkusTest
 class ContractExamplesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Map<String, Object> example(String operationId) {
-        try (InputStream in = ContractExamplesTest.class.getClassLoader()
-                .getResourceAsStream("META-INF/openapi/examples/" + operationId + ".json")) {
-            return JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
-            throw new IllegalStateException(operationId, e);
-        }
-    }
-
     @Test
     void theExampleBodiesAreAcceptedAlongTheWorkflow() {
         FakeCounty c = new FakeCounty("540151");
-        String draft = as("admin", c.county).body(example("createTemplate")).post("/templates").then().statusCode(201)
+        String draft = as("admin", c.county).body(body("createTemplate")).post("/templates").then().statusCode(201)
                 .extract().path("id");
-        as("admin", c.county).header("If-Match", "\"0\"").body(example("reviseTemplate")).put("/templates/" + draft)
+        as("admin", c.county).header("If-Match", "\"0\"").body(body("reviseTemplate")).put("/templates/" + draft)
                 .then().statusCode(200).body("targets.size()", equalTo(4));
 
-        String template = as("admin", c.county).body(example("createTemplate")).post("/templates").then().statusCode(201)
+        String template = as("admin", c.county).body(body("createTemplate")).post("/templates").then().statusCode(201)
                 .extract().path("id");
         as("admin", c.county).header("If-Match", "\"0\"").post("/templates/" + template + "/publish").then().statusCode(200);
-        Map<String, Object> issue = example("issueAgreements");
+        Map<String, Object> issue = body("issueAgreements");
         issue.put("within", c.id(c.county));
         as("admin", c.county).body(issue).post("/templates/" + template + "/issue").then().statusCode(200);
 
@@ -52,14 +37,14 @@ class ContractExamplesTest {
         act("unit-leader", c.villages.get(0), assessed, "sign", null, c.county).then().statusCode(200);
         act("admin", c.county, assessed, "countersign", null, c.county).then().statusCode(200);
         c.readiness(c.villages.get(0), 100, true);
-        act("admin", c.county, assessed, "assessment", example("assessAgreement"), c.county).then().statusCode(200)
+        act("admin", c.county, assessed, "assessment", body("assessAgreement"), c.county).then().statusCode(200)
                 .body("result", equalTo("FULFILLED"));
 
         String amended = agreementOf(c, c.villages.get(1), 2026);
-        act("admin", c.county, amended, "amendments", example("amendAgreement"), c.county).then().statusCode(201);
+        act("admin", c.county, amended, "amendments", body("amendAgreement"), c.county).then().statusCode(201);
 
         String revoked = agreementOf(c, c.schools.get(0), 2026);
-        act("admin", c.county, revoked, "revoke", example("revokeAgreement"), c.county).then().statusCode(200)
+        act("admin", c.county, revoked, "revoke", body("revokeAgreement"), c.county).then().statusCode(200)
                 .body("state", equalTo("REVOKED"));
     }
 }
