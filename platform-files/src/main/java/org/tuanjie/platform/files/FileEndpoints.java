@@ -110,7 +110,8 @@ public abstract class FileEndpoints {
     @Path("uploads")
     @Operation(operationId = "get{resource}UploadCapabilities", summary = "What the resumable upload supports (tus 1.0)")
     // string-valued headers are named in descriptions: the contract tests' validator reads declared ones as JSON
-    @APIResponse(responseCode = "204", description = "tus capabilities: `Tus-Version`, `Tus-Extension`, and", headers = {
+    @APIResponse(responseCode = "204", description = "tus capabilities: `Tus-Version` (1.0.0), `Tus-Extension` (creation, expiration, "
+            + "termination) and `Tus-Max-Size` (bytes)", headers = {
             @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1099511627776"))})
     public Response capabilities() {
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
