@@ -86,6 +86,7 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .seen(SEES_TASK).seen(SEES_INSPECTION).seen(SEES_FINDING).seen(SEES_UNIT)
                 .rule(Rule.of("POST", "/tasks", OFFICE).integrationWith(WRITE_SCOPE).acting(UNIT_BELOW))
                 .rule(Rule.of("GET", "/tasks", EVERYONE))
+                .rule(Rule.of("GET", "/tasks/changes", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}/timeline", EVERYONE))
                 .rule(Rule.of("POST", "/tasks/{id}/start", UNIT_STAFF).acting(FOR_RESPONSIBLE_UNIT))
