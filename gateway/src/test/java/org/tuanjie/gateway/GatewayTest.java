@@ -364,6 +364,65 @@ class GatewayTest {
     }
 
     @Test
+    void jsonGoesCompressedAndAPageTheCallerHoldsIsNotSentAgain() throws Exception {
+        String token = token("phone-on-a-weak-network");
+        List<Map<String, Object>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            tasks.add(Map.of("id", UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString(), "title", "整改宣传栏藏汉双语内容 " + i,
+                    "state", "ASSIGNED", "deadline", "2026-12-31", "unit", Map.of("code", "513221100000", "name", "威州镇")));
+        }
+        stub("tasks", "/tasks/page-of-a-phone", 200, Map.of("items", tasks));
+        HttpClient http = HttpClient.newHttpClient();
+        URI page = URI.create("http://localhost:" + RestAssured.port + "/api/v1/tasks/page-of-a-phone");
+        java.util.function.BiFunction<String, String, HttpResponse<byte[]>> get = (encoding, ifNoneMatch) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(page).header("Authorization", "Bearer " + token)
+                    .header("Accept-Encoding", encoding);
+            if (ifNoneMatch != null) {
+                request.header("If-None-Match", ifNoneMatch);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        HttpResponse<byte[]> brotli = get.apply("br, gzip", null);
+        assertEquals(200, brotli.statusCode());
+        assertEquals("br", brotli.headers().firstValue("Content-Encoding").orElse(null));
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        byte[] json = com.aayushatharva.brotli4j.decoder.Decoder.decompress(brotli.body()).getDecompressedData();
+        assertEquals(100, new ObjectMapper().readTree(json).path("items").size());
+        assertThat("compressed to a fraction", brotli.body().length * 4, lessThan(json.length));
+
+        HttpResponse<byte[]> gzip = get.apply("gzip", null);
+        assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(null));
+        byte[] gunzipped = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes();
+        assertEquals(new String(json, java.nio.charset.StandardCharsets.UTF_8), new String(gunzipped, java.nio.charset.StandardCharsets.UTF_8));
+
+        // the page carries a tag of what it holds; asking again with it costs no body while nothing changed
+        String tag = brotli.headers().firstValue("ETag").orElseThrow();
+        assertThat(tag, org.hamcrest.Matchers.matchesPattern("W/\"[A-Za-z0-9_-]{22}\""));
+        assertEquals(tag, gzip.headers().firstValue("ETag").orElse(null), "the tag is the content's, not the encoding's");
+        assertEquals("private, no-cache", brotli.headers().firstValue("Cache-Control").orElse(null));
+        HttpResponse<byte[]> held = get.apply("br, gzip", tag);
+        assertEquals(304, held.statusCode());
+        assertEquals(0, held.body().length);
+        assertEquals(tag, held.headers().firstValue("ETag").orElse(null));
+
+        tasks.remove(0);
+        stub("tasks", "/tasks/page-of-a-phone", 200, Map.of("items", tasks));
+        HttpResponse<byte[]> changed = get.apply("gzip", tag);
+        assertEquals(200, changed.statusCode(), "changed since: the whole page again");
+        assertThat(changed.headers().firstValue("ETag").orElse(null), not(equalTo(tag)));
+        // a single resource keeps the service's own tag (its version)
+        String unit = "/api/v1/units/" + UUID.nameUUIDFromBytes(new byte[] {2});
+        given().auth().oauth2(token).get(unit).then().statusCode(200).header("ETag", equalTo("\"7\""));
+        given().auth().oauth2(token).header("If-None-Match", "\"7\"").get(unit).then().statusCode(304);
+        given().auth().oauth2(token).header("If-None-Match", "\"6\"").get(unit).then().statusCode(200);
+    }
+
+    @Test
     void aDeadServiceIs502AndAHungOne504WithinTheBoundWhileOthersWork() {
         String token = token("outage");
         try {
@@ -644,6 +703,11 @@ class GatewayTest {
                 .body("paths", not(org.hamcrest.Matchers.hasKey("/api/units")))
                 .body("paths.'/api/v1/units'.get.responses", org.hamcrest.Matchers.hasKey("502"))
                 .body("paths.'/api/v1/units'.get.responses", org.hamcrest.Matchers.hasKey("504"))
+                // reads are tagged and revalidated at the gateway; writes are not
+                .body("paths.'/api/v1/units'.get.responses", org.hamcrest.Matchers.hasKey("304"))
+                .body("paths.'/api/v1/units'.get.responses.'200'.headers", org.hamcrest.Matchers.hasKey("ETag"))
+                .body("paths.'/api/v1/units'.get.parameters.name", hasItems("If-None-Match"))
+                .body("paths.'/api/v1/units'.post.responses", not(org.hamcrest.Matchers.hasKey("304")))
                 .body("servers[0].url", equalTo("/"))
                 .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
                 .body("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl",

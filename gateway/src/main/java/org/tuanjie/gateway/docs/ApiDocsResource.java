@@ -46,6 +46,11 @@ public class ApiDocsResource {
                     + "The service did not answer in time; a write may have been done, so retry it with the same Idempotency-Key "
                     + "(type `/problems/downstream-timeout`)");
 
+    private static final String NOT_MODIFIED = "未修改：If-None-Match 所列的 ETag 仍是当前应答，不再发送内容\n\n"
+            + "Not modified: the ETag your If-None-Match names is still the answer, so no body is sent";
+    private static final String IF_NONE_MATCH = "您已持有的应答的 ETag：仍为当前时返回 304，不含内容\n\n"
+            + "The ETag of the answer you hold: 304 without a body while it is still current";
+
     @Inject
     Downstream downstream;
 
@@ -104,6 +109,9 @@ public class ApiDocsResource {
                     operation.put("description", (description.isEmpty() ? "" : description + "\n\n")
                             + "Roles: " + String.join(", ", roles));
                 }
+                if ("get".equals(op.getKey()) && op.getValue() instanceof ObjectNode operation) {
+                    revalidated(operation);
+                }
                 if (op.getValue() instanceof ObjectNode operation && operation.get("responses") instanceof ObjectNode responses) {
                     GATEWAY_ANSWERS.forEach((status, words) -> {
                         if (!responses.has(status)) {
@@ -131,6 +139,36 @@ public class ApiDocsResource {
         code.putObject("scopes").put("openid", "OpenID Connect");
         doc.putArray("security").addObject().putArray(SCHEME);
         return doc;
+    }
+
+    /**
+     * A JSON read through the gateway carries an {@code ETag} (the service's, or the gateway's weak tag of the body)
+     * and answers {@code If-None-Match} naming it with 304 (see the proxy's Revalidation).
+     */
+    private void revalidated(ObjectNode operation) {
+        JsonNode ok = operation.path("responses").path("200");
+        if (!(ok instanceof ObjectNode answer) || !answer.path("content").has("application/json")) {
+            return;
+        }
+        ObjectNode headers = answer.has("headers") ? (ObjectNode) answer.get("headers") : answer.putObject("headers");
+        if (!headers.has("ETag")) {
+            headers.putObject("ETag").put("$ref", "#/components/headers/ETag");
+        }
+        ObjectNode responses = (ObjectNode) operation.get("responses");
+        if (!responses.has("304")) {
+            ObjectNode notModified = responses.putObject("304").put("description", NOT_MODIFIED);
+            notModified.putObject("headers").putObject("ETag").put("$ref", "#/components/headers/ETag");
+        }
+        ArrayNode parameters = operation.has("parameters") ? (ArrayNode) operation.get("parameters") : operation.putArray("parameters");
+        boolean asked = false;
+        for (JsonNode parameter : parameters) {
+            asked |= "If-None-Match".equalsIgnoreCase(parameter.path("name").asText());
+        }
+        if (!asked) {
+            ObjectNode ifNoneMatch = parameters.addObject().put("name", "If-None-Match").put("in", "header")
+                    .put("description", IF_NONE_MATCH);
+            ifNoneMatch.putObject("schema").put("type", "string").put("maxLength", 200);
+        }
     }
 
     private JsonNode merge(List<JsonNode> documents) {

@@ -313,7 +313,13 @@ public class ReverseProxy {
         long length = contentLength(downstream);
         if (length >= 0 && length <= WHOLE_BODY_MAX) {
             // a small answer goes out in one write, headers and body together
-            downstream.body().onSuccess(response::end).onFailure(e -> LOG.debugf("service went away mid-response: %s", e.getMessage()));
+            downstream.body().onSuccess(body -> {
+                if (Revalidation.notModified(ctx.request(), response, body)) {
+                    response.end();
+                } else {
+                    response.end(body);
+                }
+            }).onFailure(e -> LOG.debugf("service went away mid-response: %s", e.getMessage()));
             return;
         }
         if (length < 0) {
