@@ -110,7 +110,7 @@ public final class QueryAbuse {
                     wrong.add(what);
                 } else if (listed != null) {
                     for (Object item : r.jsonPath().<Object>getList("items")) {
-                        if (!listed.contains(identity(item))) {
+                        if (!listed.contains(identity(item)) && !resolved(item)) {
                             wrong.add(what + " with an item the caller cannot list: " + item);
                         }
                     }
@@ -181,6 +181,14 @@ public final class QueryAbuse {
         Set<Object> listed = new HashSet<>();
         r.jsonPath().<Object>getList("items").forEach(item -> listed.add(identity(item)));
         return listed;
+    }
+
+    /**
+     * An item a delta feed tells as resolved (the inbox's): the caller's own, but left out of a first sync, which
+     * brings only what is open, so a listing without a cursor cannot show it.
+     */
+    private static boolean resolved(Object item) {
+        return item instanceof Map<?, ?> map && map.get("resolvedAt") != null;
     }
 
     private static Object identity(Object item) {

@@ -34,6 +34,8 @@ public final class TaskPolicy implements AccessPolicy.Source {
      * Auditors change nothing. A file is its uploader's alone until a finding or a submission takes it.
      */
     static final Set<String> UPLOADERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
+    /** Whom work waits on: the people of units and offices, not oversight or other platforms. */
+    static final Set<String> INBOX_OWNERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
 
     /** An integration client writes only with this OAuth scope in its token. */
     public static final String WRITE_SCOPE = "tasks:write";
@@ -87,6 +89,8 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/tasks", OFFICE).integrationWith(WRITE_SCOPE).acting(UNIT_BELOW))
                 .rule(Rule.of("GET", "/tasks", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/changes", EVERYONE))
+                .rule(Rule.of("GET", "/tasks/inbox", INBOX_OWNERS))
+                .rule(Rule.of("POST", "/tasks/inbox/{id}/read", INBOX_OWNERS))
                 .rule(Rule.of("GET", "/tasks/{id}", EVERYONE))
                 .rule(Rule.of("GET", "/tasks/{id}/timeline", EVERYONE))
                 .rule(Rule.of("POST", "/tasks/{id}/start", UNIT_STAFF).acting(FOR_RESPONSIBLE_UNIT))

@@ -19,6 +19,7 @@ import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.inspection.InspectionRepository;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
 import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.TaskChanged;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.TaskRepository;
 import org.tuanjie.tasks.task.TaskState;
@@ -47,8 +48,10 @@ public class TasksEvents {
     @Inject
     InspectionRepository inspections;
 
-    /** @param event the timeline line just recorded, the task flushed (its version is the new one) */
-    public void taskChanged(RectificationTask task, TaskEvent event) {
+    /** A line of a task's timeline just recorded, the task flushed (its version is the new one). */
+    void taskChanged(@Observes TaskChanged change) {
+        RectificationTask task = change.task();
+        TaskEvent event = change.event();
         typeOf(event).ifPresent(type -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("taskId", task.id().toString());

@@ -2,6 +2,7 @@ package org.tuanjie.tasks.task.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,8 +12,8 @@ import org.jboss.logging.Logger;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.config.TasksConfig;
-import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.TaskChanged;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.TaskState;
 import org.tuanjie.tasks.task.UrgingNotice;
@@ -32,8 +33,9 @@ public class OverdueCheck {
     @Inject
     TasksConfig config;
 
+    /** What follows from a line of a task's timeline: the events told to other platforms, the inbox. */
     @Inject
-    TasksEvents events;
+    Event<TaskChanged> changed;
 
     @Scheduled(every = "${tasks.overdue-check.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,7 +73,7 @@ public class OverdueCheck {
                         Map.of("deadline", task.deadline().toString()));
                 em.persist(event);
                 em.flush();
-                events.taskChanged(task, event);
+                changed.fire(new TaskChanged(task, event));
                 flagged++;
             }
         }

@@ -1,6 +1,7 @@
 package org.tuanjie.tasks.task.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,6 @@ import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.config.TasksConfig;
-import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.Finding;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
@@ -34,6 +34,7 @@ import org.tuanjie.tasks.task.ExtensionRequest;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.RectificationTask.Assignment;
 import org.tuanjie.tasks.task.RectificationTask.CooperatingUnit;
+import org.tuanjie.tasks.task.TaskChanged;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.TaskExceptions.ExtensionNotFound;
 import org.tuanjie.tasks.task.TaskExceptions.ExtensionPending;
@@ -56,8 +57,9 @@ public class TaskService {
     @Inject
     InspectionService inspections;
 
+    /** What follows from a line of a task's timeline: the events told to other platforms, the inbox. */
     @Inject
-    TasksEvents events;
+    Event<TaskChanged> changed;
 
     @Inject
     Jurisdiction jurisdiction;
@@ -289,7 +291,7 @@ public class TaskService {
     private void record(RectificationTask task, TaskEvent event) {
         em.persist(event);
         em.flush(); // the task's new version, for the event
-        events.taskChanged(task, event);
+        changed.fire(new TaskChanged(task, event));
     }
 
     private UnitSnapshot township(UnitRef unit) {

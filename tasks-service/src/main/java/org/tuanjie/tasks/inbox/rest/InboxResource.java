@@ -1,0 +1,86 @@
+package org.tuanjie.tasks.inbox.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tuanjie.platform.access.Guarded;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.paging.PageResponse;
+import org.tuanjie.platform.problem.Problem;
+import org.tuanjie.tasks.inbox.InboxKind;
+import org.tuanjie.tasks.inbox.service.InboxReads;
+
+@Guarded
+@Path("/tasks/inbox")
+@Tag(name = "Inbox", description = "What needs you: the tasks waiting on your unit or your office")
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+
+    @Inject
+    InboxReads reads;
+
+    @Schema(name = "InboxItem")
+    public record ItemView(UUID id, InboxKind kind, UUID taskId,
+            @Schema(description = "The task's title, unit, deadline, and what the item is about: the urging's message, "
+                    + "the reason of a rejection or hand-back, the extension asked or decided",
+                    example = "{\"title\": \"整改宣传栏\", \"unitCode\": \"513330100001\", \"unitName\": \"更庆镇第1村\", "
+                            + "\"deadline\": \"2026-12-20\", \"message\": \"请于本周内提交整改材料\"}") Map<String, Object> detail,
+            OffsetDateTime createdAt,
+            @Schema(description = "When the change that answers it was made; absent while it waits: a device drops a "
+                    + "resolved item") OffsetDateTime resolvedAt,
+            @Schema(description = "Whether you marked it read (on any of your devices)") boolean read) {
+    }
+
+    @Schema(name = "InboxChanges")
+    public record ChangesView(
+            @Schema(description = "Items written, resolved or marked read since the cursor", maxItems = PageResponse.MAX_LIMIT)
+            List<ItemView> items,
+            @Schema(description = "Pass back as `cursor` to get what changed after this batch; keep it on the device",
+                    example = "djEfNzQyH2M2ZTQ5ZjZjLTk1MjMtNDc0Zi1hYjFkLTJkNjQ3ZGZmZDJjMg", maxLength = Cursor.MAX_LENGTH)
+            String cursor,
+            @Schema(description = "True when more changes are waiting: call again at once") boolean more) {
+    }
+
+    @GET
+    @Operation(summary = "Your inbox, by delta sync",
+            description = "What waits on you: for a unit's liaison and leader, their unit's new, urged, rejected, near and "
+                    + "overdue tasks and decided extensions; for an office's admins and inspectors, submissions to verify, "
+                    + "extensions asked, tasks handed back and overdue. Start without a cursor (what waits now), keep the "
+                    + "returned cursor, and call again for what was written, resolved or marked read since, in commit order.")
+    public ChangesView getInbox(@QueryParam("cursor") @Parameter(description = "`cursor` of the previous batch") String cursor,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit) {
+        InboxReads.Batch batch = reads.since(cursor == null ? null : Cursor.decode(cursor, 2), limit);
+        return new ChangesView(batch.items().stream().map(i -> new ItemView(i.id(), i.kind(), i.taskId(), i.detail(),
+                i.createdAt(), i.resolvedAt(), i.read())).toList(), batch.next().encode(), batch.more());
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Operation(summary = "Mark an item of your inbox read", description = "For you only, on all your devices; again changes nothing.")
+    @APIResponse(responseCode = "204", description = "Marked")
+    @APIResponse(responseCode = "404", description = "Not an item of your inbox",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response markInboxItemRead(@PathParam("id") @Parameter(description = "The item's id") UUID id) {
+        reads.markRead(id);
+        return Response.noContent().build();
+    }
+}
