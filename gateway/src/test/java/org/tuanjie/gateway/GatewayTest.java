@@ -369,6 +369,7 @@ class GatewayTest {
         List<Map<String, Object>> tasks = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
             tasks.add(Map.of("id", UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString(), "title", "整改宣传栏藏汉双语内容 " + i,
+                    "measures", "制作藏汉双语宣传栏，补充宣传活动记录、签到表和照片，镇党委专题研究一次。".repeat(8),
                     "state", "ASSIGNED", "deadline", "2026-12-31", "unit", Map.of("code", "513221100000", "name", "威州镇")));
         }
         stub("tasks", "/tasks/page-of-a-phone", 200, Map.of("items", tasks));
@@ -393,6 +394,7 @@ class GatewayTest {
         com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
         byte[] json = com.aayushatharva.brotli4j.decoder.Decoder.decompress(brotli.body()).getDecompressedData();
         assertEquals(100, new ObjectMapper().readTree(json).path("items").size());
+        assertThat("a page larger than what is relayed whole otherwise", json.length, greaterThan(64 * 1024));
         assertThat("compressed to a fraction", brotli.body().length * 4, lessThan(json.length));
 
         HttpResponse<byte[]> gzip = get.apply("gzip", null);

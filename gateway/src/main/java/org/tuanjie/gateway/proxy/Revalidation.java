@@ -27,7 +27,7 @@ final class Revalidation {
      * @return whether the answer is now a 304, to be ended without the body
      */
     static boolean notModified(HttpServerRequest request, HttpServerResponse response, Buffer body) {
-        if (request.method() != HttpMethod.GET || response.getStatusCode() != 200 || !json(response.headers().get("Content-Type"))) {
+        if (!taggable(request, response)) {
             return false;
         }
         String tag = response.headers().get("ETag");
@@ -45,6 +45,12 @@ final class Revalidation {
         response.setStatusCode(304).setStatusMessage("Not Modified");
         response.headers().remove("Content-Length").remove("Content-Type");
         return true;
+    }
+
+    /** Whether the answer about to be sent is a JSON read, tagged and revalidated here. */
+    static boolean taggable(HttpServerRequest request, HttpServerResponse response) {
+        return request.method() == HttpMethod.GET && response.getStatusCode() == 200
+                && json(response.headers().get("Content-Type"));
     }
 
     /** A weak tag of the body: the same bytes, the same tag (the first 128 bits of their SHA-256). */

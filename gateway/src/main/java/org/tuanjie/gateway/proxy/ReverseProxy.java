@@ -39,7 +39,7 @@ import org.tuanjie.platform.web.RequestIds;
 /**
  * Streams {@code /api/…} to the owning service: method, path, query, headers (the caller's
  * {@code Authorization} included) and body go through as they came, the answer comes back as it
- * was, neither side buffered whole. Before anything is forwarded, the token is verified (401) and
+ * was, neither side buffered whole (but for JSON reads, bounded pages, which are tagged for revalidation). Before anything is forwarded, the token is verified (401) and
  * the client's rate checked (429); a dead service is a 502 and a hung one a 504 within
  * {@code gateway.timeout}. Only normalized paths get here ({@link NormalizedPaths}), each under one
  * service's own segments, and a service's {@code /q/…} is never asked (404).
@@ -62,6 +62,12 @@ public class ReverseProxy {
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     /** Answers up to this size are relayed whole; larger or unsized ones (the ledger) are streamed. */
     private static final long WHOLE_BODY_MAX = 64 * 1024;
+    /**
+     * A JSON read up to this size (or of unannounced size: the services send large JSON chunked) is read whole so it
+     * can be tagged and revalidated ({@link Revalidation}): what the services answer to a GET is a page of at most
+     * 500 items or a view, bounded, unlike the ledger exports (not JSON), which are always streamed.
+     */
+    private static final long JSON_READ_MAX = 2 * 1024 * 1024;
 
     @Inject
     GatewayConfig config;
@@ -311,7 +317,8 @@ public class ReverseProxy {
             response.headers().add(h.getKey(), value);
         });
         long length = contentLength(downstream);
-        if (length >= 0 && length <= WHOLE_BODY_MAX) {
+        boolean taggable = Revalidation.taggable(ctx.request(), response) && length <= JSON_READ_MAX;
+        if (length >= 0 && length <= WHOLE_BODY_MAX || taggable) {
             // a small answer goes out in one write, headers and body together
             downstream.body().onSuccess(body -> {
                 if (Revalidation.notModified(ctx.request(), response, body)) {
