@@ -79,6 +79,8 @@ sync_bytes() { # encoding, cold or warm -> DOWN, UP (totals); keeps the new curs
 sync_bytes identity cold; COLD_PLAIN=$DOWN; COLD_UP=$UP
 sync_bytes gzip cold; COLD_GZIP=$DOWN
 sync_bytes "br, gzip" cold; COLD_BR=$DOWN
+# whatever happened meanwhile (the hourly deadline check's first run, the unit feed) is taken first, then measured
+sync_bytes "br, gzip" warm; SETTLE_BR=$DOWN
 sync_bytes "br, gzip" warm; WARM_BR=$DOWN; WARM_UP=$UP
 TASK=$(curl -s -H "Authorization: Bearer $LIAISON" "http://127.0.0.1:$GW/api/v1/tasks?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
@@ -111,6 +113,7 @@ the gateway's answers, headers included; bytes sent are the phone's requests, it
 | first sync on a new phone (cold), plain JSON | $(kb "$COLD_PLAIN") | $(kb "$COLD_UP") |
 | cold, gzip | $(kb "$COLD_GZIP") | |
 | cold, brotli | $(kb "$COLD_BR") | |
+| a sync soon after (the deadline check had run meanwhile), brotli | $(kb "$SETTLE_BR") | |
 | next morning, nothing changed (warm, brotli) | $(kb "$WARM_BR") | $(kb "$WARM_UP") |
 | after one urging (warm, brotli) | $(kb "$URGED_BR") | |
 
