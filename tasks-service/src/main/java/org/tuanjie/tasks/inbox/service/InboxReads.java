@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.sync.CommitOrder;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.security.Roles;
@@ -61,8 +62,7 @@ public class InboxReads {
      */
     @Transactional
     public Batch since(Cursor after, int limit) {
-        String afterTx = after == null ? "0" : Long.toString(after.number(0));
-        String afterId = after == null ? new UUID(0, 0).toString() : after.uuid(1).toString();
+        CommitOrder from = CommitOrder.after(after);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select cast(id as text), cast(txid as text) from (
@@ -82,16 +82,14 @@ public class InboxReads {
                 order by txid, id
                 limit ?8""")
                 .setParameter(1, jurisdiction.rootPath()).setParameter(2, unitStaff()).setParameter(3, office())
-                .setParameter(4, afterTx).setParameter(5, afterId).setParameter(6, after != null)
+                .setParameter(4, from.txid()).setParameter(5, from.id()).setParameter(6, after != null)
                 .setParameter(7, caller.subject()).setParameter(8, limit + 1)
                 .getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> batch = more ? rows.subList(0, limit) : rows;
+        CommitOrder.Batch read = from.batch(rows, limit);
+        List<Object[]> batch = read.rows();
         Set<UUID> ids = new LinkedHashSet<>();
         batch.forEach(row -> ids.add(UUID.fromString((String) row[0])));
-        Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
-                : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
-        return new Batch(items(ids), next, more);
+        return new Batch(items(ids), read.next(), read.more());
     }
 
     /** Marks an item of the caller's inbox read, for the caller; marking it again changes nothing. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.sync.CommitOrder;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskRepository;
 import org.tuanjie.unitsclient.Jurisdiction;
@@ -41,8 +42,7 @@ public class TaskChanges {
 
     @Transactional
     public Batch since(Cursor after, int limit) {
-        String afterTx = after == null ? "0" : Long.toString(after.number(0));
-        String afterId = after == null ? new UUID(0, 0).toString() : after.uuid(1).toString();
+        CommitOrder from = CommitOrder.after(after);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select cast(id as text), cast(txid as text), removed from (
@@ -61,18 +61,16 @@ public class TaskChanges {
                 order by txid, id
                 limit ?4""")
                 .setParameter(1, Jurisdiction.likePrefix(jurisdiction.rootPath()))
-                .setParameter(2, afterTx).setParameter(3, afterId).setParameter(4, limit + 1)
+                .setParameter(2, from.txid()).setParameter(3, from.id()).setParameter(4, limit + 1)
                 .getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> batch = more ? rows.subList(0, limit) : rows;
+        CommitOrder.Batch read = from.batch(rows, limit);
+        List<Object[]> batch = read.rows();
         List<UUID> ids = new ArrayList<>();
         Set<UUID> removed = new LinkedHashSet<>();
         batch.forEach(row -> (Boolean.TRUE.equals(row[2]) ? removed : ids).add(UUID.fromString((String) row[0])));
         removed.removeAll(ids); // left and came back within the batch: it is a change, not a removal
         Map<UUID, RectificationTask> byId = ids.isEmpty() ? Map.of()
                 : tasks.list("id in ?1", ids).stream().collect(Collectors.toMap(RectificationTask::id, Function.identity()));
-        Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
-                : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
-        return new Batch(ids.stream().distinct().map(byId::get).toList(), List.copyOf(removed), next, more);
+        return new Batch(ids.stream().distinct().map(byId::get).toList(), List.copyOf(removed), read.next(), read.more());
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.sync.CommitOrder;
 import org.tuanjie.platform.paging.Page;
 import org.tuanjie.units.dossier.DossierEntry;
 import org.tuanjie.units.dossier.DossierKind;
@@ -113,8 +114,7 @@ public class DossierReads {
      */
     @Transactional
     public ChangeBatch changes(Cursor after, int limit) {
-        String afterTx = after == null ? "0" : Long.toString(after.number(0));
-        String afterId = after == null ? new UUID(0, 0).toString() : after.uuid(1).toString();
+        CommitOrder from = CommitOrder.after(after);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select cast(id as text), cast(txid as text), removed from (
@@ -132,10 +132,10 @@ public class DossierReads {
                 order by txid, id
                 limit ?4""")
                 .setParameter(1, guard.reach().root().likePattern())
-                .setParameter(2, afterTx).setParameter(3, afterId).setParameter(4, limit + 1)
+                .setParameter(2, from.txid()).setParameter(3, from.id()).setParameter(4, limit + 1)
                 .getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> batch = more ? rows.subList(0, limit) : rows;
+        CommitOrder.Batch read = from.batch(rows, limit);
+        List<Object[]> batch = read.rows();
         List<UUID> ids = new ArrayList<>();
         Set<UUID> removedUnits = new LinkedHashSet<>();
         batch.forEach(row -> (Boolean.TRUE.equals(row[2]) ? removedUnits : ids).add(UUID.fromString((String) row[0])));
@@ -144,11 +144,9 @@ public class DossierReads {
         Map<UUID, Unit> unitsById = byId.isEmpty() ? Map.of()
                 : units.list("id in ?1", byId.values().stream().map(DossierEntry::unitId).distinct().toList()).stream()
                         .collect(Collectors.toMap(Unit::id, Function.identity()));
-        Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
-                : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
         List<Filed<DossierEntry>> changed = ids.stream().map(byId::get)
                 .map(e -> new Filed<>(e, unitsById.get(e.unitId()))).toList();
-        return new ChangeBatch(changed, List.copyOf(removedUnits), next, more);
+        return new ChangeBatch(changed, List.copyOf(removedUnits), read.next(), read.more());
     }
 
     /** The filters lists and counts share, in HQL over entry {@code e} and its unit {@code u}. */

@@ -21,6 +21,7 @@ import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.sync.CommitOrder;
 import org.tuanjie.platform.paging.Page;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.units.unit.RootClaim;
@@ -276,8 +277,7 @@ public class UnitService {
      */
     @Transactional
     public ChangeBatch changes(Cursor after, int limit) {
-        String afterTx = after == null ? "0" : Long.toString(after.number(0));
-        String afterId = after == null ? new UUID(0, 0).toString() : after.uuid(1).toString();
+        CommitOrder from = CommitOrder.after(after);
         // units changed inside the jurisdiction, and units that left it (moved out, no longer visible),
         // merged in one commit order; a unit still inside is reported by its change, never as removed
         @SuppressWarnings("unchecked")
@@ -297,10 +297,10 @@ public class UnitService {
                 order by txid, id
                 limit ?4""")
                 .setParameter(1, reachRoot().likePattern())
-                .setParameter(2, afterTx).setParameter(3, afterId).setParameter(4, limit + 1)
+                .setParameter(2, from.txid()).setParameter(3, from.id()).setParameter(4, limit + 1)
                 .getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> batch = more ? rows.subList(0, limit) : rows;
+        CommitOrder.Batch read = from.batch(rows, limit);
+        List<Object[]> batch = read.rows();
         List<UUID> ids = new ArrayList<>();
         Set<UUID> removed = new LinkedHashSet<>();
         batch.forEach(row -> (Boolean.TRUE.equals(row[2]) ? removed : ids).add(UUID.fromString((String) row[0])));
@@ -308,9 +308,7 @@ public class UnitService {
         if (!ids.isEmpty()) {
             units.list("id in ?1", ids).forEach(u -> byId.put(u.id(), u));
         }
-        Cursor next = batch.isEmpty() ? Cursor.of(afterTx, afterId)
-                : Cursor.of((String) batch.get(batch.size() - 1)[1], (String) batch.get(batch.size() - 1)[0]);
-        return new ChangeBatch(ids.stream().map(byId::get).toList(), List.copyOf(removed), next, more);
+        return new ChangeBatch(ids.stream().map(byId::get).toList(), List.copyOf(removed), read.next(), read.more());
     }
 
     /** The root of the caller's reach: lists and counts take what lies under it. */
