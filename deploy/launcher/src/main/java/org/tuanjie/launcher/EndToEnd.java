@@ -75,7 +75,11 @@ final class EndToEnd {
                 "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString()));
         check(task.status() == 201, "inspector assigns a task (201)", task);
         String taskPath = "/api/v1/tasks/" + task.text("id");
+        check(waiting(liaison, task.text("id"), "NEW_TASK"), "the new task waits in the liaison's inbox", null);
+        Api.Reply synced = api.get(liaison, "/api/v1/tasks/changes");
+        check(synced.status() == 200 && synced.raw().contains(task.text("id")), "the liaison's phone syncs it (tasks/changes)", synced);
         check(api.change(liaison, "POST", taskPath, "start", null).status() == 200, "the unit's liaison starts it", null);
+        check(!waiting(liaison, task.text("id"), "NEW_TASK"), "started: it no longer waits in the liaison's inbox", null);
         List<String> photos = submitWithPhotos(liaison, secondInspector, taskPath);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Api.Reply subscribed = api.post(platform, "/api/v1/tasks/webhooks",
@@ -478,6 +482,17 @@ final class EndToEnd {
     }
 
     /** Required where CI runs (CI=true); elsewhere it runs when Debian's chromium is installed. */
+    /** Whether an item of {@code kind} about the task waits (unresolved) in the inbox a first sync shows the caller. */
+    private boolean waiting(String token, String taskId, String kind) {
+        for (JsonNode item : api.get(token, "/api/v1/tasks/inbox").body().path("items")) {
+            if (taskId.equals(item.path("taskId").asText()) && kind.equals(item.path("kind").asText())
+                    && !item.hasNonNull("resolvedAt")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The operators' dashboard and alert rules name only metrics the running suite exposes: each application's
      * /q/metrics (the gateway's on its management port), after the story above made every kind of request.
