@@ -201,6 +201,10 @@ class DeployFilesTest {
         assertTrue(returns.stream().anyMatch(uri -> uri.equals(FirstLogin.REDIRECT_URI)
                         || uri.endsWith("*") && FirstLogin.REDIRECT_URI.startsWith(uri.substring(0, uri.length() - 1))),
                 "the demo loader's first logins return to " + FirstLogin.REDIRECT_URI + ", mobile-app allows " + returns);
+        // the field app, served by the gateway under /app, logs in with the code flow and PKCE and comes back there
+        assertEquals("S256", clients.get("mobile-app").path("attributes").path("pkce.code.challenge.method").asText());
+        assertTrue(returns.contains("http://localhost:8080/app/*") && returns.contains("http://127.0.0.1:8080/app/*"),
+                "mobile-app returns to the gateway's /app: " + returns);
         assertFalse(clients.get("county-platform").path("publicClient").asBoolean());
         assertTrue(clients.get("county-platform").path("serviceAccountsEnabled").asBoolean());
         assertTrue(clients.get("tuanjie-cli").path("directAccessGrantsEnabled").asBoolean());
