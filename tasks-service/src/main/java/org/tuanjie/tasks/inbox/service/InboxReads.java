@@ -95,7 +95,7 @@ public class InboxReads {
     /** Marks an item of the caller's inbox read, for the caller; marking it again changes nothing. */
     @Transactional
     public void markRead(UUID id) {
-        if (items(Set.of(id)).isEmpty() || !mine(id)) {
+        if (!mine(id)) { // unknown, or another unit's or audience's: the same 404
             throw new ItemNotFound(id);
         }
         em.createNativeQuery("""
