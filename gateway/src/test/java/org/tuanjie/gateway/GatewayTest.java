@@ -342,6 +342,18 @@ class GatewayTest {
     }
 
     @Test
+    void eachPersonOnThePublicFieldAppClientHasTheirOwnRateBudget() {
+        String flooding = Tokens.viaClient("mobile-app", "liaison-" + UUID.randomUUID(), "unit-liaison", COUNTY);
+        String colleague = Tokens.viaClient("mobile-app", "liaison-" + UUID.randomUUID(), "unit-liaison", COUNTY);
+        int limited = 0;
+        for (int i = 0; i < 20; i++) {
+            limited += given().auth().oauth2(flooding).get("/api/units").statusCode() == 429 ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(limited >= 10, "one phone flooding is limited, got " + limited);
+        given().auth().oauth2(colleague).get("/api/units").then().statusCode(200);
+    }
+
+    @Test
     void eachClientHasItsOwnRateBudget() {
         String flooder = token("flooder-" + UUID.randomUUID());
         String quiet = token("quiet-" + UUID.randomUUID());

@@ -39,6 +39,11 @@ public final class Tokens {
         return claims(subject, role, unitCode).sign(KEY);
     }
 
+    /** A person's token issued to an OAuth client ({@code azp}), such as the field app's public {@code mobile-app}. */
+    public static String viaClient(String clientId, String subject, String role, String unitCode) {
+        return claims(subject, role, unitCode).claim("azp", clientId).sign(KEY);
+    }
+
     /** A client-credentials token of another county platform, with the OAuth scopes its client was granted. */
     public static String withScope(String role, String unitCode, String scope) {
         return claims("client-" + role + "-" + unitCode, role, unitCode).claim("scope", scope).sign(KEY);

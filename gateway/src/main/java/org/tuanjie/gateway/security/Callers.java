@@ -21,11 +21,16 @@ public final class Callers {
         return deferred == null ? Uni.createFrom().failure(new IllegalStateException("no authentication")) : deferred;
     }
 
-    /** The rate-limit key: the token's client ({@code azp}), else its subject, else the caller's address. */
+    /**
+     * The rate-limit key: the token's client ({@code azp}) and subject, else the caller's address. The subject
+     * matters for the public clients: every phone's field app is {@code mobile-app} and every auditor's Swagger UI
+     * is {@code swagger-ui}, and one liaison's morning sync must not spend the county's budget. A county platform's
+     * client-credentials tokens all carry its one service account, so it keeps one budget of its own.
+     */
     public static String clientKey(SecurityIdentity identity, RoutingContext ctx) {
         if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
             Optional<String> azp = Optional.ofNullable(jwt.getClaim("azp")).map(Object::toString).filter(s -> !s.isBlank());
-            return azp.map(a -> "azp:" + a).orElse("sub:" + jwt.getSubject());
+            return azp.map(a -> "azp:" + a + " ").orElse("") + "sub:" + jwt.getSubject();
         }
         return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host());
     }
