@@ -198,6 +198,7 @@ final class EndToEnd {
         newLeaderSignsAgain();
         identityServerDown();
         browser();
+        fieldApp(inspectionId, education, demo.id(DemoCounty.TOWNSHIP_1));
         monitoring();
 
         console.print(passed + " passed, " + failures.size() + " failed");
@@ -481,7 +482,6 @@ final class EndToEnd {
                 "account", Map.of("username", username, "roles", List.of(accountRole), "temporaryPassword", Api.temporaryPassword()));
     }
 
-    /** Required where CI runs (CI=true); elsewhere it runs when Debian's chromium is installed. */
     /** Whether an item of {@code kind} about the task waits (unresolved) in the inbox a first sync shows the caller. */
     private boolean waiting(String token, String taskId, String kind) {
         for (JsonNode item : api.get(token, "/api/v1/tasks/inbox").body().path("items")) {
@@ -516,13 +516,21 @@ final class EndToEnd {
                 + (unknown.isEmpty() ? "" : " — not exposed: " + unknown), null);
     }
 
+    /** Required where CI runs (CI=true); elsewhere the browser checks run when Debian's chromium is installed. */
+    private boolean browserFor(String what) {
+        if (Browser.available()) {
+            return true;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            check(false, what + ": /usr/bin/chromium and /usr/bin/chromedriver are missing", null);
+        } else {
+            console.step("- " + what + ": not checked here (apt-get install chromium chromium-driver)");
+        }
+        return false;
+    }
+
     private void browser() {
-        if (!Browser.available()) {
-            if ("true".equals(System.getenv("CI"))) {
-                check(false, "Swagger UI in a browser: /usr/bin/chromium and /usr/bin/chromedriver are missing", null);
-            } else {
-                console.step("- Swagger UI in a browser: not checked here (apt-get install chromium chromium-driver)");
-            }
+        if (!browserFor("Swagger UI in a browser")) {
             return;
         }
         Path screenshot = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENSHOT", "deploy/launcher/target/e2e-swagger-ui.png"))
@@ -534,6 +542,20 @@ final class EndToEnd {
                     + result + " (screenshot " + screenshot + ")", null);
         } catch (Exception e) {
             check(false, "Swagger UI in a browser: " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""), null);
+        }
+    }
+
+    /** The field app on phones, screens kept in deploy/launcher/target/app-screens (or TUANJIE_SCREENS). */
+    private void fieldApp(String inspectionId, String education, String township) {
+        if (!browserFor("the field app in a phone browser")) {
+            return;
+        }
+        Path screens = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENS", "deploy/launcher/target/app-screens")).toAbsolutePath();
+        try {
+            new FieldAppStory(api, screens, (ok, what, seen) -> check(ok, what + (ok || seen == null ? "" : " — saw " + seen), null))
+                    .run(inspectionId, education, township);
+        } catch (Exception e) {
+            check(false, "the field app: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
     }
 

@@ -25,11 +25,6 @@ import org.tuanjie.sdk.tasks.model.TaskSubmission;
  */
 final class IntegratorStory {
 
-    /** Where each check of the story is reported, passed or not, with what was seen. */
-    interface Checks {
-        void check(boolean ok, String what, Object detail);
-    }
-
     private final String gateway;
     private final Checks checks;
 

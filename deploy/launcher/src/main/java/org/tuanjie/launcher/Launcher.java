@@ -84,7 +84,8 @@ public final class Launcher {
                 POST /api/v1/units/{id}/people. Give the clients tasks-service and agreements-service the secret in
                 UNIT_FEED_CLIENT_SECRET, or the unit feed is refused (it logs why), and units-service's client its
                 secret in UNITS_ACCOUNTS_CLIENT_SECRET, or no account can be created.
-                Swagger UI's login returns only to the realm's example domain: add your address to the client swagger-ui.
+                Swagger UI's and the field app's logins return only to the realm's example domain: add your address to
+                the clients swagger-ui and mobile-app.
                 No demo data is loaded. Ctrl-C stops everything.
                 """.formatted(Suite.GATEWAY_PORT, settings.keycloakPort()));
     }
@@ -95,6 +96,8 @@ public final class Launcher {
 
                 Tuanjie is running.
 
+                  Field app         http://127.0.0.1:8080/app/   (a phone-sized web app: log in as education-liaison,
+                                    education-leader or inspector-li; from a phone, see the README's "The field app")
                   Swagger UI        http://127.0.0.1:8080/q/swagger-ui   ("Authorize" logs in at Keycloak, client swagger-ui)
                   API (gateway)     http://127.0.0.1:8080/api/v1/...
                   Suite health      http://127.0.0.1:9080/q/health/ready   (the gateway's management port; metrics at /q/metrics)
