@@ -24,11 +24,7 @@ if [ "$(id -u)" = 0 ] && ! need nginx; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light) >/dev/null
 fi
 for tool in nginx curl sha256sum jcmd; do need $tool || { echo "missing $tool"; exit 2; }; done
-[ -f deploy/launcher/target/launcher.jar ] && [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
-KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
-[ -z "$KC_HOME" ] && [ -x .local/keycloak/bin/kc.sh ] && KC_HOME=$PWD/.local/keycloak
-[ -z "$KC_HOME" ] && KC_HOME=$PWD/deploy/launcher/target/keycloak-dist/keycloak-26.5.6
-[ -x "$KC_HOME/bin/kc.sh" ] || { echo "no Keycloak distribution: run deploy/run-local.sh once"; exit 2; }
+source bench/suite-jars.sh
 
 cleanup() {
   [ -n "${SAMPLER:-}" ] && kill "$SAMPLER" 2>/dev/null || true

@@ -22,11 +22,7 @@ if [ "$(id -u)" = 0 ] && { ! need wrk || ! need nginx || ! need h2load; }; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light nghttp2-client) >/dev/null
 fi
 for tool in wrk nginx h2load pgbench npm node curl; do need $tool || { echo "missing $tool"; exit 2; }; done
-[ -f deploy/launcher/target/launcher.jar ] && [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
-KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
-[ -z "$KC_HOME" ] && [ -x .local/keycloak/bin/kc.sh ] && KC_HOME=$PWD/.local/keycloak
-[ -z "$KC_HOME" ] && KC_HOME=$PWD/deploy/launcher/target/keycloak-dist/keycloak-26.5.6
-[ -x "$KC_HOME/bin/kc.sh" ] || { echo "no Keycloak distribution: run deploy/run-local.sh once"; exit 2; }
+source bench/suite-jars.sh
 
 cleanup() {
   [ -n "${FAULT_UNITS_PID:-}" ] && kill -CONT "$FAULT_UNITS_PID" 2>/dev/null && kill "$FAULT_UNITS_PID" 2>/dev/null || true

@@ -15,11 +15,7 @@ WORK=$(mktemp -d /tmp/tuanjie-sync.XXXXXX)
 need() { command -v "$1" >/dev/null 2>&1; }
 for tool in curl python3; do need $tool || { echo "missing $tool"; exit 2; }; done
 curl --version | grep -q brotli || echo "note: this curl cannot decode brotli; bytes are counted as sent, undecoded"
-[ -f deploy/launcher/target/launcher.jar ] && [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
-KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
-[ -z "$KC_HOME" ] && [ -x .local/keycloak/bin/kc.sh ] && KC_HOME=$PWD/.local/keycloak
-[ -z "$KC_HOME" ] && KC_HOME=$PWD/deploy/launcher/target/keycloak-dist/keycloak-26.5.6
-[ -x "$KC_HOME/bin/kc.sh" ] || { echo "no Keycloak distribution: run deploy/run-local.sh once"; exit 2; }
+source bench/suite-jars.sh
 
 cleanup() {
   [ -n "${LAUNCHER:-}" ] && kill "$LAUNCHER" 2>/dev/null && wait "$LAUNCHER" 2>/dev/null || true
