@@ -55,7 +55,7 @@ function network() {
 async function badge() {
   const waiting = (await outbox.entries()).length;
   const el = document.getElementById('outbox');
-  show(el, waiting ? html`<a href="#/outbox" style="color:#fff">${t('pending', { n: waiting })}</a>` : '');
+  show(el, waiting ? html`<a href="#/outbox">${t('pending', { n: waiting })}</a>` : '');
 }
 
 async function render() {
@@ -78,6 +78,10 @@ async function render() {
     if (!route) throw new Error(location.hash);
     await route[1](target, ...location.hash.match(route[0]).slice(1));
   } catch (e) {
+    if (e instanceof Refused && e.status === 401) {
+      renderLogin(); // the session ended at Keycloak (logged out elsewhere, or idle too long)
+      return;
+    }
     const detail = e instanceof Refused ? (e.status === 403 ? t('notAllowed') : e.message) : e instanceof Offline ? t('offline') : e.message;
     show(target, html`<p class="notice error" role="alert">${t('error', { detail })}</p>`);
   }

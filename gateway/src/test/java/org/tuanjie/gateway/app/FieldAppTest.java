@@ -45,6 +45,17 @@ class FieldAppTest {
     }
 
     @Test
+    void letsTheAppRunOnlyItsOwnScriptsAndTalkOnlyToTheGatewayAndItsLogin() {
+        String issuer = ConfigProvider.getConfig().getValue("gateway.login.issuer", String.class);
+        for (String path : new String[] {"/app/", "/app/js/main.js"}) {
+            String policy = given().get(path).then().statusCode(200).extract().header("Content-Security-Policy");
+            org.junit.jupiter.api.Assertions.assertNotNull(policy, path);
+            assertTrue(policy.contains("script-src 'self';") && policy.contains("connect-src 'self' " + issuer + "/;")
+                    && policy.contains("frame-ancestors 'none'"), path + ": " + policy);
+        }
+    }
+
+    @Test
     void tellsTheAppWhereToLogInWithoutAToken() {
         String issuer = ConfigProvider.getConfig().getValue("gateway.login.issuer", String.class);
         given().get("/app/config.json").then().statusCode(200).header("Cache-Control", containsString("no-store"))

@@ -1,7 +1,7 @@
 // What needs the person: the task inbox (delta-synced, read marks on the server) and, for a unit's
 // principal leader, the agreements waiting for their signature.
 import { call, get, Offline } from '../api.js';
-import { hasRole } from '../auth.js';
+import { hasRole, user } from '../auth.js';
 import { html, show } from '../html.js';
 import { t, when } from '../i18n.js';
 import * as store from '../store.js';
@@ -10,7 +10,8 @@ import { syncInbox } from '../sync.js';
 export async function agreementsToSign() {
   if (!hasRole('unit-leader')) return [];
   const [issued, resign] = await Promise.all([get('/agreements?state=ISSUED&limit=20'), get('/agreements?resigningNeeded=true&limit=20')]);
-  return [...issued.items, ...resign.items];
+  // a township's leader reads its villages' agreements too, but signs only the township's own
+  return [...issued.items, ...resign.items].filter(a => a.unit?.code === user().unitCode);
 }
 
 export async function inbox(view) {

@@ -1,7 +1,7 @@
 // The liaison's and leader's tasks, red first; a task's detail, timeline and evidence; and the actions
 // on it, each through the outbox so that it works the same with or without a network.
 import { get, Offline } from '../api.js';
-import { accessToken, hasRole } from '../auth.js';
+import { accessToken, hasRole, user } from '../auth.js';
 import { html, show } from '../html.js';
 import { t, when } from '../i18n.js';
 import * as outbox from '../outbox.js';
@@ -54,7 +54,8 @@ const evidenceList = task => task.evidence?.length ? html`<div class="photos" id
   : html`<p class="muted">—</p>`;
 
 function actions(task, waiting) {
-  const worker = hasRole('unit-liaison', 'unit-leader');
+  // the unit's own people work its tasks; a township's liaison reads its villages' tasks but does not do them
+  const worker = hasRole('unit-liaison', 'unit-leader') && task.unit?.code === user().unitCode;
   const reviewer = hasRole('inspector', 'admin');
   const parts = [];
   if (waiting.length) {
