@@ -1,4 +1,4 @@
-package org.tuanjie.platform.events;
+package org.tuanjie.platform.time;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.time.Times;
 
 /** A service's events in feed order, as far as a caller's reach goes. */
 @ApplicationScoped

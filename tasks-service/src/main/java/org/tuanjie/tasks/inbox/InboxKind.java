@@ -1,6 +1,7 @@
 package org.tuanjie.tasks.inbox;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tuanjie.platform.inbox.Audience;
 
 /** What waits on someone, and whose it is: the task's unit's staff, or the office that assigned the task. */
 @Schema(name = "InboxKind", description = "NEW_TASK, URGED, REJECTED, DEADLINE_NEAR, OVERDUE, EXTENSION_DECIDED: for the "
@@ -27,9 +28,6 @@ public enum InboxKind {
     HANDED_BACK(Audience.OFFICE),
     /** A task the office assigned is past its deadline. */
     OVERDUE_AT_OFFICE(Audience.OFFICE);
-
-    /** Who an item is for, at the unit it names. */
-    public enum Audience { UNIT, OFFICE }
 
     private final Audience audience;
 

@@ -25,7 +25,7 @@ import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.events.CloudEvent;
 import org.tuanjie.platform.events.EventFeed;
 import org.tuanjie.platform.events.FeedPositions;
-import org.tuanjie.platform.events.Times;
+import org.tuanjie.platform.time.Times;
 
 /**
  * Sends each active subscription the events after the last one it took, in feed order, one at a time: an event

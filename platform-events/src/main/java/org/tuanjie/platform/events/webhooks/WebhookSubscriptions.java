@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.events.FeedPositions;
-import org.tuanjie.platform.events.Times;
+import org.tuanjie.platform.time.Times;
 import org.tuanjie.platform.events.webhooks.WebhookViews.AttemptView;
 import org.tuanjie.platform.events.webhooks.WebhookViews.NewWebhook;
 import org.tuanjie.platform.events.webhooks.WebhookViews.WebhookView;

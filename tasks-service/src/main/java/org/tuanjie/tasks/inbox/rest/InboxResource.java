@@ -23,11 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
+import org.tuanjie.platform.inbox.InboxStore;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.tasks.inbox.InboxKind;
-import org.tuanjie.tasks.inbox.service.InboxReads;
+import org.tuanjie.tasks.inbox.service.TaskInbox;
 
 @Guarded
 @Path("/tasks/inbox")
@@ -36,7 +37,7 @@ import org.tuanjie.tasks.inbox.service.InboxReads;
 public class InboxResource {
 
     @Inject
-    InboxReads reads;
+    TaskInbox inbox;
 
     @Schema(name = "InboxItem")
     public record ItemView(UUID id, InboxKind kind, UUID taskId,
@@ -68,9 +69,9 @@ public class InboxResource {
                     + "returned cursor, and call again for what was written, resolved or marked read since, in commit order.")
     public ChangesView getInbox(@QueryParam("cursor") @Parameter(description = "`cursor` of the previous batch") String cursor,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(PageResponse.MAX_LIMIT) int limit) {
-        InboxReads.Batch batch = reads.since(cursor == null ? null : Cursor.decode(cursor, 2), limit);
-        return new ChangesView(batch.items().stream().map(i -> new ItemView(i.id(), i.kind(), i.taskId(), i.detail(),
-                i.createdAt(), i.resolvedAt(), i.read())).toList(), batch.next().encode(), batch.more());
+        InboxStore.Batch batch = inbox.read(cursor == null ? null : Cursor.decode(cursor, 2), limit);
+        return new ChangesView(batch.items().stream().map(i -> new ItemView(i.id(), InboxKind.valueOf(i.kind()), i.about(),
+                i.detail(), i.createdAt(), i.resolvedAt(), i.read())).toList(), batch.next().encode(), batch.more());
     }
 
     @POST
@@ -80,7 +81,7 @@ public class InboxResource {
     @APIResponse(responseCode = "404", description = "Not an item of your inbox",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response markInboxItemRead(@PathParam("id") @Parameter(description = "The item's id") UUID id) {
-        reads.markRead(id);
+        inbox.markRead(id);
         return Response.noContent().build();
     }
 }

@@ -1,25 +1,28 @@
 package org.tuanjie.tasks.inbox.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.tuanjie.platform.inbox.Audience;
+import org.tuanjie.platform.inbox.InboxItemNotFound;
+import org.tuanjie.platform.inbox.InboxStore;
+import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.security.Caller;
+import org.tuanjie.platform.security.Roles;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.inbox.InboxKind;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskChanged;
 import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.unitsclient.Jurisdiction;
 
 /**
  * Keeps each person's inbox as the tasks move: every line of a task's timeline opens what now waits on someone (the
@@ -40,7 +43,31 @@ public class TaskInbox {
     EntityManager em;
 
     @Inject
-    ObjectMapper json;
+    InboxStore inbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    /** What was written, resolved or marked read in the caller's inbox since the cursor. */
+    public InboxStore.Batch read(Cursor after, int limit) {
+        return inbox.since(reader(), after, limit);
+    }
+
+    /** Marks an item of the caller's inbox read, for the caller; marking it again changes nothing. */
+    public void markRead(UUID id) {
+        if (!inbox.markRead(id, reader())) {
+            throw new InboxItemNotFound(id);
+        }
+    }
+
+    /** A unit's liaison and leader read their unit's items, an office's admins and inspectors the office's. */
+    private InboxStore.Reader reader() {
+        return new InboxStore.Reader(jurisdiction.rootPath(), caller.hasAnyRole(Roles.UNIT_LIAISON, Roles.UNIT_LEADER),
+                caller.hasAnyRole(Roles.ADMIN, Roles.INSPECTOR), caller.subject());
+    }
 
     @Inject
     TasksConfig config;
@@ -103,7 +130,7 @@ public class TaskInbox {
     public int deadlinesNear() {
         var today = config.today();
         return em.createNativeQuery("""
-                insert into inbox_item (id, kind, task_id, unit_path, audience, detail, dedup_key, created_at)
+                insert into inbox_item (id, kind, about_id, unit_path, audience, detail, dedup_key, created_at)
                 select gen_random_uuid(), 'DEADLINE_NEAR', t.id, t.unit_path, 'UNIT',
                        jsonb_build_object('title', t.title, 'unitCode', t.unit_code, 'unitName', t.unit_name,
                                           'deadline', cast(t.deadline as text)),
@@ -127,26 +154,12 @@ public class TaskInbox {
         detail.put("deadline", task.deadline().toString());
         detail.putAll(about);
         detail.values().removeIf(Objects::isNull);
-        String path = kind.audience() == InboxKind.Audience.UNIT ? task.unit().path() : task.ownerPath();
-        try {
-            em.createNativeQuery("""
-                    insert into inbox_item (id, kind, task_id, unit_path, audience, detail, created_at)
-                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).setParameter(3, task.id())
-                    .setParameter(4, path).setParameter(5, kind.audience().name())
-                    .setParameter(6, json.writeValueAsString(detail))
-                    .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String path = kind.audience() == Audience.UNIT ? task.unit().path() : task.ownerPath();
+        inbox.open(kind.name(), task.id(), path, kind.audience(), detail);
     }
 
     private void resolve(RectificationTask task, Set<InboxKind> kinds) {
-        em.createNativeQuery("""
-                update inbox_item set resolved_at = ?1
-                where task_id = ?2 and resolved_at is null and kind in (?3)""")
-                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(2, task.id())
-                .setParameter(3, kinds.stream().map(Enum::name).sorted().toList()).executeUpdate();
+        inbox.resolve(task.id(), kinds.stream().map(Enum::name).toList());
     }
 
     /** The reason a state change gave (its timeline line's note). */
