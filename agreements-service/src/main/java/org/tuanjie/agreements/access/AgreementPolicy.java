@@ -3,8 +3,10 @@ package org.tuanjie.agreements.access;
 import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.AUDITOR;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
+import static org.tuanjie.platform.security.Roles.INSPECTOR;
 import static org.tuanjie.platform.security.Roles.OFFICE;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
+import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
 
 import java.util.Set;
 import org.tuanjie.agreements.agreement.Agreement;
@@ -24,6 +26,9 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
  * principal leader, to a leader other than the one replaced.
  */
 public final class AgreementPolicy implements AccessPolicy.Source {
+
+    /** Whoever may have work waiting: a liaison or inspector asks too, and finds nothing of theirs. */
+    static final Set<String> INBOX_OWNERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
 
     static final Act<Agreement> SEES_AGREEMENT = Act.of(Agreement.class,
             "the agreement's unit or its issuing office lies in the caller's reach", "access.agreement.not-visible",
@@ -70,6 +75,8 @@ public final class AgreementPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/templates/{id}/versions", Set.of(ADMIN)).acting(FOR_TEMPLATE_OFFICE))
                 .rule(Rule.of("POST", "/templates/{id}/issue", Set.of(ADMIN)).acting(FOR_TEMPLATE_OFFICE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/agreements", EVERYONE))
+                .rule(Rule.of("GET", "/agreements/inbox", INBOX_OWNERS))
+                .rule(Rule.of("POST", "/agreements/inbox/{id}/read", INBOX_OWNERS))
                 .rule(Rule.of("GET", "/agreements/{id}", EVERYONE))
                 .rule(Rule.of("GET", "/agreements/{id}/canonical-content", EVERYONE))
                 .rule(Rule.of("GET", "/agreements/{id}/signatures", EVERYONE))

@@ -176,8 +176,8 @@ class AgreementLifecycleTest {
         // a webhook subscription's attempts take a limit; the number is judged before the subscription is looked up
         Map<String, String> values = Map.of("id", java.util.UUID.randomUUID().toString());
         org.junit.jupiter.api.Assertions.assertAll(
-                () -> assertEquals(3, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, values)),
-                () -> assertEquals(9, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, values)));
+                () -> assertEquals(4, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, values)),
+                () -> assertEquals(10, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, values)));
     }
 
     @Test

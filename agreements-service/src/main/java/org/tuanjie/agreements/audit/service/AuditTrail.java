@@ -2,6 +2,7 @@ package org.tuanjie.agreements.audit.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.agreement.AgreementRecorded;
 import org.tuanjie.agreements.audit.AuditEntry;
 import org.tuanjie.agreements.audit.config.AuditConfig;
 import org.tuanjie.agreements.events.service.AgreementsEvents;
@@ -49,6 +51,9 @@ public class AuditTrail {
     @Inject
     AgreementsEvents events;
 
+    @Inject
+    Event<AgreementRecorded> recorded;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -58,6 +63,7 @@ public class AuditTrail {
                 agreement == null ? null : agreement.unitPath(), detail);
         if (agreement != null) {
             events.told(action, agreement, detail); // what the trail records of an agreement, other platforms are told
+            recorded.fire(new AgreementRecorded(action, agreement));
         }
         return entry;
     }
@@ -70,6 +76,7 @@ public class AuditTrail {
     public AuditEntry recordByService(String action, Agreement agreement, Map<String, String> detail) {
         AuditEntry entry = append(service, action, agreement.id(), agreement.unitCode(), agreement.unitPath(), detail);
         events.told(action, agreement, detail);
+        recorded.fire(new AgreementRecorded(action, agreement));
         return entry;
     }
 
