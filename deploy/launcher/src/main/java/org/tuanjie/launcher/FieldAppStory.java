@@ -147,7 +147,20 @@ final class FieldAppStory {
         checks.check(phone.text(By.id("name-bo")).equals("དགོན་ཆེན་གྲོང་རྡལ།"), "app: a township's page shows its Tibetan name", null);
     }
 
+    /** Whether the inbox of {@code user} holds an open item of {@code kind} about the agreement (the server's own). */
+    private boolean waits(String user, String kind, String agreementId) {
+        for (JsonNode item : api.get(api.token(user), "/api/v1/agreements/inbox").body().path("items")) {
+            if (agreementId.equals(item.path("agreementId").asText()) && kind.equals(item.path("kind").asText())
+                    && !item.hasNonNull("resolvedAt")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void leaderSigns(FieldApp phone, String agreementId) throws Exception {
+        checks.check(waits("education-leader", "TO_SIGN", agreementId) && !waits("education-liaison", "TO_SIGN", agreementId),
+                "the issued agreement waits in the leader's agreements inbox (not the liaison's)", null);
         phone.loginAs("education-leader", Api.PASSWORD);
         phone.open("#/inbox");
         By waiting = By.cssSelector("#inbox a.agreement[href='#/agreement/" + agreementId + "']");
@@ -164,6 +177,23 @@ final class FieldAppStory {
         checks.check("SIGNED".equals(signed.path("state").asText()) && seal.contains("验证通过"),
                 "app: the leader signs; the phone verifies the seal itself (SHA-256 of the content, Ed25519 with the published key)", seal);
         phone.screen("app-12-signed");
+        checks.check(!waits("education-leader", "TO_SIGN", agreementId) && waits("office-admin", "TO_COUNTERSIGN", agreementId),
+                "signed: it leaves the leader's inbox and waits in the issuing office's", null);
+
+        phone.loginAs("office-admin", Api.PASSWORD);
+        phone.open("#/inbox");
+        By toCountersign = By.cssSelector("#inbox a.agreement[href='#/agreement/" + agreementId + "']");
+        phone.click(toCountersign);
+        phone.click(By.id("countersign"));
+        String both = phone.await(d -> {
+            var cards = d.findElements(By.cssSelector("li.seal"));
+            var status = d.findElements(By.cssSelector("#seal-status.ok"));
+            return cards.size() == 2 && !status.isEmpty() ? status.get(0).getText() : null;
+        });
+        checks.check("ACTIVE".equals(api.get(api.token("office-admin"), agreement).text("state")) && both.contains("验证通过")
+                && !waits("office-admin", "TO_COUNTERSIGN", agreementId),
+                "app: the office admin countersigns from the inbox; both seals verify on the phone; nothing waits", both);
+        phone.screen("app-13-countersigned");
     }
 
     /**

@@ -22,13 +22,20 @@ export async function syncTasks() {
   });
 }
 
-export async function syncInbox() {
-  const items = (await store.one('kv', 'inbox.items')) || {};
-  await pages('tasks/inbox', async page => {
+async function syncItems(feed) {
+  const items = (await store.one('kv', `${feed}.items`)) || {};
+  await pages(feed, async page => {
     page.items.forEach(item => { items[item.id] = item; });
-    await store.put('kv', items, 'inbox.items');
+    await store.put('kv', items, `${feed}.items`);
   });
   return Object.values(items);
 }
+
+/** Both inboxes: the tasks waiting on the person, and the agreements waiting for their signature or countersignature. */
+export const syncInboxes = () => Promise.all([syncItems('tasks/inbox'), syncItems('agreements/inbox')]);
+
+/** The inboxes as last synced, for a phone without a network. */
+export const keptInboxes = () => Promise.all(['tasks/inbox', 'agreements/inbox']
+  .map(async feed => Object.values((await store.one('kv', `${feed}.items`)) || {})));
 
 export const syncedAt = feed => store.one('kv', `${feed}.syncedAt`);
