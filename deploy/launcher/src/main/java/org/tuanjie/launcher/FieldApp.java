@@ -47,6 +47,11 @@ final class FieldApp implements AutoCloseable {
 
     /** A new phone (a fresh browser profile) with {@code user} logged in through Keycloak. */
     void loginAs(String user, String password) throws Exception {
+        loginAs(user, password, null);
+    }
+
+    /** The same, the login screen photographed and checked first as {@code loginScreen}. */
+    void loginAs(String user, String password, String loginScreen) throws Exception {
         close();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Browser.CHROMIUM.toFile());
@@ -61,7 +66,11 @@ final class FieldApp implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
         driver.get(gateway + "/app/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login")));
+        if (loginScreen != null) {
+            screen(loginScreen);
+        }
+        click(By.id("login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
@@ -85,6 +94,11 @@ final class FieldApp implements AutoCloseable {
             d.findElement(what).click();
             return true;
         });
+    }
+
+    /** Sets a field's value as the person's picker would (a date input's typed form depends on the locale). */
+    void set(By what, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", await(what), value);
     }
 
     String text(By what) {

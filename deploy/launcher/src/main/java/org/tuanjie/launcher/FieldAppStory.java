@@ -58,6 +58,8 @@ final class FieldAppStory {
                 conflictShownNotOverwritten(phone, contested);
                 step = "inspector";
                 inspectorSignsOff(phone, task, taskId, township);
+                step = "finding";
+                inspectorRecordsAFinding(phone, inspectionId, unitId);
                 step = "leader";
                 leaderSigns(phone, agreementId);
             } catch (RuntimeException e) {
@@ -69,7 +71,7 @@ final class FieldAppStory {
     }
 
     private void liaisonSubmitsOffline(FieldApp phone, String task, String taskId, String unitId) throws Exception {
-        phone.loginAs("education-liaison", Api.PASSWORD);
+        phone.loginAs("education-liaison", Api.PASSWORD, "app-0-login");
         By card = By.cssSelector("a.task[data-id='" + taskId + "']");
         checks.check(phone.await(card).getAttribute("class").contains("warn-RED"),
                 "app: the liaison logs in through Keycloak and sees the overdue task in red", null);
@@ -114,6 +116,28 @@ final class FieldAppStory {
         phone.open("#/unit/" + unitId);
         checks.check(phone.text(By.id("unit-name")).equals("县教育局"), "app: the unit's page (names, lights, agreement)", null);
         phone.screen("app-5-unit");
+
+        // the unit's dossier: an activity recorded on the phone with a photo
+        phone.click(By.cssSelector("a[href='#/dossier/" + unitId + "']"));
+        phone.await(By.id("activity-title")).sendKeys("民族团结进步宣传月（手机端）");
+        phone.set(By.id("activity-date"), LocalDate.now(COUNTY).toString());
+        phone.await(By.id("activity-indicators")).sendKeys("3.2.1");
+        phone.await(By.id("activity-photos")).sendKeys(photo.toString());
+        phone.screen("app-5b-dossier");
+        phone.click(By.cssSelector("#activity-form button[type=submit]"));
+        checks.check(phone.await(d -> filed(unitId, "民族团结进步宣传月（手机端）") ? true : null),
+                "app: the liaison records an activity with a photo in the unit's dossier", null);
+    }
+
+    /** Whether the unit's dossier holds an activity of that title with one file attached. */
+    private boolean filed(String unitId, String title) {
+        String liaison = api.token("education-liaison");
+        for (JsonNode entry : api.get(liaison, "/api/v1/units/" + unitId + "/dossier").body().path("items")) {
+            if (title.equals(entry.path("title").asText())) {
+                return api.get(liaison, "/api/v1/activities/" + entry.path("id").asText()).body().path("files").size() == 1;
+            }
+        }
+        return false;
     }
 
     private void inspectorSignsOff(FieldApp phone, String task, String taskId, String township) throws Exception {
@@ -231,6 +255,29 @@ final class FieldAppStory {
                 .expect(201, "second task for the app").text("id");
         api.change(api.token("education-liaison"), "POST", task, "start", null).expect(200, "start the second task");
         return task;
+    }
+
+    /** During an inspection, the inspector records what was found, with a photo taken there. */
+    private void inspectorRecordsAFinding(FieldApp phone, String inspectionId, String unitId) throws Exception {
+        phone.open("#/finding");
+        new org.openqa.selenium.support.ui.Select(phone.await(By.id("inspection"))).selectByValue(inspectionId);
+        new org.openqa.selenium.support.ui.Select(phone.await(By.id("finding-unit"))).selectByValue(unitId);
+        String description = "宣传栏内容陈旧（手机端拍摄）";
+        phone.await(By.id("finding-description")).sendKeys(description);
+        Path photo = Files.createTempFile("现场", ".jpg");
+        Files.write(photo, PhonePhoto.jpeg(LocalDateTime.now(COUNTY).withNano(0), 31.81, 98.59));
+        phone.await(By.id("finding-photos")).sendKeys(photo.toString());
+        phone.screen("app-9b-finding");
+        phone.click(By.cssSelector("#finding-form button[type=submit]"));
+        String li = api.token("inspector-li");
+        checks.check(phone.await(d -> {
+            for (JsonNode f : api.get(li, "/api/v1/inspections/" + inspectionId + "/findings?limit=100").body().path("items")) {
+                if (description.equals(f.path("description").asText())) {
+                    return f.path("evidence").size() == 1 && unitId.equals(f.path("unit").path("id").asText()) ? true : null;
+                }
+            }
+            return null;
+        }), "app: the inspector records a finding at the unit with a photo taken on the spot", null);
     }
 
     private String issueAgreement(String admin, String unitId, int year) {

@@ -19,7 +19,7 @@ const texts = {
     ISSUED: '待签署', SIGNED: '已签署', ACTIVE: '已生效', ASSESSED: '已考核', REVOKED: '已撤销', SUPERSEDED: '已被新版本取代',
     league: '乡镇排名', noTownships: '您的管辖范围内没有乡镇。', township: '乡镇', open: '未完成', verified: '已销号', overdueCount: '逾期', closureRate: '销号率', spread: '乡镇间差距',
     unitPage: '单位主页', dossier: '创建档案', recordActivity: '记录一次活动', activityTitle: '活动名称', date: '日期', placeName: '地点', kind: '类型',
-    finding: '记录督查发现问题', inspections: '督查', category: '问题类别', severity: '严重程度', description: '问题描述', saved: '已保存。',
+    finding: '记录督查发现问题', indicators: '测评指标代码（逗号分隔）', queued: '已保存在手机上，联网后自动发送。', inspections: '督查', category: '问题类别', severity: '严重程度', description: '问题描述', saved: '已保存。',
     conflict: '有人已更改此任务：请对照后决定', mine: '您的操作', theirs: '服务器上的当前版本', retry: '按当前版本重新发送', discard: '放弃我的操作',
     failed: '发送失败：{detail}', notAllowed: '您无权执行此操作。', error: '出错了：{detail}', back: '返回',
     PUBLICITY: '宣传教育', MEETING: '会议', TRAINING: '培训', EVENT: '活动', OTHER: '其他', LOW: '一般', MEDIUM: '较重', HIGH: '严重'
@@ -43,7 +43,7 @@ const texts = {
     ISSUED: 'To sign', SIGNED: 'Signed', ACTIVE: 'In force', ASSESSED: 'Assessed', REVOKED: 'Revoked', SUPERSEDED: 'Superseded',
     league: 'Township league', noTownships: 'No township lies in your reach.', township: 'Township', open: 'Open', verified: 'Verified', overdueCount: 'Overdue', closureRate: 'Closure rate', spread: 'Spread between townships',
     unitPage: 'Unit page', dossier: 'Dossier', recordActivity: 'Record an activity', activityTitle: 'Title', date: 'Date', placeName: 'Place', kind: 'Kind',
-    finding: 'Record a finding', inspections: 'Inspections', category: 'Category', severity: 'Severity', description: 'Description', saved: 'Saved.',
+    finding: 'Record a finding', indicators: 'Indicator codes (comma separated)', queued: 'Kept on the phone; it goes out when online.', inspections: 'Inspections', category: 'Category', severity: 'Severity', description: 'Description', saved: 'Saved.',
     conflict: 'Someone changed this task: compare and decide', mine: 'Your action', theirs: 'Current version on the server', retry: 'Send again on the current version', discard: 'Drop my action',
     failed: 'Not sent: {detail}', notAllowed: 'You may not do this.', error: 'Something went wrong: {detail}', back: 'Back',
     PUBLICITY: 'Publicity', MEETING: 'Meeting', TRAINING: 'Training', EVENT: 'Event', OTHER: 'Other', LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High'

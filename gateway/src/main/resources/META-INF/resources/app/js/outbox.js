@@ -24,6 +24,14 @@ export async function enqueue(action) {
   return entry;
 }
 
+/** Sends it now if the network allows, and tells what became of it: sent, waiting, failed or conflict (with the problem). */
+export async function submit(action) {
+  const entry = await enqueue(action);
+  await flush();
+  const left = await store.one('outbox', entry.id);
+  return left ? { status: left.status, problem: left.problem } : { status: 'sent' };
+}
+
 export const entries = async () => (await store.all('outbox')).sort((a, b) => a.at - b.at);
 
 /** Sends what waits, oldest first; stops at the first sign of no network and tries again later. */

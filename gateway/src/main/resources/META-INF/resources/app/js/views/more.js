@@ -55,10 +55,19 @@ export async function outboxView(view) {
   view.querySelectorAll('[data-drop]').forEach(b => b.addEventListener('click', () => outbox.settle(b.dataset.drop, false)));
 }
 
+/** What became of a recording: sent (the form is cleared), waiting for a network, or refused with the reason. */
+function tell(view, form, outcome) {
+  const message = view.querySelector('#message');
+  message.className = outcome.status === 'failed' ? 'notice error' : 'notice ok';
+  message.textContent = outcome.status === 'sent' ? t('saved') : outcome.status === 'waiting' ? t('queued')
+    : t('failed', { detail: outcome.problem?.detail });
+  if (outcome.status !== 'failed') form.reset();
+}
+
 const options = (values, prefix = '') => values.map(v => html`<option value="${v}">${prefix}${t(v)}</option>`);
 
 export async function finding(view) {
-  const inspections = (await get('/inspections?limit=20')).items;
+  const inspections = (await get('/inspections?limit=50')).items;
   show(view, html`<h2>${t('finding')}</h2><form id="finding-form" class="card">
     <label for="inspection">${t('inspections')}</label><select id="inspection" required>${inspections.map(i => html`<option value="${i.id}">${i.title}</option>`)}</select>
     <label for="finding-unit">${t('unit')}</label><select id="finding-unit" required></select>
@@ -78,13 +87,11 @@ export async function finding(view) {
   view.querySelector('#finding-form').addEventListener('submit', async event => {
     event.preventDefault();
     const inspection = view.querySelector('#inspection').value;
-    await outbox.enqueue({ label: t('finding'), method: 'POST', path: `/inspections/${inspection}/findings`,
+    const outcome = await outbox.submit({ label: t('finding'), method: 'POST', path: `/inspections/${inspection}/findings`,
       body: { unitId: units.value, category: view.querySelector('#finding-category').value, severity: view.querySelector('#finding-severity').value,
         description: view.querySelector('#finding-description').value, evidence: [] },
       files: [...view.querySelector('#finding-photos').files], filesField: 'evidence', filesKind: 'evidence' });
-    event.target.reset();
-    view.querySelector('#message').textContent = t('saved');
-    outbox.flush();
+    tell(view, event.target, outcome);
   });
 }
 
@@ -94,17 +101,17 @@ export async function dossier(view, unitId) {
     <label for="activity-title">${t('activityTitle')}</label><input id="activity-title" required maxlength="300">
     <label for="activity-date">${t('date')}</label><input id="activity-date" type="date" required>
     <label for="activity-place">${t('placeName')}</label><input id="activity-place" maxlength="300">
+    <label for="activity-indicators">${t('indicators')}</label><input id="activity-indicators" required maxlength="200" placeholder="3.2.1, 5.1">
     <label for="activity-photos">${t('photos')}</label><input id="activity-photos" type="file" accept="image/*" capture="environment" multiple>
     <div class="actions"><button type="submit">${t('send')}</button></div></form><p id="message" role="status"></p>`);
   view.querySelector('#activity-form').addEventListener('submit', async event => {
     event.preventDefault();
     const place = view.querySelector('#activity-place').value;
-    await outbox.enqueue({ label: t('recordActivity'), method: 'POST', path: `/units/${unitId}/dossier/activities`,
+    const indicatorCodes = view.querySelector('#activity-indicators').value.split(/[,，\s]+/).filter(Boolean);
+    const outcome = await outbox.submit({ label: t('recordActivity'), method: 'POST', path: `/units/${unitId}/dossier/activities`,
       body: { kind: view.querySelector('#activity-kind').value, title: view.querySelector('#activity-title').value,
-        date: view.querySelector('#activity-date').value, ...(place ? { place } : {}), indicatorCodes: [], files: [] },
+        date: view.querySelector('#activity-date').value, ...(place ? { place } : {}), indicatorCodes, files: [] },
       files: [...view.querySelector('#activity-photos').files], filesField: 'files', filesKind: 'attachments' });
-    event.target.reset();
-    view.querySelector('#message').textContent = t('saved');
-    outbox.flush();
+    tell(view, event.target, outcome);
   });
 }
