@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.platform.paging.Cursor;
+import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.sync.CommitOrder;
 import org.tuanjie.platform.time.Times;
 
@@ -41,6 +42,12 @@ public class InboxStore {
 
     /** Who reads: the unit their reach is rooted at, which audiences they belong to there, and who they are. */
     public record Reader(String unitPath, boolean unit, boolean office, String subject) {
+
+        /** The caller, at the root of their reach, in the audiences their roles put them in (a service's own rule). */
+        public static Reader of(String rootPath, Caller caller, Set<String> unitRoles, Set<String> officeRoles) {
+            return new Reader(rootPath, caller.hasAnyRole(unitRoles.toArray(String[]::new)),
+                    caller.hasAnyRole(officeRoles.toArray(String[]::new)), caller.subject());
+        }
     }
 
     /** An item as its person reads it; {@code kind} is the service's own name for it. */
@@ -119,23 +126,23 @@ public class InboxStore {
     /**
      * Marks an item of the reader's inbox read, for them; marking it again changes nothing.
      *
-     * @return false when it is no item of theirs (unknown, or another unit's or audience's): the caller's 404
+     * @throws InboxItemNotFound when it is no item of theirs (unknown, or another unit's or audience's)
      */
     @Transactional
-    public boolean markRead(UUID id, Reader reader) {
+    public void markRead(UUID id, Reader reader) {
         boolean theirs = !em.createNativeQuery("""
                 select 1 from inbox_item i where i.id = ?1 and i.unit_path = ?2
                   and ((i.audience = 'UNIT' and ?3) or (i.audience = 'OFFICE' and ?4))""")
                 .setParameter(1, id).setParameter(2, reader.unitPath()).setParameter(3, reader.unit())
                 .setParameter(4, reader.office()).getResultList().isEmpty();
-        if (theirs) {
-            em.createNativeQuery("""
-                    insert into inbox_read (subject, item_id, read_at) values (?1, ?2, ?3)
-                    on conflict (subject, item_id) do nothing""")
-                    .setParameter(1, reader.subject()).setParameter(2, id).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate();
+        if (!theirs) {
+            throw new InboxItemNotFound(id);
         }
-        return theirs;
+        em.createNativeQuery("""
+                insert into inbox_read (subject, item_id, read_at) values (?1, ?2, ?3)
+                on conflict (subject, item_id) do nothing""")
+                .setParameter(1, reader.subject()).setParameter(2, id).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     private List<Item> items(Set<UUID> ids, String subject) {

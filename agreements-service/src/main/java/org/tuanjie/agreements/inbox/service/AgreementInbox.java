@@ -14,7 +14,6 @@ import org.tuanjie.agreements.agreement.AgreementRecorded;
 import org.tuanjie.agreements.agreement.AgreementState;
 import org.tuanjie.agreements.inbox.InboxKind;
 import org.tuanjie.platform.inbox.Audience;
-import org.tuanjie.platform.inbox.InboxItemNotFound;
 import org.tuanjie.platform.inbox.InboxStore;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.security.Caller;
@@ -86,14 +85,11 @@ public class AgreementInbox {
 
     /** Marks an item of the caller's inbox read, for the caller; marking it again changes nothing. */
     public void markRead(UUID id) {
-        if (!inbox.markRead(id, reader())) {
-            throw new InboxItemNotFound(id);
-        }
+        inbox.markRead(id, reader());
     }
 
     /** Party B's principal leader signs, the issuing office's admins countersign: they are whom items wait on. */
     private InboxStore.Reader reader() {
-        return new InboxStore.Reader(jurisdiction.rootPath(), caller.hasAnyRole(Roles.UNIT_LEADER),
-                caller.hasAnyRole(Roles.ADMIN), caller.subject());
+        return InboxStore.Reader.of(jurisdiction.rootPath(), caller, Set.of(Roles.UNIT_LEADER), Set.of(Roles.ADMIN));
     }
 }

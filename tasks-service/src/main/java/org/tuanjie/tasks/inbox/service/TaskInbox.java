@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.tuanjie.platform.inbox.Audience;
-import org.tuanjie.platform.inbox.InboxItemNotFound;
 import org.tuanjie.platform.inbox.InboxStore;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.security.Caller;
@@ -58,15 +57,12 @@ public class TaskInbox {
 
     /** Marks an item of the caller's inbox read, for the caller; marking it again changes nothing. */
     public void markRead(UUID id) {
-        if (!inbox.markRead(id, reader())) {
-            throw new InboxItemNotFound(id);
-        }
+        inbox.markRead(id, reader());
     }
 
     /** A unit's liaison and leader read their unit's items, an office's admins and inspectors the office's. */
     private InboxStore.Reader reader() {
-        return new InboxStore.Reader(jurisdiction.rootPath(), caller.hasAnyRole(Roles.UNIT_LIAISON, Roles.UNIT_LEADER),
-                caller.hasAnyRole(Roles.ADMIN, Roles.INSPECTOR), caller.subject());
+        return InboxStore.Reader.of(jurisdiction.rootPath(), caller, Roles.UNIT, Roles.OFFICE);
     }
 
     @Inject
