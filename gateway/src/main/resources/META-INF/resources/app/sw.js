@@ -1,7 +1,7 @@
 // Keeps the app shell on the phone: it opens without a network. API answers are not cached here;
 // the app keeps its own synced copy in IndexedDB, and an action without a network waits in its outbox.
 const SHELL = 'tuanjie-shell-v1';
-const FILES = ['./', 'index.html', 'app.css', 'manifest.json', 'icon.svg', 'js/main.js', 'js/api.js', 'js/auth.js', 'js/html.js',
+const FILES = ['./', 'index.html', 'app.css', 'manifest.json', 'icon.svg', 'icon-192.png', 'icon-512.png', 'js/main.js', 'js/api.js', 'js/auth.js', 'js/html.js',
   'js/i18n.js', 'js/outbox.js', 'js/seal.js', 'js/store.js', 'js/sync.js', 'js/views/agreement.js', 'js/views/inbox.js',
   'js/views/more.js', 'js/views/tasks.js'];
 

@@ -41,7 +41,12 @@ class FieldAppTest {
                 .body(containsString("<script type=\"module\" src=\"js/main.js\">"))
                 .body(containsString("<link rel=\"manifest\" href=\"manifest.json\">"));
         given().get("/app/manifest.json").then().statusCode(200).body("start_url", equalTo("/app/"))
-                .body("scope", equalTo("/app/")).body("display", equalTo("standalone"));
+                .body("scope", equalTo("/app/")).body("display", equalTo("standalone"))
+                // installable on a phone's home screen: PNG icons of 192 and 512 pixels, served
+                .body("icons.findAll { it.type == 'image/png' }.sizes", org.hamcrest.Matchers.hasItems("192x192", "512x512"));
+        for (String icon : new String[] {"icon-192.png", "icon-512.png"}) {
+            given().get("/app/" + icon).then().statusCode(200).contentType("image/png");
+        }
     }
 
     @Test

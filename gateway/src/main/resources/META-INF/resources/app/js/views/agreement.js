@@ -35,10 +35,12 @@ export async function agreement(view, id) {
       <ul class="list">${check.signatures.map(({ signature: s, valid }) => html`<li class="card seal">
         <strong>${t(s.kind)}</strong> ${valid ? '✔' : '✘'}<br>${t('signedBy', { name: s.signerName, role: s.signerRole, at: when(s.signedAt) })}
         <div class="hash">${s.keyId}: ${s.seal}</div></li>`)}</ul>` : ''}`);
-  const act = (button, action) => view.querySelector(button)?.addEventListener('click', async () => {
-    await outbox.enqueue({ label: t(action), method: 'POST', path: `/agreements/${id}/${action}`, version: a.version, resource: `/agreements/${id}` });
+  // the state each act leaves it in: a replay after a lost answer finds it there, made by this person, and is done
+  const act = (button, action, expect) => view.querySelector(button)?.addEventListener('click', async () => {
+    await outbox.enqueue({ label: t(action), method: 'POST', path: `/agreements/${id}/${action}`, version: a.version,
+      resource: `/agreements/${id}`, expect });
     await outbox.flush();
   });
-  act('#sign', 'sign');
-  act('#countersign', 'countersign');
+  act('#sign', 'sign', a.state === 'ISSUED' ? 'SIGNED' : a.state);
+  act('#countersign', 'countersign', 'ACTIVE');
 }
