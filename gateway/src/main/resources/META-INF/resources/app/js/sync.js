@@ -1,4 +1,4 @@
-// Delta sync: the phone asks only for what changed since its cursor (tasks/changes, tasks/inbox),
+// Delta sync: the phone asks only for what changed since its cursor (tasks/changes, tasks/inbox, agreements/inbox),
 // keeps the result in IndexedDB, and shows that copy when there is no network.
 import { get } from './api.js';
 import * as store from './store.js';
