@@ -28,12 +28,18 @@ final class Api {
 
     private final String gateway;
     private final String issuer;
+    private final String loginIssuer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    Api(String gateway, String issuer) {
+    /**
+     * @param issuer      where tokens are asked for (the back channel)
+     * @param loginIssuer where people's browsers log in: the same, or Keycloak's public HTTPS address
+     */
+    Api(String gateway, String issuer, String loginIssuer) {
         this.gateway = gateway;
         this.issuer = issuer;
+        this.loginIssuer = loginIssuer;
     }
 
     /** The gateway's address, e.g. {@code http://127.0.0.1:8080}. */
@@ -66,7 +72,7 @@ final class Api {
      * {@link #PASSWORD}, as the person would at Keycloak's pages. Returns that login's access token.
      */
     String firstLogin(String user, String temporaryPassword) {
-        return new FirstLogin(issuer).complete(user, temporaryPassword, PASSWORD);
+        return new FirstLogin(loginIssuer).complete(user, temporaryPassword, PASSWORD);
     }
 
     /**

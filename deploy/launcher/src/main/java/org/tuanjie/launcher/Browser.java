@@ -29,14 +29,22 @@ final class Browser {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** @return the HTTP status Swagger UI showed for GET /api/v1/agreements, after logging in as {@code user} */
-    static String auditorTriesItOut(String gatewayUrl, String user, String password, Path screenshot) throws Exception {
+    /**
+     * @param keyPin the key a public host's HTTPS presents, trusted as a machine with the local authority installed
+     *               would; null for plain HTTP
+     * @return the HTTP status Swagger UI showed for GET /api/v1/agreements, after logging in as {@code user}
+     */
+    static String auditorTriesItOut(String gatewayUrl, String keyPin, String user, String password, Path screenshot)
+            throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1600", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("tuanjie-chromium"));
+        if (keyPin != null) {
+            options.addArguments("--ignore-certificate-errors-spki-list=" + keyPin);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         WebDriver driver = new ChromeDriver(service, options);
         try {

@@ -536,7 +536,8 @@ final class EndToEnd {
         Path screenshot = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENSHOT", "deploy/launcher/target/e2e-swagger-ui.png"))
                 .toAbsolutePath();
         try {
-            String result = Browser.auditorTriesItOut("http://127.0.0.1:" + Suite.GATEWAY_PORT, "auditor-wang", Api.PASSWORD,
+            Suite.BrowserAddress address = suite.browserAddress();
+            String result = Browser.auditorTriesItOut(address.gateway(), address.keyPin(), "auditor-wang", Api.PASSWORD,
                     screenshot);
             check(result.equals("200 with items"), "the auditor logs in to Swagger UI through Keycloak and tries GET /api/v1/agreements: "
                     + result + " (screenshot " + screenshot + ")", null);
@@ -552,7 +553,7 @@ final class EndToEnd {
         }
         Path screens = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENS", "deploy/launcher/target/app-screens")).toAbsolutePath();
         try {
-            new FieldAppStory(api, screens, (ok, what, seen) -> check(ok, what + (ok || seen == null ? "" : " — saw " + seen), null))
+            new FieldAppStory(api, suite.browserAddress(), screens, (ok, what, seen) -> check(ok, what + (ok || seen == null ? "" : " — saw " + seen), null))
                     .run(inspectionId, education, township);
         } catch (Exception e) {
             check(false, "the field app: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);

@@ -34,13 +34,16 @@ final class FieldApp implements AutoCloseable {
     private static final List<String> SERIOUS = List.of("serious", "critical");
 
     private final String gateway;
+    private final String keyPin;
     private final Path screens;
     private final Checks checks;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
-    FieldApp(String gateway, Path screens, Checks checks) throws Exception {
+    /** @param keyPin the gateway's and Keycloak's key, trusted as a phone with the local authority installed would; null for plain HTTP */
+    FieldApp(String gateway, String keyPin, Path screens, Checks checks) throws Exception {
         this.gateway = gateway;
+        this.keyPin = keyPin;
         this.screens = Files.createDirectories(screens);
         this.checks = checks;
     }
@@ -58,6 +61,9 @@ final class FieldApp implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("tuanjie-phone"));
+        if (keyPin != null) {
+            options.addArguments("--ignore-certificate-errors-spki-list=" + keyPin);
+        }
         options.setExperimentalOption("mobileEmulation", Map.of(
                 "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
                 "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"));

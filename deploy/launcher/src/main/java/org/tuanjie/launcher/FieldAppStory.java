@@ -1,13 +1,22 @@
 package org.tuanjie.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.openqa.selenium.By;
 
 /**
@@ -24,11 +33,43 @@ final class FieldAppStory {
     private final Api api;
     private final Checks checks;
     private final Path screens;
+    private final Suite.BrowserAddress address;
 
-    FieldAppStory(Api api, Path screens, Checks checks) {
+    FieldAppStory(Api api, Suite.BrowserAddress phone, Path screens, Checks checks) {
         this.api = api;
+        this.address = phone;
         this.screens = screens;
         this.checks = checks;
+    }
+
+    /**
+     * What a phone with only the local authority installed sees at the public address: the gateway and Keycloak both
+     * present a chain to that authority, for the address itself, and the app is told to log in at that Keycloak.
+     */
+    private void phoneTrustsTheSuite(LocalTls tls) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("tuanjie-local-ca", tls.authority());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        HttpClient phone = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        for (String url : List.of(address.gateway() + "/app/", address.issuer() + "/.well-known/openid-configuration")) {
+            Object seen;
+            try {
+                HttpResponse<String> response = phone.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                seen = response.statusCode();
+            } catch (IOException e) {
+                seen = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            checks.check(Integer.valueOf(200).equals(seen), "over HTTPS, trusting only the local authority: " + url + " answers 200", seen);
+        }
+        HttpResponse<String> config = phone.send(HttpRequest.newBuilder(URI.create(address.gateway() + "/app/config.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        checks.check(config.body().contains("\"" + address.issuer() + "\""), "the app is told to log in at Keycloak's public address "
+                + address.issuer(), config.body());
     }
 
     /**
@@ -36,6 +77,9 @@ final class FieldAppStory {
      * @param township 更庆镇, whose page shows its Tibetan name
      */
     void run(String inspectionId, String unitId, String township) throws Exception {
+        if (address.tls() != null) {
+            phoneTrustsTheSuite(address.tls());
+        }
         String admin = api.token("office-admin");
         String zhang = api.token("inspector-zhang");
         LocalDate today = LocalDate.now(COUNTY);
@@ -50,7 +94,7 @@ final class FieldAppStory {
         String agreementId = issueAgreement(admin, unitId, today.getYear() + 2);
         String task = "/api/v1/tasks/" + taskId;
 
-        try (FieldApp phone = new FieldApp(api.gateway(), screens, checks)) {
+        try (FieldApp phone = new FieldApp(address.gateway(), address.keyPin(), screens, checks)) {
             String step = "liaison";
             try {
                 liaisonSubmitsOffline(phone, task, taskId, unitId);

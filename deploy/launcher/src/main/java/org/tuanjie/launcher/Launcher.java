@@ -38,7 +38,7 @@ public final class Launcher {
         int status = 0;
         try {
             suite.start();
-            Api api = new Api("http://127.0.0.1:" + Suite.GATEWAY_PORT, settings.issuer());
+            Api api = new Api("http://127.0.0.1:" + Suite.GATEWAY_PORT, settings.issuer(), settings.publicIssuer());
             if (production) {
                 productionWelcome(console, settings);
                 suite.awaitShutdown();
@@ -126,5 +126,14 @@ public final class Launcher {
 
                 Ctrl-C stops everything.
                 """.formatted(settings.issuer(), settings.keycloakPort(), token).replace(":8080/", ":" + Suite.GATEWAY_PORT + "/"));
+        if (settings.isPublic()) {
+            console.print("""
+                    On a phone on the same network (TUANJIE_PUBLIC_HOST=%1$s):
+                      1. install .local/tls/tuanjie-local-ca.crt on it as a CA certificate (Android: Settings → Security →
+                         Encryption & credentials → Install a certificate → CA certificate; iOS: open it, install the
+                         profile, then trust it under General → About → Certificate Trust Settings)
+                      2. open %2$s/app/   (Keycloak answers at %3$s)
+                    """.formatted(settings.publicHost(), settings.gatewayUrl(), settings.publicIssuer()));
+        }
     }
 }

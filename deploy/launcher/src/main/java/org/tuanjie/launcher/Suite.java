@@ -1,5 +1,8 @@
 package org.tuanjie.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +43,10 @@ final class Suite {
     static final int GATEWAY_PORT = 8080 + OFFSET;
     /** The gateway's management interface (health, metrics): not on its public port. */
     static final int GATEWAY_MANAGEMENT_PORT = 9080 + OFFSET;
+    /** The gateway's HTTPS port, opened only for a public host (a phone on the same network). */
+    static final int GATEWAY_HTTPS_PORT = 8443 + OFFSET;
+    /** Keycloak's HTTPS port, likewise. */
+    static final int KEYCLOAK_HTTPS_PORT = 18443 + OFFSET;
     /** Keycloak's management interface (health): offset like the rest, so two suites can run side by side. */
     static final int KEYCLOAK_MANAGEMENT_PORT = 9000 + OFFSET;
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
@@ -59,9 +66,19 @@ final class Suite {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
+    /** The local certificates, for a public host only. */
+    private LocalTls tls;
     /** Whether units-service's database was created by this start (a first start, or an end-to-end run). */
     private boolean newDatabases;
     private volatile boolean stopped;
+
+    /** Where people's browsers (a phone's, Swagger UI's) open the gateway, and the key they trust there (none over plain HTTP). */
+    record BrowserAddress(String gateway, String keyPin, String issuer, LocalTls tls) {
+    }
+
+    BrowserAddress browserAddress() throws IOException {
+        return new BrowserAddress(settings.gatewayUrl(), tls == null ? null : tls.serverKeyPin(), settings.publicIssuer(), tls);
+    }
 
     /** The checkout the suite runs from. */
     Path root() {
@@ -77,7 +94,7 @@ final class Suite {
 
     /** Everything the suite is reached at, for the person and for the demo loader. */
     record Settings(String pgHost, int pgPort, String pgUser, String pgPassword, boolean embeddedPostgres,
-            String issuer, boolean embeddedKeycloak, int keycloakPort, Realm realm) {
+            String issuer, boolean embeddedKeycloak, int keycloakPort, Realm realm, String publicHost) {
 
         /** Which realm file the embedded Keycloak imports: the demo one (demo users), or the production one (none). */
         enum Realm {
@@ -92,7 +109,31 @@ final class Suite {
 
         Settings withRealm(Realm chosen) {
             return new Settings(pgHost, pgPort, pgUser, pgPassword, embeddedPostgres, issuer, embeddedKeycloak, keycloakPort,
-                    chosen);
+                    chosen, publicHost);
+        }
+
+        /** Whether the gateway and Keycloak also answer over HTTPS at an address other machines reach. */
+        boolean isPublic() {
+            return publicHost != null;
+        }
+
+        /**
+         * The issuer people's browsers log in at, and the one in every token: the public HTTPS address for a public host
+         * (the services still fetch keys at the internal address), otherwise the issuer itself.
+         */
+        String publicIssuer() {
+            return isPublic() && embeddedKeycloak
+                    ? "https://" + hostInUrl(publicHost) + ":" + KEYCLOAK_HTTPS_PORT + "/realms/unity" : issuer;
+        }
+
+        /** Where people open the gateway: its HTTPS address for a public host, otherwise the local one. */
+        String gatewayUrl() {
+            return isPublic() ? "https://" + hostInUrl(publicHost) + ":" + GATEWAY_HTTPS_PORT
+                    : "http://127.0.0.1:" + GATEWAY_PORT;
+        }
+
+        private static String hostInUrl(String host) {
+            return host.contains(":") ? "[" + host + "]" : host;
         }
 
         static Settings fromEnvironment() {
@@ -103,7 +144,8 @@ final class Suite {
                     Integer.parseInt(env("TUANJIE_PG_PORT", pgHost == null ? Integer.toString(15432 + OFFSET) : "5432")),
                     env("TUANJIE_PG_USER", "postgres"), env("TUANJIE_PG_PASSWORD", "postgres"), pgHost == null,
                     issuer == null ? "http://127.0.0.1:" + kcPort + "/realms/unity" : issuer, issuer == null, kcPort,
-                    Realm.DEMO);
+                    Realm.DEMO, System.getenv("TUANJIE_PUBLIC_HOST") == null || System.getenv("TUANJIE_PUBLIC_HOST").isBlank()
+                            ? null : System.getenv("TUANJIE_PUBLIC_HOST").trim());
         }
 
         private static String env(String name, String fallback) {
@@ -115,6 +157,12 @@ final class Suite {
     void start() throws Exception {
         Files.createDirectories(state.resolve("logs"));
         checkPorts();
+        if (settings.isPublic()) {
+            tls = new LocalTls(state, settings.publicHost()).prepare();
+            tls.trustInThisProcess();
+            console.ok("HTTPS at " + settings.publicHost() + " with a certificate from this machine's own authority: install "
+                    + root.relativize(tls.authorityCertificate()) + " on the phone (as a CA certificate) to trust it");
+        }
         startPostgres();
         Process keycloak = settings.embeddedKeycloak() ? startKeycloak() : null;
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
@@ -134,12 +182,18 @@ final class Suite {
         List<String> busy = new ArrayList<>();
         Map<String, Integer> needed = new LinkedHashMap<>(SERVICES);
         needed.put("gateway management", GATEWAY_MANAGEMENT_PORT);
+        if (settings.isPublic()) {
+            needed.put("gateway https", GATEWAY_HTTPS_PORT);
+        }
         if (settings.embeddedPostgres()) {
             needed.put("postgresql", settings.pgPort());
         }
         if (settings.embeddedKeycloak()) {
             needed.put("keycloak", settings.keycloakPort());
             needed.put("keycloak management", KEYCLOAK_MANAGEMENT_PORT);
+            if (settings.isPublic()) {
+                needed.put("keycloak https", KEYCLOAK_HTTPS_PORT);
+            }
         }
         needed.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
@@ -194,7 +248,8 @@ final class Suite {
         Path realm = root.resolve("deploy/keycloak/" + settings.realm().file);
         Path imported = home.resolve("data/import/realm-unity.json");
         Path stamp = home.resolve("data/.realm-sha256");
-        String hash = sha256(realm);
+        byte[] realmFile = realmFor(realm);
+        String hash = sha256(realmFile);
         // People's accounts live in Keycloak, their records in units-service's database: a new database starts
         // Keycloak's store anew too, or the demo people would find their usernames taken by the last run's accounts
         if (newDatabases || !Files.exists(stamp) || !Files.readString(stamp).equals(hash)) {
@@ -202,18 +257,27 @@ final class Suite {
             deleteRecursively(home.resolve("data/h2"));
             newDatabases = false; // once: a restart of Keycloak in the same run keeps what it holds
             Files.createDirectories(imported.getParent());
-            Files.copy(realm, imported, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(imported, realmFile);
             Files.writeString(stamp, hash);
             console.step("starting Keycloak (first start imports realm unity and builds: 1–2 minutes)");
         } else {
             console.step("starting Keycloak");
         }
         int port = settings.keycloakPort();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port", Integer.toString(port), "--http-host", "127.0.0.1",
-                "--hostname=http://127.0.0.1:" + port, "--import-realm", "--health-enabled=true",
-                "--http-management-port", Integer.toString(KEYCLOAK_MANAGEMENT_PORT))
-                .directory(home.toFile());
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port", Integer.toString(port), "--import-realm", "--health-enabled=true",
+                "--http-management-port", Integer.toString(KEYCLOAK_MANAGEMENT_PORT)));
+        if (settings.isPublic()) {
+            // browsers (the phone's) come over HTTPS at the public address, which is the issuer of every token; the
+            // services and the demo loader keep talking to the local HTTP port (back channel, same issuer)
+            command.addAll(List.of("--http-host", "0.0.0.0", "--https-port", Integer.toString(KEYCLOAK_HTTPS_PORT),
+                    "--https-key-store-file=" + tls.serverStore(), "--https-key-store-password=" + LocalTls.PASSWORD,
+                    "--hostname=" + settings.publicIssuer().replace("/realms/unity", ""),
+                    "--hostname-backchannel-dynamic=true"));
+        } else {
+            command.addAll(List.of("--http-host", "127.0.0.1", "--hostname=http://127.0.0.1:" + port));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         return launch("keycloak", builder);
@@ -231,6 +295,13 @@ final class Suite {
         if (!options.isBlank()) {
             command.addAll(List.of(options.trim().split("\\s+")));
         }
+        if (name.equals("gateway") && settings.isPublic()) {
+            // a named TLS configuration for the public port only: the management interface (health, metrics) stays
+            // plain HTTP on the loopback, as the launcher and the operators' scrapers reach it
+            command.addAll(List.of("-Dquarkus.http.host=0.0.0.0", "-Dquarkus.http.ssl-port=" + GATEWAY_HTTPS_PORT,
+                    "-Dquarkus.http.tls-configuration-name=phone", "-Dquarkus.tls.phone.key-store.p12.path=" + tls.serverStore(),
+                    "-Dquarkus.tls.phone.key-store.p12.password=" + LocalTls.PASSWORD));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(state.toFile());
         Map<String, String> env = builder.environment();
@@ -239,7 +310,7 @@ final class Suite {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
         }
         env.put("OIDC_AUTH_SERVER_URL", settings.issuer());
-        env.put("OIDC_PUBLIC_URL", settings.issuer());
+        env.put("OIDC_PUBLIC_URL", settings.publicIssuer());
         env.put("UNITS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("units-service"));
         env.put("TASKS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("tasks-service"));
         env.put("AGREEMENTS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("agreements-service"));
@@ -263,7 +334,7 @@ final class Suite {
         env.put("WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", Objects.requireNonNullElse(System.getenv("WEBHOOKS_ALLOWED_PRIVATE_NETWORKS"),
                 "127.0.0.0/8"));
         env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + GATEWAY_PORT + ",http://127.0.0.1:" + GATEWAY_PORT
-                + ",http://localhost:8100");
+                + ",http://localhost:8100" + (settings.isPublic() ? "," + settings.gatewayUrl() : ""));
         console.step("starting " + name + " on port " + port);
         launch(name, builder);
     }
@@ -383,9 +454,30 @@ final class Suite {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    /**
+     * The realm as Keycloak imports it: the file itself, or, for a public host, with the HTTPS addresses of the field app
+     * and Swagger UI among the places their logins may return to (and so among the origins allowed to fetch tokens).
+     */
+    private byte[] realmFor(Path realm) throws IOException {
+        byte[] file = Files.readAllBytes(realm);
+        if (!settings.isPublic()) {
+            return file;
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode tree = json.readTree(file);
+        Map<String, String> returns = Map.of("mobile-app", settings.gatewayUrl() + "/app/*", "swagger-ui", settings.gatewayUrl() + "/*");
+        for (JsonNode client : tree.path("clients")) {
+            String allowed = returns.get(client.path("clientId").asText());
+            if (allowed != null && client.path("redirectUris").isArray()) {
+                ((ArrayNode) client.get("redirectUris")).add(allowed);
+            }
+        }
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
+    }
+
+    private static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
