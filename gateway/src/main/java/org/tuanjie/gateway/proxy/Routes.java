@@ -18,7 +18,8 @@ public final class Routes {
 
     /** Top-level path segments of each service, as the services publish them. */
     public static final Map<String, List<String>> SEGMENTS = Map.of(
-            "units", List.of("units", "readiness", "domains", "activities", "documents", "dossier", "attachments"),
+            "units", List.of("units", "readiness", "domains", "activities", "documents", "dossier", "attachments",
+                    "indicator-catalogues"),
             "tasks", List.of("tasks", "inspections", "findings", "evidence", "figures", "ledger.csv", "ledger.xlsx"),
             "agreements", List.of("agreements", "templates", "audit", "coverage", "seal"));
 

@@ -16,6 +16,7 @@ import org.tuanjie.units.people.AccountGrant;
 import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.domain.DomainOwner;
 import org.tuanjie.units.domain.OwnedDomain;
+import org.tuanjie.units.indicators.OwnedCatalogue;
 import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitPlacement;
@@ -106,13 +107,25 @@ public final class UnitPolicy implements AccessPolicy.Source {
                     .refusedAs("own-account", g -> new Object[0]));
     static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<OwnedCatalogue> SEES_CATALOGUE = Act.of(OwnedCatalogue.class,
+            "the catalogue's owner lies in the caller's reach, or the caller lies within the owner's (a township reads the "
+                    + "indicators its county and province judge it by)",
+            "access.catalogue.not-visible", (r, c) -> seesDomainsOf(r, c.owner()));
+    static final Act<Unit> CATALOGUE_OWNER_IN_REACH = Act.of(Unit.class,
+            "the caller's reach includes the catalogue's **owner**: an office makes its own catalogues and those of the "
+                    + "offices below it",
+            "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<OwnedCatalogue> EDITS_OWN_CATALOGUE = Act.of(OwnedCatalogue.class,
+            "the caller's reach includes the catalogue's **owner**: the offices it judges read it, and only the owner (or an "
+                    + "office above it) changes it (403 otherwise)",
+            "catalogue.not-owner", (r, c) -> r.covers(c.owner().unitPath()));
 
 
     @Override
     public AccessPolicy policy() {
         return AccessPolicy.builder()
                 .seen(SEES_UNIT).seen(SEES_UNIT_READ).seen(SEES_PARENT).seen(SEES_ROOT_CLAIM)
-                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS).seen(SEES_GRANT_UNIT)
+                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS).seen(SEES_GRANT_UNIT).seen(SEES_CATALOGUE)
                 .rule(Rule.of("POST", "/units", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
                 .rule(Rule.of("GET", "/units", EVERYONE))
                 .rule(Rule.of("GET", "/units/changes", EVERYONE))
@@ -171,6 +184,14 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/domains/{id}/members", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
                 .rule(Rule.of("DELETE", "/domains/{id}/members/{unitId}", ADMINS).acting(DOMAIN_OWNER_IN_REACH))
                 .rule(Rule.of("GET", "/domains/{id}/coverage", EVERYONE).acting(SEES_DOMAIN))
+                .rule(Rule.of("GET", "/indicator-catalogues", EVERYONE))
+                .rule(Rule.of("POST", "/indicator-catalogues", ADMINS).acting(CATALOGUE_OWNER_IN_REACH))
+                .rule(Rule.of("GET", "/indicator-catalogues/{id}", EVERYONE))
+                .rule(Rule.of("PUT", "/indicator-catalogues/{id}/sheet", ADMINS).acting(EDITS_OWN_CATALOGUE))
+                .rule(Rule.of("GET", "/indicator-catalogues/{id}/sheet.xlsx", EVERYONE))
+                .rule(Rule.of("GET", "/indicator-catalogues/{id}/sheet.csv", EVERYONE))
+                .rule(Rule.of("POST", "/indicator-catalogues/{id}/publish", ADMINS).acting(EDITS_OWN_CATALOGUE))
+                .rule(Rule.of("GET", "/units/{id}/indicators", EVERYONE))
                 .rules(EventAccess.rules("/units"))
                 .build();
     }

@@ -17,6 +17,7 @@ import org.tuanjie.platform.audit.Audited;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.dossier.DossierExceptions.EntryAlreadyWithdrawn;
+import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
 

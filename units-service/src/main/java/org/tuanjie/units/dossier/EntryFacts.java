@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.units.indicators.IndicatorCode;
 
 /**
  * What every dossier entry states, activity or document: its title, the day it happened or was issued, the

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -56,15 +57,20 @@ public final class SheetReader {
         if (header == null) {
             return null;
         }
-        return HEADERS.get(header.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
+        return HEADERS.get(clean(header));
     }
 
     public static Sheet1 csv(byte[] content) throws IOException {
+        return csv(content, SheetReader::canonical);
+    }
+
+    /** @param columns the canonical name of a header cell, or null for a column not read */
+    public static Sheet1 csv(byte[] content, Function<String, String> columns) throws IOException {
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty()) {
-                return new Sheet1(List.of(), List.of());
+                return new Sheet1(List.of(), List.of(), columns);
             }
             List<String> header = new ArrayList<>();
             records.get(0).forEach(header::add);
@@ -72,13 +78,18 @@ public final class SheetReader {
             for (int i = 1; i < records.size(); i++) {
                 List<String> cells = new ArrayList<>();
                 records.get(i).forEach(cells::add);
-                addRow(rows, header, cells, i + 1);
+                addRow(rows, header, cells, i + 1, columns);
             }
-            return new Sheet1(header, rows);
+            return new Sheet1(header, rows, columns);
         }
     }
 
     public static Sheet1 xlsx(byte[] content) throws IOException {
+        return xlsx(content, SheetReader::canonical);
+    }
+
+    /** @param columns the canonical name of a header cell, or null for a column not read */
+    public static Sheet1 xlsx(byte[] content, Function<String, String> columns) throws IOException {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -92,10 +103,10 @@ public final class SheetReader {
                 if (row.getRowNum() == sheet.getFirstRowNum()) {
                     header.addAll(cells);
                 } else {
-                    addRow(rows, header, cells, row.getRowNum() + 1);
+                    addRow(rows, header, cells, row.getRowNum() + 1, columns);
                 }
             }
-            return new Sheet1(header, rows);
+            return new Sheet1(header, rows, columns);
         }
     }
 
@@ -111,13 +122,14 @@ public final class SheetReader {
         return formatter.formatCellValue(cell);
     }
 
-    private static void addRow(List<SheetRow> rows, List<String> header, List<String> cells, int line) {
+    private static void addRow(List<SheetRow> rows, List<String> header, List<String> cells, int line,
+            Function<String, String> columns) {
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
             return;
         }
         Map<String, String> byColumn = new HashMap<>();
         for (int c = 0; c < header.size() && c < cells.size(); c++) {
-            String column = canonical(header.get(c));
+            String column = columns.apply(clean(header.get(c)));
             if (column != null) {
                 byColumn.put(column, cells.get(c));
             }
@@ -125,10 +137,15 @@ public final class SheetReader {
         rows.add(new SheetRow(line, byColumn));
     }
 
+    /** A header cell as it is looked up: without a byte-order mark or surrounding blanks, in lower case. */
+    public static String clean(String header) {
+        return header == null ? null : header.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+    }
+
     /** The header as written, and the data rows. */
-    public record Sheet1(List<String> header, List<SheetRow> rows) {
+    public record Sheet1(List<String> header, List<SheetRow> rows, Function<String, String> columns) {
         public boolean hasColumn(String canonical) {
-            return header.stream().map(SheetReader::canonical).anyMatch(canonical::equals);
+            return header.stream().map(SheetReader::clean).map(columns).anyMatch(canonical::equals);
         }
     }
 }

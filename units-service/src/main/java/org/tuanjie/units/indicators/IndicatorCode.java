@@ -1,4 +1,4 @@
-package org.tuanjie.units.dossier;
+package org.tuanjie.units.indicators;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

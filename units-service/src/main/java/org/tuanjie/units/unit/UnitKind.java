@@ -1,6 +1,10 @@
 package org.tuanjie.units.unit;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +36,7 @@ public enum UnitKind {
 
     /** How many kinds there are: a filter naming more names one twice. */
     public static final int NUMBER_OF_KINDS = 13;
+    private static final Map<String, UnitKind> NAMES = names();
 
     private final DivisionLevel level;
 
@@ -83,5 +88,29 @@ public enum UnitKind {
 
     public boolean mayBePlacedUnder(UnitKind parent) {
         return allowedParents().contains(parent);
+    }
+
+    /** The kind a clerk's sheet names: its code ({@code SCHOOL}, any case) or what Chinese offices call it (学校, 乡镇, 社区, …). */
+    public static Optional<UnitKind> named(String text) {
+        return text == null ? Optional.empty() : Optional.ofNullable(NAMES.get(text.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    private static Map<String, UnitKind> names() {
+        Map<String, UnitKind> names = new HashMap<>();
+        for (UnitKind kind : values()) {
+            names.put(kind.name(), kind);
+        }
+        names.putAll(Map.ofEntries(
+                Map.entry("省", PROVINCE), Map.entry("自治区", PROVINCE),
+                Map.entry("州", PREFECTURE), Map.entry("地级市", PREFECTURE), Map.entry("市州", PREFECTURE),
+                Map.entry("县", COUNTY), Map.entry("县级市", COUNTY), Map.entry("区", COUNTY),
+                Map.entry("乡镇", TOWNSHIP), Map.entry("乡", TOWNSHIP), Map.entry("镇", TOWNSHIP),
+                Map.entry("街道", TOWNSHIP), Map.entry("村", VILLAGE), Map.entry("社区", VILLAGE),
+                Map.entry("村/社区", VILLAGE), Map.entry("机关", ORGAN), Map.entry("党政机关", ORGAN),
+                Map.entry("事业单位", INSTITUTION), Map.entry("企业", ENTERPRISE),
+                Map.entry("学校", SCHOOL), Map.entry("宗教活动场所", RELIGIOUS_VENUE),
+                Map.entry("寺院", RELIGIOUS_VENUE), Map.entry("医院", HOSPITAL),
+                Map.entry("景区", SCENIC_AREA), Map.entry("连队", CORPS_COMPANY)));
+        return Map.copyOf(names);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.units.dossier.DossierExceptions.EntryAlreadyWithdrawn;
+import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitExceptions.UnitAlreadyClosed;
 import org.tuanjie.units.unit.UnitKind;

@@ -1,4 +1,4 @@
-package org.tuanjie.units.dossier;
+package org.tuanjie.units.indicators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -14,7 +14,7 @@ import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.units.dossier.DocumentDetails;
 import org.tuanjie.units.dossier.DossierDocument;
 import org.tuanjie.units.dossier.EntryFacts;
-import org.tuanjie.units.dossier.IndicatorCode;
+import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.readiness.ReadinessExceptions.DocumentOfAnotherUnit;
 import org.tuanjie.units.readiness.ReadinessExceptions.DocumentWithdrawn;
 import org.tuanjie.units.unit.Unit;

@@ -25,7 +25,7 @@ import org.tuanjie.units.dossier.DossierEntry;
 import org.tuanjie.units.dossier.DossierKind;
 import org.tuanjie.units.dossier.EntryFacts;
 import org.tuanjie.units.dossier.EntryStatus;
-import org.tuanjie.units.dossier.IndicatorCode;
+import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.dossier.service.DossierReads;
 import org.tuanjie.units.dossier.service.DossierService.Filed;
 import org.tuanjie.units.unit.Unit;

@@ -43,7 +43,7 @@ import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.dossier.Activity;
 import org.tuanjie.units.dossier.DossierDocument;
 import org.tuanjie.units.dossier.DossierKind;
-import org.tuanjie.units.dossier.IndicatorCode;
+import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.dossier.mapping.DossierViews;
 import org.tuanjie.units.dossier.mapping.DossierViews.ActivityRequest;
 import org.tuanjie.units.dossier.mapping.DossierViews.ActivityView;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.dossier.DossierKind;
-import org.tuanjie.units.dossier.IndicatorCode;
+import org.tuanjie.units.indicators.IndicatorCode;
 
 /**
  * Which entries of a dossier a list or a count takes.

@@ -32,6 +32,7 @@ import org.tuanjie.units.dossier.DossierExceptions.DocumentNumberTaken;
 import org.tuanjie.units.dossier.DossierExceptions.EntryNotFound;
 import org.tuanjie.units.dossier.DossierRepository;
 import org.tuanjie.units.dossier.EntryFacts;
+import org.tuanjie.units.indicators.service.CatalogueService;
 import org.tuanjie.units.people.service.PeopleService;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitRepository;
@@ -62,6 +63,9 @@ public class DossierService {
     Guard guard;
 
     @Inject
+    CatalogueService catalogues;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -73,7 +77,7 @@ public class DossierService {
     @Transactional
     public Filed<Activity> fileActivity(UUID unitId, ActivityDetails details, List<UUID> attachments) {
         Unit unit = unitService.unit(unitId);
-        requireDomainOf(unit, details.facts());
+        requireFilable(unit, details.facts());
         Activity activity = Activity.file(unit, details, today());
         entries.persist(activity);
         entries.flush();
@@ -83,7 +87,7 @@ public class DossierService {
     @Transactional
     public Filed<DossierDocument> fileDocument(UUID unitId, DocumentDetails details, List<UUID> attachments) {
         Unit unit = unitService.unit(unitId);
-        requireDomainOf(unit, details.facts());
+        requireFilable(unit, details.facts());
         requireNumberFree(unit, details.number(), null);
         DossierDocument document = DossierDocument.file(unit, details, today());
         entries.persist(document);
@@ -103,7 +107,7 @@ public class DossierService {
     public Filed<Activity> reviseActivity(UUID id, long expectedVersion, ActivityDetails details, List<UUID> attachments) {
         Filed<Activity> filed = entry(id, Activity.class);
         Versions.check(expectedVersion, filed.entry().version());
-        requireDomainOf(filed.unit(), details.facts());
+        requireFilable(filed.unit(), details.facts());
         filed.entry().revise(details, today());
         entries.flush();
         return new Filed<>(filed.entry(), filed.unit(), attach(filed.entry(), attachments));
@@ -113,7 +117,7 @@ public class DossierService {
     public Filed<DossierDocument> reviseDocument(UUID id, long expectedVersion, DocumentDetails details, List<UUID> attachments) {
         Filed<DossierDocument> filed = entry(id, DossierDocument.class);
         Versions.check(expectedVersion, filed.entry().version());
-        requireDomainOf(filed.unit(), details.facts());
+        requireFilable(filed.unit(), details.facts());
         requireNumberFree(filed.unit(), details.number(), id);
         filed.entry().revise(details, today());
         entries.flush();
@@ -162,10 +166,13 @@ public class DossierService {
     }
 
     /**
+     * The indicators an entry is filed under must be in the catalogue in force for the unit in the entry's year and
+     * apply to the unit, when there is one (filing under the wrong indicator is how archives end up "filed wrongly").
      * The domain an entry belongs to must be one the caller sees (else, as an unknown one, a field error) and its
      * jurisdiction must hold the unit: a school's activity belongs to its county's "进学校", not another county's.
      */
-    private void requireDomainOf(Unit unit, EntryFacts facts) {
+    private void requireFilable(Unit unit, EntryFacts facts) {
+        catalogues.requireApplicable(unit, facts.date().getYear(), facts.indicators(), "indicatorCodes");
         UUID domainId = facts.domainId();
         if (domainId == null) {
             return;

@@ -44,7 +44,6 @@ public class UnitImportService {
     public static final int MAX_ROWS = 20_000;
     private static final int FLUSH_EVERY = 500;
     private static final List<String> REQUIRED = List.of("code", "name_zh", "kind");
-    private static final Map<String, UnitKind> KIND_NAMES = kindNames();
 
     @Inject
     UnitRepository units;
@@ -277,26 +276,7 @@ public class UnitImportService {
     }
 
     static UnitKind kind(String text) {
-        return text == null ? null : KIND_NAMES.get(text.trim().toUpperCase(Locale.ROOT));
-    }
-
-    private static Map<String, UnitKind> kindNames() {
-        Map<String, UnitKind> names = new HashMap<>();
-        for (UnitKind kind : UnitKind.values()) {
-            names.put(kind.name(), kind);
-        }
-        names.putAll(Map.ofEntries(
-                Map.entry("省", UnitKind.PROVINCE), Map.entry("自治区", UnitKind.PROVINCE),
-                Map.entry("州", UnitKind.PREFECTURE), Map.entry("地级市", UnitKind.PREFECTURE), Map.entry("市州", UnitKind.PREFECTURE),
-                Map.entry("县", UnitKind.COUNTY), Map.entry("县级市", UnitKind.COUNTY), Map.entry("区", UnitKind.COUNTY),
-                Map.entry("乡镇", UnitKind.TOWNSHIP), Map.entry("乡", UnitKind.TOWNSHIP), Map.entry("镇", UnitKind.TOWNSHIP),
-                Map.entry("街道", UnitKind.TOWNSHIP), Map.entry("村", UnitKind.VILLAGE), Map.entry("社区", UnitKind.VILLAGE),
-                Map.entry("村/社区", UnitKind.VILLAGE), Map.entry("机关", UnitKind.ORGAN), Map.entry("党政机关", UnitKind.ORGAN),
-                Map.entry("事业单位", UnitKind.INSTITUTION), Map.entry("企业", UnitKind.ENTERPRISE),
-                Map.entry("学校", UnitKind.SCHOOL), Map.entry("宗教活动场所", UnitKind.RELIGIOUS_VENUE),
-                Map.entry("寺院", UnitKind.RELIGIOUS_VENUE), Map.entry("医院", UnitKind.HOSPITAL),
-                Map.entry("景区", UnitKind.SCENIC_AREA), Map.entry("连队", UnitKind.CORPS_COMPANY)));
-        return Map.copyOf(names);
+        return UnitKind.named(text).orElse(null);
     }
 
     public record ImportResult(boolean dryRun, int rows,
