@@ -1,6 +1,7 @@
 package org.tuanjie.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class DemoData {
         people(admin);
         readiness(admin);
         domains(admin);
+        indicators(admin);
         tasks();
         agreements(admin);
         console.ok("demo data loaded: 德格县 (demo), 10 townships, 20 departments, the March inspection, tasks and agreements");
@@ -149,6 +151,27 @@ final class DemoData {
                         .expect(201, "member " + member);
             }
         }
+    }
+
+    /**
+     * The county's evaluation indicators of the year, published: a demo table (labelled so in its title and its
+     * top-level names) shaped like a provincial one, 100 points over the report's concerns, from
+     * {@code demo/indicators.csv}.
+     */
+    private void indicators(String admin) {
+        String csv;
+        try (var in = DemoData.class.getResourceAsStream("/demo/indicators.csv")) {
+            csv = new String(java.util.Objects.requireNonNull(in, "demo/indicators.csv").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String catalogue = api.post(admin, "/api/v1/indicator-catalogues", Map.of("ownerUnitId", id(DemoCounty.COUNTY),
+                "year", today.getYear(), "title", today.getYear() + "年德格县民族团结进步示范县测评指标（演示数据，非正式指标）"))
+                .expect(201, "indicator catalogue").text("id");
+        String path = "/api/v1/indicator-catalogues/" + catalogue;
+        api.exchange(admin, "PUT", path + "/sheet", Map.of("Content-Type", "text/csv", "If-Match", "\"0\""),
+                csv.getBytes(StandardCharsets.UTF_8)).expect(200, "indicator sheet");
+        api.change(admin, "POST", path, "publish", null).expect(200, "publish the indicators");
     }
 
     private void tasks() {

@@ -328,25 +328,52 @@ final class EndToEnd {
         byte[] photo = PhonePhoto.jpeg(today.atTime(9, 30), 28.48, 98.91);
         Api.Reply uploaded = api.upload(liaison, "/api/v1/attachments", "宣传活动.jpg", "image/jpeg", photo);
         Map<String, Object> activity = new java.util.HashMap<>(Map.of("kind", "PUBLICITY", "title", "民族团结进步宣传月（端到端）",
-                "date", today.toString(), "place", "学校操场", "attendees", 120, "indicatorCodes", List.of("3.2.1")));
+                "date", today.toString(), "place", "学校操场", "attendees", 120, "indicatorCodes", List.of("2.1")));
         activity.put("files", List.of(uploaded.text("id")));
         Api.Reply held = api.post(liaison, "/api/v1/units/" + unitId + "/dossier/activities", activity);
         check(held.status() == 201 && held.body().path("files").path(0).path("capture").path("takenAt").isTextual(),
-                "the liaison files a publicity activity under indicator 3.2.1 with its photo (its EXIF time shown)", held);
+                "the liaison files a publicity activity under indicator 2.1 with its photo (its EXIF time shown)", held);
 
         Api.Reply counts = api.get(auditor, "/api/v1/units/" + unitId + "/dossier/counts?from=" + today + "&to=" + today);
         long underActivity = 0;
         long underDocument = 0;
         for (JsonNode indicator : counts.body().path("indicators")) {
-            underActivity += "3.2.1".equals(indicator.path("code").asText()) ? indicator.path("total").asLong() : 0;
+            underActivity += "2.1".equals(indicator.path("code").asText()) ? indicator.path("total").asLong() : 0;
             underDocument += "1.1".equals(indicator.path("code").asText()) ? indicator.path("total").asLong() : 0;
         }
         check(counts.status() == 200 && underActivity >= 1 && underDocument >= 1,
-                "the auditor counts them under their indicators (3.2.1: " + underActivity + ", 1.1: " + underDocument + ")", counts);
+                "the auditor counts them under their indicators (2.1: " + underActivity + ", 1.1: " + underDocument + ")", counts);
         Api.Download copy = api.download(auditor, "/api/v1/attachments/" + scanned.text("id") + "/content");
         check(copy.status() == 200 && sha256(copy.bytes()).equals(sha256(scan)), "the auditor downloads the filed scan", null);
         check(api.get(outsider, "/api/v1/attachments/" + scanned.text("id")).status() == 404,
                 "another township: the dossier's file is 404", null);
+        indicators(liaison, unitId, today);
+    }
+
+    /**
+     * The demo catalogue the loader imported and published: what it holds, what applies to the bureau, and the dossier
+     * refusing a code outside it (the report's "archives filed wrongly").
+     */
+    private void indicators(String liaison, String unitId, LocalDate today) {
+        Api.Reply catalogues = api.get(liaison, "/api/v1/indicator-catalogues?year=" + today.getYear());
+        JsonNode demo = catalogues.body().path(0);
+        check(catalogues.status() == 200 && "PUBLISHED".equals(demo.path("state").asText())
+                && demo.path("title").asText().contains("演示数据"),
+                "the demo indicator catalogue of " + today.getYear() + " is published, labelled as demo data", catalogues);
+        Api.Reply catalogue = api.get(liaison, "/api/v1/indicator-catalogues/" + demo.path("id").asText());
+        check(catalogue.status() == 200 && catalogue.body().path("totalPoints").asInt() == 100
+                && catalogue.body().path("indicators").size() == 17,
+                "it holds 17 indicators worth 100 points, as deploy/launcher/src/main/resources/demo/indicators.csv", catalogue);
+        Api.Reply applicable = api.get(liaison, "/api/v1/units/" + unitId + "/indicators?year=" + today.getYear());
+        List<String> codes = new ArrayList<>();
+        applicable.body().path("indicators").forEach(i -> codes.add(i.path("code").asText()));
+        check(applicable.status() == 200 && codes.contains("2.1") && !codes.contains("4.1") && !codes.contains("4.2"),
+                "the bureau is judged by the county-wide indicators, not by those for schools and townships (4.x): " + codes,
+                applicable);
+        Api.Reply misfiled = api.post(liaison, "/api/v1/units/" + unitId + "/dossier/activities", Map.of("kind", "TRAINING",
+                "title", "归错档的培训", "date", today.toString(), "indicatorCodes", List.of("4.1")));
+        check(misfiled.status() == 400 && misfiled.raw().contains("indicatorCodes[0]"),
+                "filing under an indicator that does not apply to the bureau is a field error (400 indicatorCodes[0])", misfiled);
     }
 
     private Api.Reply patch(String token, String upload, long offset, byte[] bytes) {

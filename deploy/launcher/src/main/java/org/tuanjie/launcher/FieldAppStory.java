@@ -165,7 +165,7 @@ final class FieldAppStory {
         phone.click(By.cssSelector("a[href='#/dossier/" + unitId + "']"));
         phone.await(By.id("activity-title")).sendKeys("民族团结进步宣传月（手机端）");
         phone.set(By.id("activity-date"), LocalDate.now(COUNTY).toString());
-        phone.await(By.id("activity-indicators")).sendKeys("3.2.1");
+        phone.await(By.id("activity-indicators")).sendKeys("2.1");
         phone.await(By.id("activity-photos")).sendKeys(photo.toString());
         phone.screen("app-5b-dossier");
         phone.click(By.cssSelector("#activity-form button[type=submit]"));

@@ -101,7 +101,7 @@ export async function dossier(view, unitId) {
     <label for="activity-title">${t('activityTitle')}</label><input id="activity-title" required maxlength="300">
     <label for="activity-date">${t('date')}</label><input id="activity-date" type="date" required>
     <label for="activity-place">${t('placeName')}</label><input id="activity-place" maxlength="300">
-    <label for="activity-indicators">${t('indicators')}</label><input id="activity-indicators" required maxlength="200" placeholder="3.2.1, 5.1">
+    <label for="activity-indicators">${t('indicators')}</label><input id="activity-indicators" required maxlength="200" placeholder="2.1, 3.2">
     <label for="activity-photos">${t('photos')}</label><input id="activity-photos" type="file" accept="image/*" capture="environment" multiple>
     <div class="actions"><button type="submit">${t('send')}</button></div></form><p id="message" role="status"></p>`);
   view.querySelector('#activity-form').addEventListener('submit', async event => {
