@@ -87,6 +87,11 @@ public final class FakeCounty {
         admin("readiness/" + code, Map.of("score", score, "complete", complete));
     }
 
+    /** Sets the indicators units-service lists for a unit in a year (its catalogue in force); none set: no catalogue. */
+    public void judgedBy(String code, int year, String... indicatorCodes) {
+        admin("indicators/" + code, Map.of("year", year, "codes", List.of(indicatorCodes)));
+    }
+
     /**
      * Files entries of one kind in a unit's dossier, one per date (ISO days), as filing activities (PUBLICITY, TRAINING,
      * ...) or documents (DOCUMENT) in units-service does; they count in {@code /units/{id}/dossier/counts}.

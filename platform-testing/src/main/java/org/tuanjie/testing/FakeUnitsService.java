@@ -47,6 +47,8 @@ public class FakeUnitsService extends FakeServer {
     private final Map<String, List<String>> domains = new ConcurrentHashMap<>();
     private final Map<String, String> leads = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> readiness = new ConcurrentHashMap<>();
+    /** Indicator codes by unit code and year ({@code code@year}). */
+    private final Map<String, List<String>> indicators = new ConcurrentHashMap<>();
     private final Map<String, List<DossierEntry>> dossiers = new ConcurrentHashMap<>();
     private OpenApiInteractionValidator contract;
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
@@ -122,6 +124,8 @@ public class FakeUnitsService extends FakeServer {
                 }
             } else if (parts.length == 4 && parts[0].equals("units") && parts[2].equals("dossier") && parts[3].equals("counts")) {
                 dossierCounts(exchange, byId.get(parts[1]), caller);
+            } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("indicators")) {
+                indicators(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("ancestors")) {
                 ancestors(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("members")) {
@@ -174,6 +178,12 @@ public class FakeUnitsService extends FakeServer {
                                         codes.isEmpty() ? List.of("1.1") : List.copyOf(codes),
                                         entry.path("withdrawn").asBoolean(false)));
                     }
+                }
+                if (what.startsWith("indicators/")) {
+                    JsonNode judged = JSON.readTree(body);
+                    List<String> codes = new ArrayList<>();
+                    judged.path("codes").forEach(c -> codes.add(c.asText()));
+                    indicators.put(what.substring("indicators/".length()) + "@" + judged.get("year").asInt(), List.copyOf(codes));
                 }
                 if (what.startsWith("move/")) {
                     move(what.substring("move/".length()), new String(body, StandardCharsets.UTF_8).trim());
@@ -362,6 +372,39 @@ public class FakeUnitsService extends FakeServer {
      * units-service counts them; the {@code indicator} and {@code domain} filters are not played.
      */
     @SuppressWarnings("unchecked")
+    /**
+     * The indicators a unit is judged by in the year asked (this year when none), as set through
+     * {@code /__admin/indicators/{code}} ({@code {"year": 2026, "codes": ["1.1", "2.1"]}}); none set: no catalogue in force.
+     */
+    private void indicators(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
+        if (unit == null || !within(unit, caller)) {
+            answer(exchange, 404, problem(404, "unit-not-found"));
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        int year = query != null && query.startsWith("year=") ? Integer.parseInt(query.substring(5))
+                : LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        List<String> codes = indicators.get(unit.get("code") + "@" + year);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("unitId", unit.get("id"));
+        answer.put("year", year);
+        if (codes == null) {
+            answer.put("indicators", List.of());
+        } else {
+            String at = "2026-01-05T08:00:00Z";
+            answer.put("catalogue", Map.ofEntries(Map.entry("id", "6f1c6b1e-0000-4000-8000-00000000000" + (year % 10)),
+                    Map.entry("ownerUnitId", unit.get("id")), Map.entry("ownerCode", unit.get("code")),
+                    Map.entry("ownerName", "测评指标所属单位"), Map.entry("year", year), Map.entry("edition", 1),
+                    Map.entry("title", year + "年测评指标"), Map.entry("state", "PUBLISHED"), Map.entry("publishedAt", at),
+                    Map.entry("publishedBy", "admin"), Map.entry("updatedAt", at), Map.entry("updatedBy", "admin"),
+                    Map.entry("version", 1)));
+            answer.put("indicators", codes.stream().map(code -> Map.of("code", code, "titles", Map.of("zh", "指标" + code),
+                    "points", 5, "unitKinds", List.of(), "domains", List.of(), "measuredBy", "REVIEWER", "expectedDocuments", 0,
+                    "expectedActivities", Map.of())).toList());
+        }
+        answer(exchange, 200, answer);
+    }
+
     private void dossierCounts(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
         if (unit == null || !within(unit, caller)) {
             answer(exchange, 404, problem(404, "unit-not-found"));

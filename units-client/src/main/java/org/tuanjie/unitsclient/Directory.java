@@ -115,6 +115,11 @@ public class Directory {
         return remote(() -> calls.dossierCounts(bearer(), unitId, kind, from, to)).map(UnitsClient.DossierCounts::total);
     }
 
+    /** The indicators the unit is judged by in a year (units-service's catalogue in force). Empty when the caller does not see the unit. */
+    public Optional<UnitsClient.UnitIndicators> indicators(UUID unitId, int year) {
+        return remote(() -> calls.indicators(bearer(), unitId, year));
+    }
+
     public Optional<MemberPage> members(UUID domainId, int limit, String cursor) {
         return remote(() -> calls.members(bearer(), domainId, limit, cursor));
     }

@@ -20,6 +20,9 @@ public class Finding extends Audited {
     public static final int DESCRIPTION_MAX = 4000;
     /** The inspectors' photos and documents, all given when the finding is recorded. */
     public static final int EVIDENCE_MAX = 20;
+    /** An indicator code as acceptance-check lists number them (3, 3.2.1, A2.1): units-service's catalogue decides which exist. */
+    public static final String INDICATOR_FORM = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}";
+    public static final int INDICATOR_MAX = 44;
 
     @Id
     private UUID id;
@@ -41,11 +44,17 @@ public class Finding extends Audited {
     @Column(nullable = false)
     private String description;
 
+    /** The evaluation indicator (测评指标) it puts at risk, when the inspectors named one. */
+    @Column(name = "indicator_code", updatable = false)
+    private String indicatorCode;
+
     protected Finding() {
         // for JPA
     }
 
-    public Finding(Inspection inspection, UnitSnapshot unit, Category category, Severity severity, String description) {
+    /** @param indicatorCode a code units-service admitted for the unit, in its canonical form; null for none */
+    public Finding(Inspection inspection, UnitSnapshot unit, Category category, Severity severity, String description,
+            String indicatorCode) {
         if (!inspection.covers(unit.id())) {
             throw new InspectionExceptions.UnitNotCovered(unit.code());
         }
@@ -55,6 +64,7 @@ public class Finding extends Audited {
         this.category = category;
         this.severity = severity;
         this.description = description;
+        this.indicatorCode = indicatorCode;
     }
 
     public UUID id() {
@@ -79,5 +89,9 @@ public class Finding extends Audited {
 
     public String description() {
         return description;
+    }
+
+    public String indicatorCode() {
+        return indicatorCode;
     }
 }

@@ -102,4 +102,37 @@ class InspectionApiTest {
         as("auditor", c.county).get("/inspections/" + id + "/findings").then().body("items", hasSize(1));
         as("auditor", c.county).get("/inspections/" + id + "/findings").then().body("items", hasSize(1));
     }
+
+    @Test
+    void aFindingNamesAnIndicatorTheUnitIsJudgedByInTheInspectionsYear() {
+        String village = c.villages.get(0);
+        String id = Flows.inspection(c.county, List.of(c.id(village), c.id(c.villages.get(1))));
+        int year = 2026; // the inspection's (Flows: from 2026-03-19), not today's
+        c.judgedBy(village, year, "1.1", "2.1");
+        Map<String, Object> finding = new HashMap<>(Map.of("unitId", c.id(village), "category", "PUBLICITY",
+                "severity", "HIGH", "description", "未开展宣传", "indicatorCode", "2.1"));
+        String recorded = as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then()
+                .statusCode(201).body("indicatorCode", equalTo("2.1")).extract().path("id");
+        as("unit-liaison", village).get("/findings/" + recorded).then().statusCode(200).body("indicatorCode", equalTo("2.1"));
+
+        finding.put("indicatorCode", "4.1");
+        as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(400)
+                .body("errors[0].field", equalTo("indicatorCode"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("4.1"));
+        c.judgedBy(village, year + 1, "4.1"); // another year's catalogue does not count
+        as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(400);
+        finding.put("indicatorCode", "2..1");
+        as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(400)
+                .body("errors[0].field", equalTo("indicatorCode"));
+        as("auditor", c.county).get("/inspections/" + id + "/findings").then().body("items", hasSize(1));
+
+        // where no catalogue is in force, any code of the form is taken, in capitals
+        finding.put("unitId", c.id(c.villages.get(1)));
+        finding.put("indicatorCode", "a3.1");
+        as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(201)
+                .body("indicatorCode", equalTo("A3.1"));
+        finding.remove("indicatorCode");
+        as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(201)
+                .body("indicatorCode", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -48,6 +48,11 @@ public interface UnitsClient {
             @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to);
 
     @GET
+    @Path("/units/{id}/indicators")
+    UnitIndicators indicators(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+            @QueryParam("year") int year);
+
+    @GET
     @Path("/units/changes")
     ChangePage changes(@HeaderParam("Authorization") String authorization, @QueryParam("cursor") String cursor,
             @QueryParam("limit") int limit);
@@ -104,5 +109,20 @@ public interface UnitsClient {
 
     /** Active entries of a unit's dossier (创建档案) in a period: in all, and per kind (PUBLICITY, ..., DOCUMENT). */
     record DossierCounts(UUID unitId, long total, Map<String, Long> byKind) {
+    }
+
+    /** The indicators a unit is judged by in a year; no catalogue (null) when none is in force. */
+    record UnitIndicators(UUID unitId, int year, CatalogueRef catalogue, List<IndicatorRef> indicators) {
+
+        /** Whether the code may be named for the unit: any code when no catalogue is in force. */
+        public boolean admits(String code) {
+            return catalogue == null || indicators.stream().anyMatch(i -> i.code().equals(code));
+        }
+    }
+
+    record CatalogueRef(UUID id, int year, int edition) {
+    }
+
+    record IndicatorRef(String code, java.math.BigDecimal points) {
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,6 +69,8 @@ public final class InspectionViews {
             @Schema(example = "MEDIUM") Severity severity,
             @Schema(example = "未制作民族团结进步宣传栏、宣传标语，未开展任何宣传活动", maxLength = Finding.DESCRIPTION_MAX) String description,
             @Schema(description = "The inspectors' photos and documents", maxItems = Finding.EVIDENCE_MAX) List<FileView> evidence,
+            @Schema(description = "The evaluation indicator (测评指标) it puts at risk", example = "2.1",
+                    maxLength = Finding.INDICATOR_MAX, pattern = Finding.INDICATOR_FORM) String indicatorCode,
             OffsetDateTime createdAt, @Schema(maxLength = Subject.MAX_LENGTH) String createdBy, long version) {
     }
 
@@ -75,7 +78,12 @@ public final class InspectionViews {
     public record FindingRequest(@NotNull UUID unitId, @NotNull Category category, @NotNull Severity severity,
             @NotBlank @Size(max = Finding.DESCRIPTION_MAX) String description,
             @Size(max = Finding.EVIDENCE_MAX) @Schema(description = "Files uploaded under /evidence by the caller, to attach")
-            List<@NotNull UUID> evidence) {
+            List<@NotNull UUID> evidence,
+            @Size(max = Finding.INDICATOR_MAX) @Pattern(regexp = Finding.INDICATOR_FORM)
+            @Schema(description = "The evaluation indicator (测评指标) the problem puts at risk: one of those units-service "
+                    + "lists for the unit in the inspection's year (GET /units/{id}/indicators), when a catalogue is in "
+                    + "force; letters in any case", example = "2.1")
+            String indicatorCode) {
 
         public List<UUID> evidenceOrNone() {
             return evidence == null ? List.of() : evidence;
@@ -91,7 +99,7 @@ public final class InspectionViews {
 
     public static FindingView toView(Finding f, List<StoredFile> evidence) {
         return new FindingView(f.id(), f.inspectionId(), UnitView.of(f.unit()), f.category(), f.severity(),
-                f.description(), evidence.stream().map(FileView::of).toList(), f.createdAt(), f.createdBy(), f.version());
+                f.description(), evidence.stream().map(FileView::of).toList(), f.indicatorCode(), f.createdAt(), f.createdBy(), f.version());
     }
 
     public static List<Inspection.InspectionGroup> groups(List<GroupView> groups) {

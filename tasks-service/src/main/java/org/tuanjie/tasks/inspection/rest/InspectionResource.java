@@ -112,7 +112,7 @@ public class InspectionResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /inspections/" + id + "/findings", request, () -> {
             Finding finding = service.record(id, request.unitId(), request.category(), request.severity(), request.description(),
-                    request.evidenceOrNone());
+                    request.evidenceOrNone(), request.indicatorCode());
             return Response.created(uri.getBaseUriBuilder().path("findings").path(finding.id().toString()).build())
                     .entity(InspectionViews.toView(finding, service.evidence(finding))).build();
         });

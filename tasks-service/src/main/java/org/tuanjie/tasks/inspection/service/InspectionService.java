@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitPath;
@@ -21,6 +22,8 @@ import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.inspection.Finding;
@@ -32,7 +35,9 @@ import org.tuanjie.tasks.inspection.InspectionRepository;
 import org.tuanjie.tasks.inspection.OwnedFinding;
 import org.tuanjie.tasks.inspection.Severity;
 import org.tuanjie.tasks.inspection.UnitSnapshot;
+import org.tuanjie.unitsclient.Directory;
 import org.tuanjie.unitsclient.Jurisdiction;
+import org.tuanjie.unitsclient.client.UnitsClient;
 import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
 /**
@@ -41,6 +46,9 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
  */
 @ApplicationScoped
 public class InspectionService {
+
+    @Inject
+    Directory directory;
 
     @Inject
     InspectionRepository inspections;
@@ -114,10 +122,21 @@ public class InspectionService {
 
     @Transactional
     public Finding record(UUID inspectionId, UUID unitId, Category category, Severity severity, String description,
-            List<UUID> evidence) {
+            List<UUID> evidence, String indicatorCode) {
         Inspection inspection = get(inspectionId);
-        UnitSnapshot unit = snapshot(jurisdiction.unit(unitId));
-        Finding finding = new Finding(inspection, unit, category, severity, description);
+        UnitRef found = jurisdiction.unit(unitId);
+        UnitSnapshot unit = snapshot(found);
+        String indicator = indicatorCode == null ? null : indicatorCode.trim().toUpperCase(Locale.ROOT);
+        if (indicator != null) {
+            int year = inspection.startDate().getYear();
+            UnitsClient.UnitIndicators judgedBy = directory.indicators(found.id(), year)
+                    .orElseThrow(() -> new UnitNotFound(unitId));
+            if (!judgedBy.admits(indicator)) {
+                throw new Problems.InvalidInput(new Violation("indicatorCode", "finding.indicator-unknown", indicator,
+                        found.code(), String.valueOf(year)));
+            }
+        }
+        Finding finding = new Finding(inspection, unit, category, severity, description, indicator);
         findings.persist(finding);
         if (!evidence.isEmpty()) {
             files.attach(EvidenceOwners.of(finding), evidence, caller.subject(), "evidence");
