@@ -137,7 +137,7 @@ public class CatalogueResource {
     @Produces(SheetReader.XLSX)
     @Operation(summary = "A catalogue's indicators as an Excel workbook (.xlsx), in the form the import reads")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = SheetReader.XLSX,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_BYTES)))
     public Response getIndicatorSheetXlsx(@PathParam("id") UUID id) {
         CatalogueSheets.Sheet sheet = sheets.xlsx(id);
         return Response.ok(sheet.content()).header("Content-Disposition", sheet.disposition()).build();
@@ -148,7 +148,7 @@ public class CatalogueResource {
     @Produces("text/csv")
     @Operation(summary = "A catalogue's indicators as CSV (UTF-8 with BOM, so Excel shows Chinese right), in the form the import reads")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "text/csv",
-            schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_BYTES)))
     public Response getIndicatorSheetCsv(@PathParam("id") UUID id) {
         CatalogueSheets.Sheet sheet = sheets.csv(id);
         return Response.ok(sheet.content()).header("Content-Disposition", sheet.disposition()).build();
