@@ -113,6 +113,8 @@ class IndicatorCatalogueApiTest {
         sheet(h.county, id, "\"1\"", SHEET.replace("1,,组织领导,,10", "1,,组织领导,,12"), false).then().statusCode(400)
                 .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("points"))
                 .body("errors[0].message", containsString("10"));
+        sheet(h.county, id, "\"1\"", SHEET + "3,,\"9+N进\"创建,2,,,1\n", false).then().statusCode(400)
+                .body("errors[0].field", equalTo("file")).body("errors[0].line", equalTo(6)); // a quote that does not close
         sheet(h.county, id, "\"0\"", SHEET, false).then().statusCode(412);
         sheet(h.county, id, "\"1\"", SHEET.replace("2,,民族团结进学校", "3,,民族团结进学校"), true).then().statusCode(200)
                 .body("dryRun", equalTo(true)).body("indicators", equalTo(4));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitNotFound;
@@ -48,6 +50,8 @@ public class CatalogueService {
 
     /** The most catalogues one list returns: a few editions a year for each office seen. */
     public static final int LISTED = 500;
+    /** Where commons-csv says a record broke ("… at line: 6, position: 12"). */
+    private static final Pattern PARSER_LINE = Pattern.compile("line:? (\\d+)");
 
     @Inject
     CatalogueRepository catalogues;
@@ -119,6 +123,11 @@ public class CatalogueService {
         try {
             parsed = IndicatorSheet.read(IndicatorSheet.parse(content, xlsx));
         } catch (IOException | RuntimeException e) {
+            // the CSV parser names the line where a quote does not close: say so there, in the clerk's words
+            Matcher line = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
+            if (!xlsx && line.find()) {
+                throw new SheetInvalid(List.of(new Violation("file", "import.csv-quote").atLine(Integer.parseInt(line.group(1)))));
+            }
             throw new SheetInvalid(List.of(new Violation("file", "import.unreadable",
                     e.getClass().getSimpleName().replaceAll("Exception$", ""))));
         }
