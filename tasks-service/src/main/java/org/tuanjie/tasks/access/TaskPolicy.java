@@ -116,6 +116,7 @@ public final class TaskPolicy implements AccessPolicy.Source {
                         .acting(FOR_OWNING_OFFICE).acting(SEES_UNIT))
                 .rule(Rule.of("GET", "/inspections/{id}/findings", EVERYONE))
                 .rule(Rule.of("GET", "/findings/{id}", EVERYONE))
+                .rule(Rule.of("GET", "/findings/open-by-indicator", EVERYONE))
                 .rule(Rule.of("POST", "/evidence", UPLOADERS).integrationWith(WRITE_SCOPE))
                 .rule(Rule.of("OPTIONS", "/evidence/uploads", EVERYONE))
                 .rule(Rule.of("POST", "/evidence/uploads", UPLOADERS).integrationWith(WRITE_SCOPE))

@@ -135,4 +135,32 @@ class InspectionApiTest {
         as("inspector", c.county).body(finding).post("/inspections/" + id + "/findings").then().statusCode(201)
                 .body("indicatorCode", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aFindingNamingAnIndicatorIsOpenUntilEveryTaskForItIsVerified() {
+        String school = c.schools.get(2);
+        String township = c.townships.get(2);
+        String id = Flows.inspection(c.county, List.of(c.id(school)));
+        String open = "/findings/open-by-indicator?unitId=" + c.id(school);
+        as("auditor", c.county).get(open).then().statusCode(200).body("items", hasSize(0));
+        String findingId = as("inspector", c.county).body(Map.of("unitId", c.id(school), "category", "CAPACITY",
+                "severity", "HIGH", "description", "档案未按指标归档", "indicatorCode", "b3.2")).post("/inspections/" + id
+                + "/findings").then().statusCode(201).extract().path("id");
+        as("unit-liaison", school).get(open).then().statusCode(200)
+                .body("items.indicatorCode", contains("B3.2")).body("items[0].open", equalTo(1))
+                .body("items[0].unitCode", equalTo(school));
+        as("auditor", c.county).get("/findings/open-by-indicator?subtree=true&unitId=" + c.id(township)).then()
+                .body("items.unitCode", hasItem(school));
+        as("auditor", c.county).get(open + "&asOf=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1))
+                .then().statusCode(200).body("items", hasSize(0)); // recorded today: not there yesterday
+        as("unit-liaison", c.townships.get(0)).get(open).then().statusCode(404);
+
+        String taskId = Flows.task(c.county, findingId, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10));
+        as("auditor", c.county).get(open).then().body("items[0].open", equalTo(1)); // assigned is not rectified
+        Flows.act("unit-liaison", school, taskId, "start", null, 200);
+        Flows.act("unit-liaison", school, taskId, "submit", Map.of("completionReport", "已按指标重新归档"), 200);
+        as("auditor", c.county).get(open).then().body("items[0].open", equalTo(1)); // submitted is not rectified either
+        Flows.act("inspector-li", "inspector", c.county, taskId, "verify", null, 200);
+        as("auditor", c.county).get(open).then().statusCode(200).body("items", hasSize(0));
+    }
 }

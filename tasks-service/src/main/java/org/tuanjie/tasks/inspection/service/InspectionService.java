@@ -17,6 +17,7 @@ import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.platform.concurrency.Versions;
@@ -46,6 +47,9 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
  */
 @ApplicationScoped
 public class InspectionService {
+
+    @Inject
+    TasksConfig config;
 
     @Inject
     Directory directory;
@@ -156,6 +160,35 @@ public class InspectionService {
         files.of(EvidenceOwners.FINDING, page.stream().map(f -> f.id().toString()).toList())
                 .forEach((id, list) -> byFinding.put(UUID.fromString(id), list));
         return byFinding;
+    }
+
+    /**
+     * Findings naming an indicator that were not rectified at the end of a day: recorded by then, and not (yet) with
+     * every one of their tasks verified, a finding no task was assigned for counting as open. Per unit and indicator,
+     * for one unit or its whole subtree.
+     */
+    public List<OpenFindings> openByIndicator(UUID unitId, boolean subtree, LocalDate asOf) {
+        UnitRef unit = jurisdiction.unit(unitId);
+        LocalDate day = asOf == null ? config.today() : asOf;
+        java.time.OffsetDateTime bound = day.plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime().minusNanos(1000);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select cast(f.unit_id as text), f.unit_code, f.indicator_code, count(*) from finding f
+                where f.indicator_code is not null and f.created_at <= ?1
+                  and (f.unit_id = ?2 or (?3 and f.unit_path like ?4))
+                  and not (exists (select 1 from rectification_task t where t.finding_id = f.id and t.created_at <= ?1)
+                       and not exists (select 1 from rectification_task t where t.finding_id = f.id and t.created_at <= ?1
+                                       and (t.verified_at is null or t.verified_at > ?1)))
+                group by f.unit_id, f.unit_code, f.indicator_code
+                order by f.unit_code, f.indicator_code""")
+                .setParameter(1, bound).setParameter(2, unit.id()).setParameter(3, subtree)
+                .setParameter(4, Jurisdiction.likePrefix(unit.pathText())).getResultList();
+        return rows.stream().map(r -> new OpenFindings(UUID.fromString((String) r[0]), (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue())).toList();
+    }
+
+    /** How many findings at a unit name an indicator and are not rectified. */
+    public record OpenFindings(UUID unitId, String unitCode, String indicatorCode, int open) {
     }
 
     public Finding finding(UUID id) {
