@@ -18,7 +18,7 @@ class ArchitectureTest {
             .layer("mapping").definedBy("..mapping..")
             .layer("domain").definedBy("org.tuanjie.units.unit", "org.tuanjie.units.readiness",
                     "org.tuanjie.units.domain", "org.tuanjie.units.imports", "org.tuanjie.units.people",
-                    "org.tuanjie.units.dossier", "org.tuanjie.units.indicators")
+                    "org.tuanjie.units.dossier", "org.tuanjie.units.indicators", "org.tuanjie.units.scorecard")
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("rest", "mapping")
             .whereLayer("mapping").mayOnlyBeAccessedByLayers("rest");
@@ -26,7 +26,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDoesNotKnowTheWeb = noClasses()
             .that().resideInAnyPackage("org.tuanjie.units.unit", "org.tuanjie.units.readiness",
-                    "org.tuanjie.units.domain", "org.tuanjie.units.people", "org.tuanjie.units.dossier", "org.tuanjie.units.indicators")
+                    "org.tuanjie.units.domain", "org.tuanjie.units.people", "org.tuanjie.units.dossier", "org.tuanjie.units.indicators", "org.tuanjie.units.scorecard")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..");
 
     @ArchTest

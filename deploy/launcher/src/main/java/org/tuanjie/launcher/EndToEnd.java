@@ -374,6 +374,31 @@ final class EndToEnd {
                 "title", "归错档的培训", "date", today.toString(), "indicatorCodes", List.of("4.1")));
         check(misfiled.status() == 400 && misfiled.raw().contains("indicatorCodes[0]"),
                 "filing under an indicator that does not apply to the bureau is a field error (400 indicatorCodes[0])", misfiled);
+
+        String scorecard = "/api/v1/units/" + unitId + "/scorecard";
+        Api.Reply card = api.get(liaison, scorecard);
+        JsonNode leadingGroup = row(card, "1.1");
+        check(card.status() == 200 && card.body().path("points").asInt() == 80 && "SECURED".equals(leadingGroup.path("status").asText())
+                && !card.body().path("ready").asBoolean() && card.body().path("reasons").size() > 0,
+                "the bureau's scorecard through the gateway: 80 points apply (not the 4.x ones), 1.1 secured by the document "
+                        + "filed, not ready, with its reasons (" + card.body().path("reasons").size() + ")", card);
+        String inspector = api.token("inspector-zhang");
+        Api.Reply review = api.post(inspector, scorecard + "/reviews", Map.of("code", "5.1", "score", 8, "note", "端到端评审"));
+        Api.Reply after = api.get(liaison, scorecard);
+        check(review.status() == 201 && row(after, "5.1").path("reviewScore").asInt() == 8
+                && after.body().path("secured").decimalValue().subtract(card.body().path("secured").decimalValue()).intValue() == 8,
+                "a county inspector reviews 5.1 (8 of 10): the bureau's secured points rise by 8", after);
+        check(api.post(liaison, scorecard + "/reviews", Map.of("code", "5.1", "score", 10)).status() == 403,
+                "the bureau's liaison may not review its own unit (403)", null);
+    }
+
+    private static JsonNode row(Api.Reply card, String code) {
+        for (JsonNode row : card.body().path("indicators")) {
+            if (code.equals(row.path("code").asText())) {
+                return row;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private Api.Reply patch(String token, String upload, long offset, byte[] bytes) {

@@ -4,6 +4,7 @@ import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.ADMINS;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
+import static org.tuanjie.platform.security.Roles.OFFICE;
 
 import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
@@ -17,6 +18,7 @@ import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.domain.DomainOwner;
 import org.tuanjie.units.domain.OwnedDomain;
 import org.tuanjie.units.indicators.OwnedCatalogue;
+import org.tuanjie.units.scorecard.ScoredUnit;
 import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitPlacement;
@@ -107,6 +109,18 @@ public final class UnitPolicy implements AccessPolicy.Source {
                     .refusedAs("own-account", g -> new Object[0]));
     static final Act<Unit> OWNER_IN_REACH = Act.of(Unit.class, "the caller's reach includes the new domain's **owner**",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<ScoredUnit> SEES_SCORED_UNIT = Act.of(ScoredUnit.class, "the unit lies in the caller's reach",
+            "access.unit.not-visible", (r, s) -> r.covers(s.unit().unitPath()));
+    static final Act<Unit> SCORES_OWN_UNIT = Act.of(Unit.class,
+            "an admin for any unit in reach; a liaison or leader only for their own unit (its code is the caller's "
+                    + "`unit_code`, else 403 `not-own-unit`): a self-score is the unit's own word",
+            "dossier.not-own-unit", (r, u) -> r.hasRole(ADMIN) || r.isUnit(u.code()))
+            .refusedAs("not-own-unit", u -> new Object[] {u.code()});
+    static final Act<ScoredUnit> REVIEWS_FOR_CATALOGUE_OWNER = Act.of(ScoredUnit.class,
+            "the caller's reach includes the **owner of the catalogue** the unit is judged by (the office that judges "
+                    + "it, or one above), and does not lie within the unit: nobody reviews their own unit, nor the office "
+                    + "above them (403 otherwise)",
+            "scorecard.not-reviewer", (r, s) -> r.covers(s.catalogueOwner().unitPath()) && !r.liesWithin(s.unit().unitPath()));
     static final Act<OwnedCatalogue> SEES_CATALOGUE = Act.of(OwnedCatalogue.class,
             "the catalogue's owner lies in the caller's reach, or the caller lies within the owner's (a township reads the "
                     + "indicators its county and province judge it by)",
@@ -125,7 +139,7 @@ public final class UnitPolicy implements AccessPolicy.Source {
     public AccessPolicy policy() {
         return AccessPolicy.builder()
                 .seen(SEES_UNIT).seen(SEES_UNIT_READ).seen(SEES_PARENT).seen(SEES_ROOT_CLAIM)
-                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS).seen(SEES_GRANT_UNIT).seen(SEES_CATALOGUE)
+                .seen(SEES_DOMAINS_OF).seen(SEES_DOMAIN).seen(SEES_ALL_MEMBERS).seen(SEES_GRANT_UNIT).seen(SEES_CATALOGUE).seen(SEES_SCORED_UNIT)
                 .rule(Rule.of("POST", "/units", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
                 .rule(Rule.of("GET", "/units", EVERYONE))
                 .rule(Rule.of("GET", "/units/changes", EVERYONE))
@@ -192,6 +206,9 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/indicator-catalogues/{id}/sheet.csv", EVERYONE))
                 .rule(Rule.of("POST", "/indicator-catalogues/{id}/publish", ADMINS).acting(EDITS_OWN_CATALOGUE))
                 .rule(Rule.of("GET", "/units/{id}/indicators", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/scorecard", EVERYONE))
+                .rule(Rule.of("POST", "/units/{id}/scorecard/self-scores", UNIT_STAFF).acting(SCORES_OWN_UNIT))
+                .rule(Rule.of("POST", "/units/{id}/scorecard/reviews", OFFICE).acting(REVIEWS_FOR_CATALOGUE_OWNER))
                 .rules(EventAccess.rules("/units"))
                 .build();
     }

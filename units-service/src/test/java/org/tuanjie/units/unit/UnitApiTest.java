@@ -300,7 +300,7 @@ class UnitApiTest {
         String token = Tokens.of("admin", h.county);
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> assertEquals(9, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
-                () -> assertEquals(15, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
+                () -> assertEquals(16, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
     }
 
     @Test

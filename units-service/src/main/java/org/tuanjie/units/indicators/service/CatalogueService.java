@@ -173,20 +173,26 @@ public class CatalogueService {
      * the "9+N进" domains it is a member of).
      */
     public Optional<InForce> inForce(Unit unit, int year) {
+        return inForce(unit, year, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The same, as it stood at a moment: published by then, and the unit's domains as they were. */
+    public Optional<InForce> inForce(Unit unit, int year, OffsetDateTime at) {
         List<IndicatorCatalogue> found = em.createQuery("""
                 select c from IndicatorCatalogue c, Unit o where o.id = c.ownerUnitId
                 and :path like concat(o.path, '%') and c.year = :year
-                and c.state = org.tuanjie.units.indicators.CatalogueState.PUBLISHED
+                and c.state = org.tuanjie.units.indicators.CatalogueState.PUBLISHED and c.publishedAt <= :at
                 order by o.depth desc, c.edition desc""", IndicatorCatalogue.class)
-                .setParameter("path", unit.path()).setParameter("year", year).setMaxResults(1).getResultList();
+                .setParameter("path", unit.path()).setParameter("year", year).setParameter("at", at)
+                .setMaxResults(1).getResultList();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         IndicatorCatalogue catalogue = found.get(0);
         Set<String> domains = Set.copyOf(em.createQuery("""
                 select d.code from DomainMembership m, CampaignDomain d
-                where m.key.unitId = :unit and d.id = m.key.domainId""", String.class)
-                .setParameter("unit", unit.id()).getResultList());
+                where m.key.unitId = :unit and d.id = m.key.domainId and m.addedAt <= :at""", String.class)
+                .setParameter("unit", unit.id()).setParameter("at", at).getResultList());
         List<IndicatorDefinition> all = indicators.of(catalogue.id()).stream().map(Indicator::definition).toList();
         return Optional.of(new InForce(catalogue, all, all.stream().filter(i -> i.appliesTo(unit.kind(), domains)).toList()));
     }
