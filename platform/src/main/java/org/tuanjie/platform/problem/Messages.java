@@ -95,12 +95,31 @@ public final class Messages {
         return types;
     }
 
+    /**
+     * The message in the caller's language. Arguments that are words of the domain are put in that language too, never
+     * shown as codes: an enum constant as {@code enum.<Type>.<NAME>} says it, a {@link Word} as its key says it (either
+     * as it is when the bundles have no such key).
+     */
     public static String get(Locale locale, String key, Object... args) {
         String pattern = pattern(locale, key);
         if (pattern == null) {
             return key;
         }
-        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+        Object[] said = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < said.length; i++) {
+            if (said[i] instanceof Enum<?> constant) {
+                String word = pattern(locale, "enum." + constant.getDeclaringClass().getSimpleName() + "." + constant.name());
+                said[i] = word == null ? constant.name() : word;
+            } else if (said[i] instanceof Word word) {
+                String text = pattern(locale, word.key());
+                said[i] = text == null ? word.fallback() : text;
+            }
+        }
+        return new MessageFormat(pattern, locale).format(said);
+    }
+
+    /** A word of a message that the bundles put in the caller's language ({@code key}), or {@code fallback} as it is. */
+    public record Word(String key, String fallback) {
     }
 
     private static String pattern(Locale locale, String key) {

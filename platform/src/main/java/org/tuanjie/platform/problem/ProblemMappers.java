@@ -69,10 +69,26 @@ public class ProblemMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            errors.add(new FieldError(field, Messages.get(locale, "problem.json.field")));
+            errors.add(new FieldError(field, fieldMessage(e, locale)));
         }
         return ProblemResponses.build(400, "unreadable-body", Messages.get(locale, "problem.unreadable-body.detail"),
                 errors, headers, uri);
+    }
+
+    /** What a field that could not be read should have held: a day's and a moment's form, an enum's values. */
+    private static String fieldMessage(JsonProcessingException e, Locale locale) {
+        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format ? format.getTargetType() : null;
+        if (target == java.time.LocalDate.class) {
+            return Messages.get(locale, "problem.json.date");
+        }
+        if (target == java.time.OffsetDateTime.class || target == java.time.Instant.class) {
+            return Messages.get(locale, "problem.json.datetime");
+        }
+        if (target != null && target.isEnum()) {
+            return Messages.get(locale, "problem.json.enum", java.util.Arrays.stream(target.getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        return Messages.get(locale, "problem.json.field");
     }
 
     @ServerExceptionMapper

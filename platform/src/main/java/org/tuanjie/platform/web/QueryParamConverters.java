@@ -43,7 +43,7 @@ public class QueryParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Strict<>(name, value -> Long.valueOf(value.trim()));
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Strict<>(name, QueryParamConverters::day);
+            return (ParamConverter<T>) new Strict<>(name, QueryParamConverters::day, "problem.query.date");
         }
         return null;
     }
@@ -73,7 +73,14 @@ public class QueryParamConverters implements ParamConverterProvider {
         return null;
     }
 
-    private record Strict<T>(String name, java.util.function.Function<String, T> parse) implements ParamConverter<T> {
+    /** @param messageKey what the caller reads when the value cannot be read: that it is invalid, or the form expected */
+    private record Strict<T>(String name, java.util.function.Function<String, T> parse, String messageKey)
+            implements ParamConverter<T> {
+
+        Strict(String name, java.util.function.Function<String, T> parse) {
+            this(name, parse, "problem.query.invalid");
+        }
+
         @Override
         public T fromString(String value) {
             if (value == null) {
@@ -82,7 +89,7 @@ public class QueryParamConverters implements ParamConverterProvider {
             try {
                 return parse.apply(value);
             } catch (IllegalArgumentException e) {
-                throw new Problems.InvalidInput(new Violation(name, "problem.query.invalid", value));
+                throw new Problems.InvalidInput(new Violation(name, messageKey, value));
             }
         }
 

@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.task;
 
+import org.tuanjie.platform.problem.Messages;
 import org.tuanjie.platform.problem.Problems;
 
 /**
@@ -19,7 +20,7 @@ public final class TaskExceptions {
     /** Any move the state machine does not have: named by where the task is and what was asked. */
     public static final class IllegalTransition extends Problems.Conflict {
         public IllegalTransition(TaskState from, String action) {
-            super("illegal-transition", "task.illegal-transition", action, from);
+            super("illegal-transition", "task.illegal-transition", new Messages.Word("task.action." + action, action), from);
         }
     }
 

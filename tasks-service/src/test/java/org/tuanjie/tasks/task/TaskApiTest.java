@@ -175,7 +175,8 @@ class TaskApiTest {
     void everyIllegalTransitionIsAConflictAndChangesNothing() {
         String taskId = newTask(TODAY.plusDays(20));
         String etag = as("auditor", c.county).get("/tasks/" + taskId).header("ETag");
-        act("inspector", c.county, taskId, "verify", null, 409).then().body("type", type("illegal-transition"));
+        act("inspector", c.county, taskId, "verify", null, 409).then().body("type", type("illegal-transition"))
+                .body("detail", equalTo("整改任务处于“已交办”状态，不能销号")); // in words, never ASSIGNED or verify
         act("inspector", c.county, taskId, "reject", Map.of("reason", "x"), 409);
         act("unit-liaison", schoolA, taskId, "submit", Map.of("completionReport", "x"), 409);
         act("admin", c.county, taskId, "reassign", Map.of("unitId", c.id(c.education), "responsiblePerson", "李"), 409);
