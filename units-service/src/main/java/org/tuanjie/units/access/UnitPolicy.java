@@ -13,11 +13,11 @@ import org.tuanjie.platform.access.Rule;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.events.EventAccess;
 import org.tuanjie.units.domain.DomainMembers;
-import org.tuanjie.units.people.AccountGrant;
-import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.domain.DomainOwner;
 import org.tuanjie.units.domain.OwnedDomain;
 import org.tuanjie.units.indicators.OwnedCatalogue;
+import org.tuanjie.units.people.AccountGrant;
+import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.scorecard.ScoredUnit;
 import org.tuanjie.units.unit.RootClaim;
 import org.tuanjie.units.unit.Unit;
@@ -207,6 +207,7 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/indicator-catalogues/{id}/publish", ADMINS).acting(EDITS_OWN_CATALOGUE))
                 .rule(Rule.of("GET", "/units/{id}/indicators", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/scorecard", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/scorecard/rollup", EVERYONE))
                 .rule(Rule.of("POST", "/units/{id}/scorecard/self-scores", UNIT_STAFF).acting(SCORES_OWN_UNIT))
                 .rule(Rule.of("POST", "/units/{id}/scorecard/reviews", OFFICE).acting(REVIEWS_FOR_CATALOGUE_OWNER))
                 .rules(EventAccess.rules("/units"))

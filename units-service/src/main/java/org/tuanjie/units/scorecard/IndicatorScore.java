@@ -69,6 +69,10 @@ public class IndicatorScore {
         return id;
     }
 
+    public UUID catalogueId() {
+        return catalogueId;
+    }
+
     public String code() {
         return code;
     }

@@ -1,6 +1,7 @@
 package org.tuanjie.units.unit;
 
 import java.util.UUID;
+import org.tuanjie.platform.problem.Messages;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 
@@ -38,7 +39,8 @@ public final class UnitExceptions {
 
     public static final class PlacementNotAllowed extends Problems.Unprocessable {
         public PlacementNotAllowed(UnitKind kind, UnitKind parentKind) {
-            super("placement-not-allowed", "unit.placement", kind, parentKind == null ? "-" : parentKind);
+            super("placement-not-allowed", "unit.placement", kind,
+                    parentKind == null ? new Messages.Word("unit.placement.no-parent", "-") : parentKind);
         }
     }
 

@@ -2,6 +2,7 @@ package org.tuanjie.units.imports;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -138,5 +139,24 @@ class UnitImportApiTest {
         asAdmin("660000000000", "application/pdf").body(new byte[] {1, 2}).post("/units/import").then().statusCode(415);
         asAdmin("660000000000", "text/csv").body("name,kind\n").post("/units/import").then().statusCode(400)
                 .body("errors.field", hasItems("code"));
+    }
+
+    @Test
+    void aParentOutsideTheCallersReachIsSaidToBeSoNotMissing() {
+        asAdmin("670000000000", "text/csv").body("""
+                code,name,parent_code,kind
+                670000000000,测试省,,省
+                670100000000,测试州,670000000000,州
+                670102000000,测试县,670100000000,县
+                670102001000,甲镇,670102000000,乡镇
+                670102002000,乙镇,670102000000,乡镇
+                """.getBytes(StandardCharsets.UTF_8)).post("/units/import").then().statusCode(200).body("created", equalTo(5));
+        asAdmin("670102002000", "text/csv").body("""
+                code,name,parent_code,kind
+                670102001001,甲镇一村,670102001000,村
+                670102009001,无名村,670102009000,村
+                """.getBytes(StandardCharsets.UTF_8)).post("/units/import").then().statusCode(400)
+                .body("errors[0].line", equalTo(2)).body("errors[0].message", containsString("不在您的管辖范围内"))
+                .body("errors[1].line", equalTo(3)).body("errors[1].message", containsString("既不在系统中也不在文件中"));
     }
 }

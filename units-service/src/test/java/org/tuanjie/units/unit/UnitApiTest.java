@@ -125,7 +125,14 @@ class UnitApiTest {
     @Test
     void placementRulesAreUnprocessable() {
         admin(h.province).body(unit("533400000000", "PREFECTURE", h.id(h.villageA), "村下的州")).post("/units")
-                .then().statusCode(422).body("type", endsWithType("placement-not-allowed"));
+                .then().statusCode(422).body("type", endsWithType("placement-not-allowed"))
+                .body("detail", org.hamcrest.Matchers.equalTo("州（市）不能隶属于村（社区）")); // in words, never PREFECTURE
+        admin(h.province).header("Accept-Language", "en").body(unit("533400000000", "PREFECTURE", h.id(h.villageA), "村下的州"))
+                .post("/units").then().statusCode(422).body("detail", org.hamcrest.Matchers.equalTo(
+                        "prefecture: not allowed under village or community"));
+        admin(h.province).body(Map.of("kind", "VILLAGE", "names", Map.of("zh", "无码村"))).post("/units").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("code"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("必填")); // not "不能为空" or "不能为null"
         String etag = etag("admin", h.province, "/units/" + h.id(h.county));
         admin(h.province).header("If-Match", etag).body(Map.of("parentId", h.id(h.townshipA)))
                 .post("/units/" + h.id(h.county) + "/move").then().statusCode(422)
@@ -300,7 +307,7 @@ class UnitApiTest {
         String token = Tokens.of("admin", h.county);
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> assertEquals(9, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
-                () -> assertEquals(16, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
+                () -> assertEquals(17, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
     }
 
     @Test

@@ -210,7 +210,8 @@ public class UnitImportService {
             } else {
                 parent = parentsInDb.get(parentCode);
                 if (parent == null) {
-                    errors.add(new Violation("parent_code", "import.parent", parentCode).atLine(row.line()));
+                    errors.add(new Violation("parent_code", parentsInDb.containsKey(parentCode) ? "import.parent-out-of-reach"
+                            : "import.parent", parentCode).atLine(row.line()));
                     parentProblem = true;
                 }
             }
@@ -247,7 +248,10 @@ public class UnitImportService {
         return existing;
     }
 
-    /** Parents named by the file but not in it: they must exist where the policy lets the caller place units. */
+    /**
+     * Parents named by the file but not in it: they must exist where the policy lets the caller place units; one that
+     * exists elsewhere maps to null.
+     */
     private Map<String, Unit> parentsInDatabase(List<SheetRow> rows, Set<String> inFile) {
         Set<String> wanted = new HashSet<>();
         for (SheetRow row : rows) {
@@ -259,8 +263,9 @@ public class UnitImportService {
         Map<String, Unit> found = new HashMap<>();
         List<String> all = new ArrayList<>(wanted);
         for (int i = 0; i < all.size(); i += 1000) {
-            units.list("code in ?1", all.subList(i, Math.min(i + 1000, all.size()))).stream()
-                    .filter(u -> guard.permits(new UnitPlacement(u))).forEach(u -> found.put(u.code(), u));
+            // a parent elsewhere is kept as such (null), so the row can say why it cannot go under it
+            units.list("code in ?1", all.subList(i, Math.min(i + 1000, all.size())))
+                    .forEach(u -> found.put(u.code(), guard.permits(new UnitPlacement(u)) ? u : null));
         }
         return found;
     }

@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -232,6 +234,37 @@ public class CatalogueService {
         }
         if (!errors.isEmpty()) {
             throw new Problems.InvalidInput(errors);
+        }
+    }
+
+    /**
+     * The catalogues units at or below {@code root} may be judged by in a year, as they stood at a moment: the latest
+     * published edition of each office on the root's path or below it, by the office's path. A unit is judged by that
+     * of the longest path its own path starts with.
+     */
+    public Map<String, Published> publishedAround(Unit root, int year, OffsetDateTime at) {
+        Map<String, Published> byOwnerPath = new HashMap<>();
+        em.createQuery("""
+                select c, o from IndicatorCatalogue c, Unit o where o.id = c.ownerUnitId and c.year = :year
+                and c.state = org.tuanjie.units.indicators.CatalogueState.PUBLISHED and c.publishedAt <= :at
+                and (o.path like :inside or :root like concat(o.path, '%'))
+                order by c.edition""", Object[].class)
+                .setParameter("year", year).setParameter("at", at).setParameter("inside", root.unitPath().likePattern())
+                .setParameter("root", root.path()).getResultList()
+                .forEach(row -> { // a list, not a stream: each row asks for its indicators
+                    IndicatorCatalogue catalogue = (IndicatorCatalogue) row[0];
+                    byOwnerPath.put(((Unit) row[1]).path(), new Published(catalogue, (Unit) row[1],
+                            indicators.of(catalogue.id()).stream().map(Indicator::definition).toList()));
+                });
+        return byOwnerPath;
+    }
+
+    /** A published catalogue, its owner and its indicators. */
+    public record Published(IndicatorCatalogue catalogue, Unit owner, List<IndicatorDefinition> indicators) {
+
+        /** Those of its indicators that apply to a unit of this kind, member of these domains. */
+        public List<IndicatorDefinition> applicableTo(org.tuanjie.units.unit.UnitKind kind, Set<String> domains) {
+            return indicators.stream().filter(i -> i.appliesTo(kind, domains)).toList();
         }
     }
 

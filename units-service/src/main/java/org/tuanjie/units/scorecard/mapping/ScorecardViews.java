@@ -22,15 +22,18 @@ import org.tuanjie.units.dossier.ActivityKind;
 import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.indicators.IndicatorTable;
 import org.tuanjie.units.indicators.MeasuredBy;
-import org.tuanjie.units.indicators.mapping.IndicatorViews;
 import org.tuanjie.units.indicators.mapping.IndicatorViews.CatalogueSummary;
+import org.tuanjie.units.indicators.mapping.IndicatorViews;
 import org.tuanjie.units.readiness.ReadinessItem;
 import org.tuanjie.units.scorecard.Evidence;
 import org.tuanjie.units.scorecard.IndicatorScore;
+import org.tuanjie.units.scorecard.Rollup;
 import org.tuanjie.units.scorecard.ScoreKind;
 import org.tuanjie.units.scorecard.Scorecard;
 import org.tuanjie.units.scorecard.service.ScorecardService.Card;
+import org.tuanjie.units.scorecard.service.ScorecardService;
 import org.tuanjie.units.unit.Unit;
+import org.tuanjie.units.unit.UnitKind;
 import org.tuanjie.units.unit.UnitNames;
 import org.tuanjie.units.unit.mapping.UnitView;
 
@@ -95,6 +98,65 @@ public final class ScorecardViews {
             @Schema(description = "SELF: the unit's own (自评); REVIEW: a reviewer's (评审)") ScoreKind kind, BigDecimal score,
             @Schema(maxLength = IndicatorScore.NOTE_MAX) String note, OffsetDateTime recordedAt,
             @Schema(maxLength = UnitView.SUBJECT_MAX) String recordedBy) {
+    }
+
+    @Schema(name = "ScorecardTotals", description = "Scorecards added up over a group of units")
+    public record TotalsView(@Schema(minimum = "0") int units,
+            @Schema(description = "Units ready for the acceptance check", minimum = "0") int ready,
+            BigDecimal points, BigDecimal secured, BigDecimal atRisk, BigDecimal missing,
+            @Schema(description = "Secured points over points (0 to 1)", example = "0.72") double securedRate) {
+    }
+
+    @Schema(name = "ScorecardGroup", description = "A unit directly below, with every unit below it")
+    public record GroupView(UUID unitId, @Schema(maxLength = UnitView.CODE_MAX) String code,
+            @Schema(maxLength = UnitNames.MAX_LENGTH) String name, UnitKind kind, TotalsView totals) {
+    }
+
+    @Schema(name = "ScorecardDomainGroup", description = "A \"9+N进\" domain, over its members in the subtree")
+    public record DomainGroupView(UUID domainId, @Schema(maxLength = 40) String code,
+            @Schema(maxLength = UnitNames.MAX_LENGTH) String name, TotalsView totals) {
+    }
+
+    @Schema(name = "ScorecardSpread", description = "The spread of the secured rate between groups: the report's uneven progress, as a number")
+    public record SpreadView(@Schema(minimum = "0") int groups, double mean, double standardDeviation,
+            @Schema(description = "Standard deviation over mean; absent when the mean is 0") Double coefficientOfVariation) {
+    }
+
+    @Schema(name = "ScorecardRollup", description = "The scorecards of a unit's subtree added up, as of a day")
+    public record RollupView(UUID unitId, @Schema(maxLength = UnitView.CODE_MAX) String unitCode,
+            @Schema(maxLength = UnitNames.MAX_LENGTH) String unitName, @Schema(example = "2026") int year, LocalDate asOf,
+            @Schema(description = "Every open unit of the subtree, the unit itself included") TotalsView total,
+            @Schema(description = "Each region directly below (a county's townships), with its villages and organizations",
+                    maxItems = 10000) List<GroupView> regions,
+            @Schema(description = "The spread between those regions") SpreadView regionSpread,
+            @Schema(description = "Each organization directly below (a county's departments), with what lies below it",
+                    maxItems = 10000) List<GroupView> departments,
+            @Schema(description = "The spread between those departments") SpreadView departmentSpread,
+            @Schema(description = "Each \"9+N进\" domain with members in the subtree, over them", maxItems = 1000)
+            List<DomainGroupView> domains,
+            @Schema(description = "Whether tasks-service said which findings are open (else nothing is counted at risk)")
+            boolean findingsKnown) {
+    }
+
+    public static RollupView toView(ScorecardService.Groups g) {
+        return new RollupView(g.root().id(), g.root().code(), g.root().nameZh(), g.year(), g.asOf(), totals(g.total()),
+                g.regions().stream().map(ScorecardViews::toView).toList(), spread(g.regionSpread()),
+                g.departments().stream().map(ScorecardViews::toView).toList(), spread(g.departmentSpread()),
+                g.domains().stream().map(d -> new DomainGroupView(d.domainId(), d.code(), d.name(), totals(d.totals()))).toList(),
+                g.findingsKnown());
+    }
+
+    private static GroupView toView(ScorecardService.Group group) {
+        return new GroupView(group.unit().id(), group.unit().code(), group.unit().nameZh(), group.unit().kind(),
+                totals(group.totals()));
+    }
+
+    private static TotalsView totals(Rollup.Totals t) {
+        return new TotalsView(t.units(), t.ready(), t.points(), t.secured(), t.atRisk(), t.missing(), t.securedRate());
+    }
+
+    private static SpreadView spread(Rollup.Spread s) {
+        return new SpreadView(s.groups(), s.mean(), s.standardDeviation(), s.coefficientOfVariation());
     }
 
     public static ScoreView toView(IndicatorScore s, UUID unitId) {

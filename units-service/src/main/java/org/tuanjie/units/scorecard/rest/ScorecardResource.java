@@ -32,10 +32,10 @@ import org.tuanjie.platform.problem.Messages;
 import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.units.scorecard.IndicatorScore;
 import org.tuanjie.units.scorecard.ScoreKind;
-import org.tuanjie.units.scorecard.mapping.ScorecardViews;
 import org.tuanjie.units.scorecard.mapping.ScorecardViews.NewScore;
 import org.tuanjie.units.scorecard.mapping.ScorecardViews.ScoreView;
 import org.tuanjie.units.scorecard.mapping.ScorecardViews.ScorecardView;
+import org.tuanjie.units.scorecard.mapping.ScorecardViews;
 import org.tuanjie.units.scorecard.service.ScorecardService;
 
 @Guarded
@@ -68,6 +68,22 @@ public class ScorecardResource {
             LocalDate asOf,
             @Context HttpHeaders headers) {
         return ScorecardViews.toView(service.card(id, year, asOf), Messages.locale(headers));
+    }
+
+    @GET
+    @Path("rollup")
+    @Operation(summary = "The scorecards of a unit's subtree added up: per region and department below it, per domain, with their spread",
+            description = "Every open unit of the subtree as `GET /units/{id}/scorecard` reads it, added up: in all, per "
+                    + "unit directly below (a county's townships with their villages; its departments), per \"9+N进\" domain "
+                    + "(its members here); the spread of the secured rate between the regions and between the departments "
+                    + "(mean, standard deviation, coefficient of variation), like the township league table. `asOf` reads it "
+                    + "as it stood at the end of that day.")
+    public ScorecardViews.RollupView getScorecardRollup(@PathParam("id") UUID id,
+            @QueryParam("year") @Min(2000) @Max(2100) @Parameter(description = "Campaign year; that of `asOf` when absent",
+                    example = "2026") Integer year,
+            @QueryParam("asOf") @Parameter(description = "The day to read it as of; today when absent", example = "2026-06-30")
+            LocalDate asOf) {
+        return ScorecardViews.toView(service.rollup(id, year, asOf));
     }
 
     @POST

@@ -33,21 +33,24 @@ public class Rectification {
     @Inject
     SecurityIdentity identity;
 
-    /** Open findings by indicator at the unit, at the end of the day; empty when tasks-service did not answer. */
+    /**
+     * Open findings by unit and indicator in scope, at the end of the day; empty when tasks-service did not answer.
+     */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unknown")
-    public Optional<Map<IndicatorCode, Integer>> openAt(UUID unitId, LocalDate day) {
+    public Optional<Map<UUID, Map<IndicatorCode, Integer>>> openIn(ScorecardFacts.Scope scope, LocalDate day) {
         String bearer = identity.getPrincipal() instanceof JsonWebToken jwt ? "Bearer " + jwt.getRawToken() : null;
-        Map<IndicatorCode, Integer> open = new HashMap<>();
-        for (TasksClient.Item item : tasks.openByIndicator(bearer, unitId, false, day.toString()).items()) {
-            IndicatorCode.parse(item.indicatorCode()).ifPresent(code -> open.merge(code, item.open(), Integer::sum));
+        Map<UUID, Map<IndicatorCode, Integer>> open = new HashMap<>();
+        for (TasksClient.Item item : tasks.openByIndicator(bearer, scope.root().id(), scope.subtree(), day.toString()).items()) {
+            IndicatorCode.parse(item.indicatorCode()).ifPresent(code -> open.computeIfAbsent(item.unitId(), u -> new HashMap<>())
+                    .merge(code, item.open(), Integer::sum));
         }
         return Optional.of(open);
     }
 
-    Optional<Map<IndicatorCode, Integer>> unknown(UUID unitId, LocalDate day, Throwable why) {
-        LOG.warnf("tasks-service did not say which findings are open at %s: %s", unitId, why.toString());
+    Optional<Map<UUID, Map<IndicatorCode, Integer>>> unknown(ScorecardFacts.Scope scope, LocalDate day, Throwable why) {
+        LOG.warnf("tasks-service did not say which findings are open at %s: %s", scope.root().code(), why.toString());
         return Optional.empty();
     }
 }

@@ -8,9 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,22 +19,21 @@ import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.units.dossier.ActivityKind;
-import org.tuanjie.units.dossier.DossierKind;
+import org.tuanjie.units.domain.CampaignDomain;
 import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.indicators.IndicatorDefinition;
 import org.tuanjie.units.indicators.OwnedCatalogue;
-import org.tuanjie.units.indicators.service.CatalogueService;
 import org.tuanjie.units.indicators.service.CatalogueService.InForce;
+import org.tuanjie.units.indicators.service.CatalogueService;
 import org.tuanjie.units.people.service.PeopleService;
 import org.tuanjie.units.readiness.ReadinessItem;
-import org.tuanjie.units.readiness.ReadinessProfile;
 import org.tuanjie.units.scorecard.Evidence;
 import org.tuanjie.units.scorecard.IndicatorScore;
+import org.tuanjie.units.scorecard.Rollup;
 import org.tuanjie.units.scorecard.ScoreKind;
-import org.tuanjie.units.scorecard.ScoredUnit;
 import org.tuanjie.units.scorecard.Scorecard;
 import org.tuanjie.units.scorecard.ScorecardExceptions.NoCatalogue;
+import org.tuanjie.units.scorecard.ScoredUnit;
 import org.tuanjie.units.unit.Unit;
 import org.tuanjie.units.unit.UnitRepository;
 
@@ -60,6 +57,9 @@ public class ScorecardService {
     Rectification rectification;
 
     @Inject
+    ScorecardFacts facts;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -73,19 +73,132 @@ public class ScorecardService {
         Unit unit = visible(unitId);
         LocalDate day = asOf == null ? today() : asOf;
         int campaign = year == null ? day.getYear() : year;
+        Cards cards = cards(new ScorecardFacts.Scope(unit, false), campaign, day);
+        return new Card(unit, campaign, day, cards.catalogueOf(unit), cards.of(unit));
+    }
+
+    /**
+     * The scorecards of every open unit in scope as of a day, computed together: one read of each kind of fact, and one
+     * question to tasks-service.
+     */
+    Cards cards(ScorecardFacts.Scope scope, int year, LocalDate day) {
         OffsetDateTime bound = endOf(day);
-        Set<ReadinessItem> missing = Optional.ofNullable(em.find(ReadinessProfile.class, unit.id()))
-                .map(ReadinessProfile::missing).orElse(Set.of(ReadinessItem.values()));
-        Optional<InForce> inForce = catalogues.inForce(unit, campaign, bound);
-        if (inForce.isEmpty()) {
-            return new Card(unit, campaign, day, Optional.empty(), Scorecard.withoutCatalogue(missing));
+        Map<String, CatalogueService.Published> catalogues = this.catalogues.publishedAround(scope.root(), year, bound);
+        Map<UUID, Map<IndicatorCode, Evidence>> evidence = facts.evidence(scope, year, day, bound);
+        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> self = facts.scores(scope, ScoreKind.SELF, bound);
+        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> reviews = facts.scores(scope, ScoreKind.REVIEW, bound);
+        Map<UUID, Set<ReadinessItem>> readiness = facts.readinessMissing(scope);
+        Map<UUID, Set<String>> domains = facts.domains(scope, bound);
+        Optional<Map<UUID, Map<IndicatorCode, Integer>>> open = rectification.openIn(scope, day);
+        Map<UUID, Scorecard> byUnit = new HashMap<>();
+        Map<UUID, CatalogueService.Published> judgedBy = new HashMap<>();
+        List<Unit> inScope = scope.subtree() ? openUnits(scope.root(), day) : List.of(scope.root());
+        for (Unit unit : inScope) {
+            Set<ReadinessItem> missing = readiness.getOrDefault(unit.id(), Set.of(ReadinessItem.values()));
+            Optional<CatalogueService.Published> catalogue = catalogues.entrySet().stream()
+                    .filter(e -> unit.path().startsWith(e.getKey())).max(Map.Entry.comparingByKey(
+                            java.util.Comparator.comparingInt(String::length))).map(Map.Entry::getValue);
+            if (catalogue.isEmpty()) {
+                byUnit.put(unit.id(), Scorecard.withoutCatalogue(missing));
+                continue;
+            }
+            UUID id = catalogue.get().catalogue().id();
+            judgedBy.put(unit.id(), catalogue.get());
+            byUnit.put(unit.id(), Scorecard.of(new Scorecard.Facts(catalogue.get().indicators(),
+                    catalogue.get().applicableTo(unit.kind(), domains.getOrDefault(unit.id(), Set.of())),
+                    evidence.getOrDefault(unit.id(), Map.of()), self.getOrDefault(unit.id(), Map.of()).getOrDefault(id, Map.of()),
+                    reviews.getOrDefault(unit.id(), Map.of()).getOrDefault(id, Map.of()),
+                    open.map(o -> o.getOrDefault(unit.id(), Map.of())).orElse(null), missing)));
         }
-        UUID catalogueId = inForce.get().catalogue().id();
-        Scorecard scorecard = Scorecard.of(new Scorecard.Facts(inForce.get().all(), inForce.get().applicable(),
-                evidence(unit, campaign, day, bound), scores(unit, catalogueId, ScoreKind.SELF, bound),
-                scores(unit, catalogueId, ScoreKind.REVIEW, bound), rectification.openAt(unit.id(), day).orElse(null), missing));
-        return new Card(unit, campaign, day, Optional.of(new OwnedCatalogue(inForce.get().catalogue(),
-                units.findById(inForce.get().catalogue().ownerUnitId()))), scorecard);
+        return new Cards(inScope, byUnit, judgedBy, open.isPresent());
+    }
+
+    /** Scorecards by unit, with the catalogue each is judged by, and whether tasks-service said which findings are open. */
+    record Cards(List<Unit> units, Map<UUID, Scorecard> byUnit, Map<UUID, CatalogueService.Published> judgedBy,
+            boolean findingsKnown) {
+
+        Scorecard of(Unit unit) {
+            return byUnit.get(unit.id());
+        }
+
+        Optional<OwnedCatalogue> catalogueOf(Unit unit) {
+            return Optional.ofNullable(judgedBy.get(unit.id())).map(p -> new OwnedCatalogue(p.catalogue(), p.owner()));
+        }
+    }
+
+    /** Scorecards added up: over the unit's subtree, each unit directly below it with its own subtree, and each domain. */
+    public record Groups(Unit root, int year, LocalDate asOf, Rollup.Totals total, List<Group> regions, Rollup.Spread regionSpread,
+            List<Group> departments, Rollup.Spread departmentSpread, List<DomainGroup> domains, boolean findingsKnown) {
+    }
+
+    public record Group(Unit unit, Rollup.Totals totals) {
+    }
+
+    public record DomainGroup(UUID domainId, String code, String name, Rollup.Totals totals) {
+    }
+
+    /**
+     * The scorecards of a unit's subtree added up: in all, per unit directly below it (a county's townships with their
+     * villages, its departments), per "9+N进" domain (its members here), with the spread of the secured rate between
+     * the regions below and between the departments.
+     */
+    public Groups rollup(UUID rootId, Integer year, LocalDate asOf) {
+        Unit root = visible(rootId);
+        LocalDate day = asOf == null ? today() : asOf;
+        int campaign = year == null ? day.getYear() : year;
+        Cards cards = cards(new ScorecardFacts.Scope(root, true), campaign, day);
+        Rollup.Totals total = Rollup.Totals.NONE;
+        for (Unit unit : cards.units()) {
+            total = total.plus(cards.of(unit));
+        }
+        List<Group> regions = new java.util.ArrayList<>();
+        List<Group> departments = new java.util.ArrayList<>();
+        for (Unit child : cards.units().stream().filter(u -> root.id().equals(u.parentId())).toList()) {
+            Rollup.Totals totals = Rollup.Totals.NONE;
+            for (Unit unit : cards.units()) {
+                if (unit.path().startsWith(child.path())) {
+                    totals = totals.plus(cards.of(unit));
+                }
+            }
+            (child.kind().isRegion() ? regions : departments).add(new Group(child, totals));
+        }
+        return new Groups(root, campaign, day, total, regions, spread(regions), departments, spread(departments),
+                domains(root, cards, endOf(day)), cards.findingsKnown());
+    }
+
+    private static Rollup.Spread spread(List<Group> groups) {
+        return Rollup.Spread.of(groups.stream().map(g -> g.totals().securedRate()).toList());
+    }
+
+    /** Each domain with members in the subtree, over those members. */
+    private List<DomainGroup> domains(Unit root, Cards cards, OffsetDateTime bound) {
+        Map<UUID, Unit> byId = new HashMap<>();
+        cards.units().forEach(u -> byId.put(u.id(), u));
+        Map<UUID, DomainGroup> groups = new java.util.LinkedHashMap<>();
+        em.createQuery("""
+                select d, m.key.unitId from CampaignDomain d, DomainMembership m, Unit u
+                where m.key.domainId = d.id and u.id = m.key.unitId and u.path like :scope and m.addedAt <= :at
+                order by d.standard desc, d.code""", Object[].class)
+                .setParameter("scope", root.unitPath().likePattern()).setParameter("at", bound).getResultStream()
+                .forEach(row -> {
+                    CampaignDomain domain = (CampaignDomain) row[0];
+                    Unit member = byId.get((UUID) row[1]);
+                    if (member != null) {
+                        DomainGroup was = groups.getOrDefault(domain.id(), new DomainGroup(domain.id(), domain.code(),
+                                domain.names().getOrDefault("zh", domain.code()), Rollup.Totals.NONE));
+                        groups.put(domain.id(), new DomainGroup(was.domainId(), was.code(), was.name(),
+                                was.totals().plus(cards.of(member))));
+                    }
+                });
+        return List.copyOf(groups.values());
+    }
+
+    /** The units of the subtree open at the end of the day (closed later, or never), in hierarchy order. */
+    private List<Unit> openUnits(Unit root, LocalDate day) {
+        return em.createQuery("""
+                select u from Unit u where u.path like :scope and (u.closedOn is null or u.closedOn > :day)
+                order by u.path""", Unit.class)
+                .setParameter("scope", root.unitPath().likePattern()).setParameter("day", day).getResultList();
     }
 
     /**
@@ -119,49 +232,6 @@ public class ScorecardService {
                 note == null || note.isBlank() ? null : note.strip(), OffsetDateTime.now(ZoneOffset.UTC), caller.subject());
         em.persist(recorded);
         return recorded;
-    }
-
-    /** Entries under each code: dated in the year up to the day, filed by its end, not withdrawn by then. */
-    private Map<IndicatorCode, Evidence> evidence(Unit unit, int year, LocalDate day, OffsetDateTime bound) {
-        LocalDate last = day.isBefore(LocalDate.of(year, 12, 31)) ? day : LocalDate.of(year, 12, 31);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.code, e.kind, count(*) from dossier_entry e, unnest(e.indicator_codes) as c(code)
-                where e.unit_id = ?1 and e.entry_date between ?2 and ?3 and e.created_at <= ?4
-                  and (e.withdrawn_at is null or e.withdrawn_at > ?4)
-                group by c.code, e.kind""")
-                .setParameter(1, unit.id()).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, last)
-                .setParameter(4, bound).getResultList();
-        Map<IndicatorCode, Integer> documents = new HashMap<>();
-        Map<IndicatorCode, Map<ActivityKind, Integer>> activities = new HashMap<>();
-        for (Object[] row : rows) {
-            IndicatorCode code = new IndicatorCode((String) row[0]);
-            DossierKind kind = DossierKind.valueOf((String) row[1]);
-            int count = ((Number) row[2]).intValue();
-            if (kind == DossierKind.DOCUMENT) {
-                documents.merge(code, count, Integer::sum);
-            } else {
-                activities.computeIfAbsent(code, c -> new EnumMap<>(ActivityKind.class)).merge(ActivityKind.of(kind), count,
-                        Integer::sum);
-            }
-        }
-        Set<IndicatorCode> codes = new HashSet<>(documents.keySet());
-        codes.addAll(activities.keySet());
-        Map<IndicatorCode, Evidence> evidence = new HashMap<>();
-        codes.forEach(code -> evidence.put(code, new Evidence(documents.getOrDefault(code, 0), activities.getOrDefault(code, Map.of()))));
-        return evidence;
-    }
-
-    /** The latest score of a kind on each code, given by then. */
-    private Map<IndicatorCode, BigDecimal> scores(Unit unit, UUID catalogueId, ScoreKind kind, OffsetDateTime bound) {
-        Map<IndicatorCode, BigDecimal> latest = new HashMap<>();
-        em.createQuery("""
-                select s from IndicatorScore s where s.unitId = :unit and s.catalogueId = :catalogue and s.kind = :kind
-                and s.recordedAt <= :at order by s.recordedAt""", IndicatorScore.class)
-                .setParameter("unit", unit.id()).setParameter("catalogue", catalogueId).setParameter("kind", kind)
-                .setParameter("at", bound).getResultStream()
-                .forEach(s -> latest.put(new IndicatorCode(s.code()), s.score()));
-        return latest;
     }
 
     private Unit visible(UUID unitId) {
