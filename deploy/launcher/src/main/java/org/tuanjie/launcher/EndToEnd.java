@@ -193,6 +193,7 @@ final class EndToEnd {
                 "the township it joined reads it", null);
         check(api.get(auditor, "/api/views/units/" + education).body().path("degraded").size() == 0,
                 "the composed unit page answers complete", null);
+        townshipPageCountsItsVillages(inspector, auditor);
 
         peopleAndTheirAccounts();
         newLeaderSignsAgain();
@@ -390,6 +391,12 @@ final class EndToEnd {
                 "a county inspector reviews 5.1 (8 of 10): the bureau's secured points rise by 8", after);
         check(api.post(liaison, scorecard + "/reviews", Map.of("code", "5.1", "score", 10)).status() == 403,
                 "the bureau's liaison may not review its own unit (403)", null);
+        Api.Reply rollup = api.get(inspector, "/api/v1/units/" + demo.id(DemoCounty.COUNTY) + "/scorecard/rollup");
+        check(rollup.status() == 200 && rollup.body().path("regions").size() == 10
+                && rollup.body().path("departments").size() > 0 && rollup.body().path("regionSpread").path("groups").asInt() == 10
+                && rollup.body().path("total").path("secured").decimalValue().signum() > 0,
+                "the county's scorecards added up: 10 townships and the departments, each with the spread between them "
+                        + "(townships: " + rollup.body().path("regionSpread") + ")", rollup);
     }
 
     private static JsonNode row(Api.Reply card, String code) {
@@ -566,6 +573,22 @@ final class EndToEnd {
         }
         check(unknown.isEmpty(), "the Grafana dashboard and the alert rules read only metrics the suite exposes"
                 + (unknown.isEmpty() ? "" : " — not exposed: " + unknown), null);
+    }
+
+    /** A township's page counts the open tasks of its villages too, not only its own. */
+    private void townshipPageCountsItsVillages(String inspector, String auditor) {
+        String township = demo.id(DemoCounty.TOWNSHIP_1);
+        String village = demo.id(DemoCounty.village(DemoCounty.TOWNSHIP_1, 1));
+        Api.Reply meeting = api.post(inspector, "/api/v1/tasks", Map.of("unitId", village, "category", "PUBLICITY",
+                "title", "村级宣传栏更新（推进会决定）", "measures", "更新村委会宣传栏", "responsiblePerson", "村支书",
+                "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(15).toString()));
+        JsonNode counts = api.get(auditor, "/api/views/units/" + township).body().path("tasks").path("counts");
+        int onPage = counts.path("RED").asInt() + counts.path("YELLOW").asInt() + counts.path("GREEN").asInt();
+        String open = "&limit=500&state=ASSIGNED&state=IN_PROGRESS&state=SUBMITTED&state=REJECTED&state=HANDED_BACK";
+        int within = api.get(auditor, "/api/v1/tasks?within=" + township + open).body().path("items").size();
+        int own = api.get(auditor, "/api/v1/tasks?unitId=" + township + open).body().path("items").size();
+        check(meeting.status() == 201 && onPage == within && within > own,
+                "a township's page counts its villages' open tasks too (" + onPage + ", its own " + own + ")", meeting);
     }
 
     /** Required where CI runs (CI=true); elsewhere the browser checks run when Debian's chromium is installed. */

@@ -1,7 +1,5 @@
 package org.tuanjie.gateway.view;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tuanjie.platform.access.UnitNotFound;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.gateway.config.GatewayConfig;
 import org.tuanjie.gateway.proxy.Downstream;
+import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.security.Roles;
 import org.tuanjie.platform.web.RequestIds;
@@ -60,7 +60,7 @@ public class UnitPageResource {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         Uni<Part> unit = part("unit", downstream.get("units", "/units/" + id, authorization, requestId, part));
         Uni<Part> readiness = part("readiness", downstream.get("units", "/units/" + id + "/readiness", authorization, requestId, part));
-        Uni<Part> tasks = part("tasks", downstream.get("tasks", "/tasks?unitId=" + id + "&limit=500&" + OPEN_STATES,
+        Uni<Part> tasks = part("tasks", downstream.get("tasks", "/tasks?within=" + id + "&limit=500&" + OPEN_STATES,
                 authorization, requestId, part));
         Uni<Part> agreement = part("agreement", downstream.get("agreements", "/agreements?unitId=" + id + "&year=" + year,
                 authorization, requestId, part));
