@@ -357,11 +357,11 @@ final class EndToEnd {
      */
     private void indicators(String liaison, String unitId, LocalDate today) {
         Api.Reply catalogues = api.get(liaison, "/api/v1/indicator-catalogues?year=" + today.getYear());
-        JsonNode demo = catalogues.body().path(0);
-        check(catalogues.status() == 200 && "PUBLISHED".equals(demo.path("state").asText())
-                && demo.path("title").asText().contains("演示数据"),
+        JsonNode published = catalogues.body().path(0);
+        check(catalogues.status() == 200 && "PUBLISHED".equals(published.path("state").asText())
+                && published.path("title").asText().contains("演示数据"),
                 "the demo indicator catalogue of " + today.getYear() + " is published, labelled as demo data", catalogues);
-        Api.Reply catalogue = api.get(liaison, "/api/v1/indicator-catalogues/" + demo.path("id").asText());
+        Api.Reply catalogue = api.get(liaison, "/api/v1/indicator-catalogues/" + published.path("id").asText());
         check(catalogue.status() == 200 && catalogue.body().path("totalPoints").asInt() == 100
                 && catalogue.body().path("indicators").size() == 17,
                 "it holds 17 indicators worth 100 points, as deploy/launcher/src/main/resources/demo/indicators.csv", catalogue);
