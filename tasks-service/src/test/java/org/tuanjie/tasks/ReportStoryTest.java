@@ -3,6 +3,7 @@ package org.tuanjie.tasks;
 import org.tuanjie.testing.FakeCounty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tuanjie.testing.FakeCounty.as;
 import static org.tuanjie.tasks.Flows.act;
 import static org.tuanjie.tasks.Flows.finding;
@@ -153,6 +154,23 @@ class ReportStoryTest {
                     records.get(i).get("状态"), records.get(i).get("销号人"), records.get(i).get("整改措施"));
         }
 
+        // what the suite adds to the ledger, checked on the extended task and on an overdue one
+        Map<String, CSVRecord> byTitle = new HashMap<>();
+        records.forEach(r -> byTitle.put(r.get("问题/任务"), r));
+        CSVRecord extended = byTitle.get(as("auditor", c.county).get("/tasks/" + b2).then().extract().<String>path("title"));
+        assertEquals(TODAY.plusDays(2).toString(), extended.get("原定时限"));
+        assertEquals(TODAY.plusDays(40).toString(), extended.get("整改时限"));
+        assertEquals(TODAY.plusDays(2) + "→" + TODAY.plusDays(40) + "（已批准）", extended.get("延期情况"));
+        assertEquals("否", extended.get("是否逾期"));
+        assertEquals(as("auditor", c.county).get("/inspections/" + inspectionId).then().extract().<String>path("title"),
+                extended.get("督查"));
+        assertEquals(as("auditor", c.county).get("/findings/" + as("auditor", c.county).get("/tasks/" + b2).then().extract()
+                .<String>path("findingId")).then().extract().<String>path("description"), extended.get("问题描述"));
+        assertEquals(overdueCount(items), records.stream().filter(r -> r.get("是否逾期").equals("是")).count());
+        String disposition = as("auditor", c.county).accept("text/csv").get("/ledger.csv").header("Content-Disposition");
+        assertTrue(disposition.contains("filename*=UTF-8''" + java.net.URLEncoder.encode("整改台账_县513222_" + TODAY,
+                StandardCharsets.UTF_8)), disposition);
+
         byte[] xlsx = as("auditor", c.county).accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .get("/ledger.xlsx").then().statusCode(200).extract().asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -218,5 +236,9 @@ class ReportStoryTest {
 
     private static double round4(double v) {
         return Math.round(v * 10000.0) / 10000.0;
+    }
+
+    private static long overdueCount(List<Map<String, Object>> items) {
+        return items.stream().filter(i -> Boolean.TRUE.equals(i.get("overdue"))).count();
     }
 }

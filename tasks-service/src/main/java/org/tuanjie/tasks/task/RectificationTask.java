@@ -107,6 +107,9 @@ public class RectificationTask extends Audited {
     @Column(name = "verified_by")
     private String verifiedBy;
 
+    @Column(name = "verified_by_name")
+    private String verifiedByName;
+
     @Column(name = "verified_at")
     private OffsetDateTime verifiedAt;
 
@@ -175,6 +178,11 @@ public class RectificationTask extends Audited {
      * @param frozen the evidence signed off with the task: from now on it stays as it is
      */
     public TaskEvent verify(String actor, List<Evidence> frozen) {
+        return verify(actor, actor, frozen);
+    }
+
+    /** @param actorName the verifier's name, as the ledger shows it (their login when the token names nobody) */
+    public TaskEvent verify(String actor, String actorName, List<Evidence> frozen) {
         if (state == TaskState.SUBMITTED && actor.equals(submittedBy)) {
             throw new SelfVerification();
         }
@@ -183,6 +191,7 @@ public class RectificationTask extends Audited {
             event = event.with("frozenEvidence", Evidence.listed(frozen));
         }
         this.verifiedBy = actor;
+        this.verifiedByName = actorName;
         this.verifiedAt = now();
         return event;
     }

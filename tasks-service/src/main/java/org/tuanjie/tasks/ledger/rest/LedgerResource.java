@@ -54,7 +54,7 @@ public class LedgerResource {
             });
             printer.flush();
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ledger.csv\"").build();
+        return Response.ok(body).header("Content-Disposition", LedgerService.disposition(export, "csv")).build();
     }
 
     @GET
@@ -81,6 +81,6 @@ public class LedgerResource {
                 workbook.write(out);
             }
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"").build();
+        return Response.ok(body).header("Content-Disposition", LedgerService.disposition(export, "xlsx")).build();
     }
 }

@@ -163,7 +163,8 @@ public class TaskService {
 
     @Transactional
     public RectificationTask verify(UUID id, long version) {
-        return change(id, version, t -> t.verify(caller.subject(), proof(files.freeze(EvidenceOwners.of(t)))));
+        return change(id, version, t -> t.verify(caller.subject(), caller.displayName(),
+                proof(files.freeze(EvidenceOwners.of(t)))));
     }
 
     @Transactional
