@@ -14,7 +14,7 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
 
-    private static final List<String> BUNDLES = List.of("messages", "files-messages", "events-messages", "platform-messages");
+    private static final List<String> BUNDLES = List.of("messages", "files-messages", "events-messages", "sheets-messages", "platform-messages");
     // without this control a missing Chinese bundle would fall back to the JVM's default locale
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

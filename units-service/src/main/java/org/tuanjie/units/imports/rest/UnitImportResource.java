@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.idempotency.Idempotency;
-import org.tuanjie.units.imports.SheetReader;
+import org.tuanjie.platform.sheets.SheetReader;
 import org.tuanjie.units.imports.service.UnitImportService;
 import org.tuanjie.units.imports.service.UnitImportService.ImportResult;
 

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.tuanjie.platform.problem.ProblemException;
 import org.tuanjie.platform.problem.Violation;
-import org.tuanjie.units.imports.SheetRow;
+import org.tuanjie.platform.sheets.SheetRow;
 import org.tuanjie.units.people.AccountRole;
 import org.tuanjie.units.people.PersonDetails;
 import org.tuanjie.units.people.PersonRole;

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +18,10 @@ import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.problem.ProblemException;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
-import org.tuanjie.units.imports.SheetReader;
-import org.tuanjie.units.imports.SheetRow;
+import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetUnreadable;
+import org.tuanjie.units.imports.UnitColumns;
+import org.tuanjie.platform.sheets.SheetRow;
 import org.tuanjie.units.imports.service.SheetPeople.SheetPerson;
 import org.tuanjie.units.people.PeopleExceptions;
 import org.tuanjie.units.people.Person;
@@ -64,13 +65,8 @@ public class UnitImportService {
     PersonRepository personRows;
 
     public ImportResult importSheet(byte[] content, String mediaType, boolean dryRun) {
-        SheetReader.Sheet1 sheet = read(content, mediaType);
-        List<Violation> errors = new ArrayList<>();
-        for (String column : REQUIRED) {
-            if (!sheet.hasColumn(column)) {
-                errors.add(new Violation(column, "import.header", column).atLine(1));
-            }
-        }
+        SheetReader.ReadSheet sheet = read(content, mediaType);
+        List<Violation> errors = new ArrayList<>(sheet.missing(REQUIRED));
         if (!errors.isEmpty()) {
             throw new ImportInvalid(errors);
         }
@@ -124,15 +120,11 @@ public class UnitImportService {
         people.enableAccounts(recorded);
     }
 
-    private SheetReader.Sheet1 read(byte[] content, String mediaType) {
+    private static SheetReader.ReadSheet read(byte[] content, String mediaType) {
         try {
-            if (mediaType != null && mediaType.startsWith(SheetReader.XLSX)) {
-                return SheetReader.xlsx(content);
-            }
-            return SheetReader.csv(content);
-        } catch (IOException | RuntimeException e) {
-            throw new ImportInvalid(List.of(new Violation("file", "import.unreadable",
-                    e.getClass().getSimpleName().replaceAll("Exception$", ""))));
+            return SheetReader.read(content, mediaType, UnitColumns::canonical);
+        } catch (SheetUnreadable e) {
+            throw new ImportInvalid(List.of(e.violation()));
         }
     }
 

@@ -35,7 +35,7 @@ import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.problem.Problem;
-import org.tuanjie.units.imports.SheetReader;
+import org.tuanjie.platform.sheets.SheetReader;
 import org.tuanjie.units.indicators.IndicatorTable;
 import org.tuanjie.units.indicators.mapping.IndicatorViews;
 import org.tuanjie.units.indicators.mapping.IndicatorViews.CatalogueSummary;

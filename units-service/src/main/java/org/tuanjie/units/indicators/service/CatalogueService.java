@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitNotFound;
@@ -27,7 +24,8 @@ import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.units.imports.SheetReader;
+import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetUnreadable;
 import org.tuanjie.units.indicators.CatalogueRepository;
 import org.tuanjie.units.indicators.Indicator;
 import org.tuanjie.units.indicators.IndicatorCatalogue;
@@ -53,8 +51,6 @@ public class CatalogueService {
     /** The most catalogues one list returns: a few editions a year for each office seen. */
     public static final int LISTED = 500;
     /** Where commons-csv says a record broke ("… at line: 6, position: 12"). */
-    private static final Pattern PARSER_LINE = Pattern.compile("line:? (\\d+)");
-
     @Inject
     CatalogueRepository catalogues;
 
@@ -124,14 +120,8 @@ public class CatalogueService {
         IndicatorSheet.Parsed parsed;
         try {
             parsed = IndicatorSheet.read(IndicatorSheet.parse(content, xlsx));
-        } catch (IOException | RuntimeException e) {
-            // the CSV parser names the line where a quote does not close: say so there, in the clerk's words
-            Matcher line = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
-            if (!xlsx && line.find()) {
-                throw new SheetInvalid(List.of(new Violation("file", "import.csv-quote").atLine(Integer.parseInt(line.group(1)))));
-            }
-            throw new SheetInvalid(List.of(new Violation("file", "import.unreadable",
-                    e.getClass().getSimpleName().replaceAll("Exception$", ""))));
+        } catch (SheetUnreadable e) {
+            throw new SheetInvalid(List.of(e.violation()));
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             OwnedCatalogue owned = owned(id);

@@ -30,8 +30,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.units.dossier.ActivityKind;
-import org.tuanjie.units.imports.SheetReader;
-import org.tuanjie.units.imports.SheetRow;
+import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetRow;
 import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.indicators.IndicatorDefinition;
 import org.tuanjie.units.indicators.IndicatorTitles;
@@ -63,13 +63,8 @@ final class IndicatorSheet {
     record Parsed(List<IndicatorDefinition> rows, List<Integer> lines, List<Violation> errors, Set<IndicatorCode> codesOnBadRows) {
     }
 
-    static Parsed read(SheetReader.Sheet1 sheet) {
-        List<Violation> errors = new ArrayList<>();
-        for (String column : List.of("code", "title_zh", "points")) {
-            if (!sheet.hasColumn(column)) {
-                errors.add(new Violation(column, "import.header", WRITTEN.get(column)).atLine(1));
-            }
-        }
+    static Parsed read(SheetReader.ReadSheet sheet) {
+        List<Violation> errors = new ArrayList<>(sheet.missing(List.of("code", "title_zh", "points"), WRITTEN::get));
         if (!errors.isEmpty()) {
             return new Parsed(List.of(), List.of(), errors, Set.of());
         }
@@ -92,7 +87,8 @@ final class IndicatorSheet {
         return new Parsed(rows, lines, errors, bad);
     }
 
-    static SheetReader.Sheet1 parse(byte[] content, boolean xlsx) throws IOException {
+    /** @throws org.tuanjie.platform.sheets.SheetUnreadable when the bytes are not a sheet */
+    static SheetReader.ReadSheet parse(byte[] content, boolean xlsx) {
         return xlsx ? SheetReader.xlsx(content, READ::get) : SheetReader.csv(content, READ::get);
     }
 

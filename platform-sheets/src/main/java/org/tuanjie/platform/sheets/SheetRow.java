@@ -1,4 +1,4 @@
-package org.tuanjie.units.imports;
+package org.tuanjie.platform.sheets;
 
 import java.util.Map;
 
