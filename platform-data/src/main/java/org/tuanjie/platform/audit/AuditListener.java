@@ -18,7 +18,7 @@ public class AuditListener {
     void created(Audited row) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String who = currentSubject();
-        row.createdAt = now;
+        row.createdAt = row.happenedAt == null ? now : row.happenedAt;
         row.createdBy = who;
         row.updatedAt = now;
         row.updatedBy = who;

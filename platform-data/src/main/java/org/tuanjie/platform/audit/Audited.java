@@ -30,6 +30,22 @@ public abstract class Audited {
     @Column(nullable = false)
     long version;
 
+    /** When what the row records happened, for history brought in from before the suite; null: now. */
+    @jakarta.persistence.Transient
+    OffsetDateTime happenedAt;
+
+    /**
+     * The row records something that happened before it was written (a ledger brought in): its creation time is
+     * then that moment, so that figures counting from it (days to close, as of a date) read the history right. Who
+     * wrote it, and when, the caller records beside it.
+     */
+    protected void happenedAt(OffsetDateTime at) {
+        if (createdAt != null) {
+            throw new IllegalStateException("a stored row's creation time never changes");
+        }
+        this.happenedAt = at;
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
     }
