@@ -39,7 +39,7 @@ public class LedgerService {
     /** The columns, those county offices already kept first, in their order; what the suite adds after them. */
     public static final List<String> HEADERS = List.of("序号", "责任单位", "单位代码", "所属乡镇", "问题类别", "问题/任务",
             "整改措施", "责任人", "整改时限", "状态", "预警", "销号日期", "销号人",
-            "整改佐证材料", "督查", "问题描述", "整改完成情况", "配合单位", "原定时限", "延期情况", "是否逾期");
+            "整改佐证材料", "督查", "问题描述", "整改完成情况", "配合单位", "原定时限", "延期情况", "是否逾期", "交办日期", "报送日期");
 
     private static final Map<TaskState, String> STATES = Map.of(TaskState.ASSIGNED, "已交办",
             TaskState.IN_PROGRESS, "整改中", TaskState.SUBMITTED, "待验收", TaskState.VERIFIED, "已销号",
@@ -119,7 +119,7 @@ public class LedgerService {
                 var query = em.createQuery("select t.unit.name, t.unit.code, t.townshipName, t.category, t.title,"
                         + " t.measures, t.responsiblePerson, t.deadline, t.state, t.verifiedAt,"
                         + " coalesce(t.verifiedByName, t.verifiedBy), t.id, i.title, f.description, t.completionReport,"
-                        + " t.cooperatingUnits"
+                        + " t.cooperatingUnits, t.createdAt, t.submittedAt"
                         + " from RectificationTask t left join Inspection i on i.id = t.inspectionId"
                         + " left join Finding f on f.id = t.findingId"
                         + " where " + where.hql() + " order by t.deadline, t.id", Object[].class);
@@ -155,6 +155,10 @@ public class LedgerService {
             batch.clear();
         }
 
+        private String day(OffsetDateTime at) {
+            return at == null ? "" : at.atZoneSameInstant(config.zone()).toLocalDate().toString();
+        }
+
         private List<String> line(long number, Object[] r, List<StoredFile> evidence, List<ExtensionRequest> extensions) {
             TaskState state = (TaskState) r[8];
             LocalDate deadline = (LocalDate) r[7];
@@ -169,10 +173,12 @@ public class LedgerService {
             return List.of(Long.toString(number), text(r[0]), text(r[1]), text(r[2]), CATEGORIES.get((Category) r[3]),
                     text(r[4]), text(r[5]), text(r[6]), deadline.toString(), STATES.get(state),
                     light == null ? "" : LIGHTS.get(light),
-                    verifiedAt == null ? "" : verifiedAt.atZoneSameInstant(config.zone()).toLocalDate().toString(),
+                    day(verifiedAt),
                     text(r[10]), listed(evidence), text(r[12]), text(r[13]), text(r[14]),
-                    cooperating.stream().map(RectificationTask.CooperatingUnit::name).collect(Collectors.joining("、")),
-                    original.toString(), extensions(extensions), overdue ? "是" : "否");
+                    // by name and code, so that the ledger brought into another county's suite names the same units
+                    cooperating.stream().map(u -> u.name() + "（" + u.code() + "）").collect(Collectors.joining("、")),
+                    original.toString(), extensions(extensions), overdue ? "是" : "否", day((OffsetDateTime) r[16]),
+                    day((OffsetDateTime) r[17]));
         }
     }
 
