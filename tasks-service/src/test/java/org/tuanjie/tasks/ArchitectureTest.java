@@ -16,7 +16,7 @@ class ArchitectureTest {
             .layer("rest").definedBy("..rest..")
             .layer("service").definedBy("..service..")
             .layer("mapping").definedBy("..mapping..")
-            .layer("domain").definedBy("org.tuanjie.tasks.inspection", "org.tuanjie.tasks.task")
+            .layer("domain").definedBy("org.tuanjie.tasks.inspection", "org.tuanjie.tasks.task", "org.tuanjie.tasks.ledger")
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("rest", "mapping")
             .whereLayer("mapping").mayOnlyBeAccessedByLayers("rest");

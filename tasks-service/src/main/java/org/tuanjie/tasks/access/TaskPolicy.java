@@ -132,6 +132,7 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/figures/domains/{domainId}", EVERYONE))
                 .rule(Rule.of("GET", "/ledger.csv", EVERYONE))
                 .rule(Rule.of("GET", "/ledger.xlsx", EVERYONE))
+                .rule(Rule.of("POST", "/ledger/import", OFFICE).acting(UNIT_BELOW))
                 .rules(EventAccess.rules("/tasks"))
                 .build();
     }

@@ -48,6 +48,9 @@ public class Finding extends Audited {
     @Column(name = "indicator_code", updatable = false)
     private String indicatorCode;
 
+    @Column(name = "import_id", updatable = false)
+    private UUID importId;
+
     protected Finding() {
         // for JPA
     }
@@ -69,6 +72,17 @@ public class Finding extends Audited {
 
     public UUID id() {
         return id;
+    }
+
+    /** Brought in from a ledger: recorded as made when it happened (the inspection's start, the finding's day). */
+    public void broughtIn(UUID fromImport, java.time.OffsetDateTime happened) {
+        this.importId = fromImport;
+        happenedAt(happened);
+    }
+
+    /** The ledger import that brought it in from before the suite, if one did. */
+    public UUID importId() {
+        return importId;
     }
 
     public UUID inspectionId() {

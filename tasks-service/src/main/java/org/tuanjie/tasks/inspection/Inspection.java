@@ -61,6 +61,9 @@ public class Inspection extends Audited {
     @CollectionTable(name = "inspection_unit", joinColumns = @JoinColumn(name = "inspection_id"))
     private List<UnitSnapshot> units = new ArrayList<>();
 
+    @Column(name = "import_id", updatable = false)
+    private UUID importId;
+
     protected Inspection() {
         // for JPA
     }
@@ -93,6 +96,17 @@ public class Inspection extends Audited {
 
     public UUID id() {
         return id;
+    }
+
+    /** Brought in from a ledger: recorded as made when it happened (the inspection's start, the finding's day). */
+    public void broughtIn(UUID fromImport, java.time.OffsetDateTime happened) {
+        this.importId = fromImport;
+        happenedAt(happened);
+    }
+
+    /** The ledger import that brought it in from before the suite, if one did. */
+    public UUID importId() {
+        return importId;
     }
 
     public String title() {

@@ -119,6 +119,9 @@ public class RectificationTask extends Audited {
     @Column(name = "evidence_required", nullable = false)
     private boolean evidenceRequired;
 
+    @Column(name = "import_id", updatable = false)
+    private UUID importId;
+
     protected RectificationTask() {
         // for JPA
     }
@@ -145,6 +148,68 @@ public class RectificationTask extends Audited {
         task.state = TaskState.ASSIGNED;
         task.evidenceRequired = assignment.evidenceRequired();
         return task;
+    }
+
+    /**
+     * A task as a county's ledger kept it before the suite, brought in by {@code importer}: assigned, started,
+     * submitted and signed off when the ledger says, each line of its timeline at that time and recorded now, naming
+     * the import. Only the states a ledger vouches for come in (已交办, 整改中, 待验收, 已销号). A deadline the ledger
+     * shows moved is dated on the original deadline, the latest it can have been granted in time.
+     *
+     * @return the task and its timeline, oldest first, to be recorded in that order
+     */
+    public static FromLedger fromLedger(Assignment assignment, UnitSnapshot unit, UnitSnapshot township, String ownerPath,
+            LedgerHistory history, String importer) {
+        if (!LedgerHistory.STATES.contains(history.state())) {
+            throw new IllegalArgumentException("a ledger does not vouch for " + history.state());
+        }
+        RectificationTask task = assign(assignment, unit, township, ownerPath);
+        task.importId = history.importId();
+        task.happenedAt(history.assignedAt());
+        String importId = history.importId().toString();
+        LocalDate first = history.originalDeadline() == null ? assignment.deadline() : history.originalDeadline();
+        List<TaskEvent> timeline = new java.util.ArrayList<>();
+        timeline.add(TaskEvent.historical(task, TaskEvent.Type.ASSIGNED, null, TaskState.ASSIGNED, importer,
+                java.util.Map.of("unit", unit.code(), "deadline", first.toString(), "importId", importId), history.assignedAt()));
+        if (!first.equals(assignment.deadline())) {
+            OffsetDateTime granted = latest(history.assignedAt(), first.atStartOfDay(history.assignedAt().getOffset()).toOffsetDateTime());
+            timeline.add(TaskEvent.historical(task, TaskEvent.Type.DEADLINE_EXTENDED, TaskState.ASSIGNED, TaskState.ASSIGNED,
+                    importer, java.util.Map.of("from", first.toString(), "to", assignment.deadline().toString(),
+                            "importId", importId), granted));
+        }
+        if (history.state() != TaskState.ASSIGNED) {
+            task.state = TaskState.IN_PROGRESS;
+            timeline.add(TaskEvent.historical(task, TaskEvent.Type.STATE_CHANGED, TaskState.ASSIGNED, TaskState.IN_PROGRESS,
+                    importer, java.util.Map.of("action", "start", "importId", importId), history.assignedAt()));
+        }
+        if (history.state() == TaskState.SUBMITTED || history.state() == TaskState.VERIFIED) {
+            task.state = TaskState.SUBMITTED;
+            task.completionReport = history.report();
+            task.submittedAt = history.submittedAt();
+            java.util.Map<String, String> detail = new java.util.HashMap<>(java.util.Map.of("action", "submit", "importId", importId));
+            if (history.report() != null) {
+                detail.put("note", history.report());
+            }
+            timeline.add(TaskEvent.historical(task, TaskEvent.Type.STATE_CHANGED, TaskState.IN_PROGRESS, TaskState.SUBMITTED,
+                    importer, detail, history.submittedAt()));
+        }
+        if (history.state() == TaskState.VERIFIED) {
+            task.state = TaskState.VERIFIED;
+            task.verifiedBy = importer;
+            task.verifiedByName = history.verifierName();
+            task.verifiedAt = history.verifiedAt();
+            java.util.Map<String, String> detail = new java.util.HashMap<>(java.util.Map.of("action", "verify", "importId", importId));
+            if (history.verifierName() != null) {
+                detail.put("verifier", history.verifierName());
+            }
+            timeline.add(TaskEvent.historical(task, TaskEvent.Type.STATE_CHANGED, TaskState.SUBMITTED, TaskState.VERIFIED,
+                    importer, detail, history.verifiedAt()));
+        }
+        return new FromLedger(task, List.copyOf(timeline));
+    }
+
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public TaskEvent start(String actor) {
@@ -357,6 +422,30 @@ public class RectificationTask extends Audited {
     /** Whether the completion report must come with at least one piece of evidence. */
     public boolean evidenceRequired() {
         return evidenceRequired;
+    }
+
+    /** The ledger import that brought the task in from before the suite, if one did. */
+    public UUID importId() {
+        return importId;
+    }
+
+    /**
+     * What a ledger line says happened to a task before the suite kept it.
+     *
+     * @param originalDeadline the deadline first set, when an extension moved it; else null
+     * @param submittedAt when the unit reported the task done (待验收 and 已销号)
+     * @param verifiedAt when the office signed it off (已销号)
+     */
+    public record LedgerHistory(UUID importId, OffsetDateTime assignedAt, LocalDate originalDeadline, TaskState state,
+            OffsetDateTime submittedAt, String report, OffsetDateTime verifiedAt, String verifierName) {
+
+        /** What a ledger vouches for; a rejection or hand-back is the office's act in the suite. */
+        public static final java.util.Set<TaskState> STATES = java.util.EnumSet.of(TaskState.ASSIGNED,
+                TaskState.IN_PROGRESS, TaskState.SUBMITTED, TaskState.VERIFIED);
+    }
+
+    /** A task brought in from a ledger, and its timeline, oldest first. */
+    public record FromLedger(RectificationTask task, List<TaskEvent> timeline) {
     }
 
     /** What the office decided when it assigned the task. */

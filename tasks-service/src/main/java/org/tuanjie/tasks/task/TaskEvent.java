@@ -82,6 +82,10 @@ public class TaskEvent {
     @Column(nullable = false, updatable = false)
     private OffsetDateTime at;
 
+    /** When the line was written: {@link #at} for work done in the suite, later for history brought in. */
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private OffsetDateTime recordedAt;
+
     protected TaskEvent() {
         // for JPA
     }
@@ -96,6 +100,18 @@ public class TaskEvent {
         event.actor = actor;
         event.detail = Map.copyOf(detail);
         event.at = OffsetDateTime.now(ZoneOffset.UTC);
+        event.recordedAt = event.at;
+        return event;
+    }
+
+    /**
+     * A line of history brought in from before the suite: what happened then, written now by {@code actor} (who
+     * brought it in).
+     */
+    static TaskEvent historical(RectificationTask task, Type type, TaskState from, TaskState to, String actor,
+            Map<String, String> detail, OffsetDateTime happened) {
+        TaskEvent event = of(task, type, from, to, actor, detail);
+        event.at = happened;
         return event;
     }
 
@@ -140,5 +156,9 @@ public class TaskEvent {
 
     public OffsetDateTime at() {
         return at;
+    }
+
+    public OffsetDateTime recordedAt() {
+        return recordedAt;
     }
 }

@@ -28,6 +28,39 @@ class RectificationTaskTest {
             "/51/5132/513221/");
 
     @Test
+    void aTaskFromALedgerKeepsItsHistoricalTimesAndCanBeWorkedOnLikeAnyOther() {
+        java.time.ZoneOffset china = java.time.ZoneOffset.ofHours(8);
+        UUID importId = UUID.randomUUID();
+        java.time.OffsetDateTime assigned = LocalDate.of(2026, 3, 12).atStartOfDay().atOffset(china);
+        java.time.OffsetDateTime submitted = LocalDate.of(2026, 4, 2).atStartOfDay().atOffset(china);
+        var brought = RectificationTask.fromLedger(
+                new RectificationTask.Assignment(null, null, "制作宣传栏", Category.PUBLICITY, "设置宣传栏", "扎西", List.of(),
+                        DEADLINE, false),
+                new UnitSnapshot(UUID.randomUUID(), "513221100000", "威州镇", "/51/5132/513221/513221100000/"), null,
+                "/51/5132/513221/", new RectificationTask.LedgerHistory(importId, assigned, LocalDate.of(2026, 3, 31),
+                        TaskState.SUBMITTED, submitted, "已设置", null, null), "clerk");
+        RectificationTask imported = brought.task();
+        assertEquals(TaskState.SUBMITTED, imported.state());
+        assertEquals(importId, imported.importId());
+        assertEquals(submitted, imported.submittedAt());
+        assertEquals(List.of(TaskEvent.Type.ASSIGNED, TaskEvent.Type.DEADLINE_EXTENDED, TaskEvent.Type.STATE_CHANGED,
+                TaskEvent.Type.STATE_CHANGED), brought.timeline().stream().map(TaskEvent::type).toList());
+        // assigned and started on the ledger's day, the deadline moved by the original one, reported on its day
+        assertEquals(List.of(assigned, LocalDate.of(2026, 3, 31).atStartOfDay().atOffset(china), assigned, submitted),
+                brought.timeline().stream().map(TaskEvent::at).toList());
+        assertEquals("2026-03-31", brought.timeline().get(0).detail().get("deadline"), "assigned with the first deadline");
+        assertTrue(brought.timeline().stream().allMatch(e -> e.recordedAt().isAfter(submitted) && "clerk".equals(e.actor())
+                && importId.toString().equals(e.detail().get("importId"))));
+        // the one who brought it in did not submit it: an office may sign it off as usual
+        imported.verify("clerk", List.of());
+        assertEquals(TaskState.VERIFIED, imported.state());
+        assertThrows(IllegalArgumentException.class, () -> RectificationTask.fromLedger(
+                new RectificationTask.Assignment(null, null, "t", Category.PUBLICITY, "m", "p", List.of(), DEADLINE, false),
+                task.unit(), null, "/51/", new RectificationTask.LedgerHistory(importId, assigned, null, TaskState.REJECTED,
+                        null, null, null, null), "clerk"), "a ledger does not vouch for a rejection");
+    }
+
+    @Test
     void followsTheHappyPathToVerified() {
         TaskEvent started = task.start("liaison");
         assertEquals(TaskState.ASSIGNED, started.fromState());

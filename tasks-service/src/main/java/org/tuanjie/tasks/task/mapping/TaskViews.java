@@ -147,7 +147,11 @@ public final class TaskViews {
     public record EventView(long seq, @Schema(example = "STATE_CHANGED") TaskEvent.Type type,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent on the first event") TaskState fromState,
             TaskState toState, @Schema(additionalProperties = DetailValue.class) Map<String, String> detail,
-            @Schema(maxLength = Subject.MAX_LENGTH) String actor, OffsetDateTime at) {
+            @Schema(maxLength = Subject.MAX_LENGTH) String actor,
+            @Schema(description = "When it happened") OffsetDateTime at,
+            @Schema(description = "When this line was written: `at` itself for work done in the suite, the day it was "
+                    + "brought in for history imported from a ledger (then `detail.importId` names the import and `actor` "
+                    + "who brought it in)") OffsetDateTime recordedAt) {
     }
 
     /** What the contract shows as a value of {@link EventView#detail()}. */
@@ -181,6 +185,6 @@ public final class TaskViews {
     }
 
     public static EventView toView(TaskEvent e) {
-        return new EventView(e.id(), e.type(), e.fromState(), e.toState(), e.detail(), e.actor(), e.at());
+        return new EventView(e.id(), e.type(), e.fromState(), e.toState(), e.detail(), e.actor(), e.at(), e.recordedAt());
     }
 }
