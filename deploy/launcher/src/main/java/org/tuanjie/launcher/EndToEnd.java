@@ -397,6 +397,37 @@ final class EndToEnd {
                 && rollup.body().path("total").path("secured").decimalValue().signum() > 0,
                 "the county's scorecards added up: 10 townships and the departments, each with the spread between them "
                         + "(townships: " + rollup.body().path("regionSpread") + ")", rollup);
+        ledgerHistory(inspector, today);
+    }
+
+    /**
+     * The county office brings a line of its old ledger in, as Excel saves CSV on Chinese Windows (GBK): the task keeps
+     * the ledger's days, and its timeline says when it was brought in.
+     */
+    private void ledgerHistory(String inspector, LocalDate today) {
+        String title = "端到端导入的历史任务 " + java.time.Instant.now();
+        String csv = "单位代码,问题类别,问题/任务,整改措施,责任人,整改时限,交办日期,销号日期,销号人\n"
+                + DemoCounty.TOWNSHIP_2 + ",宣传," + title + ",设置宣传栏,李明," + today.minusDays(30) + ","
+                + today.minusDays(60) + "," + today.minusDays(45) + ",王芳\n";
+        Api.Reply imported = api.exchange(inspector, "POST", "/api/v1/ledger/import", Map.of("Content-Type", "text/csv"),
+                csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+        check(imported.status() == 200 && imported.body().path("tasks").asInt() == 1 && imported.body().path("verified").asInt() == 1,
+                "a county inspector brings a line of the old ledger in (GBK CSV, signed off 45 days ago)", imported);
+        Api.Reply listed = api.get(inspector, "/api/v1/tasks?unitId=" + demo.id(DemoCounty.TOWNSHIP_2) + "&state=VERIFIED&limit=200");
+        String taskId = null;
+        for (JsonNode task : listed.body().path("items")) {
+            taskId = title.equals(task.path("title").asText()) ? task.path("id").asText() : taskId;
+        }
+        Api.Reply timeline = api.get(inspector, "/api/v1/tasks/" + taskId + "/timeline");
+        JsonNode first = timeline.body().path(0);
+        JsonNode last = timeline.body().path(timeline.body().size() - 1);
+        check(taskId != null && java.time.OffsetDateTime.parse(first.path("at").asText()).atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                        .toLocalDate().equals(today.minusDays(60))
+                && java.time.OffsetDateTime.parse(first.path("recordedAt").asText()).atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                        .toLocalDate().equals(today)
+                && "王芳".equals(last.path("detail").path("verifier").asText()),
+                "its timeline keeps the ledger's days (assigned 60 days ago) and says it was recorded today, signed off by 王芳",
+                timeline);
     }
 
     private static JsonNode row(Api.Reply card, String code) {
