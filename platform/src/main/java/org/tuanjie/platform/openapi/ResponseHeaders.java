@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * request's origin;</li>
  * <li>every 2xx and 4xx: the gateway's {@code RateLimit} and {@code RateLimit-Policy} (the suite is reached
  * through the gateway, which limits each client);</li>
- * <li>429 and 503: {@code Retry-After};</li>
+ * <li>429 and 503: {@code Retry-After}; 415: {@code Accept}, the media types the operation takes;</li>
  * <li>201: {@code Location}; a page of a list (an operation taking {@code cursor}): {@code Link};</li>
  * <li>a versioned resource (its schema has {@code version}) or a file's bytes, and any 304: {@code ETag}.</li>
  * </ul>
@@ -39,6 +39,7 @@ final class ResponseHeaders {
     static final String LOCATION = "Location";
     static final String LINK = "Link";
     static final String ETAG = "ETag";
+    static final String ACCEPT = "Accept";
 
     private ResponseHeaders() {
     }
@@ -73,6 +74,9 @@ final class ResponseHeaders {
             }
             if (status.equals("429") || status.equals("503")) {
                 refer(response, RETRY_AFTER);
+            }
+            if (status.equals("415")) {
+                refer(response, ACCEPT);
             }
             if (status.equals("201")) {
                 refer(response, LOCATION);
@@ -131,6 +135,8 @@ final class ResponseHeaders {
         headers.put(RETRY_AFTER, header("Seconds to wait before trying again.",
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
                         .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86_400)), 2));
+        headers.put(ACCEPT, header("The media types this operation takes in its body, comma-separated (RFC 9110 §15.5.16).",
+                string(512), "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         headers.put(LOCATION, header("Where the created resource is read.", string(2048).format("uri-reference"),
                 "/tasks/0b7e3c52-8d5e-4c55-9a7e-2f3a0c1d9e44"));
         headers.put(LINK, header("The next page, as `<url>; rel=\"next\"` (RFC 8288); absent on the last page.",

@@ -92,7 +92,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, jakarta.ws.rs.core.Request request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, headers, uri);
@@ -108,6 +108,9 @@ public class ProblemMappers {
         }
         if (status == 400 && e.getClass().getName().contains("Json")) {
             return ProblemResponses.of(400, "unreadable-body", "problem.unreadable-body.detail", headers, uri);
+        }
+        if (status == 415) {
+            return unsupportedType(headers, uri, request);
         }
         String type = switch (status) {
             case 400 -> "bad-request";
@@ -125,6 +128,18 @@ public class ProblemMappers {
             return Response.fromResponse(problem).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
         }
         return problem;
+    }
+
+    /** A 415 that names what the operation takes, in words and in {@code Accept} (RFC 9110 §15.5.16). */
+    private static Response unsupportedType(HttpHeaders headers, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        List<String> accepted = request == null ? List.of()
+                : org.tuanjie.platform.web.AcceptedTypes.of(request.getMethod(), uri.getPath());
+        if (accepted.isEmpty()) {
+            return ProblemResponses.of(415, "unsupported-media-type", "problem.unsupported-media-type.detail", headers, uri);
+        }
+        String listed = String.join(", ", accepted);
+        return Response.fromResponse(ProblemResponses.of(415, "unsupported-media-type",
+                "problem.unsupported-media-type.accepted", headers, uri, listed)).header("Accept", listed).build();
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
