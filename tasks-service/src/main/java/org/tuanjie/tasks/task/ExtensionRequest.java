@@ -64,15 +64,37 @@ public class ExtensionRequest extends Audited {
         // for JPA
     }
 
+    /**
+     * When an extension may be asked: on its own before the deadline; after it only together with the late submission
+     * it explains (补办延期), for a deadline that covers the day of submission.
+     */
+    public enum Asked {
+        BEFORE_DEADLINE,
+        WITH_LATE_SUBMISSION
+    }
+
     public static ExtensionRequest ask(RectificationTask task, String reason, LocalDate requested, LocalDate today) {
+        return ask(task, reason, requested, today, Asked.BEFORE_DEADLINE);
+    }
+
+    public static ExtensionRequest ask(RectificationTask task, String reason, LocalDate requested, LocalDate today,
+            Asked asked) {
         if (task.state() == TaskState.VERIFIED) {
             throw new TaskExceptions.TaskAlreadyVerified();
         }
-        if (today.isAfter(task.deadline())) {
+        boolean late = today.isAfter(task.deadline());
+        if (asked == Asked.BEFORE_DEADLINE && late) {
             throw new ExtensionAfterDeadline();
         }
+        if (asked == Asked.WITH_LATE_SUBMISSION && !late) {
+            throw new Problems.InvalidInput(new Violation("extension", "extension.not-late", task.deadline().toString()));
+        }
+        String field = asked == Asked.WITH_LATE_SUBMISSION ? "extension.requestedDeadline" : "requestedDeadline";
         if (requested == null || !requested.isAfter(task.deadline())) {
-            throw new Problems.InvalidInput(new Violation("requestedDeadline", "extension.later"));
+            throw new Problems.InvalidInput(new Violation(field, "extension.later"));
+        }
+        if (asked == Asked.WITH_LATE_SUBMISSION && requested.isBefore(today)) {
+            throw new Problems.InvalidInput(new Violation(field, "extension.covers-submission", today.toString()));
         }
         ExtensionRequest request = new ExtensionRequest();
         request.id = UUID.randomUUID();

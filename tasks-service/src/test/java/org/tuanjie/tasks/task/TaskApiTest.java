@@ -273,6 +273,45 @@ class TaskApiTest {
         as("auditor", c.county).get("/tasks/" + taskId + "/extensions").then().body("state", contains("APPROVED", "REFUSED"));
     }
 
+    /** 补办延期: past the deadline an extension is asked only with the submission it explains, and nothing else changes. */
+    @Test
+    void aLateSubmissionCarriesTheExtensionThatExplainsTheDelay() {
+        String taskId = newTask(TODAY.minusDays(3));
+        act("unit-liaison", schoolA, taskId, "start", null, 200);
+        act("unit-liaison", schoolA, taskId, "submit", Map.of("completionReport", "已完成", "extension",
+                Map.of("reason", "材料招标延误", "requestedDeadline", TODAY.minusDays(1).toString())), 400)
+                .then().body("errors[0].field", equalTo("extension.requestedDeadline"));
+        as("auditor", c.county).get("/tasks/" + taskId).then().body("state", equalTo("IN_PROGRESS"));
+        as("auditor", c.county).get("/tasks/" + taskId + "/extensions").then().body("", hasSize(0));
+
+        act("unit-liaison", schoolA, taskId, "submit", Map.of("completionReport", "已完成", "extension",
+                Map.of("reason", "材料招标延误", "requestedDeadline", TODAY.toString())), 200)
+                .then().body("state", equalTo("SUBMITTED")).body("overdue", equalTo(true));
+        Response pending = as("auditor", c.county).get("/tasks/" + taskId + "/extensions");
+        pending.then().body("", hasSize(1)).body("[0].state", equalTo("PENDING"))
+                .body("[0].currentDeadline", equalTo(TODAY.minusDays(3).toString()))
+                .body("[0].requestedDeadline", equalTo(TODAY.toString()));
+        as("auditor", c.county).get("/tasks/" + taskId + "/timeline").then()
+                .body("type[-2]", equalTo("STATE_CHANGED")).body("type[-1]", equalTo("EXTENSION_REQUESTED"))
+                .body("detail[-1].withSubmission", equalTo("true"));
+        // the unit does not decide its own delay; the office does, and then signs the task off in time
+        String decision = "/tasks/" + taskId + "/extensions/" + pending.path("[0].id") + "/decision";
+        as("unit-leader", schoolA).header("If-Match", "\"0\"").body(Map.of("approve", true)).post(decision).then().statusCode(403);
+        as("inspector", c.county).header("If-Match", "\"0\"").body(Map.of("approve", true, "note", "情况属实"))
+                .post(decision).then().statusCode(200).body("state", equalTo("APPROVED"));
+        as("auditor", c.county).get("/tasks/" + taskId).then().body("deadline", equalTo(TODAY.toString()))
+                .body("overdue", equalTo(false));
+        act("inspector", c.county, taskId, "verify", null, 200).then().body("state", equalTo("VERIFIED"));
+
+        // in time, an extension is asked on its own, not with the submission
+        String onTime = newTask(TODAY.plusDays(5));
+        act("unit-liaison", schoolA, onTime, "start", null, 200);
+        act("unit-liaison", schoolA, onTime, "submit", Map.of("completionReport", "已完成", "extension",
+                Map.of("reason", "r", "requestedDeadline", TODAY.plusDays(9).toString())), 400)
+                .then().body("errors[0].field", equalTo("extension"));
+        as("auditor", c.county).get("/tasks/" + onTime).then().body("state", equalTo("IN_PROGRESS"));
+    }
+
     @Test
     void overdueTasksAreRedFlaggedOnceAndUrged() {
         String taskId = newTask(TODAY.minusDays(1));

@@ -1,6 +1,7 @@
 package org.tuanjie.tasks.task.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -96,7 +97,10 @@ public final class TaskViews {
             @Schema(example = "已在单位门口设置宣传栏 2 块，4 月 12 日开展宣传活动一次，照片见附件") String completionReport,
             @Size(max = RectificationTask.SUBMITTED_EVIDENCE_MAX)
             @Schema(description = "Files uploaded under /evidence by the submitter, to attach as proof")
-            List<@NotNull UUID> evidence) {
+            List<@NotNull UUID> evidence,
+            @Valid @Schema(description = "Only when the deadline has passed: the extension that explains the delay (补办延期), "
+                    + "asked with the submission for a deadline no earlier than today; the office decides it as any other "
+                    + "(400 `extension` when the deadline has not passed)") ExtensionAsk extension) {
 
         public List<UUID> evidenceOrNone() {
             return evidence == null ? List.of() : evidence;
@@ -115,7 +119,7 @@ public final class TaskViews {
     @Schema(name = "NewExtensionRequest", description = "延期申请")
     public record ExtensionAsk(@NotBlank @Size(max = ExtensionRequest.REASON_MAX) @Schema(example = "宣传栏制作需招标，申请延期一个月") String reason,
             @NotNull @Schema(example = "2026-05-31", description = "The deadline asked for: after the task's current one, "
-                    + "and asked before that one has passed") LocalDate requestedDeadline) {
+                    + "and asked before that one has passed (or with a late submission)") LocalDate requestedDeadline) {
     }
 
     @Schema(name = "ExtensionDecision")

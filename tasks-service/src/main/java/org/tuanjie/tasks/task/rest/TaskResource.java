@@ -130,14 +130,18 @@ public class TaskResource {
     @Path("{id}/submit")
     @Operation(summary = "Submit for verification with a completion report (IN_PROGRESS → SUBMITTED)",
             description = "With `evidence`: files the submitter uploaded under /evidence, attached as proof (they join any "
-                    + "earlier submission's). A photo taken before the task was assigned is flagged for the verifier.")
+                    + "earlier submission's). A photo taken before the task was assigned is flagged for the verifier. "
+                    + "Past the deadline, `extension` asks in the same request for the deadline that explains the delay "
+                    + "(补办延期): the task is submitted and the request waits for the office's decision.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Evidence required and none given (`evidence-required`), or a file that is not the submitter's own complete upload (`file-not-attachable`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TaskView> submitTask(@PathParam("id") UUID id, @Valid @NotNull Submission request,
             @HeaderParam("If-Match") @Parameter(example = "\"1\"") String ifMatch) {
         long expected = Versions.expected(ifMatch);
-        return withEtag(service.submit(id, expected, request.completionReport(), request.evidenceOrNone()));
+        return withEtag(service.submit(id, expected, request.completionReport(), request.evidenceOrNone(),
+                request.extension() == null ? null
+                        : new TaskService.LateExtension(request.extension().reason(), request.extension().requestedDeadline())));
     }
 
     @POST

@@ -152,13 +152,25 @@ public class TaskService {
         return change(id, version, t -> t.start(caller.subject()));
     }
 
+    /**
+     * @param lateExtension with a submission after the deadline, the extension that explains it (补办延期); else null
+     */
     @Transactional
-    public RectificationTask submit(UUID id, long version, String report, List<UUID> evidence) {
-        return change(id, version, t -> {
+    public RectificationTask submit(UUID id, long version, String report, List<UUID> evidence, LateExtension lateExtension) {
+        RectificationTask submitted = change(id, version, t -> {
             List<StoredFile> files = evidence.isEmpty() ? this.files.of(EvidenceOwners.of(t))
                     : this.files.attach(EvidenceOwners.of(t), evidence, caller.subject(), "evidence");
             return t.submit(report, proof(files), caller.subject());
         });
+        if (lateExtension != null) {
+            ask(submitted, lateExtension.reason(), lateExtension.requestedDeadline(), ExtensionRequest.Asked.WITH_LATE_SUBMISSION);
+            tasks.flush();
+        }
+        return submitted;
+    }
+
+    /** An extension asked with a late submission: why it is late, and the deadline that would have covered it. */
+    public record LateExtension(String reason, LocalDate requestedDeadline) {
     }
 
     @Transactional
@@ -186,16 +198,22 @@ public class TaskService {
 
     @Transactional
     public ExtensionRequest requestExtension(UUID taskId, String reason, LocalDate requested) {
-        RectificationTask task = get(taskId);
+        return ask(get(taskId), reason, requested, ExtensionRequest.Asked.BEFORE_DEADLINE);
+    }
+
+    private ExtensionRequest ask(RectificationTask task, String reason, LocalDate requested, ExtensionRequest.Asked asked) {
         long pending = em.createQuery("select count(e) from ExtensionRequest e where e.taskId = :t and e.state = :p", Long.class)
-                .setParameter("t", taskId).setParameter("p", ExtensionRequest.State.PENDING).getSingleResult();
+                .setParameter("t", task.id()).setParameter("p", ExtensionRequest.State.PENDING).getSingleResult();
         if (pending > 0) {
             throw new ExtensionPending();
         }
-        ExtensionRequest request = ExtensionRequest.ask(task, reason, requested, config.today());
+        ExtensionRequest request = ExtensionRequest.ask(task, reason, requested, config.today(), asked);
         em.persist(request);
-        record(task, TaskEvent.of(task, TaskEvent.Type.EXTENSION_REQUESTED, task.state(), task.state(), caller.subject(),
-                Map.of("requestedDeadline", requested.toString(), "reason", reason)));
+        Map<String, String> detail = new java.util.HashMap<>(Map.of("requestedDeadline", requested.toString(), "reason", reason));
+        if (asked == ExtensionRequest.Asked.WITH_LATE_SUBMISSION) {
+            detail.put("withSubmission", "true");
+        }
+        record(task, TaskEvent.of(task, TaskEvent.Type.EXTENSION_REQUESTED, task.state(), task.state(), caller.subject(), detail));
         return request;
     }
 
