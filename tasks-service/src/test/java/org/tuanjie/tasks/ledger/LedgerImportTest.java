@@ -67,6 +67,24 @@ class LedgerImportTest {
                 .body("total.total", equalTo(5)).body("total.verified", equalTo(3))
                 .body("total.medianDaysToClose", equalTo(20.0f)).body("total.overdue", equalTo(1));
 
+        // the figures as of earlier days, counted by hand from the lines above
+        as("auditor", c.county).queryParam("asOf", d(85)).get("/figures").then().statusCode(200)
+                .body("total.total", equalTo(2)).body("total.verified", equalTo(1)).body("total.open", equalTo(1))
+                .body("total.submitted", equalTo(0)).body("total.overdue", equalTo(0))
+                .body("total.medianDaysToClose", equalTo(10.0f));
+        as("auditor", c.county).queryParam("asOf", d(45)).get("/figures").then().statusCode(200)
+                .body("total.total", equalTo(4)).body("total.verified", equalTo(2)).body("total.open", equalTo(2))
+                .body("total.closureRate", equalTo(0.5f)).body("total.medianDaysToClose", equalTo(15.0f));
+        as("auditor", c.county).queryParam("asOf", d(3)).get("/figures").then().statusCode(200)
+                .body("total.total", equalTo(5)).body("total.verified", equalTo(3)).body("total.submitted", equalTo(1))
+                .body("total.overdue", equalTo(0)); // line 4's deadline, yesterday, had not passed three days ago
+        as("auditor", c.county).queryParam("asOf", d(3)).get("/figures/townships").then().statusCode(200)
+                .body("townships.size()", equalTo(3));
+        as("auditor", c.county).queryParam("asOf", TODAY.plusDays(1).toString()).get("/figures").then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        as("auditor", c.county).queryParam("asOf", d(3)).queryParam("state", "VERIFIED").get("/figures").then()
+                .statusCode(400).body("errors[0].field", equalTo("asOf"));
+
         Map<String, String> byTitle = titles(c);
         String first = byTitle.get("未设置宣传栏");
         JsonPath timeline = as("auditor", c.county).get("/tasks/" + first + "/timeline").then().statusCode(200)
@@ -206,7 +224,8 @@ class LedgerImportTest {
         post(as("admin", c.county), new byte[] {(byte) 0xFF, (byte) 0x80, (byte) 0xFF, '\n'}, "text/csv", false).then()
                 .statusCode(400).body("errors[0].message", org.hamcrest.Matchers.containsString("GBK"));
         post(as("admin", c.county), "{}".getBytes(StandardCharsets.UTF_8), "application/json", false).then().statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").header("Accept", "text/csv, " + XLSX)
+                .body("detail", org.hamcrest.Matchers.containsString("text/csv, " + XLSX));
     }
 
     @Test

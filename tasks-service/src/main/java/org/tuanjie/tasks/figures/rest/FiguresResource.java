@@ -1,5 +1,14 @@
 package org.tuanjie.tasks.figures.rest;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.figures.service.FiguresService.AsOf;
+import org.tuanjie.tasks.task.service.TaskFilter;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.access.Guarded;
 import jakarta.inject.Inject;
@@ -29,27 +38,63 @@ import org.tuanjie.tasks.task.rest.TaskFilterParams;
 @Produces(MediaType.APPLICATION_JSON)
 public class FiguresResource {
 
+    static final String AS_OF = "Count as things stood at the end of this day (Asia/Shanghai; not after today): tasks "
+            + "assigned by then, verified by then, open, submitted and overdue then (against the deadline as it stands now). "
+            + "History brought in from a ledger counts on its own days. Not with `state`, `warning` or `overdue`, which "
+            + "select by a task's state now.";
+
     @Inject
     FiguresService service;
 
+    @Inject
+    TasksConfig config;
+
     @GET
     @Operation(summary = "Figures grouped by unit, township, category or inspection", description = "Takes the task list's filters.")
-    public Figures getFigures(@QueryParam("by") @DefaultValue("UNIT") By by, @Valid @BeanParam TaskFilterParams filter) {
-        return new Figures(by, service.overall(filter.toFilter()), service.by(by, filter.toFilter()));
+    public Figures getFigures(@QueryParam("by") @DefaultValue("UNIT") By by, @Valid @BeanParam TaskFilterParams filter,
+            @QueryParam("asOf") @Parameter(description = AS_OF) LocalDate asOf) {
+        TaskFilter tasks = filter.toFilter();
+        AsOf day = asOf(asOf, tasks);
+        return new Figures(by, service.overall(tasks, day), service.by(by, tasks, day));
     }
 
     @GET
     @Path("townships")
     @Operation(summary = "Township league table", description = "Townships by closure rate, best first, with the spread between them (coefficient of variation of closure rate: the report's uneven progress, measured).")
-    public League getTownshipLeague(@Valid @BeanParam TaskFilterParams filter) {
-        return service.league(filter.toFilter());
+    public League getTownshipLeague(@Valid @BeanParam TaskFilterParams filter,
+            @QueryParam("asOf") @Parameter(description = AS_OF) LocalDate asOf) {
+        TaskFilter tasks = filter.toFilter();
+        return service.league(tasks, asOf(asOf, tasks));
     }
 
     @GET
     @Path("domains/{domainId}")
     @Operation(summary = "Figures of a \"9+N\" campaign domain's member units", description = "Members come from units-service; 503 when it is unavailable.")
-    public DomainFigures getDomainFigures(@PathParam("domainId") UUID domainId, @Valid @BeanParam TaskFilterParams filter) {
-        return service.domain(domainId, filter.toFilter());
+    public DomainFigures getDomainFigures(@PathParam("domainId") UUID domainId, @Valid @BeanParam TaskFilterParams filter,
+            @QueryParam("asOf") @Parameter(description = AS_OF) LocalDate asOf) {
+        TaskFilter tasks = filter.toFilter();
+        return service.domain(domainId, tasks, asOf(asOf, tasks));
+    }
+
+    /**
+     * The day asked for: a past day or today (Asia/Shanghai). The filters on a task's state now (state, warning,
+     * overdue) do not say how it stood then, so they are refused with it.
+     */
+    private AsOf asOf(LocalDate day, TaskFilter filter) {
+        if (day == null) {
+            return AsOf.NOW;
+        }
+        List<Violation> errors = new ArrayList<>();
+        if (day.isAfter(config.today())) {
+            errors.add(new Violation("asOf", "figures.as-of-future", config.today().toString()));
+        }
+        if (!filter.states().isEmpty() || filter.warning() != null || filter.overdue() != null) {
+            errors.add(new Violation("asOf", "figures.as-of-state"));
+        }
+        if (!errors.isEmpty()) {
+            throw new Problems.InvalidInput(errors);
+        }
+        return new AsOf(day);
     }
 
     @Schema(name = "Figures")

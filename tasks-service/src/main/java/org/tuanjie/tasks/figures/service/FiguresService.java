@@ -3,6 +3,7 @@ package org.tuanjie.tasks.figures.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -70,18 +71,33 @@ public class FiguresService {
             long open, long submitted, long verified, long overdue, double closureRate, Double medianDaysToClose) {
     }
 
-    /** The first {@value #ROWS_LISTED} groups, in key order. */
-    public List<Row> by(By by, TaskFilter filter) {
-        return query(by, queries.where(filter), "", Map.of(), ROWS_LISTED);
+    /**
+     * The day figures are counted at: its end in the county's time zone, or now. As of a day, a task counts when it
+     * was assigned by then, as verified when it was signed off by then, as open otherwise, as submitted when its last
+     * report came by then and it is now awaiting or past sign-off, and as overdue when open and its deadline (as it
+     * stands now: a later extension counts) had passed. History brought in from a ledger counts on its own days.
+     */
+    public record AsOf(LocalDate day) {
+
+        public static final AsOf NOW = new AsOf(null);
+
+        boolean past() {
+            return day != null;
+        }
     }
 
-    public Row overall(TaskFilter filter) {
-        return query(null, queries.where(filter), "", Map.of(), 1).get(0);
+    /** The first {@value #ROWS_LISTED} groups, in key order. */
+    public List<Row> by(By by, TaskFilter filter, AsOf asOf) {
+        return query(by, queries.where(filter), "", Map.of(), ROWS_LISTED, asOf);
+    }
+
+    public Row overall(TaskFilter filter, AsOf asOf) {
+        return query(null, queries.where(filter), "", Map.of(), 1, asOf).get(0);
     }
 
     /** Townships ranked by closure rate (best first), and how unevenly they advance: all of them, the first listed. */
-    public League league(TaskFilter filter) {
-        List<Row> rows = new ArrayList<>(query(By.TOWNSHIP, queries.where(filter), "", Map.of(), Integer.MAX_VALUE)
+    public League league(TaskFilter filter, AsOf asOf) {
+        List<Row> rows = new ArrayList<>(query(By.TOWNSHIP, queries.where(filter), "", Map.of(), Integer.MAX_VALUE, asOf)
                 .stream().filter(r -> r.key() != null).toList());
         rows.sort(Comparator.comparingDouble(Row::closureRate).reversed().thenComparing(Row::key));
         Spread spread = Spread.of(rows.stream().map(Row::closureRate).toList());
@@ -89,7 +105,7 @@ public class FiguresService {
     }
 
     /** The tasks of a "9+N" domain's member units (as units-service lists them to the caller). */
-    public DomainFigures domain(UUID domainId, TaskFilter filter) {
+    public DomainFigures domain(UUID domainId, TaskFilter filter, AsOf asOf) {
         Set<UUID> members = new HashSet<>();
         String cursor = null;
         do {
@@ -103,8 +119,8 @@ public class FiguresService {
         }
         Map<String, Object> extra = Map.of("members", members);
         TaskQueries.Condition listed = queries.whereListedUnits(filter);
-        List<Row> byUnit = query(By.UNIT, listed, " and t.unit.id in :members", extra, ROWS_LISTED);
-        Row total = query(null, listed, " and t.unit.id in :members", extra, 1).get(0);
+        List<Row> byUnit = query(By.UNIT, listed, " and t.unit.id in :members", extra, ROWS_LISTED, asOf);
+        Row total = query(null, listed, " and t.unit.id in :members", extra, 1, asOf).get(0);
         return new DomainFigures(domainId, members.size(), total, byUnit);
     }
 
@@ -112,23 +128,34 @@ public class FiguresService {
      * @param by null for one overall row
      * @param most the first groups (in key order) to answer with
      */
-    private List<Row> query(By by, TaskQueries.Condition where, String extraWhere, Map<String, Object> extra, int most) {
+    private List<Row> query(By by, TaskQueries.Condition where, String extraWhere, Map<String, Object> extra, int most,
+            AsOf asOf) {
         String keys = by == null ? "cast(null as String), cast(null as String)" : by.key + ", " + by.name;
+        // as of a day: by what happened before its end; now: by the state each task is in
+        String closed = asOf.past() ? "t.verifiedAt < :asOfEnd" : "t.state = :verifiedState";
+        String open = asOf.past() ? "(t.verifiedAt is null or t.verifiedAt >= :asOfEnd)" : "t.state <> :verifiedState";
+        String submitted = asOf.past()
+                ? "t.submittedAt < :asOfEnd and " + open + " and t.state in (:submittedState, :verifiedState)"
+                : "t.state = :submittedState";
         String hql = "select " + keys + ", count(t),"
-                + " count(t) filter (where t.state <> :verifiedState),"
-                + " count(t) filter (where t.state = :submittedState),"
-                + " count(t) filter (where t.state = :verifiedState),"
-                + " count(t) filter (where t.state <> :verifiedState and t.deadline < :figuresToday),"
+                + " count(t) filter (where " + open + "),"
+                + " count(t) filter (where " + submitted + "),"
+                + " count(t) filter (where " + closed + "),"
+                + " count(t) filter (where " + open + " and t.deadline < :figuresToday),"
                 + " percentile_cont(0.5) within group (order by (epoch(t.verifiedAt) - epoch(t.createdAt)) / 86400.0)"
-                + " filter (where t.state = :verifiedState)"
+                + " filter (where " + closed + ")"
                 + " from RectificationTask t where " + where.hql() + extraWhere
+                + (asOf.past() ? " and t.createdAt < :asOfEnd" : "")
                 + (by == null ? "" : " group by " + by.key + " order by " + by.key);
         var query = em.createQuery(hql, Object[].class).setMaxResults(most);
         where.params().forEach(query::setParameter);
         extra.forEach(query::setParameter);
         query.setParameter("verifiedState", TaskState.VERIFIED);
         query.setParameter("submittedState", TaskState.SUBMITTED);
-        query.setParameter("figuresToday", config.today());
+        query.setParameter("figuresToday", asOf.past() ? asOf.day() : config.today());
+        if (asOf.past()) {
+            query.setParameter("asOfEnd", asOf.day().plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime());
+        }
         List<Row> rows = new ArrayList<>();
         for (Object[] r : query.getResultList()) {
             long total = ((Number) r[2]).longValue();
