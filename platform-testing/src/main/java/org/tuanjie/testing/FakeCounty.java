@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -28,9 +29,17 @@ public final class FakeCounty {
     public final String education;
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final List<Map<String, String>> units = new ArrayList<>();
+    private static final Map<String, String> TAKEN_BY = new ConcurrentHashMap<>();
 
     /** @param county6 six digits, distinct per test class, e.g. "513221" */
     public FakeCounty(String county6) {
+        String owner = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                        .filter(type -> type != FakeCounty.class).findFirst().orElseThrow().getName());
+        String taken = TAKEN_BY.putIfAbsent(county6, owner);
+        if (taken != null && !taken.equals(owner)) {
+            throw new IllegalStateException("county " + county6 + " is already " + taken + "'s: their rows would meet");
+        }
         String province = county6.substring(0, 2) + "0000000000";
         String prefecture = county6.substring(0, 4) + "00000000";
         county = county6 + "000000";

@@ -39,7 +39,7 @@ class LedgerImportTest {
 
     @Test
     void bringsALedgerInWithItsHistoricalDates() {
-        FakeCounty c = new FakeCounty("513241");
+        FakeCounty c = new FakeCounty("513261");
         int year = TODAY.minusDays(50).getYear(); // the year the finding naming it was made
         c.judgedBy(c.publicity, year, "A1", "A1.1");
         String csv = HEADER
@@ -53,7 +53,7 @@ class LedgerImportTest {
                         d(5), "", "", "档案归类错误", "a1.1", "已重新归档", "县教育局（" + c.education + "）", d(20))
                 + line(5, c.villages.get(2), "宣传", "宣传标语缺失", "PUBLICITY", d(5), "已销号", "", "", "", d(40), "",
                         d(10), "", "", "", "", "", "");
-        JsonPath result = post(as("clerk-513241", "admin", c.county), csv.getBytes(StandardCharsets.UTF_8), "text/csv", false)
+        JsonPath result = post(as("clerk-513261", "admin", c.county), csv.getBytes(StandardCharsets.UTF_8), "text/csv", false)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(5, result.getInt("rows"));
         assertEquals(5, result.getInt("tasks"));
@@ -99,7 +99,7 @@ class LedgerImportTest {
         for (int i = 0; i < 4; i++) {
             OffsetDateTime recorded = OffsetDateTime.parse(timeline.getString("recordedAt[" + i + "]"));
             assertTrue(recorded.isAfter(OffsetDateTime.now().minusMinutes(5)), "recorded now: " + recorded);
-            assertEquals("clerk-513241", timeline.getString("actor[" + i + "]"), "brought in by");
+            assertEquals("clerk-513261", timeline.getString("actor[" + i + "]"), "brought in by");
             assertEquals(importId, timeline.getString("detail[" + i + "].importId"));
         }
         assertEquals("王芳", timeline.getString("detail[3].verifier"));
@@ -136,14 +136,14 @@ class LedgerImportTest {
         String ledger = as("auditor", c.county).accept("text/csv").get("/ledger.csv").then().statusCode(200).extract().asString();
         assertTrue(ledger.lines().anyMatch(l -> l.contains("未设置宣传栏") && l.contains("王芳")), ledger);
         // and reads back in as it was written: every line, inspection and sign-off (checked only: it is the same history)
-        post(as("clerk-513241", "admin", c.county), ledger.getBytes(StandardCharsets.UTF_8), "text/csv", true).then()
+        post(as("clerk-513261", "admin", c.county), ledger.getBytes(StandardCharsets.UTF_8), "text/csv", true).then()
                 .statusCode(200).body("tasks", equalTo(5)).body("findings", equalTo(3)).body("inspections", equalTo(1))
                 .body("verified", equalTo(3));
     }
 
     @Test
     void readsGbkCsvAsExcelSavesItAndXlsxWithExcelDates() throws IOException {
-        FakeCounty c = new FakeCounty("513242");
+        FakeCounty c = new FakeCounty("513262");
         String csv = HEADER + line(1, c.villages.get(0), "宣传", "横幅未悬挂", "PUBLICITY", d(1), "已销号", "", "", "", d(30),
                 "", d(9), "", "", "", "", "", "");
         post(as("admin", c.county), csv.getBytes(Charset.forName("GBK")), "text/csv", false).then().statusCode(200)
@@ -184,13 +184,13 @@ class LedgerImportTest {
 
     @Test
     void everyBadLineIsReportedByLineAndColumnAndNothingIsWritten() {
-        FakeCounty c = new FakeCounty("513243");
-        FakeCounty elsewhere = new FakeCounty("513244");
+        FakeCounty c = new FakeCounty("513263");
+        FakeCounty elsewhere = new FakeCounty("513264");
         c.judgedBy(c.villages.get(0), TODAY.minusDays(3).getYear(), "A1");
         String good = line(1, c.villages.get(0), "宣传", "好的一行", "M", d(1), "", "", "", "", d(3), "", "", "", "", "", "",
                 "", "");
         String csv = HEADER + good
-                + line(2, "513243999999", "宣传", "t", "m", d(1), "", "", "", "", d(3), "", "", "", "", "", "", "", "")
+                + line(2, "513263999999", "宣传", "t", "m", d(1), "", "", "", "", d(3), "", "", "", "", "", "", "", "")
                 + line(3, elsewhere.villages.get(0), "宣传", "t", "m", d(1), "", "", "", "", d(3), "", "", "", "", "", "", "", "")
                 + line(4, c.county, "宣传", "t", "m", d(1), "", "", "", "", d(3), "", "", "", "", "", "", "", "")
                 + line(5, c.villages.get(0), "杂项", "t", "m", d(1), "", "", "", "", d(3), "", "", "", "", "", "", "", "")
@@ -215,7 +215,7 @@ class LedgerImportTest {
         assertEquals(List.of("3:单位代码", "4:单位代码", "5:单位代码", "6:问题类别", "7:交办日期", "8:销号日期", "9:状态",
                 "10:配合单位", "11:整改时限", "12:问题描述", "13:测评指标", "14:交办日期"), where);
         assertTrue(errors.get(1).get("message").toString().equals(errors.get(0).get("message").toString()
-                .replace("513243999999", elsewhere.villages.get(0))), "a unit elsewhere reads as unknown: " + errors);
+                .replace("513263999999", elsewhere.villages.get(0))), "a unit elsewhere reads as unknown: " + errors);
         assertTrue(errors.get(5).get("message").toString().contains(d(5)), "verified before assigned: " + errors.get(5));
         // nothing of the good line was written
         as("admin", c.county).get("/tasks").then().statusCode(200).body("items.size()", equalTo(0));
@@ -230,7 +230,7 @@ class LedgerImportTest {
 
     @Test
     void aDryRunWritesNothingAndTheSameFileComesInOnce() {
-        FakeCounty c = new FakeCounty("513245");
+        FakeCounty c = new FakeCounty("513265");
         byte[] csv = (HEADER + line(1, c.villages.get(0), "宣传", "一次", "m", d(1), "", "", "", "", d(3), "", "", "", "", "", "",
                 "", "")).getBytes(StandardCharsets.UTF_8);
         post(as("admin", c.county), csv, "text/csv", true).then().statusCode(200).body("dryRun", equalTo(true))
@@ -248,7 +248,7 @@ class LedgerImportTest {
      */
     @Test
     void onlyAnOfficeBringsHistoryInAndOnlyBelowItself() {
-        FakeCounty c = new FakeCounty("513246");
+        FakeCounty c = new FakeCounty("513266");
         String township = c.townships.get(0);
         byte[] village = (HEADER + line(1, c.villages.get(0), "宣传", "村的任务", "m", d(1), "待验收", "", "", "", d(9), d(2), "",
                 "", "", "", "", "", "")).getBytes(StandardCharsets.UTF_8);
