@@ -101,6 +101,15 @@ public final class FakeCounty {
         admin("indicators/" + code, Map.of("year", year, "codes", List.of(indicatorCodes)));
     }
 
+    /** A reviewer's score of one indicator on a unit's scorecard for a year, out of its points (score null: not yet). */
+    public void reviewed(String code, int year, String indicatorCode, int points, Integer score) {
+        Map<String, Object> review = new LinkedHashMap<>(Map.of("year", year, "code", indicatorCode, "points", points));
+        if (score != null) {
+            review.put("score", score);
+        }
+        admin("reviews/" + code, review);
+    }
+
     /**
      * Files entries of one kind in a unit's dossier, one per date (ISO days), as filing activities (PUBLICITY, TRAINING,
      * ...) or documents (DOCUMENT) in units-service does; they count in {@code /units/{id}/dossier/counts}.

@@ -49,6 +49,8 @@ public class FakeUnitsService extends FakeServer {
     private final Map<String, Map<String, Object>> readiness = new ConcurrentHashMap<>();
     /** Indicator codes by unit code and year ({@code code@year}). */
     private final Map<String, List<String>> indicators = new ConcurrentHashMap<>();
+    /** unit code @ year → indicator code → [points, reviewer's score (negative: none yet)] */
+    private final Map<String, Map<String, List<java.math.BigDecimal>>> reviews = new ConcurrentHashMap<>();
     private final Map<String, List<DossierEntry>> dossiers = new ConcurrentHashMap<>();
     private OpenApiInteractionValidator contract;
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
@@ -126,6 +128,8 @@ public class FakeUnitsService extends FakeServer {
                 dossierCounts(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("indicators")) {
                 indicators(exchange, byId.get(parts[1]), caller);
+            } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("scorecard")) {
+                scorecard(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("units") && parts[2].equals("ancestors")) {
                 ancestors(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("members")) {
@@ -184,6 +188,14 @@ public class FakeUnitsService extends FakeServer {
                     List<String> codes = new ArrayList<>();
                     judged.path("codes").forEach(c -> codes.add(c.asText()));
                     indicators.put(what.substring("indicators/".length()) + "@" + judged.get("year").asInt(), List.copyOf(codes));
+                }
+                if (what.startsWith("reviews/")) {
+                    JsonNode review = JSON.readTree(body);
+                    reviews.computeIfAbsent(what.substring("reviews/".length()) + "@" + review.get("year").asInt(),
+                            k -> new java.util.concurrent.ConcurrentSkipListMap<>())
+                            .put(review.get("code").asText(), List.of(review.get("points").decimalValue(),
+                                    review.path("score").isMissingNode() ? java.math.BigDecimal.ONE.negate()
+                                            : review.get("score").decimalValue()));
                 }
                 if (what.startsWith("move/")) {
                     move(what.substring("move/".length()), new String(body, StandardCharsets.UTF_8).trim());
@@ -402,6 +414,37 @@ public class FakeUnitsService extends FakeServer {
                     "points", 5, "unitKinds", List.of(), "domains", List.of(), "measuredBy", "REVIEWER", "expectedDocuments", 0,
                     "expectedActivities", Map.of())).toList());
         }
+        answer(exchange, 200, answer);
+    }
+
+    /**
+     * A unit's scorecard for the year asked: only its indicators' points and reviewers' scores, as set through
+     * {@code /__admin/reviews/{code}} ({@code {"year": 2026, "code": "5.1", "points": 10, "score": 8}}, no score: not
+     * reviewed yet).
+     */
+    private void scorecard(HttpExchange exchange, Map<String, Object> unit, String caller) throws IOException {
+        if (unit == null || !within(unit, caller)) {
+            answer(exchange, 404, problem(404, "unit-not-found"));
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        int year = query != null && query.startsWith("year=") ? Integer.parseInt(query.substring(5).split("&")[0])
+                : LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        reviews.getOrDefault(unit.get("code") + "@" + year, Map.of()).forEach((code, scored) -> {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("code", code);
+            row.put("points", scored.get(0));
+            if (scored.get(1).signum() >= 0) {
+                row.put("reviewScore", scored.get(1));
+            }
+            rows.add(row);
+        });
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("unitId", unit.get("id"));
+        answer.put("unitCode", unit.get("code"));
+        answer.put("year", year);
+        answer.put("indicators", rows);
         answer(exchange, 200, answer);
     }
 

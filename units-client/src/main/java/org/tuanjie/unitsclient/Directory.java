@@ -120,6 +120,11 @@ public class Directory {
         return remote(() -> calls.indicators(bearer(), unitId, year));
     }
 
+    /** The unit's scorecard for a year: its indicators' points and reviewers' scores. Empty when the caller does not see the unit. */
+    public Optional<UnitsClient.Scorecard> scorecard(UUID unitId, int year) {
+        return remote(() -> calls.scorecard(bearer(), unitId, year));
+    }
+
     public Optional<MemberPage> members(UUID domainId, int limit, String cursor) {
         return remote(() -> calls.members(bearer(), domainId, limit, cursor));
     }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.template.Adjustment;
 import org.tuanjie.agreements.template.AgreementTemplate;
+import org.tuanjie.agreements.template.Grades;
 import org.tuanjie.agreements.template.Target;
 
 /**
@@ -56,6 +57,10 @@ public class Assessment {
     @Column(nullable = false)
     private Agreement.Result result;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "grade")
+    private Grade grade;
+
     @Column(name = "assessed_by", nullable = false)
     private String assessedBy;
 
@@ -66,12 +71,33 @@ public class Assessment {
         // for JPA
     }
 
-    /**
-     * Total = target scores + bonus − deduction, at most 100 + bonus and at least 0; fulfilled when
-     * the total reaches the pass mark and no veto item was triggered.
-     */
+    /** A graded result (等次), by the template's thresholds. */
+    @Schema(name = "AssessmentGrade", description = "EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格")
+    public enum Grade {
+        /** 优秀 */
+        EXCELLENT,
+        /** 良好 */
+        GOOD,
+        /** 合格 */
+        PASS,
+        /** 不合格 */
+        FAIL
+    }
+
     public static Assessment of(UUID agreementId, List<TargetScore> targets, List<AdjustmentScore> adjustments,
             int passMark, String by) {
+        return of(agreementId, targets, adjustments, passMark, null, by);
+    }
+
+    /**
+     * Total = target scores + bonus − deduction, at most 100 + bonus and at least 0; fulfilled when
+     * the total reaches the pass mark and no veto item was triggered. With thresholds, the grade: 优秀 from
+     * {@code excellent}, 良好 from {@code good}, 合格 from the pass mark, 不合格 below it or with a veto.
+     *
+     * @param grades null: pass or fail only
+     */
+    public static Assessment of(UUID agreementId, List<TargetScore> targets, List<AdjustmentScore> adjustments,
+            int passMark, Grades grades, String by) {
         Assessment assessment = new Assessment();
         assessment.agreementId = agreementId;
         assessment.targets = List.copyOf(targets);
@@ -88,13 +114,29 @@ public class Assessment {
         assessment.vetoed = adjustments.stream().anyMatch(a -> "VETO".equals(a.kind()) && a.triggered());
         assessment.result = !assessment.vetoed && assessment.total.compareTo(BigDecimal.valueOf(passMark)) >= 0
                 ? Agreement.Result.FULFILLED : Agreement.Result.NOT_FULFILLED;
+        assessment.grade = grades == null ? null : grade(assessment.total, assessment.result, grades);
         assessment.assessedBy = by;
         assessment.assessedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return assessment;
     }
 
+    private static Grade grade(BigDecimal total, Agreement.Result result, Grades grades) {
+        if (result == Agreement.Result.NOT_FULFILLED) {
+            return Grade.FAIL;
+        }
+        if (total.compareTo(BigDecimal.valueOf(grades.excellent())) >= 0) {
+            return Grade.EXCELLENT;
+        }
+        return total.compareTo(BigDecimal.valueOf(grades.good())) >= 0 ? Grade.GOOD : Grade.PASS;
+    }
+
     public UUID agreementId() {
         return agreementId;
+    }
+
+    /** The graded result; null when the template set no thresholds. */
+    public Grade grade() {
+        return grade;
     }
 
     public List<TargetScore> targets() {

@@ -72,6 +72,12 @@ public class AgreementTemplate extends Audited {
     @Column(name = "pass_mark", nullable = false)
     private int passMark;
 
+    @Column(name = "grade_excellent")
+    private Integer gradeExcellent;
+
+    @Column(name = "grade_good")
+    private Integer gradeGood;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -133,10 +139,13 @@ public class AgreementTemplate extends Audited {
         this.targets = new ArrayList<>(content.targets());
         this.adjustments = new ArrayList<>(content.adjustments());
         this.passMark = content.passMark();
+        this.gradeExcellent = content.grades() == null ? null : content.grades().excellent();
+        this.gradeGood = content.grades() == null ? null : content.grades().good();
     }
 
     public Content content() {
-        return new Content(year, title, List.copyOf(clauses), List.copyOf(targets), List.copyOf(adjustments), passMark);
+        return new Content(year, title, List.copyOf(clauses), List.copyOf(targets), List.copyOf(adjustments), passMark,
+                gradeExcellent == null ? null : new Grades(gradeExcellent, gradeGood));
     }
 
     public UUID id() {
@@ -163,9 +172,13 @@ public class AgreementTemplate extends Audited {
         return ownerPath;
     }
 
-    /** What a template says; valid by {@link #validate()}. */
+    /**
+     * What a template says; valid by {@link #validate()}.
+     *
+     * @param grades the thresholds of graded results; null: pass or fail only
+     */
     public record Content(int year, String title, List<String> clauses, List<Target> targets,
-            List<Adjustment> adjustments, int passMark) {
+            List<Adjustment> adjustments, int passMark, Grades grades) {
 
         public void validate() {
             List<Violation> errors = new ArrayList<>();
@@ -198,6 +211,9 @@ public class AgreementTemplate extends Audited {
                 if (!countsActivities && t.required() != null) {
                     errors.add(new Violation("targets[" + i + "].required", "template.activities-measure"));
                 }
+                if (t.measure() == Target.Measure.INDICATOR_REVIEW && t.indicatorCode() == null) {
+                    errors.add(new Violation("targets[" + i + "].indicatorCode", "template.indicator-required"));
+                }
             }
             for (int i = 0; i < adjustments.size(); i++) {
                 Adjustment a = adjustments.get(i);
@@ -207,6 +223,9 @@ public class AgreementTemplate extends Audited {
                 if (a.kind() != Adjustment.Kind.VETO && a.maxPoints() <= 0) {
                     errors.add(new Violation("adjustments[" + i + "].maxPoints", "template.weight-positive"));
                 }
+            }
+            if (grades != null && !grades.climbFrom(passMark)) {
+                errors.add(new Violation("grades", "template.grades", passMark));
             }
             if (passMark < 0 || passMark > 100) {
                 errors.add(new Violation("passMark", "template.pass-mark"));

@@ -10,11 +10,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param category     with {@link Measure#TASKS_VERIFIED}: only the tasks of this problem category (else all)
  * @param activityKind with {@link Measure#ACTIVITIES_ON_FILE}: the kind of activity counted
  * @param required     with {@link Measure#ACTIVITIES_ON_FILE}: how many activities of that kind earn the full weight
+ * @param indicatorCode the evaluation indicator (测评指标) the target answers to, in units-service's catalogue; required
+ *                     with {@link Measure#INDICATOR_REVIEW}
  */
 public record Target(String code, String title, int weight, Measure measure, String category,
         // absent from the sealed content of the targets of other measures, which stays as it was before they existed
         @JsonInclude(JsonInclude.Include.NON_NULL) ActivityKind activityKind,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer required) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer required,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String indicatorCode) {
+
+    /** A target as templates wrote it before targets named indicators. */
+    public Target(String code, String title, int weight, Measure measure, String category, ActivityKind activityKind,
+            Integer required) {
+        this(code, title, weight, measure, category, activityKind, required, null);
+    }
 
     /**
      * The problem categories of tasks-service's contract (its {@code Category}, a {@code varchar(20)} there): the
@@ -36,7 +45,23 @@ public record Target(String code, String title, int weight, Measure measure, Str
          * weight × min(1, activities / required): the activities of one kind the unit has on file in its dossier
          * (创建档案), dated in the agreement's year and not withdrawn, from units-service.
          */
-        ACTIVITIES_ON_FILE
+        ACTIVITIES_ON_FILE,
+        /**
+         * weight × min(1, review score / points): the reviewer's score (评审得分) of the target's indicator on the unit's
+         * scorecard for the agreement's year, from units-service; not reviewed yet, the assessment waits (409).
+         */
+        INDICATOR_REVIEW
+    }
+
+    /** The share of the weight a reviewer's score of the indicator earns: in proportion to its points, at most all. */
+    public double reviewShare(java.math.BigDecimal score, java.math.BigDecimal points) {
+        if (measure != Measure.INDICATOR_REVIEW) {
+            throw new IllegalStateException("target " + code + " is not scored by a review");
+        }
+        if (points.signum() <= 0) {
+            return 0;
+        }
+        return Math.min(1.0, Math.max(0, score.doubleValue()) / points.doubleValue());
     }
 
     /**

@@ -62,6 +62,7 @@ class AssessmentApiTest {
         double expected = t1 + t2 + t3 + 3 - 2;
         assertEquals(expected, result.getDouble("total"), 0.001);
         assertEquals("FULFILLED", result.getString("result"));
+        assertEquals(null, result.getString("grade"), "a template without thresholds gives no grade");
         assertEquals(t1, result.getDouble("targets.find { it.code == 'T1' }.score"), 0.001);
         assertEquals("3", result.getString("targets.find { it.code == 'T1' }.inputs.verified"));
         assertEquals(t2, result.getDouble("targets.find { it.code == 'T2' }.score"), 0.001);
@@ -81,6 +82,73 @@ class AssessmentApiTest {
                 "adjustments", Map.of("V1", Map.of("triggered", true, "comment", "发生负面事件")));
         act("admin", c.county, id, "assessment", request, c.county).then().statusCode(200)
                 .body("total", equalTo(100.0f)).body("vetoed", equalTo(true)).body("result", equalTo("NOT_FULFILLED"));
+    }
+
+    /**
+     * 等次 by the template's thresholds (优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ the pass mark 60), and a target scored by the
+     * reviewer's score of its indicator on the unit's scorecard in units-service (none yet: the assessment waits).
+     */
+    @Test
+    void gradesTheResultAndScoresATargetByItsIndicatorsReview() {
+        Map<String, Object> body = Agreements.template(2027);
+        body.put("grades", Map.of("excellent", 90, "good", 80));
+        body.put("targets", List.of(
+                Map.of("code", "M1", "title", "创建工作亮点", "weight", 50, "measure", "MANUAL"),
+                Map.of("code", "R1", "title", "民族团结进步创建档案规范", "weight", 50, "measure", "INDICATOR_REVIEW",
+                        "indicatorCode", "5.1a")));
+        body.put("adjustments", List.of(Map.of("code", "V1", "title", "一票否决", "kind", "VETO", "maxPoints", 0)));
+        // thresholds that do not climb from the pass mark, and a review target naming no indicator, are refused
+        Map<String, Object> badGrades = new java.util.HashMap<>(body);
+        badGrades.put("grades", Map.of("excellent", 70, "good", 75));
+        as("admin", c.county).body(badGrades).post("/templates").then().statusCode(400).body("errors[0].field", equalTo("grades"));
+        Map<String, Object> noIndicator = new java.util.HashMap<>(body);
+        noIndicator.put("targets", List.of(Map.of("code", "M1", "title", "t", "weight", 50, "measure", "MANUAL"),
+                Map.of("code", "R1", "title", "t", "weight", 50, "measure", "INDICATOR_REVIEW")));
+        as("admin", c.county).body(noIndicator).post("/templates").then().statusCode(400)
+                .body("errors[0].field", equalTo("targets[1].indicatorCode"));
+
+        String template = as("admin", c.county).body(body).post("/templates").then().statusCode(201)
+                .body("grades.excellent", equalTo(90)).body("targets[1].indicatorCode", equalTo("5.1A")).extract().path("id");
+        as("admin", c.county).header("If-Match", "\"0\"").post("/templates/" + template + "/publish").then().statusCode(200);
+        issueWithin(c, template, c.townships.get(1)).then().statusCode(200);
+
+        String village = c.villages.get(1);
+        String id = agreementOf(c, village, 2027);
+        act("unit-leader", village, id, "sign", null, c.county).then().statusCode(200);
+        act("admin", c.county, id, "countersign", null, c.county).then().statusCode(200);
+        Map<String, Object> request = Map.of("scores", Map.of("M1", Map.of("score", 45)));
+        c.reviewed(village, 2027, "5.1A", 10, null);
+        act("inspector", c.county, id, "assessment", request, c.county).then().statusCode(409)
+                .body("type", equalTo("/problems/review-missing"));
+        as("auditor", c.county).get("/agreements/" + id).then().body("state", equalTo("ACTIVE"));
+
+        c.reviewed(village, 2027, "5.1A", 10, 8);
+        JsonPath good = act("inspector", c.county, id, "assessment", request, c.county).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(45 + 50 * (8 / 10.0), good.getDouble("total"), 0.001);
+        assertEquals(40.0, good.getDouble("targets.find { it.code == 'R1' }.score"), 0.001);
+        assertEquals("8", good.getString("targets.find { it.code == 'R1' }.inputs.reviewScore"));
+        assertEquals("GOOD", good.getString("grade"));
+        assertEquals("FULFILLED", good.getString("result"));
+
+        // 优秀 at 90 and above; 不合格 with a veto, whatever the total
+        String school = c.schools.get(1);
+        String second = agreementOf(c, school, 2027);
+        act("unit-leader", school, second, "sign", null, c.county).then().statusCode(200);
+        act("admin", c.county, second, "countersign", null, c.county).then().statusCode(200);
+        c.reviewed(school, 2027, "5.1A", 10, 10);
+        act("inspector", c.county, second, "assessment", Map.of("scores", Map.of("M1", Map.of("score", 40))), c.county)
+                .then().statusCode(200).body("total", equalTo(90.0f)).body("grade", equalTo("EXCELLENT"));
+        issueWithin(c, template, c.townships.get(2)).then().statusCode(200);
+        String vetoed = c.villages.get(2);
+        String third = agreementOf(c, vetoed, 2027);
+        act("unit-leader", vetoed, third, "sign", null, c.county).then().statusCode(200);
+        act("admin", c.county, third, "countersign", null, c.county).then().statusCode(200);
+        c.reviewed(vetoed, 2027, "5.1A", 10, 10);
+        act("inspector", c.county, third, "assessment", Map.of("scores", Map.of("M1", Map.of("score", 50)),
+                "adjustments", Map.of("V1", Map.of("triggered", true))), c.county)
+                .then().statusCode(200).body("grade", equalTo("FAIL")).body("result", equalTo("NOT_FULFILLED"));
+        as("auditor", c.county).get("/agreements/" + id + "/assessment").then().body("grade", equalTo("GOOD"));
     }
 
     @Test

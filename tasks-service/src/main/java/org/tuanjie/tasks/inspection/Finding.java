@@ -21,8 +21,8 @@ public class Finding extends Audited {
     /** The inspectors' photos and documents, all given when the finding is recorded. */
     public static final int EVIDENCE_MAX = 20;
     /** An indicator code as acceptance-check lists number them (3, 3.2.1, A2.1): units-service's catalogue decides which exist. */
-    public static final String INDICATOR_FORM = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}";
-    public static final int INDICATOR_MAX = 44;
+    public static final String INDICATOR_FORM = org.tuanjie.unitsclient.client.UnitsClient.INDICATOR_CODE_FORM;
+    public static final int INDICATOR_MAX = org.tuanjie.unitsclient.client.UnitsClient.INDICATOR_CODE_MAX;
 
     @Id
     private UUID id;

@@ -83,6 +83,13 @@ public class UnitsCalls {
         return absentOn404(() -> client.indicators(authorization, id, year));
     }
 
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 100, abortOn = NotVisible.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotVisible.class)
+    public Optional<UnitsClient.Scorecard> scorecard(String authorization, UUID id, int year) {
+        return absentOn404(() -> client.scorecard(authorization, id, year));
+    }
+
     /** For the background unit feed: bounded in time, but outside the breakers that guard callers' requests. */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 500, abortOn = NotVisible.class)

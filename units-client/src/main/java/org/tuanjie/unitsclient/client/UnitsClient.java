@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -50,6 +51,11 @@ public interface UnitsClient {
     @GET
     @Path("/units/{id}/indicators")
     UnitIndicators indicators(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+            @QueryParam("year") int year);
+
+    @GET
+    @Path("/units/{id}/scorecard")
+    Scorecard scorecard(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
             @QueryParam("year") int year);
 
     @GET
@@ -111,6 +117,13 @@ public interface UnitsClient {
     record DossierCounts(UUID unitId, long total, Map<String, Long> byKind) {
     }
 
+    /**
+     * How an evaluation indicator's code (测评指标代码) is written in units-service's contract: dotted segments of letters
+     * and digits (1, 2.3, A1.2.b); letters are compared in upper case.
+     */
+    String INDICATOR_CODE_FORM = "[A-Za-z0-9]{1,8}(\\.[A-Za-z0-9]{1,8}){0,4}";
+    int INDICATOR_CODE_MAX = 44;
+
     /** The indicators a unit is judged by in a year; no catalogue (null) when none is in force. */
     record UnitIndicators(UUID unitId, int year, CatalogueRef catalogue, List<IndicatorRef> indicators) {
 
@@ -124,5 +137,17 @@ public interface UnitsClient {
     }
 
     record IndicatorRef(String code, java.math.BigDecimal points) {
+    }
+
+    /** A unit's scorecard for a year; only what is read here: each indicator's points and reviewer's score. */
+    record Scorecard(UUID unitId, int year, List<ScorecardRow> indicators) {
+
+        public Optional<ScorecardRow> row(String code) {
+            return indicators == null ? Optional.empty() : indicators.stream().filter(r -> r.code().equals(code)).findFirst();
+        }
+    }
+
+    /** @param reviewScore the reviewer's score (评审得分), null until one is recorded */
+    record ScorecardRow(String code, java.math.BigDecimal points, java.math.BigDecimal reviewScore) {
     }
 }

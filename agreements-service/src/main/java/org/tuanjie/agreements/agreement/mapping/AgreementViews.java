@@ -166,7 +166,10 @@ public final class AgreementViews {
             @Schema(maxItems = AgreementTemplate.TARGETS_MAX) List<Assessment.TargetScore> targets,
             @Schema(maxItems = AgreementTemplate.ADJUSTMENTS_MAX) List<Assessment.AdjustmentScore> adjustments,
             @Schema(example = "86.50") BigDecimal total, boolean vetoed,
-            Agreement.Result result, @Schema(maxLength = Agreement.SUBJECT_MAX) String assessedBy, OffsetDateTime assessedAt) {
+            Agreement.Result result,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The graded result (等次) by the template's "
+                    + "thresholds; absent when it sets none") Assessment.Grade grade,
+            @Schema(maxLength = Agreement.SUBJECT_MAX) String assessedBy, OffsetDateTime assessedAt) {
     }
 
     public static AgreementView toView(Agreement a) {
@@ -200,6 +203,6 @@ public final class AgreementViews {
 
     public static AssessmentView toView(Assessment a) {
         return new AssessmentView(a.agreementId(), a.targets(), a.adjustments(), a.total(), a.vetoed(), a.result(),
-                a.assessedBy(), a.assessedAt());
+                a.grade(), a.assessedBy(), a.assessedAt());
     }
 }

@@ -299,6 +299,9 @@ public class AgreementService {
         content.set("targets", json.valueToTree(template.targets()));
         content.set("adjustments", json.valueToTree(template.adjustments()));
         content.put("passMark", template.passMark());
+        if (template.grades() != null) { // absent before templates had grades: older content stays as it was sealed
+            content.set("grades", json.valueToTree(template.grades()));
+        }
         ObjectNode partyA = content.putObject("partyA");
         partyA.put("code", issuer.code());
         ObjectNode partyB = content.putObject("partyB");

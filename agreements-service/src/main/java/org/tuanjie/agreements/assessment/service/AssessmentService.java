@@ -23,12 +23,14 @@ import org.tuanjie.agreements.audit.service.AuditTrail;
 import org.tuanjie.agreements.client.TasksClient;
 import org.tuanjie.agreements.client.TasksFigures;
 import org.tuanjie.agreements.template.Adjustment;
+import org.tuanjie.agreements.template.Grades;
 import org.tuanjie.agreements.template.Target;
 import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.unitsclient.Directory;
+import org.tuanjie.unitsclient.client.UnitsClient;
 
 /**
  * Scores an active agreement: automatic targets from tasks-service and units-service (task figures, the readiness
@@ -74,6 +76,9 @@ public class AssessmentService {
         List<Target> targets = List.of(json.convertValue(agreement.content().get("targets"), Target[].class));
         List<Adjustment> items = List.of(json.convertValue(agreement.content().get("adjustments"), Adjustment[].class));
         int passMark = agreement.content().get("passMark").asInt();
+        Grades grades = agreement.content().hasNonNull("grades") ? json.convertValue(agreement.content().get("grades"), Grades.class)
+                : null;
+        List<String> unreviewed = new ArrayList<>();
         List<Violation> errors = new ArrayList<>();
         List<TargetScore> scores = new ArrayList<>();
         for (Target target : targets) {
@@ -104,6 +109,20 @@ public class AssessmentService {
                     scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
                             points(target.weight() * readiness / 100.0), true,
                             Map.of("readinessScore", Integer.toString(readiness)), null));
+                }
+                case INDICATOR_REVIEW -> {
+                    UnitsClient.Scorecard card = directory.scorecard(agreement.unitId(), agreement.year())
+                            .orElseThrow(() -> new UnitNotFound(agreement.unitId()));
+                    Optional<UnitsClient.ScorecardRow> row = card.row(target.indicatorCode());
+                    if (row.isEmpty() || row.get().reviewScore() == null) {
+                        unreviewed.add(target.indicatorCode());
+                    } else {
+                        scores.add(new TargetScore(target.code(), target.measure().name(), target.weight(),
+                                points(target.weight() * target.reviewShare(row.get().reviewScore(), row.get().points())), true,
+                                Map.of("indicator", target.indicatorCode(), "reviewScore", row.get().reviewScore().toPlainString(),
+                                        "points", row.get().points().toPlainString(), "year", Integer.toString(agreement.year())),
+                                null));
+                    }
                 }
                 case ACTIVITIES_ON_FILE -> {
                     LocalDate first = LocalDate.of(agreement.year(), 1, 1);
@@ -138,11 +157,18 @@ public class AssessmentService {
         if (!errors.isEmpty()) {
             throw new Problems.InvalidInput(errors);
         }
-        Assessment assessment = Assessment.of(agreement.id(), scores, adjustments, passMark, caller.subject());
+        if (!unreviewed.isEmpty()) {
+            throw new ReviewMissing(String.join(", ", unreviewed));
+        }
+        Assessment assessment = Assessment.of(agreement.id(), scores, adjustments, passMark, grades, caller.subject());
         agreement.markAssessed(assessment.result());
         em.persist(assessment);
-        audit.record("ASSESSED", agreement, Map.of("total", assessment.total().toPlainString(),
+        Map<String, String> recorded = new java.util.HashMap<>(Map.of("total", assessment.total().toPlainString(),
                 "result", assessment.result().name(), "vetoed", Boolean.toString(assessment.vetoed())));
+        if (assessment.grade() != null) {
+            recorded.put("grade", assessment.grade().name());
+        }
+        audit.record("ASSESSED", agreement, recorded);
         em.flush();
         return assessment;
     }
@@ -150,6 +176,13 @@ public class AssessmentService {
     public Optional<Assessment> of(UUID agreementId) {
         agreements.get(agreementId);
         return Optional.ofNullable(em.find(Assessment.class, agreementId));
+    }
+
+    /** 409: a target scored by a reviewer's score of an indicator waits for the review on the unit's scorecard. */
+    public static final class ReviewMissing extends Problems.Conflict {
+        ReviewMissing(String codes) {
+            super("review-missing", "assessment.review-missing", codes);
+        }
     }
 
     private static BigDecimal points(double value) {

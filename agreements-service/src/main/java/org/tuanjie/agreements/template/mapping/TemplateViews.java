@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.template.Adjustment;
 import org.tuanjie.agreements.template.AgreementTemplate;
+import org.tuanjie.agreements.template.Grades;
 import org.tuanjie.agreements.template.Target;
+import org.tuanjie.unitsclient.client.UnitsClient;
 
 /**
  * Wire forms of agreement templates.
@@ -48,14 +50,22 @@ public final class TemplateViews {
             Target.ActivityKind activityKind,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Min(1) @Max(1000) @Schema(description = "With ACTIVITIES_ON_FILE "
                     + "(required there): how many activities of that kind, dated in the agreement's year and on file, earn "
-                    + "the full weight; fewer earn weight × activities / required", example = "4") Integer required) {
+                    + "the full weight; fewer earn weight × activities / required", example = "4") Integer required,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = UnitsClient.INDICATOR_CODE_MAX)
+            @Pattern(regexp = UnitsClient.INDICATOR_CODE_FORM) @Schema(description = "The evaluation indicator (测评指标) "
+                    + "the target answers to, as units-service's catalogue writes it (letters in any case). Required with "
+                    + "INDICATOR_REVIEW, which scores weight × the reviewer's score of it on the unit's scorecard for the "
+                    + "agreement's year / its points (units-service; 409 `review-missing` until reviewed)",
+                    example = "5.1") String indicatorCode) {
 
         Target toTarget() {
-            return new Target(code, title, weight, measure, category, activityKind, required);
+            return new Target(code, title, weight, measure, category, activityKind, required,
+                    indicatorCode == null ? null : indicatorCode.trim().toUpperCase(java.util.Locale.ROOT));
         }
 
         static TargetView of(Target t) {
-            return new TargetView(t.code(), t.title(), t.weight(), t.measure(), t.category(), t.activityKind(), t.required());
+            return new TargetView(t.code(), t.title(), t.weight(), t.measure(), t.category(), t.activityKind(), t.required(),
+                    t.indicatorCode());
         }
     }
 
@@ -72,14 +82,15 @@ public final class TemplateViews {
             @NotEmpty @Size(max = CLAUSES_MAX) List<@NotBlank @Size(max = CLAUSE_MAX) String> clauses,
             @NotEmpty @Size(max = TARGETS_MAX) List<@Valid @NotNull TargetView> targets,
             @Size(max = ADJUSTMENTS_MAX) List<@Valid @NotNull AdjustmentView> adjustments,
-            @Min(0) @Max(100) @Schema(example = "80") int passMark) {
+            @Min(0) @Max(100) @Schema(example = "60") int passMark,
+            @Valid @JsonInclude(JsonInclude.Include.NON_NULL) Grades grades) {
 
         public AgreementTemplate.Content toContent() {
             return new AgreementTemplate.Content(year, title, clauses,
                     targets.stream().map(TargetView::toTarget).toList(),
                     adjustments == null ? List.of() : adjustments.stream()
                             .map(a -> new Adjustment(a.code(), a.title(), a.kind(), a.maxPoints())).toList(),
-                    passMark);
+                    passMark, grades);
         }
     }
 
@@ -91,6 +102,7 @@ public final class TemplateViews {
             @Schema(maxItems = TARGETS_MAX) List<TargetView> targets,
             @Schema(maxItems = ADJUSTMENTS_MAX) List<AdjustmentView> adjustments,
             @Schema(minimum = "0", maximum = "100") int passMark,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent: pass or fail only") Grades grades,
             @Schema(example = "513221000000", maxLength = Agreement.UNIT_CODE_MAX) String ownerCode, OffsetDateTime createdAt,
             @Schema(maxLength = Agreement.SUBJECT_MAX) String createdBy, OffsetDateTime updatedAt,
             @Schema(maxLength = Agreement.SUBJECT_MAX) String updatedBy, long version) {
@@ -101,6 +113,6 @@ public final class TemplateViews {
         return new TemplateView(t.id(), t.familyId(), t.versionNo(), t.status(), c.year(), c.title(), c.clauses(),
                 c.targets().stream().map(TargetView::of).toList(),
                 c.adjustments().stream().map(a -> new AdjustmentView(a.code(), a.title(), a.kind(), a.maxPoints())).toList(),
-                c.passMark(), t.ownerCode(), t.createdAt(), t.createdBy(), t.updatedAt(), t.updatedBy(), t.version());
+                c.passMark(), c.grades(), t.ownerCode(), t.createdAt(), t.createdBy(), t.updatedAt(), t.updatedBy(), t.version());
     }
 }
