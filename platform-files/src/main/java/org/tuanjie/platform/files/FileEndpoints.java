@@ -360,18 +360,7 @@ public abstract class FileEndpoints {
 
     /** RFC 6266: an ASCII fallback for old clients and the UTF-8 name (RFC 8187) for the rest. */
     static String disposition(StoredFile file) {
-        String ascii = file.name().replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : file.name().getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return org.tuanjie.platform.web.Attachment.disposition(file.name());
     }
 
     /** 412 (tus): the client speaks another protocol version. */

@@ -49,15 +49,10 @@ final class LedgerColumns {
     private static final Map<String, Severity> SEVERITIES = new HashMap<>();
 
     static {
-        categories(Category.LEADERSHIP, "领导重视", "思想认识", "领导重视/思想认识");
-        categories(Category.PUBLICITY, "宣传");
-        categories(Category.PROGRESS, "创建进度");
-        categories(Category.GUARANTEES, "基本保障");
-        categories(Category.CAPACITY, "创建水平");
-        categories(Category.HIGHLIGHTS, "亮点特色");
-        categories(Category.COORDINATION, "部门联动");
-        categories(Category.ATMOSPHERE, "氛围营造");
-        categories(Category.BALANCE, "推进均衡");
+        for (Category category : Category.values()) {
+            categories(category, category.ledgerWord());
+        }
+        categories(Category.LEADERSHIP, "思想认识", "领导重视/思想认识");
         states(TaskState.ASSIGNED, "已交办", "交办", "未开始", "未整改");
         states(TaskState.IN_PROGRESS, "整改中", "正在整改", "推进中");
         states(TaskState.SUBMITTED, "待验收", "已报送", "已完成待验收");

@@ -41,13 +41,6 @@ public class LedgerService {
             "整改措施", "责任人", "整改时限", "状态", "预警", "销号日期", "销号人",
             "整改佐证材料", "督查", "问题描述", "整改完成情况", "配合单位", "原定时限", "延期情况", "是否逾期", "交办日期", "报送日期");
 
-    private static final Map<TaskState, String> STATES = Map.of(TaskState.ASSIGNED, "已交办",
-            TaskState.IN_PROGRESS, "整改中", TaskState.SUBMITTED, "待验收", TaskState.VERIFIED, "已销号",
-            TaskState.REJECTED, "验收未通过", TaskState.HANDED_BACK, "已退办");
-    private static final Map<Category, String> CATEGORIES = Map.of(Category.LEADERSHIP, "领导重视",
-            Category.PUBLICITY, "宣传", Category.PROGRESS, "创建进度", Category.GUARANTEES, "基本保障",
-            Category.CAPACITY, "创建水平", Category.HIGHLIGHTS, "亮点特色", Category.COORDINATION, "部门联动",
-            Category.ATMOSPHERE, "氛围营造", Category.BALANCE, "推进均衡");
     private static final Map<Warning, String> LIGHTS = Map.of(Warning.GREEN, "绿", Warning.YELLOW, "黄", Warning.RED, "红");
 
     @Inject
@@ -96,8 +89,7 @@ public class LedgerService {
     public static String disposition(Export export, String extension) {
         String day = export.today.toString();
         String name = "整改台账_" + export.unit.replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "_" + day + "." + extension;
-        return "attachment; filename=\"ledger-" + day + "." + extension + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return org.tuanjie.platform.web.Attachment.disposition("ledger-" + day + "." + extension, name);
     }
 
     public final class Export {
@@ -170,8 +162,8 @@ public class LedgerService {
             LocalDate original = extensions.stream().filter(e -> e.state() == ExtensionRequest.State.APPROVED)
                     .map(ExtensionRequest::currentDeadline).findFirst().orElse(deadline);
             boolean overdue = state != TaskState.VERIFIED && today.isAfter(deadline);
-            return List.of(Long.toString(number), text(r[0]), text(r[1]), text(r[2]), CATEGORIES.get((Category) r[3]),
-                    text(r[4]), text(r[5]), text(r[6]), deadline.toString(), STATES.get(state),
+            return List.of(Long.toString(number), text(r[0]), text(r[1]), text(r[2]), ((Category) r[3]).ledgerWord(),
+                    text(r[4]), text(r[5]), text(r[6]), deadline.toString(), state.ledgerWord(),
                     light == null ? "" : LIGHTS.get(light),
                     day(verifiedAt),
                     text(r[10]), listed(evidence), text(r[12]), text(r[13]), text(r[14]),

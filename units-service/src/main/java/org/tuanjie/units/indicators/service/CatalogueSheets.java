@@ -2,8 +2,6 @@ package org.tuanjie.units.indicators.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A catalogue's indicators as the sheet they circulate as, named for its owner, year and edition. */
@@ -33,7 +31,6 @@ public class CatalogueSheets {
                 + "." + extension;
         String name = read.owner().nameZh() + "_" + read.catalogue().year() + "年测评指标_第" + read.catalogue().edition() + "版"
                 + (read.catalogue().state() == org.tuanjie.units.indicators.CatalogueState.DRAFT ? "（草稿）" : "") + "." + extension;
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return org.tuanjie.platform.web.Attachment.disposition(ascii, name);
     }
 }
