@@ -123,6 +123,14 @@ class ReportStoryTest {
             assertEquals(e[1], ((Number) row.get("verified")).intValue(), category);
             assertEquals(e[2], ((Number) row.get("overdue")).intValue(), category);
         });
+        assertEquals("宣传", figures.getString("rows.find { it.key == 'PUBLICITY' }.name"), "a category by its word");
+        as("auditor", c.county).header("Accept-Language", "en").queryParam("by", "CATEGORY").get("/figures").then()
+                .body("rows.find { it.key == 'PUBLICITY' }.name", equalTo("publicity"));
+        // by township, the department's task is a row of its own, named, not a row of nulls
+        as("auditor", c.county).queryParam("by", "TOWNSHIP").get("/figures").then().statusCode(200)
+                .body("rows.find { it.key == null }.name", equalTo("县直部门等不属乡镇的单位"))
+                .body("rows.find { it.key == null }.total", equalTo(1))
+                .body("rows.find { it.key == null }.verified", equalTo(1));
         assertEquals(ids.size(), figures.getInt("total.total"));
         assertEquals(4, figures.getInt("total.verified"));
         assertEquals(2, figures.getInt("total.overdue"));

@@ -20,7 +20,8 @@ public final class Routes {
     public static final Map<String, List<String>> SEGMENTS = Map.of(
             "units", List.of("units", "readiness", "domains", "activities", "documents", "dossier", "attachments",
                     "indicator-catalogues"),
-            "tasks", List.of("tasks", "inspections", "findings", "evidence", "figures", "ledger.csv", "ledger.xlsx", "ledger"),
+            "tasks", List.of("tasks", "inspections", "findings", "evidence", "figures", "ledger.csv", "ledger.xlsx", "ledger",
+                    "bulletins"),
             "agreements", List.of("agreements", "templates", "audit", "coverage", "seal"));
 
     private Routes() {

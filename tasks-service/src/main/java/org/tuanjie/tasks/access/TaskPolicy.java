@@ -133,6 +133,8 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/ledger.csv", EVERYONE))
                 .rule(Rule.of("GET", "/ledger.xlsx", EVERYONE))
                 .rule(Rule.of("POST", "/ledger/import", OFFICE).acting(UNIT_BELOW))
+                .rule(Rule.of("GET", "/inspections/{id}/bulletin.docx", EVERYONE))
+                .rule(Rule.of("GET", "/bulletins/progress.docx", EVERYONE))
                 .rules(EventAccess.rules("/tasks"))
                 .build();
     }

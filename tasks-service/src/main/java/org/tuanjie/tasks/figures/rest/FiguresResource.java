@@ -1,5 +1,10 @@
 package org.tuanjie.tasks.figures.rest;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
+import org.tuanjie.platform.problem.Messages;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,13 +54,33 @@ public class FiguresResource {
     @Inject
     TasksConfig config;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
-    @Operation(summary = "Figures grouped by unit, township, category or inspection", description = "Takes the task list's filters.")
+    @Operation(summary = "Figures grouped by unit, township, category or inspection", description = "Takes the task list's filters. "
+            + "Rows are named in the caller's language (`Accept-Language`): a category by its word; by township, the tasks of "
+            + "units in no township (a county's departments) form a row without a key, named as such.")
     public Figures getFigures(@QueryParam("by") @DefaultValue("UNIT") By by, @Valid @BeanParam TaskFilterParams filter,
             @QueryParam("asOf") @Parameter(description = AS_OF) LocalDate asOf) {
         TaskFilter tasks = filter.toFilter();
         AsOf day = asOf(asOf, tasks);
-        return new Figures(by, service.overall(tasks, day), service.by(by, tasks, day));
+        return new Figures(by, service.overall(tasks, day), service.by(by, tasks, day).stream()
+                .map(row -> labelled(by, row, Messages.locale(headers))).toList());
+    }
+
+    /**
+     * Rows named in the caller's language where the key is a code of ours: a category by its word, and the tasks of
+     * units in no township (a county's departments) as such, not as a row without a name.
+     */
+    static Row labelled(By by, Row row, Locale locale) {
+        String name = switch (by) {
+            case CATEGORY -> row.key() == null ? row.name() : Messages.get(locale, "enum.Category." + row.key());
+            case TOWNSHIP -> row.key() == null ? Messages.get(locale, "figures.outside-townships") : row.name();
+            default -> row.name();
+        };
+        return new Row(row.key(), name, row.total(), row.open(), row.submitted(), row.verified(), row.overdue(),
+                row.closureRate(), row.medianDaysToClose());
     }
 
     @GET

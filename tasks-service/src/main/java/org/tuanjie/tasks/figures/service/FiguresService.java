@@ -104,6 +104,11 @@ public class FiguresService {
         return new League(List.copyOf(rows.subList(0, Math.min(rows.size(), ROWS_LISTED))), spread);
     }
 
+    /** Units in no township (a county's departments and the like), each with its figures, in code order. */
+    public List<Row> outsideTownships(TaskFilter filter, AsOf asOf) {
+        return query(By.UNIT, queries.where(filter), " and t.townshipCode is null", Map.of(), ROWS_LISTED, asOf);
+    }
+
     /** The tasks of a "9+N" domain's member units (as units-service lists them to the caller). */
     public DomainFigures domain(UUID domainId, TaskFilter filter, AsOf asOf) {
         Set<UUID> members = new HashSet<>();

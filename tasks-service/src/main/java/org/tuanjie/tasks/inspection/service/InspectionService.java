@@ -200,19 +200,25 @@ public class InspectionService {
     }
 
     public Page<Finding> findings(UUID inspectionId, int limit, Cursor after) {
-        Inspection inspection = get(inspectionId);
-        boolean office = jurisdiction.covers(inspection.ownerPath());
-        var query = em.createQuery("""
-                select f from Finding f where f.inspectionId = :inspection
-                  and (:office = true or f.unit.path like :scope)
-                  and f.id > :after
-                order by f.id""", Finding.class)
-                .setParameter("inspection", inspectionId)
-                .setParameter("office", office)
-                .setParameter("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()))
+        var query = inReach(get(inspectionId), " and f.id > :after order by f.id")
                 .setParameter("after", after == null ? new UUID(0, 0) : after.uuid(0))
                 .setMaxResults(limit + 1);
         return Page.of(query.getResultList(), limit, f -> Cursor.of(f.id().toString()));
+    }
+
+    /** Every finding of an inspection the caller sees, in the order they were recorded: for its bulletin. */
+    public List<Finding> findingsAsRecorded(Inspection inspection) {
+        return inReach(inspection, " order by f.createdAt, f.id").getResultList();
+    }
+
+    /** The owning office sees every finding; a covered unit those within its reach. */
+    private jakarta.persistence.TypedQuery<Finding> inReach(Inspection inspection, String andOrder) {
+        return em.createQuery("""
+                select f from Finding f where f.inspectionId = :inspection
+                  and (:office = true or f.unit.path like :scope)""" + andOrder, Finding.class)
+                .setParameter("inspection", inspection.id())
+                .setParameter("office", jurisdiction.covers(inspection.ownerPath()))
+                .setParameter("scope", Jurisdiction.likePrefix(jurisdiction.rootPath()));
     }
 
     private List<UnitSnapshot> covered(List<UUID> unitIds) {
