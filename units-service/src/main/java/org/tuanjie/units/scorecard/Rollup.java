@@ -19,9 +19,18 @@ public final class Rollup {
 
         public static final Totals NONE = new Totals(0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
+        /** One unit's scorecard as a group of one. */
+        public static Totals of(Scorecard card) {
+            return new Totals(1, card.ready() ? 1 : 0, card.points(), card.secured(), card.atRisk(), card.missing());
+        }
+
         public Totals plus(Scorecard card) {
-            return new Totals(units + 1, ready + (card.ready() ? 1 : 0), points.add(card.points()), secured.add(card.secured()),
-                    atRisk.add(card.atRisk()), missing.add(card.missing()));
+            return plus(of(card));
+        }
+
+        public Totals plus(Totals other) {
+            return new Totals(units + other.units, ready + other.ready, points.add(other.points), secured.add(other.secured),
+                    atRisk.add(other.atRisk), missing.add(other.missing));
         }
 
         /** Secured points over points, 0 to 1 in ten-thousandths; 0 where nothing applies. */

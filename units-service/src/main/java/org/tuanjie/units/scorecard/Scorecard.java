@@ -187,8 +187,9 @@ public final class Scorecard {
     }
 
     private static boolean descends(IndicatorCode code, IndicatorCode ancestor, Map<IndicatorCode, IndicatorCode> parentOf) {
-        Set<IndicatorCode> seen = new HashSet<>();
-        for (IndicatorCode at = parentOf.get(code); at != null && seen.add(at); at = parentOf.get(at)) {
+        // no chain of parents is longer than the catalogue: the bound stops a loop in bad data without a set per call
+        int steps = 0;
+        for (IndicatorCode at = parentOf.get(code); at != null && steps++ <= parentOf.size(); at = parentOf.get(at)) {
             if (at.equals(ancestor)) {
                 return true;
             }

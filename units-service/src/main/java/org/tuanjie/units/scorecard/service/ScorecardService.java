@@ -147,23 +147,28 @@ public class ScorecardService {
         LocalDate day = asOf == null ? today() : asOf;
         int campaign = year == null ? day.getYear() : year;
         Cards cards = cards(new ScorecardFacts.Scope(root, true), campaign, day);
+        // each card summed once; each unit added to the unit directly below the root that it lies under (one pass)
+        Map<UUID, Rollup.Totals> own = new HashMap<>();
+        Map<String, Rollup.Totals> underChild = new HashMap<>();
         Rollup.Totals total = Rollup.Totals.NONE;
+        String rootPath = root.path();
         for (Unit unit : cards.units()) {
-            total = total.plus(cards.of(unit));
+            Rollup.Totals totals = Rollup.Totals.of(cards.of(unit));
+            own.put(unit.id(), totals);
+            total = total.plus(totals);
+            if (unit.path().length() > rootPath.length() && unit.path().startsWith(rootPath)) {
+                String child = unit.path().substring(0, unit.path().indexOf('/', rootPath.length()) + 1);
+                underChild.merge(child, totals, Rollup.Totals::plus);
+            }
         }
         List<Group> regions = new java.util.ArrayList<>();
         List<Group> departments = new java.util.ArrayList<>();
         for (Unit child : cards.units().stream().filter(u -> root.id().equals(u.parentId())).toList()) {
-            Rollup.Totals totals = Rollup.Totals.NONE;
-            for (Unit unit : cards.units()) {
-                if (unit.path().startsWith(child.path())) {
-                    totals = totals.plus(cards.of(unit));
-                }
-            }
-            (child.kind().isRegion() ? regions : departments).add(new Group(child, totals));
+            (child.kind().isRegion() ? regions : departments).add(new Group(child,
+                    underChild.getOrDefault(child.path(), Rollup.Totals.NONE)));
         }
         return new Groups(root, campaign, day, total, regions, spread(regions), departments, spread(departments),
-                domains(root, cards, endOf(day)), cards.findingsKnown());
+                domains(root, cards.units(), own, endOf(day)), cards.findingsKnown());
     }
 
     private static Rollup.Spread spread(List<Group> groups) {
@@ -171,9 +176,7 @@ public class ScorecardService {
     }
 
     /** Each domain with members in the subtree, over those members. */
-    private List<DomainGroup> domains(Unit root, Cards cards, OffsetDateTime bound) {
-        Map<UUID, Unit> byId = new HashMap<>();
-        cards.units().forEach(u -> byId.put(u.id(), u));
+    private List<DomainGroup> domains(Unit root, List<Unit> units, Map<UUID, Rollup.Totals> own, OffsetDateTime bound) {
         Map<UUID, DomainGroup> groups = new java.util.LinkedHashMap<>();
         em.createQuery("""
                 select d, m.key.unitId from CampaignDomain d, DomainMembership m, Unit u
@@ -182,12 +185,11 @@ public class ScorecardService {
                 .setParameter("scope", root.unitPath().likePattern()).setParameter("at", bound).getResultStream()
                 .forEach(row -> {
                     CampaignDomain domain = (CampaignDomain) row[0];
-                    Unit member = byId.get((UUID) row[1]);
+                    Rollup.Totals member = own.get((UUID) row[1]);
                     if (member != null) {
                         DomainGroup was = groups.getOrDefault(domain.id(), new DomainGroup(domain.id(), domain.code(),
                                 domain.names().getOrDefault("zh", domain.code()), Rollup.Totals.NONE));
-                        groups.put(domain.id(), new DomainGroup(was.domainId(), was.code(), was.name(),
-                                was.totals().plus(cards.of(member))));
+                        groups.put(domain.id(), new DomainGroup(was.domainId(), was.code(), was.name(), was.totals().plus(member)));
                     }
                 });
         return List.copyOf(groups.values());
