@@ -69,10 +69,20 @@ public final class Scorecard {
 
     private final List<Row> rows;
     private final List<Reason> reasons;
+    // summed once: a roll-up adds up every card of a county
+    private final BigDecimal points;
+    private final BigDecimal secured;
+    private final BigDecimal atRisk;
+    private final BigDecimal missing;
 
     private Scorecard(List<Row> rows, List<Reason> reasons) {
         this.rows = List.copyOf(rows);
         this.reasons = List.copyOf(reasons);
+        List<Row> leaves = this.rows.stream().filter(Row::leaf).toList();
+        this.points = sum(leaves, Row::points);
+        this.secured = sum(leaves, Row::secured);
+        this.atRisk = sum(leaves, Row::atRisk);
+        this.missing = sum(leaves, Row::missing);
     }
 
     /** No catalogue in force: nothing to be judged by, so not ready. */
@@ -103,12 +113,20 @@ public final class Scorecard {
                 reasonsFor(row, reasons);
             }
         }
+        // the leaves below each parent, at any depth, found once per card
+        Map<IndicatorCode, List<Row>> below = new HashMap<>();
+        for (Row leaf : leaves.values()) {
+            int steps = 0; // no chain of parents is longer than the catalogue: the bound stops a loop in bad data
+            for (IndicatorCode at = parentOf.get(leaf.indicator().code()); at != null && steps++ <= parentOf.size();
+                    at = parentOf.get(at)) {
+                below.computeIfAbsent(at, code -> new ArrayList<>()).add(leaf);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (IndicatorDefinition i : facts.applicable()) {
             Row row = leaves.get(i.code());
             if (row == null) {
-                row = parent(i, leaves.values().stream().filter(l -> descends(l.indicator().code(), i.code(), parentOf)).toList(),
-                        facts);
+                row = parent(i, below.getOrDefault(i.code(), List.of()), facts);
                 if (row.points().signum() == 0) {
                     continue; // none of its leaves applies to the unit
                 }
@@ -186,17 +204,6 @@ public final class Scorecard {
         return total;
     }
 
-    private static boolean descends(IndicatorCode code, IndicatorCode ancestor, Map<IndicatorCode, IndicatorCode> parentOf) {
-        // no chain of parents is longer than the catalogue: the bound stops a loop in bad data without a set per call
-        int steps = 0;
-        for (IndicatorCode at = parentOf.get(code); at != null && steps++ <= parentOf.size(); at = parentOf.get(at)) {
-            if (at.equals(ancestor)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static BigDecimal sum(List<Row> rows, java.util.function.Function<Row, BigDecimal> what) {
         return rows.stream().map(what).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -215,22 +222,18 @@ public final class Scorecard {
 
     /** The points of the indicators that apply: what the unit can earn. */
     public BigDecimal points() {
-        return sum(leafRows(), Row::points);
+        return points;
     }
 
     public BigDecimal secured() {
-        return sum(leafRows(), Row::secured);
+        return secured;
     }
 
     public BigDecimal atRisk() {
-        return sum(leafRows(), Row::atRisk);
+        return atRisk;
     }
 
     public BigDecimal missing() {
-        return sum(leafRows(), Row::missing);
-    }
-
-    private List<Row> leafRows() {
-        return rows.stream().filter(Row::leaf).toList();
+        return missing;
     }
 }
