@@ -131,6 +131,13 @@ class ReportStoryTest {
                 .body("rows.find { it.key == null }.name", equalTo("县直部门等不属乡镇的单位"))
                 .body("rows.find { it.key == null }.total", equalTo(1))
                 .body("rows.find { it.key == null }.verified", equalTo(1));
+        // each warning colour, in the figures and in the task list alike (open tasks: b3 and C's red, b2 extended green)
+        Map.of("RED", 2, "YELLOW", 0, "GREEN", 1).forEach((light, n) -> {
+            as("auditor", c.county).queryParam("warning", light).get("/figures").then().statusCode(200)
+                    .body("total.total", equalTo(n));
+            as("auditor", c.county).queryParam("warning", light).get("/tasks").then().statusCode(200)
+                    .body("items.size()", equalTo(n));
+        });
         assertEquals(ids.size(), figures.getInt("total.total"));
         assertEquals(4, figures.getInt("total.verified"));
         assertEquals(2, figures.getInt("total.overdue"));

@@ -83,11 +83,15 @@ public class TaskQueries {
         }
         if (filter.warning() != null) {
             params.put("verified", TaskState.VERIFIED);
-            params.put("today", today);
+            // a parameter the query does not name is an error in Hibernate: green names only the yellow window's end
             switch (filter.warning()) {
-                case RED -> where.append(" and t.state <> :verified and t.deadline < :today");
+                case RED -> {
+                    where.append(" and t.state <> :verified and t.deadline < :today");
+                    params.put("today", today);
+                }
                 case YELLOW -> {
                     where.append(" and t.state <> :verified and t.deadline >= :today and t.deadline <= :yellowFrom");
+                    params.put("today", today);
                     params.put("yellowFrom", today.plusDays(config.yellowDays()));
                 }
                 case GREEN -> {
