@@ -155,33 +155,15 @@ echo "measuring memory after the load"
 rss() { ps -o rss= -p "$(pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
 RSS_UNITS=$(rss units-service); RSS_TASKS=$(rss tasks-service); RSS_AGREEMENTS=$(rss agreements-service); RSS_GATEWAY=$(rss gateway)
 
-# p50 and p99 in ms of a closed-loop run (wrk --latency)
-latency() {
-  wrk -t1 -c4 -d3s -H "$2" "$1" >/dev/null
-  wrk -t1 -c4 -d"${DURATION}s" --latency -H "$2" "$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } END { printf "%.1f %.1f", p50, p99 }'
-}
-PSQL() { PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PG -U postgres "$@"; }
+# PSQL, province_admin_token and latency (p50 and p99 in ms of a closed-loop run, wrk --latency)
+source bench/province.sh
 
 if [ "${PROVINCE:-1}" = 1 ]; then
   echo "building a province: 30,000 units, 30,000 agreements, 1,000 tasks"
   PSQL units -f bench/sql/units-province.sql >/dev/null
   PSQL agreements -f bench/sql/agreements-province.sql >/dev/null
   PSQL tasks -v from=1 -v to=1000 -f bench/sql/tasks-province.sql >/dev/null
-  KC_ADMIN=$(curl -s -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-    "http://127.0.0.1:$KC/realms/master/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-  curl -s -o /dev/null -X POST -H "Authorization: Bearer $KC_ADMIN" -H "Content-Type: application/json" \
-    "http://127.0.0.1:$KC/admin/realms/unity/users" -d '{"username":"bench-province","enabled":true,"emailVerified":true,
-    "firstName":"基准","lastName":"省","email":"bench@demo.tuanjie.org","attributes":{"unit_code":["620000000000"]},
-    "credentials":[{"type":"password","value":"demo-2026","temporary":false}]}'
-  BENCH_USER=$(curl -s -H "Authorization: Bearer $KC_ADMIN" "http://127.0.0.1:$KC/admin/realms/unity/users?username=bench-province&exact=true" \
-    | sed -E 's/^\[\{"id":"([^"]+)".*/\1/')
-  ADMIN_ROLE=$(curl -s -H "Authorization: Bearer $KC_ADMIN" "http://127.0.0.1:$KC/admin/realms/unity/roles/admin")
-  curl -s -o /dev/null -X POST -H "Authorization: Bearer $KC_ADMIN" -H "Content-Type: application/json" \
-    "http://127.0.0.1:$KC/admin/realms/unity/users/$BENCH_USER/role-mappings/realm" -d "[$ADMIN_ROLE]"
-  PTOKEN=$(curl -s -d grant_type=password -d client_id=tuanjie-cli -d username=bench-province -d password=demo-2026 \
-    "http://127.0.0.1:$KC/realms/unity/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  PTOKEN=$(province_admin_token)
   PAUTH="Authorization: Bearer $PTOKEN"
   PROVINCE_ID=$(PSQL units -At -c "select id from unit where code = '620000000000'")
   COUNTY_ID=$(PSQL units -At -c "select id from unit where code = '620101000000'")
