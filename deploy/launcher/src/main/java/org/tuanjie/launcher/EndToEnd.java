@@ -200,6 +200,7 @@ final class EndToEnd {
         identityServerDown();
         browser();
         fieldApp(inspectionId, education, demo.id(DemoCounty.TOWNSHIP_1));
+        dashboard();
         monitoring();
 
         console.print(passed + " passed, " + failures.size() + " failed");
@@ -398,6 +399,68 @@ final class EndToEnd {
                 "the county's scorecards added up: 10 townships and the departments, each with the spread between them "
                         + "(townships: " + rollup.body().path("regionSpread") + ")", rollup);
         ledgerHistory(inspector, today);
+        inspectionBulletin(inspector);
+    }
+
+    /**
+     * The county inspector prints the March inspection's bulletin through the gateway: read back, every finding stands
+     * under its category (one numbered heading each, 一 first) and its unit, in its own words, and the figures are the
+     * figures API's. The document is kept beside the screenshots.
+     */
+    private void inspectionBulletin(String inspector) {
+        String march = null;
+        for (JsonNode inspection : api.get(inspector, "/api/v1/inspections?limit=100").body().path("items")) {
+            march = "2026年3月民族团结进步创建工作督查".equals(inspection.path("title").asText()) ? inspection.path("id").asText() : march;
+        }
+        Api.Download docx = api.download(inspector, "/api/v1/inspections/" + march + "/bulletin.docx?reference="
+                + java.net.URLEncoder.encode("德民创办通〔2026〕3号", java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, List<String>> sections = new java.util.LinkedHashMap<>();
+        StringBuilder text = new StringBuilder();
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.bytes()))) {
+            List<String> current = null;
+            for (var paragraph : document.getParagraphs()) {
+                if ("Heading2".equals(paragraph.getStyle())) {
+                    current = new java.util.ArrayList<>();
+                    sections.put(paragraph.getText(), current);
+                } else if ("Heading1".equals(paragraph.getStyle())) {
+                    current = null;
+                } else if (current != null) {
+                    current.add(paragraph.getText());
+                }
+                text.append(paragraph.getText()).append('\n');
+            }
+            Path kept = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENSHOT", "deploy/launcher/target/e2e-swagger-ui.png"))
+                    .toAbsolutePath().resolveSibling("e2e-bulletin.docx");
+            java.nio.file.Files.createDirectories(kept.getParent());
+            java.nio.file.Files.write(kept, docx.bytes());
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            check(false, "the March bulletin reads as a Word document: " + unreadable, null);
+        }
+        Map<String, String> sectionOfCategory = new java.util.HashMap<>();
+        boolean everyFinding = true;
+        int findings = 0;
+        for (JsonNode finding : api.get(inspector, "/api/v1/inspections/" + march + "/findings?limit=500").body().path("items")) {
+            findings++;
+            String line = finding.path("unit").path("name").asText() + "：";
+            String words = finding.path("description").asText().strip().replaceAll("[。；;.\\s]+$", "");
+            String found = null;
+            for (Map.Entry<String, List<String>> section : sections.entrySet()) {
+                found = section.getValue().stream().anyMatch(p -> p.matches("\\d+\\. .*") && p.contains(line) && p.contains(words))
+                        ? section.getKey() : found;
+            }
+            String category = finding.path("category").asText();
+            String before = found == null ? null : sectionOfCategory.putIfAbsent(category, found);
+            everyFinding &= found != null && (before == null || before.equals(found));
+        }
+        List<String> headings = List.copyOf(sections.keySet());
+        JsonNode figures = api.get(inspector, "/api/v1/figures?inspectionId=" + march).body().path("total");
+        check(docx.status() == 200 && findings > 0 && everyFinding && headings.size() == sectionOfCategory.size()
+                && new java.util.HashSet<>(sectionOfCategory.values()).size() == headings.size()
+                && !headings.isEmpty() && headings.get(0).startsWith("（一）") && text.toString().startsWith("德民创办通〔2026〕3号\n")
+                && text.toString().contains("交办整改任务" + figures.path("total").asInt() + "项，已整改销号" + figures.path("verified").asInt() + "项"),
+                "the county inspector prints the March inspection's bulletin (.docx): its " + findings + " findings each under its "
+                        + "category's heading (" + headings.size() + ": " + String.join(" ", headings) + ") and unit, the "
+                        + "figures as the figures API counts them", null);
     }
 
     /**
@@ -663,6 +726,20 @@ final class EndToEnd {
                     .run(inspectionId, education, township);
         } catch (Exception e) {
             check(false, "the field app: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** The dashboard in a desktop browser, its views kept beside the field app's screens. */
+    private void dashboard() {
+        if (!browserFor("the dashboard in a browser")) {
+            return;
+        }
+        Path screens = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENS", "deploy/launcher/target/app-screens")).toAbsolutePath();
+        try {
+            new DashboardStory(suite.browserAddress(), screens, (ok, what, seen) -> check(ok, what + (ok || seen == null ? "" : " — saw " + seen), null))
+                    .run("office-admin");
+        } catch (Exception e) {
+            check(false, "the dashboard: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
     }
 

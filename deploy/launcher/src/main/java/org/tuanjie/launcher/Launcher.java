@@ -98,6 +98,8 @@ public final class Launcher {
 
                   Field app         http://127.0.0.1:8080/app/   (a phone-sized web app: log in as education-liaison,
                                     education-leader or inspector-li; from a phone, see the README's "The field app")
+                  Dashboard         http://127.0.0.1:8080/dashboard/   (the county at a glance: log in as office-admin;
+                                    ?screen=large for the office wall)
                   Swagger UI        http://127.0.0.1:8080/q/swagger-ui   ("Authorize" logs in at Keycloak, client swagger-ui)
                   API (gateway)     http://127.0.0.1:8080/api/v1/...
                   Suite health      http://127.0.0.1:9080/q/health/ready   (the gateway's management port; metrics at /q/metrics)

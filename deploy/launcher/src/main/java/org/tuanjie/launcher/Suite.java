@@ -465,11 +465,12 @@ final class Suite {
         }
         ObjectMapper json = new ObjectMapper();
         JsonNode tree = json.readTree(file);
-        Map<String, String> returns = Map.of("mobile-app", settings.gatewayUrl() + "/app/*", "swagger-ui", settings.gatewayUrl() + "/*");
+        Map<String, List<String>> returns = Map.of("mobile-app", List.of(settings.gatewayUrl() + "/app/*",
+                settings.gatewayUrl() + "/dashboard/*"), "swagger-ui", List.of(settings.gatewayUrl() + "/*"));
         for (JsonNode client : tree.path("clients")) {
-            String allowed = returns.get(client.path("clientId").asText());
+            List<String> allowed = returns.get(client.path("clientId").asText());
             if (allowed != null && client.path("redirectUris").isArray()) {
-                ((ArrayNode) client.get("redirectUris")).add(allowed);
+                allowed.forEach(((ArrayNode) client.get("redirectUris"))::add);
             }
         }
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);

@@ -9,7 +9,9 @@ let session = JSON.parse(localStorage.getItem(KEY) || 'null');
 
 const base64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const random = n => base64url(crypto.getRandomValues(new Uint8Array(n)));
-const redirectUri = () => `${location.origin}/app/`;
+// the page logins return to: the field app's, or the dashboard's, which names itself in <meta name="tuanjie-home">
+const home = () => document.querySelector('meta[name="tuanjie-home"]')?.content || '/app/';
+const redirectUri = () => `${location.origin}${home()}`;
 
 async function endpoints() {
   if (!config) {
@@ -62,7 +64,7 @@ export async function completeLogin() {
   if (!params.has('code')) return false;
   const pending = JSON.parse(sessionStorage.getItem('tuanjie.pkce') || 'null');
   sessionStorage.removeItem('tuanjie.pkce');
-  history.replaceState(null, '', `/app/${pending?.back || ''}`);
+  history.replaceState(null, '', `${home()}${pending?.back || ''}`);
   if (!pending || pending.state !== params.get('state')) throw new Error('login state mismatch');
   const { token, clientId } = await endpoints();
   const response = await fetch(token, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
