@@ -61,6 +61,27 @@ public class Directory {
     }
 
     /**
+     * A unit's name for a document or a download's name: its code while units-service does not show it or cannot
+     * answer (a bulletin or a ledger is still written, only less well named).
+     */
+    public String nameOrCode(String code) {
+        try {
+            return byCode(code).map(UnitRef::name).orElse(code);
+        } catch (RuntimeException unavailable) {
+            return code;
+        }
+    }
+
+    /** The same by id: the id itself when units-service cannot name the unit. */
+    public String nameOrId(UUID id) {
+        try {
+            return byId(id).map(UnitRef::name).orElse(id.toString());
+        } catch (RuntimeException unavailable) {
+            return id.toString();
+        }
+    }
+
+    /**
      * The unit as units-service describes it now, never from the cache: for a record that must hold what
      * units-service said at that moment (who led the unit when its agreement was signed). Refreshes the cache.
      */

@@ -11,6 +11,11 @@ public final class Attachment {
     private Attachment() {
     }
 
+    /** A part of a file's name (a unit, a title) with what file systems refuse or split on made "_". */
+    public static String namePart(String text) {
+        return text.replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+    }
+
     /** @param name the real name (整改台账_德格县_2026-12-03.xlsx); its ASCII fallback is made from it */
     public static String disposition(String name) {
         return disposition(name.replaceAll("[^\\x20-\\x7e]", "_"), name);

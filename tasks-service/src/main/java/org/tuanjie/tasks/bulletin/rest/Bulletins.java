@@ -11,9 +11,4 @@ final class Bulletins {
 
     private Bulletins() {
     }
-
-    /** A name as a file may carry it on every system. */
-    static String safe(String name) {
-        return name.replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
-    }
 }

@@ -5,7 +5,6 @@ import static org.tuanjie.tasks.bulletin.rest.Bulletins.REFERENCE;
 import static org.tuanjie.tasks.bulletin.rest.Bulletins.REFERENCE_MAX;
 import static org.tuanjie.tasks.bulletin.rest.Bulletins.TITLE;
 import static org.tuanjie.tasks.bulletin.rest.Bulletins.TITLE_MAX;
-import static org.tuanjie.tasks.bulletin.rest.Bulletins.safe;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -48,7 +47,7 @@ public class InspectionBulletinResource {
         InspectionBulletin bulletin = service.inspection(id, title, reference);
         StreamingOutput body = out -> BulletinDocuments.inspection(bulletin, out);
         return Response.ok(body).header("Content-Disposition", Attachment.disposition("inspection-bulletin-"
-                + bulletin.issued() + ".docx", "督查通报_" + safe(bulletin.inspection().title()) + "_" + bulletin.issued() + ".docx"))
+                + bulletin.issued() + ".docx", "督查通报_" + Attachment.namePart(bulletin.inspection().title()) + "_" + bulletin.issued() + ".docx"))
                 .build();
     }
 

@@ -5,7 +5,6 @@ import static org.tuanjie.tasks.bulletin.rest.Bulletins.REFERENCE;
 import static org.tuanjie.tasks.bulletin.rest.Bulletins.REFERENCE_MAX;
 import static org.tuanjie.tasks.bulletin.rest.Bulletins.TITLE;
 import static org.tuanjie.tasks.bulletin.rest.Bulletins.TITLE_MAX;
-import static org.tuanjie.tasks.bulletin.rest.Bulletins.safe;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -71,7 +70,7 @@ public class ProgressBulletinResource {
         ProgressBulletin bulletin = service.progress(within, first, last, title, reference);
         StreamingOutput body = out -> BulletinDocuments.progress(bulletin, out);
         return Response.ok(body).header("Content-Disposition", Attachment.disposition("progress-bulletin-" + last + ".docx",
-                "整改进展通报_" + safe(bulletin.unit()) + "_" + last + ".docx")).build();
+                "整改进展通报_" + Attachment.namePart(bulletin.unit()) + "_" + last + ".docx")).build();
     }
 
 }

@@ -26,7 +26,6 @@ import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.service.TaskFilter;
 import org.tuanjie.tasks.task.service.TaskQueries;
 import org.tuanjie.unitsclient.Directory;
-import org.tuanjie.unitsclient.client.UnitsClient;
 
 /**
  * Gathers what a bulletin says, from the data in the caller's reach only: a township's staff get the bulletin of their
@@ -75,7 +74,7 @@ public class BulletinService {
         var query = em.createQuery("select t from RectificationTask t where " + where.hql()
                 + " order by t.deadline, t.unit.code, t.id", RectificationTask.class);
         where.params().forEach(query::setParameter);
-        String office = officeName(inspection.ownerCode());
+        String office = directory.nameOrCode(inspection.ownerCode());
         String heading = title == null || title.isBlank() ? "关于" + inspection.title() + "情况的通报" : title.strip();
         return new InspectionBulletin(heading, reference == null ? "" : reference.strip(), office, config.today(), inspection,
                 problems, query.getResultList(), figures.overall(ofInspection, FiguresService.AsOf.NOW));
@@ -114,29 +113,12 @@ public class BulletinService {
         where.params().forEach(urged::setParameter);
         Object[] urgings = urged.setParameter("start", start).setParameter("end", end).getSingleResult();
 
-        String unit = within != null ? unitName(within) : officeName(caller.unitCode().orElse(""));
-        String office = officeName(caller.unitCode().orElse(""));
+        String office = directory.nameOrCode(caller.unitCode().orElse(""));
+        String unit = within != null ? directory.nameOrId(within) : office;
         String heading = title == null || title.isBlank() ? unit + "民族团结进步创建问题整改进展通报" : title.strip();
         return new ProgressBulletin(heading, reference == null ? "" : reference.strip(), unit, office, from, to,
                 config.today(), figures.overall(tasks, asOf), figures.league(tasks, asOf), figures.outsideTownships(tasks, asOf),
                 verifiedInPeriod, named, new ProgressBulletin.Urgings(((Number) urgings[0]).longValue(),
                         ((Number) urgings[1]).longValue()));
-    }
-
-    /** The office's name as units-service gives it; its code while units-service cannot answer. */
-    String officeName(String code) {
-        try {
-            return directory.byCode(code).map(UnitsClient.UnitRef::name).orElse(code);
-        } catch (RuntimeException unavailable) {
-            return code;
-        }
-    }
-
-    private String unitName(UUID id) {
-        try {
-            return directory.byId(id).map(UnitsClient.UnitRef::name).orElse(id.toString());
-        } catch (RuntimeException unavailable) {
-            return id.toString();
-        }
     }
 }

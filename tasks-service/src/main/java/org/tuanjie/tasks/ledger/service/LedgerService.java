@@ -88,7 +88,7 @@ public class LedgerService {
      */
     public static String disposition(Export export, String extension) {
         String day = export.today.toString();
-        String name = "整改台账_" + export.unit.replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "_" + day + "." + extension;
+        String name = "整改台账_" + org.tuanjie.platform.web.Attachment.namePart(export.unit) + "_" + day + "." + extension;
         return org.tuanjie.platform.web.Attachment.disposition("ledger-" + day + "." + extension, name);
     }
 
