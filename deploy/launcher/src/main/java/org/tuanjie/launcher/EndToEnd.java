@@ -453,6 +453,7 @@ final class EndToEnd {
             everyFinding &= found != null && (before == null || before.equals(found));
         }
         List<String> headings = List.copyOf(sections.keySet());
+        bulletinAsPdf(inspector, march, sections);
         JsonNode figures = api.get(inspector, "/api/v1/figures?inspectionId=" + march).body().path("total");
         check(docx.status() == 200 && findings > 0 && everyFinding && headings.size() == sectionOfCategory.size()
                 && new java.util.HashSet<>(sectionOfCategory.values()).size() == headings.size()
@@ -461,6 +462,31 @@ final class EndToEnd {
                 "the county inspector prints the March inspection's bulletin (.docx): its " + findings + " findings each under its "
                         + "category's heading (" + headings.size() + ": " + String.join(" ", headings) + ") and unit, the "
                         + "figures as the figures API counts them", null);
+    }
+
+    /**
+     * The same bulletin as PDF says what the Word document says, paragraph for paragraph; its first page is kept as a
+     * picture beside the screenshots (the README shows it).
+     */
+    private void bulletinAsPdf(String inspector, String march, Map<String, List<String>> sections) {
+        Api.Download pdf = api.download(inspector, "/api/v1/inspections/" + march + "/bulletin.pdf?reference="
+                + java.net.URLEncoder.encode("德民创办通〔2026〕3号", java.nio.charset.StandardCharsets.UTF_8));
+        List<String> missing = new java.util.ArrayList<>();
+        int pages = 0;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            pages = document.getNumberOfPages();
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            sections.forEach((heading, paragraphs) -> java.util.stream.Stream.concat(java.util.stream.Stream.of(heading),
+                    paragraphs.stream()).map(p -> p.replaceAll("\\s+", "")).filter(p -> !text.contains(p)).forEach(missing::add));
+            Path kept = Path.of(System.getenv().getOrDefault("TUANJIE_SCREENSHOT", "deploy/launcher/target/e2e-swagger-ui.png"))
+                    .toAbsolutePath().resolveSibling("e2e-bulletin-page-1.png");
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 110),
+                    "png", kept.toFile());
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            missing.add("(unreadable: " + unreadable + ")");
+        }
+        check(pdf.status() == 200 && pages > 0 && missing.isEmpty(), "the same bulletin as PDF (" + pages + " A4 pages) says "
+                + "what the Word document says" + (missing.isEmpty() ? "" : "; missing: " + missing), null);
     }
 
     /**

@@ -75,7 +75,8 @@ public class GuardInterceptor {
 
     /**
      * The path template as the contract writes it: the resource class's path (found up its hierarchy: the bean
-     * may be a generated subclass, the method inherited) and the method's path, joined.
+     * may be a generated subclass, the method inherited) and the method's path, joined, each parameter's regular
+     * expression left out ({@code {format: docx|pdf}} is {@code {format}}).
      */
     static String template(Class<?> resource, Method method) {
         Path type = null;
@@ -84,7 +85,7 @@ public class GuardInterceptor {
         }
         Path own = method.getAnnotation(Path.class);
         String joined = (type == null ? "" : type.value()) + "/" + (own == null ? "" : own.value());
-        String path = ("/" + joined).replaceAll("/+", "/");
+        String path = ("/" + joined).replaceAll("/+", "/").replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -133,8 +133,8 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/ledger.csv", EVERYONE))
                 .rule(Rule.of("GET", "/ledger.xlsx", EVERYONE))
                 .rule(Rule.of("POST", "/ledger/import", OFFICE).acting(UNIT_BELOW))
-                .rule(Rule.of("GET", "/inspections/{id}/bulletin.docx", EVERYONE))
-                .rule(Rule.of("GET", "/bulletins/progress.docx", EVERYONE))
+                .rule(Rule.of("GET", "/inspections/{id}/bulletin.{format}", EVERYONE))
+                .rule(Rule.of("GET", "/bulletins/progress.{format}", EVERYONE))
                 .rules(EventAccess.rules("/tasks"))
                 .build();
     }

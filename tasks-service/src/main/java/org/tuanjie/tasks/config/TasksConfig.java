@@ -3,6 +3,7 @@ package org.tuanjie.tasks.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -31,6 +32,13 @@ public interface TasksConfig {
      */
     @WithName("evidence.required-for")
     Optional<Set<Category>> evidenceRequiredFor();
+
+    /**
+     * A TrueType font (.ttf or .ttc) with Chinese glyphs, embedded in PDF bulletins; default: the first found of the
+     * CJK fonts Debian installs (fonts-wqy-zenhei and others), else the standard STSong-Light, not embedded.
+     */
+    @WithName("bulletins.pdf-font")
+    Optional<Path> bulletinsPdfFont();
 
     default LocalDate today() {
         return LocalDate.now(zone());

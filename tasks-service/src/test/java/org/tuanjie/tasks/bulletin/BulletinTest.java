@@ -16,12 +16,20 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -37,6 +45,7 @@ import org.tuanjie.testing.FakeCounty;
 @QuarkusTest
 class BulletinTest {
 
+    private static final String PDF = "application/pdf";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -92,6 +101,12 @@ class BulletinTest {
         assertEquals(List.of("1", "村B", "基本保障"), cells(appendix.getRow(1)).subList(0, 3));
         assertEquals(List.of("2", "村A", "宣传"), cells(appendix.getRow(2)).subList(0, 3));
         assertEquals("已销号", cells(appendix.getRow(2)).get(7));
+
+        // the same content as PDF: every paragraph, in the same order, on A4 pages numbered as official documents are
+        byte[] pdf = as("admin", c.county).queryParam("reference", "县民创办通〔2026〕3号").accept(PDF)
+                .get("/inspections/" + inspectionId + "/bulletin.pdf").then().statusCode(200).contentType(PDF)
+                .header("Content-Disposition", containsString(".pdf")).extract().asByteArray();
+        assertSameContent(bulletin, pdf);
 
         // a township's staff get their township's part only: no other township's problem, no department's
         Map<String, List<String>> township = sections(docx(as("auditor", c.townships.get(0)),
@@ -156,6 +171,11 @@ class BulletinTest {
                 .queryParam("from", TODAY.minusDays(1).toString()), "/bulletins/progress.docx");
         assertTrue(text(before).contains("共交办整改任务0项"), text(before));
 
+        byte[] pdf = as("admin", c.county).queryParam("within", c.id(c.county)).accept(PDF).get("/bulletins/progress.pdf")
+                .then().statusCode(200).contentType(PDF).extract().asByteArray();
+        assertSameContent(bulletin, pdf);
+        as("admin", c.county).accept(PDF).get("/bulletins/progress.odt").then().statusCode(404);
+
         as("admin", c.county).accept(DOCX).queryParam("from", TODAY.toString()).queryParam("to", TODAY.minusDays(1).toString())
                 .get("/bulletins/progress.docx").then().statusCode(400).body("errors[0].field", equalTo("from"));
         as("admin", c.county).accept(DOCX).queryParam("to", TODAY.plusDays(1).toString())
@@ -163,6 +183,39 @@ class BulletinTest {
         FakeCounty other = new FakeCounty("513274");
         as("admin", other.county).accept(DOCX).queryParam("within", c.id(c.county)).get("/bulletins/progress.docx").then()
                 .statusCode(404);
+    }
+
+    /**
+     * The PDF says what the Word document says: each paragraph's text, in order (spacing aside: justified lines are
+     * spread), on A4 pages, each numbered "— n —", set in a font that is embedded where the machine has a CJK font.
+     */
+    private static void assertSameContent(XWPFDocument word, byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            int at = 0;
+            for (XWPFParagraph paragraph : word.getParagraphs()) {
+                String expected = paragraph.getText().replaceAll("\\s+", "");
+                int found = text.indexOf(expected, at);
+                assertTrue(found >= 0, "「" + expected + "」 after position " + at + " of " + text);
+                at = found + expected.length();
+            }
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                assertEquals(PDRectangle.A4.getWidth(), document.getPage(page - 1).getMediaBox().getWidth(), 0.01);
+                assertEquals(PDRectangle.A4.getHeight(), document.getPage(page - 1).getMediaBox().getHeight(), 0.01);
+                assertTrue(text.contains("—" + page + "—"), "page number " + page);
+            }
+            for (XWPFTable table : word.getTables()) {
+                for (String header : cells(table.getRow(0))) {
+                    assertTrue(text.contains(header), header);
+                }
+            }
+            PDFont font = document.getPage(0).getResources().getFont(document.getPage(0).getResources().getFontNames()
+                    .iterator().next());
+            boolean machineHasCjkFont = Stream.of("wqy/wqy-zenhei.ttc", "wqy/wqy-microhei.ttc", "arphic/uming.ttc",
+                    "droid/DroidSansFallbackFull.ttf").anyMatch(f -> Files.isReadable(Path.of("/usr/share/fonts/truetype", f)));
+            assertEquals(machineHasCjkFont, font.isEmbedded(), font.getName());
+            assertEquals("zh-CN", document.getDocumentCatalog().getLanguage());
+        }
     }
 
     private static String finding(FakeCounty c, String inspectionId, String unitCode, String category, String description) {

@@ -3,6 +3,8 @@ package org.tuanjie.tasks.bulletin.service;
 import static org.tuanjie.tasks.bulletin.ChineseNumerals.date;
 import static org.tuanjie.tasks.bulletin.ChineseNumerals.of;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,20 +19,42 @@ import org.tuanjie.tasks.inspection.Inspection;
 import org.tuanjie.tasks.task.RectificationTask;
 
 /**
- * Bulletins as .docx, in the order and numbering offices use: 一、 for parts, （一） for a category, 1. for a unit.
+ * Bulletins as Word or PDF documents, in the order and numbering offices use: 一、 for parts, （一） for a category, 1. for
+ * a unit. Both forms are written from the same calls, so they say the same.
  */
-public final class BulletinDocuments {
+@ApplicationScoped
+public class BulletinDocuments {
 
     /** The appendix's columns: those of the county ledgers, as far as a bulletin needs them. */
     public static final List<String> TASK_COLUMNS = List.of("序号", "责任单位", "问题类别", "整改任务", "整改措施", "责任人",
             "整改时限", "状态");
 
-    private BulletinDocuments() {
+    /** The forms a bulletin comes in. */
+    public enum Format {
+        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        PDF("application/pdf");
+
+        public final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+
+        public String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    public static void inspection(InspectionBulletin bulletin, OutputStream out) {
+    @Inject
+    PdfFonts fonts;
+
+    private OfficialDocument open(Format format) {
+        return format == Format.PDF ? new PdfDocument(fonts) : new WordDocument();
+    }
+
+    public void inspection(InspectionBulletin bulletin, Format format, OutputStream out) {
         Inspection inspection = bulletin.inspection();
-        try (OfficialDocument document = new OfficialDocument()) {
+        try (OfficialDocument document = open(format)) {
             document.centredLine(bulletin.reference().isEmpty() ? "〔　　〕　号" : bulletin.reference());
             document.title(bulletin.title());
             document.paragraph(date(inspection.startDate()) + "至" + date(inspection.endDate()) + "，" + bulletin.office()
@@ -72,9 +96,9 @@ public final class BulletinDocuments {
     public static final List<String> TOWNSHIP_COLUMNS = List.of("排名", "乡镇", "交办任务", "已销号", "逾期未完成", "整改销号率");
     public static final List<String> DEPARTMENT_COLUMNS = List.of("序号", "单位", "交办任务", "已销号", "逾期未完成", "整改销号率");
 
-    public static void progress(ProgressBulletin bulletin, OutputStream out) {
+    public void progress(ProgressBulletin bulletin, Format format, OutputStream out) {
         FiguresService.Row total = bulletin.total();
-        try (OfficialDocument document = new OfficialDocument()) {
+        try (OfficialDocument document = open(format)) {
             document.centredLine(bulletin.reference().isEmpty() ? "〔　　〕　号" : bulletin.reference());
             document.title(bulletin.title());
             document.paragraph("为推动督查发现问题整改落实，现将" + date(bulletin.from()) + "至" + date(bulletin.to()) + bulletin.unit()

@@ -1,183 +1,54 @@
 package org.tuanjie.tasks.bulletin.service;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.LineSpacingRule;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
- * A Word document laid out as Chinese official documents are (党政机关公文格式, GB/T 9704): A4, its margins, the title
- * in 小标宋 二号, body text in 仿宋 三号 with a two-character first-line indent, level-one headings in 黑体 and level two in
- * 楷体, each a real heading (Word's navigation pane lists them). Font names are the ones offices have; where a machine
- * lacks one, Word and LibreOffice substitute a font of the same kind.
+ * A document laid out as Chinese official documents are (党政机关公文格式, GB/T 9704): A4 with its margins, the title
+ * large and centred, body text in 三号 (16 pt) with a two-character first-line indent and 22 lines a page, level-one
+ * headings in 黑体 and level two in 楷体, the issuing office and date right-aligned at the end. A bulletin is written
+ * once against this interface and comes out as Word ({@link WordDocument}) or PDF ({@link PdfDocument}) alike.
  */
-final class OfficialDocument implements AutoCloseable {
+public sealed interface OfficialDocument extends AutoCloseable permits WordDocument, PdfDocument {
 
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String BODY_FONT = "仿宋_GB2312";
-    static final String HEADING1_FONT = "黑体";
-    static final String HEADING2_FONT = "楷体_GB2312";
-    static final String HEADING1 = "Heading1";
-    static final String HEADING2 = "Heading2";
-    private static final int BODY_POINTS = 16;
-    private static final int TABLE_POINTS = 11;
-    /** Two characters of 三号 (16 pt), in twentieths of a point. */
-    private static final int INDENT = 2 * BODY_POINTS * 20;
+    /** Body text size: 三号. */
+    int BODY_POINTS = 16;
+    /** Title size: 二号. */
+    int TITLE_POINTS = 22;
+    /** Table text size: a 五号 and a half, so that the ledger's eight columns fit the width. */
+    int TABLE_POINTS = 11;
     /** GB/T 9704 prints 22 lines a page: about 28.9 pt apart. */
-    private static final double LINE_POINTS = 28.9;
+    double LINE_POINTS = 28.9;
+    /** Margins in twentieths of a point (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm). */
+    int MARGIN_TOP = 2098;
+    int MARGIN_BOTTOM = 1984;
+    int MARGIN_LEFT = 1588;
+    int MARGIN_RIGHT = 1474;
 
-    private final XWPFDocument document = new XWPFDocument();
-
-    OfficialDocument() {
-        CTSectPr section = document.getDocument().getBody().addNewSectPr();
-        CTPageSz a4 = section.addNewPgSz();
-        a4.setW(BigInteger.valueOf(11906));
-        a4.setH(BigInteger.valueOf(16838));
-        CTPageMar margins = section.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(2098));
-        margins.setBottom(BigInteger.valueOf(1984));
-        margins.setLeft(BigInteger.valueOf(1588));
-        margins.setRight(BigInteger.valueOf(1474));
-        XWPFStyles styles = document.createStyles();
-        styles.addStyle(heading(HEADING1, "heading 1", 0));
-        styles.addStyle(heading(HEADING2, "heading 2", 1));
-    }
-
-    private static XWPFStyle heading(String id, String name, int level) {
-        CTStyle style = CTStyle.Factory.newInstance();
-        style.setStyleId(id);
-        style.setType(STStyleType.PARAGRAPH);
-        style.addNewName().setVal(name);
-        style.addNewQFormat();
-        style.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level));
-        return new XWPFStyle(style);
-    }
-
-    void title(String text) {
-        XWPFParagraph title = centred();
-        title.setSpacingBefore(400);
-        title.setSpacingAfter(400);
-        run(title, text, TITLE_FONT, 22, false);
-    }
+    void title(String text);
 
     /** A centred line in the body font: the document number (文号), an appendix's title. */
-    void centredLine(String text) {
-        run(centred(), text, BODY_FONT, BODY_POINTS, false);
-    }
+    void centredLine(String text);
 
-    void heading1(String text) {
-        heading(HEADING1, text, HEADING1_FONT);
-    }
+    void heading1(String text);
 
-    void heading2(String text) {
-        heading(HEADING2, text, HEADING2_FONT);
-    }
+    void heading2(String text);
 
-    private void heading(String style, String text, String font) {
-        XWPFParagraph heading = body();
-        heading.setStyle(style);
-        run(heading, text, font, BODY_POINTS, false);
-    }
-
-    void paragraph(String text) {
-        run(body(), text, BODY_FONT, BODY_POINTS, false);
-    }
+    void paragraph(String text);
 
     /** A body paragraph whose first words stand out in bold (a unit's name before its problems). */
-    void paragraph(String lead, String text) {
-        XWPFParagraph paragraph = body();
-        run(paragraph, lead, BODY_FONT, BODY_POINTS, true);
-        run(paragraph, text, BODY_FONT, BODY_POINTS, false);
-    }
+    void paragraph(String lead, String text);
 
     /** The issuing office and the date, right-aligned after the body. */
-    void signature(String office, String date) {
-        for (String line : List.of(office, date)) {
-            XWPFParagraph paragraph = document.createParagraph();
-            paragraph.setAlignment(ParagraphAlignment.RIGHT);
-            paragraph.setIndentationRight(INDENT * 2);
-            paragraph.setSpacingBetween(LINE_POINTS, LineSpacingRule.EXACT);
-            run(paragraph, line, BODY_FONT, BODY_POINTS, false);
-        }
-    }
+    void signature(String office, String date);
 
-    void pageBreak() {
-        document.createParagraph().setPageBreak(true);
-    }
+    void pageBreak();
 
     /** A table with a bold header row, in a smaller body font. */
-    void table(List<String> header, List<List<String>> rows) {
-        XWPFTable table = document.createTable(rows.size() + 1, header.size());
-        table.setWidth("100%");
-        fill(table.getRow(0), header, true);
-        for (int r = 0; r < rows.size(); r++) {
-            fill(table.getRow(r + 1), rows.get(r), false);
-        }
-    }
+    void table(List<String> header, List<List<String>> rows);
 
-    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
-        for (int c = 0; c < cells.size(); c++) {
-            XWPFTableCell cell = row.getCell(c);
-            XWPFParagraph paragraph = cell.getParagraphs().get(0);
-            run(paragraph, cells.get(c), BODY_FONT, TABLE_POINTS, bold);
-        }
-    }
-
-    private XWPFParagraph centred() {
-        XWPFParagraph paragraph = document.createParagraph();
-        paragraph.setAlignment(ParagraphAlignment.CENTER);
-        paragraph.setSpacingBetween(LINE_POINTS, LineSpacingRule.EXACT);
-        return paragraph;
-    }
-
-    private XWPFParagraph body() {
-        XWPFParagraph paragraph = document.createParagraph();
-        paragraph.setAlignment(ParagraphAlignment.BOTH);
-        paragraph.setIndentationFirstLine(INDENT);
-        paragraph.setSpacingBetween(LINE_POINTS, LineSpacingRule.EXACT);
-        return paragraph;
-    }
-
-    private static void run(XWPFParagraph paragraph, String text, String font, int points, boolean bold) {
-        XWPFRun run = paragraph.createRun();
-        run.setText(text);
-        run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
-        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
-        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.hAnsi);
-        run.setFontSize(points);
-        run.setBold(bold);
-    }
-
-    void write(OutputStream out) {
-        try {
-            document.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    void write(OutputStream out);
 
     @Override
-    public void close() {
-        try {
-            document.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    void close();
 }
