@@ -94,6 +94,11 @@ public final class UnitPolicy implements AccessPolicy.Source {
             "the unit lies in the caller's reach, the caller's own root unit included: recording a unit's people is work "
                     + "in one's own unit, not the level above's",
             "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
+    static final Act<Unit> DRAWS_MAP_OF = Act.of(Unit.class,
+            "the unit lies in the caller's reach, the caller's own root unit included: an office draws the map of the "
+                    + "units under it (a township's office its villages), never its own outline, which is on the map of "
+                    + "the office above",
+            "access.unit.not-visible", (r, u) -> r.covers(u.unitPath()));
     static final Act<AccountGrant> SEES_GRANT_UNIT = Act.of(AccountGrant.class, "the person's unit lies in the caller's reach",
             "access.unit.not-visible", (r, g) -> r.covers(g.unit().unitPath()));
     static final Act<AccountGrant> GRANTS_WHAT_ITS_LEVEL_MAY = Act.of(AccountGrant.class,
@@ -152,6 +157,8 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/units/{id}/history", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/children", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/ancestors", EVERYONE))
+                .rule(Rule.of("GET", "/units/{id}/boundaries", EVERYONE).acting(SEES_UNIT_READ))
+                .rule(Rule.of("PUT", "/units/{id}/boundaries", ADMINS).acting(DRAWS_MAP_OF))
                 .rule(Rule.of("GET", "/units/{id}/subtree", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/subtree/counts", EVERYONE))
                 .rule(Rule.of("POST", "/units/import", ADMINS).acting(PARENT_IN_REACH).acting(OWN_ROOT_ONLY))
