@@ -64,8 +64,9 @@ async function all(path) {
 
 async function county(root) {
   const within = `within=${root.id}`;
-  const [league, red, yellow, green, verified, coverage, readiness, rollup, trend] = await Promise.all([
+  const [league, outlines, red, yellow, green, verified, coverage, readiness, rollup, trend] = await Promise.all([
     get(`/figures/townships?${within}`),
+    get(`/units/${root.id}/boundaries`).catch(() => null),
     ...['RED', 'YELLOW', 'GREEN'].map(w => get(`/figures?by=CATEGORY&${within}&warning=${w}`)),
     get(`/figures?by=CATEGORY&${within}&state=VERIFIED`),
     get(`/coverage?year=${today().slice(0, 4)}&${within}`).catch(() => null),
@@ -83,6 +84,8 @@ async function county(root) {
     townships.map(t => [`<a href="#/township/${esc(t.key)}">${esc(t.name)}</a>`, t.total, t.verified, t.overdue, pct(t.closureRate)]));
   draw(leagueEl, bars(townships.map(t => t.name), [{ name: '销号率', data: townships.map(t => +(100 * t.closureRate).toFixed(1)),
     itemStyle: { color: RED } }], { percent: true }), e => { location.hash = `#/township/${townships[e.dataIndex].key}`; });
+
+  if (outlines?.features?.length) townshipMap(root, outlines, townships);
 
   const categories = [...new Map([...red.rows, ...yellow.rows, ...green.rows, ...verified.rows].map(r => [r.key, r.name])).entries()];
   const count = (figures, key) => figures.rows.find(r => r.key === key)?.total || 0;
@@ -128,6 +131,28 @@ async function county(root) {
       itemStyle: { color: GREEN } }], { percent: true }));
   }
   return `${nameOf(root)}：${townships.length} 个乡镇`;
+}
+
+/**
+ * The townships on the county's map, coloured by closure rate (red low, green high), when the county office has
+ * uploaded their outlines (PUT /units/{id}/boundaries); a click drills down as the league table does.
+ */
+function townshipMap(root, outlines, townships) {
+  const byCode = new Map(townships.map(t => [t.key, t]));
+  const shown = outlines.features.map(f => ({ code: f.properties.code, name: f.properties.name, row: byCode.get(f.properties.code) }));
+  const mapEl = card('map', '乡镇整改销号率地图', '颜色越红，整改销号率越低；灰色为没有整改任务的乡镇。点击乡镇查看其单位。',
+    shown.map(t => `${t.name} ${t.row ? pct(t.row.closureRate) : '无任务'}`).join('，'), ['乡镇', '任务', '销号率'],
+    shown.map(t => [`<a href="#/township/${esc(t.code)}">${esc(t.name)}</a>`, t.row?.total ?? 0, t.row ? pct(t.row.closureRate) : '—']));
+  const name = `townships-${root.code}`;
+  echarts.registerMap(name, outlines);
+  draw(mapEl, {
+    tooltip: { trigger: 'item', formatter: p => `${esc(p.name)}：${p.value == null || isNaN(p.value) ? '无任务' : p.value + '%'}` },
+    visualMap: { type: 'continuous', min: 0, max: 100, left: 8, bottom: 8, text: ['100%', '0%'], calculable: false,
+      inRange: { color: [RED, YELLOW, GREEN] }, textStyle: { color: large ? '#e8eefc' : '#1d1b20' } },
+    series: [{ type: 'map', map: name, roam: false, label: { show: true, fontSize: large ? 14 : 12 },
+      itemStyle: { areaColor: '#c9c5cf', borderColor: '#fff' }, emphasis: { label: { show: true } },
+      data: shown.filter(t => t.row).map(t => ({ name: t.name, value: +(100 * t.row.closureRate).toFixed(1) })) }]
+  }, e => { const t = shown.find(s => s.name === e.name); if (t) location.hash = `#/township/${t.code}`; });
 }
 
 async function township(code) {

@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class DashboardStory {
 
     /** The county view's charts: league, categories and lights, weekly trend, signing, readiness, scorecards. */
-    static final List<String> CHARTS = List.of("league", "categories", "trend", "coverage", "readiness", "scorecards");
+    static final List<String> CHARTS = List.of("league", "map", "categories", "trend", "coverage", "readiness", "scorecards");
     private static final List<String> SERIOUS = List.of("serious", "critical");
 
     private final Suite.BrowserAddress address;

@@ -2,6 +2,7 @@ package org.tuanjie.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo county, modelled on the source report: a county office, ten townships with two villages and
@@ -101,6 +102,59 @@ final class DemoCounty {
         rows.add(credit("92", 301) + ",德格印经院景区,སྡེ་དགེ་པར་ཁང་།,Dêgê Parkhang," + TOWNSHIP_1 + ",景区");
         rows.add(credit("11", 401) + ",武警德格县中队,,," + COUNTY + ",连队");
         return String.join("\n", rows) + "\n";
+    }
+
+    /**
+     * The townships' outlines as GeoJSON, for the dashboard's map. <b>Illustrative, not the real boundaries</b>: ten
+     * cells of a warped five-by-two grid around Dêgê's county seat, neighbours sharing their borders.
+     */
+    static Map<String, Object> townshipMap() {
+        double lon0 = 98.25;
+        double lat0 = 31.45;
+        double dx = 0.24;
+        double dy = 0.32;
+        List<Object> features = new ArrayList<>();
+        for (int i = 0; i < TOWNSHIPS.length; i++) {
+            int c = i % 5;
+            int r = i / 5;
+            // counter-clockwise (RFC 7946): along the south edge, up the east, back along the north, down the west
+            List<List<Double>> ring = new ArrayList<>();
+            ring.add(corner(c, r, lon0, lat0, dx, dy));
+            ring.add(midpoint(c, r, c + 1, r, lon0, lat0, dx, dy));
+            ring.add(corner(c + 1, r, lon0, lat0, dx, dy));
+            ring.add(midpoint(c + 1, r, c + 1, r + 1, lon0, lat0, dx, dy));
+            ring.add(corner(c + 1, r + 1, lon0, lat0, dx, dy));
+            ring.add(midpoint(c, r + 1, c + 1, r + 1, lon0, lat0, dx, dy));
+            ring.add(corner(c, r + 1, lon0, lat0, dx, dy));
+            ring.add(midpoint(c, r, c, r + 1, lon0, lat0, dx, dy));
+            ring.add(ring.get(0));
+            features.add(Map.of("type", "Feature", "properties", Map.of("code", township(i), "name", TOWNSHIPS[i][0]),
+                    "geometry", Map.of("type", "Polygon", "coordinates", List.of(ring))));
+        }
+        return Map.of("type", "FeatureCollection", "name", "德格县乡镇示意边界（演示数据，非真实行政区划）", "features", features);
+    }
+
+    private static List<Double> corner(int c, int r, double lon0, double lat0, double dx, double dy) {
+        return List.of(round(lon0 + c * dx + wobble(c, r, 1) * dx / 5), round(lat0 + r * dy + wobble(c, r, 2) * dy / 5));
+    }
+
+    /** The middle of the border between two corners, pushed sideways the same way for both townships that share it. */
+    private static List<Double> midpoint(int c1, int r1, int c2, int r2, double lon0, double lat0, double dx, double dy) {
+        List<Double> a = corner(c1, r1, lon0, lat0, dx, dy);
+        List<Double> b = corner(c2, r2, lon0, lat0, dx, dy);
+        double push = wobble(c1 + c2, r1 + r2, 3) / 4;
+        return List.of(round((a.get(0) + b.get(0)) / 2 + (r1 == r2 ? 0 : push * dx)),
+                round((a.get(1) + b.get(1)) / 2 + (r1 == r2 ? push * dy : 0)));
+    }
+
+    /** A fixed number in [-1, 1) for a grid point: the same on every run. */
+    private static double wobble(int c, int r, int salt) {
+        double x = Math.sin(c * 12.9898 + r * 78.233 + salt * 37.719) * 43758.5453;
+        return 2 * (x - Math.floor(x)) - 1;
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e5) / 1e5;
     }
 
     static List<String> schools() {

@@ -38,6 +38,9 @@ final class DemoData {
         }
         console.step("loading the demo county through the API");
         api.postCsv(admin, "/api/v1/units/import", DemoCounty.csv()).expect(200, "unit import");
+        api.exchange(admin, "PUT", "/api/v1/units/" + id(DemoCounty.COUNTY) + "/boundaries",
+                Map.of("Content-Type", "application/geo+json"), Api.json(DemoCounty.townshipMap())
+                        .getBytes(StandardCharsets.UTF_8)).expect(200, "the townships' map");
         // everything after this acts with the people's own tokens
         people(admin);
         readiness(admin);
