@@ -83,6 +83,11 @@ public class IndicatorScore {
 
     /** As given (4.5, 6), not as the column keeps it (6.00). */
     public BigDecimal score() {
+        return plain(score);
+    }
+
+    /** A score as given: 6, not 6.00 as the column keeps it. */
+    public static BigDecimal plain(BigDecimal score) {
         return new BigDecimal(score.stripTrailingZeros().toPlainString());
     }
 

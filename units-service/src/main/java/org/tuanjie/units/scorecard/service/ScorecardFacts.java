@@ -33,18 +33,39 @@ public class ScorecardFacts {
     @Inject
     EntityManager em;
 
-    /** One unit, or the unit with every unit below it. */
-    public record Scope(Unit root, boolean subtree) {
+    /**
+     * One unit, or the unit with every unit below it. A subtree's units are named by id once they are known, so that
+     * each fact is read through its per-unit index rather than by joining every row of the province to the units.
+     */
+    public record Scope(Unit root, boolean subtree, List<UUID> ids) {
+
+        public Scope(Unit root, boolean subtree) {
+            this(root, subtree, null);
+        }
+
+        /** The same scope, its units named. */
+        Scope of(List<Unit> units) {
+            return new Scope(root, subtree, units.stream().map(Unit::id).toList());
+        }
+
+        /** A condition on the unit id column {@code column} (native SQL). */
+        String unitIs(String column) {
+            return !subtree ? column + " = :unit"
+                    : ids != null ? column + " = any(cast(string_to_array(:ids, ',') as uuid[]))"
+                    : column + " in (select id from unit where path like :scope)";
+        }
 
         String units(String alias) {
             return subtree ? alias + ".path like :scope" : alias + ".id = :unit";
         }
 
         <Q extends jakarta.persistence.Query> Q bind(Q query) {
-            if (subtree) {
-                query.setParameter("scope", root.unitPath().likePattern());
-            } else {
+            if (!subtree) {
                 query.setParameter("unit", root.id());
+            } else if (ids != null && query.getParameters().stream().anyMatch(p -> "ids".equals(p.getName()))) {
+                query.setParameter("ids", ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")));
+            } else {
+                query.setParameter("scope", root.unitPath().likePattern());
             }
             return query;
         }
@@ -56,10 +77,10 @@ public class ScorecardFacts {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = scope.bind(em.createNativeQuery("""
                 select cast(e.unit_id as text), c.code, e.kind, count(*)
-                from dossier_entry e join unit u on u.id = e.unit_id, unnest(e.indicator_codes) as c(code)
+                from dossier_entry e, unnest(e.indicator_codes) as c(code)
                 where %s and e.entry_date between :first and :last and e.created_at <= :bound
                   and (e.withdrawn_at is null or e.withdrawn_at > :bound)
-                group by e.unit_id, c.code, e.kind""".formatted(scope.units("u"))))
+                group by e.unit_id, c.code, e.kind""".formatted(scope.unitIs("e.unit_id"))))
                 .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", last).setParameter("bound", bound)
                 .getResultList();
         Map<UUID, Map<IndicatorCode, int[]>> documents = new HashMap<>();
@@ -92,18 +113,24 @@ public class ScorecardFacts {
         return evidence;
     }
 
-    /** The latest score of a kind on each code, per unit and catalogue, given by the moment. */
-    public Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> scores(Scope scope, ScoreKind kind, OffsetDateTime bound) {
-        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> latest = new HashMap<>();
-        scope.bind(em.createQuery("""
-                select s, u.id from IndicatorScore s, Unit u where u.id = s.unitId and %s and s.kind = :kind
-                and s.recordedAt <= :at order by s.recordedAt""".formatted(scope.units("u")), Object[].class))
-                .setParameter("kind", kind).setParameter("at", bound).getResultStream()
-                .forEach(row -> {
-                    IndicatorScore s = (IndicatorScore) row[0];
-                    latest.computeIfAbsent((UUID) row[1], u -> new HashMap<>()).computeIfAbsent(s.catalogueId(), c -> new HashMap<>())
-                            .put(new IndicatorCode(s.code()), s.score());
-                });
+    /** The latest score of each kind on each code, per kind, unit and catalogue, given by the moment. */
+    public Map<ScoreKind, Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>>> scores(Scope scope, OffsetDateTime bound) {
+        Map<ScoreKind, Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>>> latest = new EnumMap<>(ScoreKind.class);
+        for (ScoreKind kind : ScoreKind.values()) {
+            latest.put(kind, new HashMap<>());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = scope.bind(em.createNativeQuery("""
+                select distinct on (s.unit_id, s.catalogue_id, s.code, s.kind)
+                       cast(s.unit_id as text), cast(s.catalogue_id as text), s.code, s.kind, s.score
+                from indicator_score s where %s and s.recorded_at <= :at
+                order by s.unit_id, s.catalogue_id, s.code, s.kind, s.recorded_at desc, s.id desc"""
+                .formatted(scope.unitIs("s.unit_id")))).setParameter("at", bound).getResultList();
+        for (Object[] row : rows) {
+            latest.get(ScoreKind.valueOf((String) row[3])).computeIfAbsent(UUID.fromString((String) row[0]), u -> new HashMap<>())
+                    .computeIfAbsent(UUID.fromString((String) row[1]), c -> new HashMap<>())
+                    .put(new IndicatorCode((String) row[2]), IndicatorScore.plain((BigDecimal) row[4]));
+        }
         return latest;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.tuanjie.platform.access.Guard;
 import org.tuanjie.platform.access.UnitNotFound;
 import org.tuanjie.platform.problem.Problems;
@@ -83,16 +84,20 @@ public class ScorecardService {
      */
     Cards cards(ScorecardFacts.Scope scope, int year, LocalDate day) {
         OffsetDateTime bound = endOf(day);
+        // tasks-service is asked first and answers while the database is read
+        CompletableFuture<Optional<Map<UUID, Map<IndicatorCode, Integer>>>> open = rectification.openInBackground(scope, day);
+        List<Unit> inScope = scope.subtree() ? openUnits(scope.root(), day) : List.of(scope.root());
+        ScorecardFacts.Scope units = scope.subtree() ? scope.of(inScope) : scope;
         Map<String, CatalogueService.Published> catalogues = this.catalogues.publishedAround(scope.root(), year, bound);
-        Map<UUID, Map<IndicatorCode, Evidence>> evidence = facts.evidence(scope, year, day, bound);
-        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> self = facts.scores(scope, ScoreKind.SELF, bound);
-        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> reviews = facts.scores(scope, ScoreKind.REVIEW, bound);
-        Map<UUID, Set<ReadinessItem>> readiness = facts.readinessMissing(scope);
-        Map<UUID, Set<String>> domains = facts.domains(scope, bound);
-        Optional<Map<UUID, Map<IndicatorCode, Integer>>> open = rectification.openIn(scope, day);
+        Map<UUID, Map<IndicatorCode, Evidence>> evidence = facts.evidence(units, year, day, bound);
+        Map<ScoreKind, Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>>> scores = facts.scores(units, bound);
+        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> self = scores.get(ScoreKind.SELF);
+        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> reviews = scores.get(ScoreKind.REVIEW);
+        Map<UUID, Set<ReadinessItem>> readiness = facts.readinessMissing(units);
+        Map<UUID, Set<String>> domains = facts.domains(units, bound);
+        Optional<Map<UUID, Map<IndicatorCode, Integer>>> openFindings = open.join();
         Map<UUID, Scorecard> byUnit = new HashMap<>();
         Map<UUID, CatalogueService.Published> judgedBy = new HashMap<>();
-        List<Unit> inScope = scope.subtree() ? openUnits(scope.root(), day) : List.of(scope.root());
         for (Unit unit : inScope) {
             Set<ReadinessItem> missing = readiness.getOrDefault(unit.id(), Set.of(ReadinessItem.values()));
             Optional<CatalogueService.Published> catalogue = catalogues.entrySet().stream()
@@ -108,9 +113,9 @@ public class ScorecardService {
                     catalogue.get().applicableTo(unit.kind(), domains.getOrDefault(unit.id(), Set.of())),
                     evidence.getOrDefault(unit.id(), Map.of()), self.getOrDefault(unit.id(), Map.of()).getOrDefault(id, Map.of()),
                     reviews.getOrDefault(unit.id(), Map.of()).getOrDefault(id, Map.of()),
-                    open.map(o -> o.getOrDefault(unit.id(), Map.of())).orElse(null), missing)));
+                    openFindings.map(o -> o.getOrDefault(unit.id(), Map.of())).orElse(null), missing)));
         }
-        return new Cards(inScope, byUnit, judgedBy, open.isPresent());
+        return new Cards(inScope, byUnit, judgedBy, openFindings.isPresent());
     }
 
     /** Scorecards by unit, with the catalogue each is judged by, and whether tasks-service said which findings are open. */
