@@ -9,27 +9,41 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The service's Ed25519 sealing key. Read from a PKCS#8 PEM file; created there on first start if
- * it is missing (then back it up: a lost key cannot seal again under the same identity, though every
- * seal made stays verifiable with the published public key).
+ * The service's sealing keys: a ring of keys, each valid for a period, exactly one of them sealing at any moment.
+ *
+ * <p>The first key is {@code agreements.seal.key-file} (a PKCS#8 private key and its public key, PEM), valid from the
+ * beginning; it is created on first start if missing (then back it up). A key that takes over from a date is a PEM file
+ * in {@code agreements.seal.keys-dir} whose explanatory text (RFC 7468) says when: {@code Valid-From:
+ * 2027-01-01T00:00:00Z} before its blocks. Each key is valid until the next one takes over. Once its successor has
+ * taken over, a key's private block can be removed from its file: its public block keeps every seal it made verifiable.
+ *
+ * <p>A seal is valid when the key its signature names made it, and the signature's time lies within that key's period:
+ * a key that leaked after it was retired cannot seal a signature dated in its period without the seal also being checked
+ * against the key of that period.
  */
 @ApplicationScoped
 public class SealKeys {
 
     public static final String ALGORITHM = "Ed25519";
-    /** Key ids as the {@code key_id} column holds them (this key's is 16 hex characters). */
+    /** Key ids as the {@code key_id} column holds them (a key's is 16 hex characters). */
     public static final int KEY_ID_MAX = 64;
     /** An Ed25519 signature is 64 bytes: 88 characters of Base64. */
     public static final int SEAL_LENGTH = 88;
@@ -37,87 +51,193 @@ public class SealKeys {
     public static final int PEM_MAX = 200;
 
     private static final Logger LOG = Logger.getLogger(SealKeys.class);
+    private static final String VALID_FROM = "Valid-From:";
 
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
-    private final String keyId;
+    /**
+     * One key of the ring: its id (the first 16 hex characters of the SHA-256 of its Base64 public key), the period it
+     * seals in ({@code validFrom} null: from the beginning; {@code validUntil} null: until further notice), and its
+     * private half while it has one.
+     */
+    public record SealKey(String keyId, String algorithm, PublicKey publicKey, Optional<PrivateKey> privateKey,
+            Instant validFrom, Instant validUntil) {
 
-    SealKeys(@ConfigProperty(name = "agreements.seal.key-file") String keyFile) {
-        try {
-            KeyPair pair = loadOrCreate(Path.of(keyFile));
-            this.privateKey = pair.getPrivate();
-            this.publicKey = pair.getPublic();
-            this.keyId = CanonicalJson.sha256(Base64.getEncoder().encodeToString(publicKey.getEncoded())).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the sealing key cannot be read", e);
+        public boolean validAt(Instant at) {
+            return (validFrom == null || !at.isBefore(validFrom)) && (validUntil == null || at.isBefore(validUntil));
+        }
+
+        /** X.509 SubjectPublicKeyInfo, PEM: what {@code openssl pkeyutl -verify -pubin} reads. */
+        public String publicKeyPem() {
+            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         }
     }
 
-    public String seal(String canonicalPayload) {
+    /** Why a seal does not hold, or that it does. */
+    public enum Check {
+        VALID, UNKNOWN_KEY, OUTSIDE_KEY_PERIOD, SIGNATURE_INVALID
+    }
+
+    /** A seal and the key that made it. */
+    public record Seal(String keyId, String value) {
+    }
+
+    private final List<SealKey> ring;
+
+    SealKeys(@ConfigProperty(name = "agreements.seal.key-file") String keyFile,
+            @ConfigProperty(name = "agreements.seal.keys-dir") Optional<String> keysDir) {
         try {
-            Signature signer = Signature.getInstance(ALGORITHM);
+            this.ring = ring(Path.of(keyFile), keysDir.map(Path::of));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealing key cannot be read", e);
+        }
+        SealKey current = current(Instant.now());
+        if (current.privateKey().isEmpty()) {
+            throw new IllegalStateException("the sealing key in force now (" + current.keyId() + ") has no private key");
+        }
+        LOG.infof("Sealing with key %s (%s) of a ring of %d", current.keyId(), current.algorithm(), ring.size());
+    }
+
+    /** Seals a payload with the key in force at {@code at} (the signature's own time). */
+    public Seal seal(String canonicalPayload, Instant at) {
+        SealKey key = current(at);
+        PrivateKey privateKey = key.privateKey().orElseThrow(
+                () -> new IllegalStateException("the sealing key in force at " + at + " has no private key"));
+        try {
+            Signature signer = Signature.getInstance(key.algorithm());
             signer.initSign(privateKey);
             signer.update(canonicalPayload.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signer.sign());
+            return new Seal(key.keyId(), Base64.getEncoder().encodeToString(signer.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public boolean verify(String canonicalPayload, String seal) {
+    /** Whether the key named made the seal over the payload, at a time within its period. */
+    public Check check(String canonicalPayload, String seal, String keyId, Instant sealedAt) {
+        Optional<SealKey> key = ring.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+        if (key.isEmpty()) {
+            return Check.UNKNOWN_KEY;
+        }
+        if (!key.get().validAt(sealedAt)) {
+            return Check.OUTSIDE_KEY_PERIOD;
+        }
         try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
-            verifier.initVerify(publicKey);
+            Signature verifier = Signature.getInstance(key.get().algorithm());
+            verifier.initVerify(key.get().publicKey());
             verifier.update(canonicalPayload.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(seal));
+            return verifier.verify(Base64.getDecoder().decode(seal)) ? Check.VALID : Check.SIGNATURE_INVALID;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+            return Check.SIGNATURE_INVALID;
         }
     }
 
-    public String keyId() {
-        return keyId;
+    /** The key sealing now. */
+    public SealKey current() {
+        return current(Instant.now());
     }
 
-    /** X.509 SubjectPublicKeyInfo, PEM: what {@code openssl pkeyutl -verify -pubin} reads. */
-    public String publicKeyPem() {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    /** Every key of the ring, the oldest first, with its period. */
+    public List<SealKey> all() {
+        return ring;
     }
 
-    private static KeyPair loadOrCreate(Path file) throws IOException, GeneralSecurityException {
+    private SealKey current(Instant at) {
+        return ring.stream().filter(k -> k.validAt(at)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sealing key is in force at " + at));
+    }
+
+    static List<SealKey> ring(Path keyFile, Optional<Path> keysDir) throws IOException, GeneralSecurityException {
+        record Loaded(String pem, Instant validFrom, Path file) {
+        }
+        List<Loaded> loaded = new ArrayList<>();
+        if (keysDir.isPresent() && Files.isDirectory(keysDir.get())) {
+            try (Stream<Path> files = Files.list(keysDir.get())) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {
+                    String pem = Files.readString(file, StandardCharsets.US_ASCII);
+                    loaded.add(new Loaded(pem, validFrom(pem, file), file));
+                }
+            }
+        }
+        if (!Files.exists(keyFile) && loaded.isEmpty()) {
+            create(keyFile);
+        }
+        if (Files.exists(keyFile)) {
+            loaded.add(new Loaded(Files.readString(keyFile, StandardCharsets.US_ASCII), null, keyFile));
+        }
+        loaded.sort(Comparator.comparing(Loaded::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<SealKey> ring = new ArrayList<>();
         KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
-        if (Files.exists(file)) {
-            String pem = Files.readString(file, StandardCharsets.US_ASCII);
-            String privateBase64 = between(pem, "PRIVATE KEY");
-            String publicBase64 = between(pem, "PUBLIC KEY");
-            PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(privateBase64)));
-            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(publicBase64)));
-            return new KeyPair(publicKey, privateKey);
+        for (int i = 0; i < loaded.size(); i++) {
+            Loaded key = loaded.get(i);
+            if (i > 0 && java.util.Objects.equals(loaded.get(i - 1).validFrom(), key.validFrom())) {
+                throw new IllegalStateException(key.file() + " takes over at the same moment as " + loaded.get(i - 1).file());
+            }
+            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+                    .decode(between(key.pem(), "PUBLIC KEY", key.file()).orElseThrow(
+                            () -> new IllegalStateException(key.file() + " has no PUBLIC KEY block")))));
+            Optional<PrivateKey> privateKey = between(key.pem(), "PRIVATE KEY", key.file()).map(block -> {
+                try {
+                    return factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(block)));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(key.file() + ": the private key cannot be read", e);
+                }
+            });
+            Instant until = i + 1 < loaded.size() ? loaded.get(i + 1).validFrom() : null;
+            ring.add(new SealKey(keyId(publicKey), ALGORITHM, publicKey, privateKey, key.validFrom(), until));
         }
-        KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        return List.copyOf(ring);
+    }
+
+    static String keyId(PublicKey publicKey) {
+        return CanonicalJson.sha256(Base64.getEncoder().encodeToString(publicKey.getEncoded())).substring(0, 16);
+    }
+
+    private static Instant validFrom(String pem, Path file) {
+        for (String line : pem.lines().toList()) {
+            if (line.startsWith("-----BEGIN")) {
+                break;
+            }
+            if (line.regionMatches(true, 0, VALID_FROM, 0, VALID_FROM.length())) {
+                try {
+                    return Instant.parse(line.substring(VALID_FROM.length()).strip());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalStateException(file + ": Valid-From is not an instant (2027-01-01T00:00:00Z)", e);
+                }
+            }
+        }
+        throw new IllegalStateException(file + " says from when it seals in a line 'Valid-From: 2027-01-01T00:00:00Z' "
+                + "before its blocks");
+    }
+
+    /** A new key pair in PEM, as the key file and the keys directory hold them. */
+    public static String newKeyPem() throws GeneralSecurityException {
+        var pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
         Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(pair.getPrivate().getEncoded())
+        return "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
                 + mime.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+    }
+
+    private static void create(Path file) throws IOException, GeneralSecurityException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, newKeyPem(), StandardCharsets.US_ASCII);
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         LOG.warnf("Created a new Ed25519 sealing key at %s: back it up", file.toAbsolutePath());
-        return pair;
     }
 
-    private static String between(String pem, String label) {
+    private static Optional<String> between(String pem, String label, Path file) {
         int start = pem.indexOf("-----BEGIN " + label + "-----");
         int end = pem.indexOf("-----END " + label + "-----");
-        if (start < 0 || end < 0) {
-            throw new IllegalStateException("the key file has no " + label);
+        if (start < 0 && end < 0) {
+            return Optional.empty();
         }
-        return pem.substring(start + ("-----BEGIN " + label + "-----").length(), end).trim();
+        if (start < 0 || end < start) {
+            throw new IllegalStateException(file + " has a broken " + label + " block");
+        }
+        return Optional.of(pem.substring(start + ("-----BEGIN " + label + "-----").length(), end).trim());
     }
 }

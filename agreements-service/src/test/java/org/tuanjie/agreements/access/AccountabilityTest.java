@@ -128,7 +128,7 @@ class AccountabilityTest {
         payload.put("onBehalfOf", "PARTY_A");
         payload.put("signerUnitCode", c.townships.get(1));
         payload.put("signerUnitPath", townshipPath);
-        String seal = keys.seal(CanonicalJson.of(payload));
+        SealKeys.Seal seal = keys.seal(CanonicalJson.of(payload), at);
         try (Connection db = database(); PreparedStatement insert = db.prepareStatement("""
                 insert into signature (id, agreement_id, kind, signer_subject, signer_name, signer_role, unit_code,
                     signed_at, content_hash, seal, key_id, signer_unit_code, signer_unit_path, on_behalf_of)
@@ -138,8 +138,8 @@ class AccountabilityTest {
             insert.setString(3, c.county);
             insert.setTimestamp(4, Timestamp.from(at));
             insert.setString(5, hash);
-            insert.setString(6, seal);
-            insert.setString(7, keys.keyId());
+            insert.setString(6, seal.value());
+            insert.setString(7, seal.keyId());
             insert.setString(8, c.townships.get(1));
             insert.setString(9, townshipPath);
             insert.executeUpdate();

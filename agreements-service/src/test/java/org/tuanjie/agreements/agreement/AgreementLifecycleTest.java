@@ -106,7 +106,13 @@ class AgreementLifecycleTest {
                 .body("[0].signerSubject", equalTo("user-unit-leader-" + c.villages.get(0)))
                 .body("[0].signerRole", equalTo("unit-leader"));
         as("auditor", c.county).get("/agreements/" + id + "/verification").then().statusCode(200)
-                .body("valid", equalTo(true)).body("signatures.sealValid", contains(true, true));
+                .body("valid", equalTo(true)).body("signatures.sealValid", contains(true, true))
+                .body("signatures.sealCheck", contains("VALID", "VALID"));
+        // each seal names the key that made it, which the published ring lists with its period
+        String keyId = as("auditor", c.county).get("/agreements/" + id + "/verification").then().extract()
+                .path("signatures[0].keyId");
+        given().get("/seal/public-keys").then().statusCode(200).body("keyId", hasItem(keyId))
+                .body("find { it.keyId == '" + keyId + "' }.validUntil", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -321,6 +321,7 @@ final class Suite {
             env.put(prefix + "_DB_PASSWORD", settings.pgPassword());
         }
         env.put("SEAL_KEY_FILE", state.resolve("seal-ed25519.pem").toString());
+        env.put("SEAL_KEYS_DIR", state.resolve("seal-keys").toString());
         // the service's own identity for the unit feed: the realm's demo secret, unless one is given
         String feedSecret = System.getenv(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_FEED_SECRET");
         env.put("UNIT_FEED_CLIENT_SECRET", Objects.requireNonNullElse(feedSecret, name + "-demo-secret"));

@@ -57,7 +57,8 @@ public class ReverseProxy {
     /** The methods whose HTTP/2 requests may carry a body, announced by no header. */
     private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** Served without a token: what anyone needs to verify a seal. */
-    private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/seal/public-key", "/api/seal/public-key");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/seal/public-key", "/api/seal/public-key",
+            "/api/v1/seal/public-keys", "/api/seal/public-keys");
     /** The request-context key Quarkus' HTTP metrics read the route template from. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     /** Answers up to this size are relayed whole; larger or unsized ones (the ledger) are streamed. */

@@ -89,7 +89,7 @@ public final class AgreementViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The signer's own unit (`unit_code` of the token)",
                     maxLength = Agreement.UNIT_CODE_MAX) String signerUnitCode,
             OffsetDateTime signedAt, @Schema(maxLength = HASH) String contentHash,
-            @Schema(description = "Base64 Ed25519 signature over sealedPayload", maxLength = SealKeys.SEAL_LENGTH) String seal,
+            @Schema(description = "Base64 signature over sealedPayload by the key keyId names (Ed25519)", maxLength = SealKeys.SEAL_LENGTH) String seal,
             @Schema(maxLength = SealKeys.KEY_ID_MAX) String keyId,
             @Schema(maxLength = Signature.SEALED_PAYLOAD_MAX) String sealedPayload) {
     }
@@ -135,7 +135,12 @@ public final class AgreementViews {
 
     @Schema(name = "SignatureCheck")
     public record SignatureCheckView(UUID signatureId, Signature.Kind kind, boolean contentHashMatches, boolean sealValid,
-            @Schema(description = "The recorded signer could act for the party signed for") boolean signerCouldActForParty) {
+            @Schema(description = "The recorded signer could act for the party signed for") boolean signerCouldActForParty,
+            @Schema(description = "The sealing key the signature names (see GET /seal/public-keys)", maxLength = SealKeys.KEY_ID_MAX)
+            String keyId,
+            @Schema(description = "VALID; UNKNOWN_KEY: no key of the ring has that id; OUTSIDE_KEY_PERIOD: the key was not the "
+                    + "one sealing at the signature's time; SIGNATURE_INVALID: the seal does not match the text")
+            SealKeys.Check sealCheck) {
     }
 
     @Schema(name = "AssessmentRequest")
@@ -198,7 +203,8 @@ public final class AgreementViews {
     public static VerificationView toView(AgreementService.Verification v) {
         return new VerificationView(v.agreement().id(), v.valid(), v.agreement().contentHash(), v.computedHash(),
                 v.problems(), v.signatures().stream().map(c -> new SignatureCheckView(c.signature().id(),
-                        c.signature().kind(), c.contentHashMatches(), c.sealValid(), c.signerCouldActForParty())).toList());
+                        c.signature().kind(), c.contentHashMatches(), c.sealValid(), c.signerCouldActForParty(),
+                        c.signature().keyId(), c.seal())).toList());
     }
 
     public static AssessmentView toView(Assessment a) {

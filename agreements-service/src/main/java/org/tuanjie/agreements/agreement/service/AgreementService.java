@@ -258,7 +258,8 @@ public class AgreementService {
         List<SignatureCheck> checks = new ArrayList<>();
         for (Signature s : agreements.signatures(id)) {
             boolean hashMatches = s.contentHash().equals(computed);
-            boolean sealValid = keys.verify(s.sealedPayload(), s.seal());
+            SealKeys.Check seal = keys.check(s.sealedPayload(), s.seal(), s.keyId(), s.signedAt().toInstant());
+            boolean sealValid = seal == SealKeys.Check.VALID;
             if (!hashMatches) {
                 problems.add("signature-" + s.kind().name().toLowerCase() + "-content-mismatch");
             }
@@ -269,7 +270,7 @@ public class AgreementService {
             if (!signerCouldAct) {
                 problems.add("signature-" + s.kind().name().toLowerCase() + "-signer-not-party");
             }
-            checks.add(new SignatureCheck(s, hashMatches, sealValid, signerCouldAct));
+            checks.add(new SignatureCheck(s, hashMatches, seal, signerCouldAct));
         }
         return new Verification(agreement, computed, problems.isEmpty(), problems, checks);
     }
@@ -283,7 +284,8 @@ public class AgreementService {
         Signature signature = Signature.of(agreement, kind, caller.subject(), caller.displayName(), role,
                 kind == Signature.Kind.SIGN ? agreement.unitCode() : agreement.issuerCode(),
                 caller.unitCode().orElse(null), jurisdiction.rootPath());
-        signature.seal(keys.seal(signature.sealedPayload()), keys.keyId());
+        SealKeys.Seal seal = keys.seal(signature.sealedPayload(), signature.signedAt().toInstant());
+        signature.seal(seal.value(), seal.keyId());
         em.persist(signature);
         return signature;
     }
@@ -349,8 +351,12 @@ public class AgreementService {
     public record IssueResult(List<UUID> created, int skipped) {
     }
 
-    public record SignatureCheck(Signature signature, boolean contentHashMatches, boolean sealValid,
+    public record SignatureCheck(Signature signature, boolean contentHashMatches, SealKeys.Check seal,
             boolean signerCouldActForParty) {
+
+        public boolean sealValid() {
+            return seal == SealKeys.Check.VALID;
+        }
     }
 
     public record Verification(Agreement agreement, String computedHash, boolean valid, List<String> problems,
