@@ -8,13 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,6 +28,9 @@ import org.jboss.logging.Logger;
  * 2027-01-01T00:00:00Z} before its blocks. Each key is valid until the next one takes over. Once its successor has
  * taken over, a key's private block can be removed from its file: its public block keeps every seal it made verifiable.
  *
+ * <p>A key seals with Ed25519 or SM2 ({@link SealAlgorithm}), as its own public key says: switching a deployment to SM2 is
+ * a rotation to an SM2 key, and every seal made before keeps verifying with its Ed25519 key.
+ *
  * <p>A seal is valid when the key its signature names made it, and the signature's time lies within that key's period:
  * a key that leaked after it was retired cannot seal a signature dated in its period without the seal also being checked
  * against the key of that period.
@@ -42,12 +38,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SealKeys {
 
-    public static final String ALGORITHM = "Ed25519";
     /** Key ids as the {@code key_id} column holds them (a key's is 16 hex characters). */
     public static final int KEY_ID_MAX = 64;
-    /** An Ed25519 signature is 64 bytes: 88 characters of Base64. */
-    public static final int SEAL_LENGTH = 88;
-    /** An Ed25519 public key in PEM is 113 characters. */
+    /** An Ed25519 signature is 64 bytes (88 characters of Base64), an SM2 one at most 72 in DER (96). */
+    public static final int SEAL_LENGTH = 96;
+    /** An Ed25519 public key in PEM is 113 characters, an SM2 one 178. */
     public static final int PEM_MAX = 200;
 
     private static final Logger LOG = Logger.getLogger(SealKeys.class);
@@ -58,7 +53,7 @@ public class SealKeys {
      * seals in ({@code validFrom} null: from the beginning; {@code validUntil} null: until further notice), and its
      * private half while it has one.
      */
-    public record SealKey(String keyId, String algorithm, PublicKey publicKey, Optional<PrivateKey> privateKey,
+    public record SealKey(String keyId, SealAlgorithm algorithm, byte[] publicKey, Optional<byte[]> privateKey,
             Instant validFrom, Instant validUntil) {
 
         public boolean validAt(Instant at) {
@@ -68,7 +63,7 @@ public class SealKeys {
         /** X.509 SubjectPublicKeyInfo, PEM: what {@code openssl pkeyutl -verify -pubin} reads. */
         public String publicKeyPem() {
             return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+                    .encodeToString(publicKey) + "\n-----END PUBLIC KEY-----\n";
         }
     }
 
@@ -90,25 +85,23 @@ public class SealKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealing key cannot be read", e);
+            throw new IllegalStateException("a sealing key cannot be read: " + e.getMessage(), e);
         }
         SealKey current = current(Instant.now());
         if (current.privateKey().isEmpty()) {
             throw new IllegalStateException("the sealing key in force now (" + current.keyId() + ") has no private key");
         }
-        LOG.infof("Sealing with key %s (%s) of a ring of %d", current.keyId(), current.algorithm(), ring.size());
+        LOG.infof("Sealing with key %s (%s) of a ring of %d", current.keyId(), current.algorithm().label(), ring.size());
     }
 
     /** Seals a payload with the key in force at {@code at} (the signature's own time). */
     public Seal seal(String canonicalPayload, Instant at) {
         SealKey key = current(at);
-        PrivateKey privateKey = key.privateKey().orElseThrow(
+        byte[] privateKey = key.privateKey().orElseThrow(
                 () -> new IllegalStateException("the sealing key in force at " + at + " has no private key"));
         try {
-            Signature signer = Signature.getInstance(key.algorithm());
-            signer.initSign(privateKey);
-            signer.update(canonicalPayload.getBytes(StandardCharsets.UTF_8));
-            return new Seal(key.keyId(), Base64.getEncoder().encodeToString(signer.sign()));
+            return new Seal(key.keyId(), Base64.getEncoder().encodeToString(
+                    key.algorithm().sign(privateKey, canonicalPayload.getBytes(StandardCharsets.UTF_8))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -124,10 +117,8 @@ public class SealKeys {
             return Check.OUTSIDE_KEY_PERIOD;
         }
         try {
-            Signature verifier = Signature.getInstance(key.get().algorithm());
-            verifier.initVerify(key.get().publicKey());
-            verifier.update(canonicalPayload.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(seal)) ? Check.VALID : Check.SIGNATURE_INVALID;
+            return key.get().algorithm().verify(key.get().publicKey(), canonicalPayload.getBytes(StandardCharsets.UTF_8),
+                    Base64.getDecoder().decode(seal)) ? Check.VALID : Check.SIGNATURE_INVALID;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Check.SIGNATURE_INVALID;
         }
@@ -168,30 +159,35 @@ public class SealKeys {
         }
         loaded.sort(Comparator.comparing(Loaded::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<SealKey> ring = new ArrayList<>();
-        KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
         for (int i = 0; i < loaded.size(); i++) {
             Loaded key = loaded.get(i);
             if (i > 0 && java.util.Objects.equals(loaded.get(i - 1).validFrom(), key.validFrom())) {
                 throw new IllegalStateException(key.file() + " takes over at the same moment as " + loaded.get(i - 1).file());
             }
-            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
-                    .decode(between(key.pem(), "PUBLIC KEY", key.file()).orElseThrow(
-                            () -> new IllegalStateException(key.file() + " has no PUBLIC KEY block")))));
-            Optional<PrivateKey> privateKey = between(key.pem(), "PRIVATE KEY", key.file()).map(block -> {
-                try {
-                    return factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(block)));
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException(key.file() + ": the private key cannot be read", e);
+            byte[] publicKey = Base64.getMimeDecoder().decode(between(key.pem(), "PUBLIC KEY", key.file()).orElseThrow(
+                    () -> new IllegalStateException(key.file() + " has no PUBLIC KEY block")));
+            SealAlgorithm algorithm;
+            try {
+                algorithm = SealAlgorithm.of(publicKey);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(key.file() + ": " + e.getMessage(), e);
+            }
+            Optional<byte[]> privateKey = between(key.pem(), "PRIVATE KEY", key.file()).map(Base64.getMimeDecoder()::decode);
+            if (privateKey.isPresent()) {
+                // the halves belong together: what the private half seals, the public half verifies
+                byte[] probe = "tuanjie".getBytes(StandardCharsets.US_ASCII);
+                if (!algorithm.verify(publicKey, probe, algorithm.sign(privateKey.get(), probe))) {
+                    throw new IllegalStateException(key.file() + ": the private and public keys are not a pair");
                 }
-            });
+            }
             Instant until = i + 1 < loaded.size() ? loaded.get(i + 1).validFrom() : null;
-            ring.add(new SealKey(keyId(publicKey), ALGORITHM, publicKey, privateKey, key.validFrom(), until));
+            ring.add(new SealKey(keyId(publicKey), algorithm, publicKey, privateKey, key.validFrom(), until));
         }
         return List.copyOf(ring);
     }
 
-    static String keyId(PublicKey publicKey) {
-        return CanonicalJson.sha256(Base64.getEncoder().encodeToString(publicKey.getEncoded())).substring(0, 16);
+    static String keyId(byte[] publicKey) {
+        return CanonicalJson.sha256(Base64.getEncoder().encodeToString(publicKey)).substring(0, 16);
     }
 
     private static Instant validFrom(String pem, Path file) {
@@ -211,13 +207,18 @@ public class SealKeys {
                 + "before its blocks");
     }
 
-    /** A new key pair in PEM, as the key file and the keys directory hold them. */
+    /** A new Ed25519 key pair in PEM, as the key file and the keys directory hold them. */
     public static String newKeyPem() throws GeneralSecurityException {
-        var pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        return newKeyPem(SealAlgorithm.ED25519);
+    }
+
+    /** A new key pair of the algorithm in PEM: its private block (PKCS#8), then its public block (SubjectPublicKeyInfo). */
+    public static String newKeyPem(SealAlgorithm algorithm) throws GeneralSecurityException {
+        byte[][] pair = algorithm.newKeyPair();
         Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        return "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(pair.getPrivate().getEncoded())
+        return "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(pair[0])
                 + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
-                + mime.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+                + mime.encodeToString(pair[1]) + "\n-----END PUBLIC KEY-----\n";
     }
 
     private static void create(Path file) throws IOException, GeneralSecurityException {

@@ -89,7 +89,7 @@ public final class AgreementViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The signer's own unit (`unit_code` of the token)",
                     maxLength = Agreement.UNIT_CODE_MAX) String signerUnitCode,
             OffsetDateTime signedAt, @Schema(maxLength = HASH) String contentHash,
-            @Schema(description = "Base64 signature over sealedPayload by the key keyId names (Ed25519)", maxLength = SealKeys.SEAL_LENGTH) String seal,
+            @Schema(description = "Base64 signature over sealedPayload by the key keyId names (Ed25519, or SM2 in DER)", maxLength = SealKeys.SEAL_LENGTH) String seal,
             @Schema(maxLength = SealKeys.KEY_ID_MAX) String keyId,
             @Schema(maxLength = Signature.SEALED_PAYLOAD_MAX) String sealedPayload) {
     }

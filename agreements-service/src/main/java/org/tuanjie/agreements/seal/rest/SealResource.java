@@ -43,14 +43,15 @@ public class SealResource {
     }
 
     @Schema(name = "SealPublicKey")
-    public record PublicKeyView(@Schema(example = "Ed25519", enumeration = SealKeys.ALGORITHM) String algorithm,
+    public record PublicKeyView(@Schema(example = "Ed25519", enumeration = {"Ed25519", "SM2"}, description = "Ed25519 (RFC 8032), or SM2 with SM3 "
+                    + "(GB/T 32918.2, distinguishing identifier 1234567812345678)") String algorithm,
             @Schema(maxLength = SealKeys.KEY_ID_MAX) String keyId,
             @Schema(description = "X.509 SubjectPublicKeyInfo in PEM", maxLength = SealKeys.PEM_MAX) String pem,
             @Schema(description = "From when the key seals; none: from the beginning") Instant validFrom,
             @Schema(description = "Until when the key seals (exclusive); none: until further notice") Instant validUntil) {
 
         static PublicKeyView of(SealKeys.SealKey key) {
-            return new PublicKeyView(key.algorithm(), key.keyId(), key.publicKeyPem(), key.validFrom(), key.validUntil());
+            return new PublicKeyView(key.algorithm().label(), key.keyId(), key.publicKeyPem(), key.validFrom(), key.validUntil());
         }
     }
 }

@@ -32,8 +32,9 @@ export async function agreement(view, id) {
     ${countersignable ? html`<div class="actions"><button id="countersign" type="button">${t('countersign')}</button></div>` : ''}
     ${check ? html`<h3>${t('signatures')}</h3>
       <p id="seal-status" class="notice ${check.valid ? 'ok' : 'error'}">${check.valid ? '✔ ' + t('sealOk') : '✘ ' + t('sealBad')}</p>
-      <ul class="list">${check.signatures.map(({ signature: s, valid }) => html`<li class="card seal">
+      <ul class="list">${check.signatures.map(({ signature: s, valid, checkedBy, algorithm }) => html`<li class="card seal">
         <strong>${t(s.kind)}</strong> ${valid ? '✔' : '✘'}<br>${t('signedBy', { name: s.signerName, role: s.signerRole, at: when(s.signedAt) })}
+        ${checkedBy === 'service' ? html`<br><span class="muted">${t('sealByService', { algorithm: algorithm || '?' })}</span>` : ''}
         <div class="hash">${s.keyId}: ${s.seal}</div></li>`)}</ul>` : ''}`);
   // the state each act leaves it in: a replay after a lost answer finds it there, made by this person, and is done
   const act = (button, action, expect) => view.querySelector(button)?.addEventListener('click', async () => {
