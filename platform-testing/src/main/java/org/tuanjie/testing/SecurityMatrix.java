@@ -27,9 +27,23 @@ public final class SecurityMatrix {
     }
 
     /** One operation of the contract and the roles it admits (empty for a public one). */
-    public record Operation(String method, String path, List<String> roles, String contentType, String description) {
+    public record Operation(String method, String path, List<String> roles, String contentType, String description,
+            Map<String, String> choices) {
+
+        /**
+         * The path with a value for each parameter: its first allowed value where the contract lists them (a file's
+         * form, {@code docx}), else an id nothing has.
+         */
         String concretePath() {
-            return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            return withChoices(path).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+
+        String withChoices(String template) {
+            String concrete = template;
+            for (Map.Entry<String, String> choice : choices.entrySet()) {
+                concrete = concrete.replace("{" + choice.getKey() + "}", choice.getValue());
+            }
+            return concrete;
         }
     }
 
@@ -58,8 +72,16 @@ public final class SecurityMatrix {
                 contentType = content.keySet().iterator().next().toString();
             }
             Object description = ((Map<String, Object>) op).get("description");
+            Map<String, String> choices = new java.util.HashMap<>();
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) ((Map<String, Object>) op).get("parameters");
+            for (Map<String, Object> parameter : parameters == null ? List.<Map<String, Object>>of() : parameters) {
+                if ("path".equals(parameter.get("in")) && parameter.get("schema") instanceof Map<?, ?> schema
+                        && schema.get("enum") instanceof List<?> allowed && !allowed.isEmpty()) {
+                    choices.put(String.valueOf(parameter.get("name")), String.valueOf(allowed.get(0)));
+                }
+            }
             operations.add(new Operation(method.toUpperCase(), path, roles, contentType,
-                    description == null ? "" : description.toString()));
+                    description == null ? "" : description.toString(), Map.copyOf(choices)));
         }));
         return operations;
     }
@@ -75,10 +97,10 @@ public final class SecurityMatrix {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (Operation op : operations()) {
-            if (!op.method().equals("GET") || !op.path().contains("{") || op.roles().isEmpty()) {
-                continue;
+            String path = op.withChoices(op.path());
+            if (!op.method().equals("GET") || !path.contains("{") || op.roles().isEmpty()) {
+                continue; // nothing of anyone's named in the path: a file's form is no object to reach
             }
-            String path = op.path();
             for (Map.Entry<String, String> value : values.entrySet()) {
                 path = path.replace("{" + value.getKey() + "}", value.getValue());
             }
