@@ -4,6 +4,7 @@ import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.AUDITOR;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.INSPECTOR;
+import static org.tuanjie.platform.security.Roles.INTEGRATION;
 import static org.tuanjie.platform.security.Roles.OFFICE;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
@@ -92,6 +93,8 @@ public final class AgreementPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/coverage", EVERYONE))
                 .rule(Rule.of("GET", "/audit", Set.of(ADMIN, AUDITOR)))
                 .rule(Rule.of("GET", "/audit/verification", Set.of(ADMIN, AUDITOR)))
+                .rule(Rule.of("GET", "/audit/checkpoints", Set.of(ADMIN, AUDITOR, INTEGRATION)))
+                .rule(Rule.of("POST", "/audit/checkpoints/verification", Set.of(ADMIN, AUDITOR, INTEGRATION)))
                 .rules(EventAccess.rules("/agreements"))
                 .build();
     }

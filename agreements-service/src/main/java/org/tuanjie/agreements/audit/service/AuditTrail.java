@@ -34,7 +34,8 @@ import org.tuanjie.unitsclient.Jurisdiction;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final long CHAIN_LOCK = 0x7475616e6a6965L; // "tuanjie"
+    /** The advisory lock that serializes appends (and checkpoints) of the one chain. */
+    public static final long CHAIN_LOCK = 0x7475616e6a6965L; // "tuanjie"
 
     @Inject
     EntityManager em;
