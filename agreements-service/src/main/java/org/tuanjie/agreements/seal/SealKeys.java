@@ -44,6 +44,8 @@ public class SealKeys {
     public static final int SEAL_LENGTH = 96;
     /** An Ed25519 public key in PEM is 113 characters, an SM2 one 178. */
     public static final int PEM_MAX = 200;
+    /** The most keys a ring holds: a rotation a year for a century. */
+    public static final int MOST_KEYS = 100;
 
     private static final Logger LOG = Logger.getLogger(SealKeys.class);
     private static final String VALID_FROM = "Valid-From:";
@@ -86,6 +88,9 @@ public class SealKeys {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealing key cannot be read: " + e.getMessage(), e);
+        }
+        if (ring.size() > MOST_KEYS) {
+            throw new IllegalStateException("the sealing key ring holds " + ring.size() + " keys, more than " + MOST_KEYS);
         }
         SealKey current = current(Instant.now());
         if (current.privateKey().isEmpty()) {

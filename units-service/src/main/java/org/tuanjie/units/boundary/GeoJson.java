@@ -17,6 +17,9 @@ import org.tuanjie.platform.problem.Violation;
  */
 public final class GeoJson {
 
+    /** The most features a map holds: more units than any county has townships, or a township villages. */
+    public static final int MOST_FEATURES = 1000;
+
     /** One feature: how it names its unit, and its geometry as kept. */
     public record Feature(int index, String code, String name, ObjectNode geometry) {
 
@@ -42,6 +45,10 @@ public final class GeoJson {
         JsonNode list = document.path("features");
         if (!list.isArray()) {
             errors.add(new Violation("features", "boundary.features"));
+            return new Read(features, errors);
+        }
+        if (list.size() > MOST_FEATURES) {
+            errors.add(new Violation("features", "boundary.too-many", String.valueOf(MOST_FEATURES)));
             return new Read(features, errors);
         }
         for (int i = 0; i < list.size(); i++) {

@@ -1,6 +1,7 @@
 package org.tuanjie.units.boundary;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -117,6 +118,10 @@ class UnitMapTest {
         admin(h.county).contentType(UPLOAD).body(Map.of("type", "Feature")).put(county).then().statusCode(400)
                 .body("errors[0].field", equalTo("type"));
         admin(h.county).contentType("text/plain").body("x").put(county).then().statusCode(415);
+        Object[] tooMany = java.util.stream.IntStream.range(0, 1001)
+                .mapToObj(i -> feature(Map.of("code", h.townshipA), square(99.0, 28.0))).toArray();
+        admin(h.county).contentType(UPLOAD).body(collection(tooMany)).put(county).then().statusCode(400)
+                .body("errors.field", contains("features")).body("errors[0].message", containsString("1000"));
         as("auditor", h.county).get(county).then().statusCode(200).body("features", hasSize(2));
         // a unit's map names only the units directly under it
         admin(h.county).contentType(UPLOAD).body(collection(feature(Map.of("code", h.townshipA), square(99.0, 28.0))))

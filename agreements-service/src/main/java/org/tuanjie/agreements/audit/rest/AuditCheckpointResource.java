@@ -46,7 +46,7 @@ public class AuditCheckpointResource {
             + "a later chain that does not hold `headHash` at `seq` was rewritten, one shorter than `seq` was cut.")
     public record CheckpointView(
             @NotNull @Min(1) @Schema(description = "The chain's last seq then", example = "10000") Long seq,
-            @NotBlank @Pattern(regexp = "[0-9a-f]{64}") @Schema(description = "That entry's hash (SHA-256, hex)") String headHash,
+            @NotBlank @Pattern(regexp = "[0-9a-f]{64}") @Schema(description = "That entry's hash (SHA-256, hex)", maxLength = 64) String headHash,
             @NotNull @Schema(description = "When the checkpoint was made; the seal's time") OffsetDateTime madeAt,
             @NotBlank @Size(max = SealKeys.KEY_ID_MAX) @Schema(description = "The sealing key (GET /seal/public-keys)") String keyId,
             @NotBlank @Size(max = SealKeys.SEAL_LENGTH) @Schema(description = "Base64 seal over sealedPayload") String seal,
@@ -70,7 +70,7 @@ public class AuditCheckpointResource {
             @Schema(description = "The seal holds and the chain still holds the checkpoint's head at its seq") boolean valid,
             @Schema(description = "The checkpoint's own seal: VALID, UNKNOWN_KEY, OUTSIDE_KEY_PERIOD or SIGNATURE_INVALID") SealKeys.Check seal,
             @Schema(description = "The chain's last seq now") Long chainLength,
-            @Schema(description = "The hash the chain holds at the checkpoint's seq now") String headHashNow,
+            @Schema(description = "The hash the chain holds at the checkpoint's seq now", maxLength = 64) String headHashNow,
             @Schema(description = "Why not: seal-invalid; truncated (the chain no longer reaches the seq); history-rewritten "
                     + "(another hash there: entries up to it were changed and re-hashed); entry-altered (that entry's fields "
                     + "no longer give its hash)", enumeration = {AuditCheckpoints.Check.SEAL_INVALID, AuditCheckpoints.Check.TRUNCATED,

@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.agreements.seal.SealKeys;
 
@@ -38,6 +41,8 @@ public class SealResource {
             description = "Oldest first. A seal is valid when the key its signature names (`keyId`) made it and the "
                     + "signature's time (`signedAt`) lies within that key's period, from `validFrom` (none: from the "
                     + "beginning) until `validUntil` (none: until further notice).")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = PublicKeyView.class, maxItems = SealKeys.MOST_KEYS)))
     public List<PublicKeyView> listSealPublicKeys() {
         return keys.all().stream().map(PublicKeyView::of).toList();
     }

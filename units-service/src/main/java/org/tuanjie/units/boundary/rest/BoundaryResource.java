@@ -2,6 +2,7 @@ package org.tuanjie.units.boundary.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -20,8 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.problem.Problem;
+import org.tuanjie.units.boundary.GeoJson;
 import org.tuanjie.units.boundary.service.BoundaryService;
 import org.tuanjie.units.unit.UnitKind;
+import org.tuanjie.units.unit.UnitNames;
+import org.tuanjie.units.unit.mapping.UnitView;
 
 @Guarded
 @Tag(name = "Units")
@@ -35,22 +39,25 @@ public class BoundaryResource {
 
     /** A unit's map as GeoJSON. */
     @Schema(name = "UnitMap", description = "A GeoJSON FeatureCollection (RFC 7946): one feature per unit outlined")
-    public record MapView(@Schema(enumeration = "FeatureCollection") String type, List<FeatureView> features) {
+    public record MapView(@Schema(enumeration = "FeatureCollection") String type,
+            @Schema(maxItems = GeoJson.MOST_FEATURES) List<FeatureView> features) {
     }
 
     @Schema(name = "UnitOutline")
-    public record FeatureView(@Schema(enumeration = "Feature") String type, @Schema(description = "The unit's code") String id,
+    public record FeatureView(@Schema(enumeration = "Feature") String type, @Schema(description = "The unit's code", maxLength = UnitView.CODE_MAX) String id,
             UnitProperties properties,
             @Schema(type = SchemaType.OBJECT, description = "Polygon or MultiPolygon, WGS 84 longitude and latitude") JsonNode geometry) {
     }
 
     @Schema(name = "UnitOutlineProperties")
-    public record UnitProperties(UUID id, String code, @Schema(description = "Chinese name") String name, UnitKind kind) {
+    public record UnitProperties(UUID id, @Schema(maxLength = UnitView.CODE_MAX) String code,
+            @Schema(description = "Chinese name", maxLength = UnitNames.MAX_LENGTH) String name, UnitKind kind) {
     }
 
     @Schema(name = "UnitMapReplaced")
     public record Replaced(UUID unitId, @Schema(description = "Outlines stored") int outlines,
-            @Schema(description = "Codes of the units under it that have no outline now") List<String> without) {
+            @Schema(description = "Codes of the units under it that have no outline now (the first " + GeoJson.MOST_FEATURES + ")",
+                    maxItems = GeoJson.MOST_FEATURES) List<@Size(max = UnitView.CODE_MAX) String> without) {
     }
 
     @GET

@@ -116,7 +116,8 @@ public class BoundaryService {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         outlines.forEach((child, geometry) -> em.persist(new UnitBoundary(child.id(), geometry, now, caller.subject())));
-        List<String> without = children.values().stream().filter(u -> !taken.contains(u.id())).map(Unit::code).sorted().toList();
+        List<String> without = children.values().stream().filter(u -> !taken.contains(u.id())).map(Unit::code).sorted()
+                .limit(GeoJson.MOST_FEATURES).toList();
         return new Replaced(unit, outlines.size(), without);
     }
 
