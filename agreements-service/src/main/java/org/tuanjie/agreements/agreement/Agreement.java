@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.ColumnTransformer;
 import org.tuanjie.agreements.agreement.AgreementExceptions.IllegalAgreementTransition;
-import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.audit.Audited;
 
 /**

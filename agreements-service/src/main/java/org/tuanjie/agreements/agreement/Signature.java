@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.access.UnitPath;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.seal.CanonicalJson;
 
 /** The audit chain's length and head hash at a moment, sealed: an anchor anyone can keep. */
 @Entity

@@ -14,7 +14,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.tuanjie.agreements.agreement.Agreement;
-import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.seal.CanonicalJson;
 
 /**
  * One line of the audit trail. Its hash covers its own fields and the previous line's hash, so a

@@ -26,8 +26,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.agreements.seal.CanonicalJson;
-import org.tuanjie.agreements.seal.SealKeys;
+import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.testing.FakeCounty;
 
 /**

@@ -22,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.agreements.Agreements;
-import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.testing.FakeCounty;
 
 @QuarkusTest

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.agreements.audit.AuditCheckpoint;
 import org.tuanjie.agreements.audit.service.AuditCheckpoints;
-import org.tuanjie.agreements.seal.SealKeys;
+import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;

@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.audit.AuditEntry;
 import org.tuanjie.agreements.audit.service.AuditTrail;
-import org.tuanjie.agreements.seal.CanonicalJson;
+import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.PageResponse;
 import org.tuanjie.platform.problem.Problems;

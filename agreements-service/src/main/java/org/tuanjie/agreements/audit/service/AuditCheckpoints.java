@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tuanjie.agreements.audit.AuditCheckpoint;
 import org.tuanjie.agreements.audit.AuditEntry;
-import org.tuanjie.agreements.seal.SealKeys;
+import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.paging.Cursor;
 import org.tuanjie.platform.paging.Page;
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tuanjie.agreements.seal.SealKeys;
+import org.tuanjie.platform.seal.SealKeys;
 
 @Path("/seal")
 @Tag(name = "Seal", description = "The public halves of the service's sealing keys, with the periods they sealed in, for anyone to "

@@ -1,4 +1,4 @@
-package org.tuanjie.agreements.seal;
+package org.tuanjie.platform.seal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,13 +73,13 @@ class SealAlgorithmTest {
         Path original = dir.resolve("seal-ed25519.pem");
         Path ring = dir.resolve("seal-keys");
         Instant before = Instant.now().minus(Duration.ofDays(30));
-        SealKeys.Seal ed25519 = new SealKeys(original.toString(), Optional.of(ring.toString())).seal("{\"a\":1}", before);
+        SealKeys.Seal ed25519 = new SealKeys(original.toString(), Optional.of(ring.toString()), true).seal("{\"a\":1}", before);
 
         Instant switched = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         Files.createDirectories(ring);
         Files.writeString(ring.resolve("sm2.pem"), "Valid-From: " + switched + "\n" + SealKeys.newKeyPem(SealAlgorithm.SM2),
                 StandardCharsets.US_ASCII);
-        SealKeys keys = new SealKeys(original.toString(), Optional.of(ring.toString()));
+        SealKeys keys = new SealKeys(original.toString(), Optional.of(ring.toString()), true);
         assertEquals(SealAlgorithm.ED25519, keys.all().get(0).algorithm());
         assertEquals(SealAlgorithm.SM2, keys.current().algorithm());
 
@@ -101,7 +101,7 @@ class SealAlgorithmTest {
                 + one.substring(0, one.indexOf("-----BEGIN PUBLIC KEY-----")) + other.substring(other.indexOf("-----BEGIN PUBLIC KEY-----")),
                 StandardCharsets.US_ASCII);
         IllegalStateException mismatched = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new SealKeys(original.toString(), Optional.of(ring.toString())));
+                () -> new SealKeys(original.toString(), Optional.of(ring.toString()), true));
         assertTrue(mismatched.getMessage().contains("not a pair"), mismatched.getMessage());
     }
 

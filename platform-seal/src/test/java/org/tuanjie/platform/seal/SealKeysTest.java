@@ -1,4 +1,4 @@
-package org.tuanjie.agreements.seal;
+package org.tuanjie.platform.seal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +26,7 @@ class SealKeysTest {
     void aNewKeyTakesOverFromItsDateAndEveryKeySealsOnlyInItsPeriod() throws Exception {
         Path original = dir.resolve("seal-ed25519.pem");
         Path ring = dir.resolve("seal-keys");
-        SealKeys first = new SealKeys(original.toString(), Optional.of(ring.toString()));
+        SealKeys first = new SealKeys(original.toString(), Optional.of(ring.toString()), true);
         assertTrue(Files.exists(original), "the first key is created on first start");
         Instant rotation = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant before = rotation.minus(Duration.ofDays(10));
@@ -35,7 +35,7 @@ class SealKeysTest {
         Files.createDirectories(ring);
         Files.writeString(ring.resolve("2026-rotation.pem"), "Valid-From: " + rotation + "\n" + SealKeys.newKeyPem(),
                 StandardCharsets.US_ASCII);
-        SealKeys keys = new SealKeys(original.toString(), Optional.of(ring.toString()));
+        SealKeys keys = new SealKeys(original.toString(), Optional.of(ring.toString()), true);
         assertEquals(2, keys.all().size());
         SealKeys.SealKey retired = keys.all().get(0);
         SealKeys.SealKey current = keys.all().get(1);
@@ -62,7 +62,7 @@ class SealKeysTest {
         // the retired key's private half removed: its seals still verify by its public half
         String pem = Files.readString(original, StandardCharsets.US_ASCII);
         Files.writeString(original, pem.substring(pem.indexOf("-----BEGIN PUBLIC KEY-----")), StandardCharsets.US_ASCII);
-        SealKeys publicOnly = new SealKeys(original.toString(), Optional.of(ring.toString()));
+        SealKeys publicOnly = new SealKeys(original.toString(), Optional.of(ring.toString()), true);
         assertEquals(SealKeys.Check.VALID, publicOnly.check(PAYLOAD, old.value(), old.keyId(), before));
         assertTrue(publicOnly.all().get(0).privateKey().isEmpty());
         IllegalStateException noPrivate = assertThrows(IllegalStateException.class, () -> publicOnly.seal(PAYLOAD, before));
@@ -79,17 +79,17 @@ class SealKeysTest {
         Files.writeString(ring.resolve("a.pem"), "Valid-From: 2020-01-01T00:00:00Z\n"
                 + pem.substring(pem.indexOf("-----BEGIN PUBLIC KEY-----")), StandardCharsets.US_ASCII);
         IllegalStateException noPrivate = assertThrows(IllegalStateException.class,
-                () -> new SealKeys(original.toString(), Optional.of(ring.toString())));
+                () -> new SealKeys(original.toString(), Optional.of(ring.toString()), true));
         assertTrue(noPrivate.getMessage().contains("no private key"), noPrivate.getMessage());
         assertTrue(Files.notExists(original), "no first key is made up beside a ring that has keys");
 
         Files.writeString(ring.resolve("a.pem"), SealKeys.newKeyPem(), StandardCharsets.US_ASCII);
         IllegalStateException undated = assertThrows(IllegalStateException.class,
-                () -> new SealKeys(original.toString(), Optional.of(ring.toString())));
+                () -> new SealKeys(original.toString(), Optional.of(ring.toString()), true));
         assertTrue(undated.getMessage().contains("Valid-From"), undated.getMessage());
 
         Files.writeString(ring.resolve("a.pem"), "Valid-From: 2020-01-01T00:00:00Z\n" + SealKeys.newKeyPem(), StandardCharsets.US_ASCII);
         Files.writeString(ring.resolve("b.pem"), "Valid-From: 2020-01-01T00:00:00Z\n" + SealKeys.newKeyPem(), StandardCharsets.US_ASCII);
-        assertThrows(IllegalStateException.class, () -> new SealKeys(original.toString(), Optional.of(ring.toString())));
+        assertThrows(IllegalStateException.class, () -> new SealKeys(original.toString(), Optional.of(ring.toString()), true));
     }
 }

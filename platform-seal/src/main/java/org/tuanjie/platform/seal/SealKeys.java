@@ -1,4 +1,4 @@
-package org.tuanjie.agreements.seal;
+package org.tuanjie.platform.seal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * The service's sealing keys: a ring of keys, each valid for a period, exactly one of them sealing at any moment.
  *
- * <p>The first key is {@code agreements.seal.key-file} (a PKCS#8 private key and its public key, PEM), valid from the
+ * <p>The first key is {@code seal.key-file} (a PKCS#8 private key and its public key, PEM), valid from the
  * beginning; it is created on first start if missing (then back it up). A key that takes over from a date is a PEM file
- * in {@code agreements.seal.keys-dir} whose explanatory text (RFC 7468) says when: {@code Valid-From:
+ * in {@code seal.keys-dir} whose explanatory text (RFC 7468) says when: {@code Valid-From:
  * 2027-01-01T00:00:00Z} before its blocks. Each key is valid until the next one takes over. Once its successor has
  * taken over, a key's private block can be removed from its file: its public block keeps every seal it made verifiable.
  *
@@ -80,10 +80,11 @@ public class SealKeys {
 
     private final List<SealKey> ring;
 
-    SealKeys(@ConfigProperty(name = "agreements.seal.key-file") String keyFile,
-            @ConfigProperty(name = "agreements.seal.keys-dir") Optional<String> keysDir) {
+    SealKeys(@ConfigProperty(name = "seal.key-file") String keyFile,
+            @ConfigProperty(name = "seal.keys-dir") Optional<String> keysDir,
+            @ConfigProperty(name = "seal.create-missing-key", defaultValue = "false") boolean createMissingKey) {
         try {
-            this.ring = ring(Path.of(keyFile), keysDir.map(Path::of));
+            this.ring = ring(Path.of(keyFile), keysDir.map(Path::of), createMissingKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -145,6 +146,11 @@ public class SealKeys {
     }
 
     static List<SealKey> ring(Path keyFile, Optional<Path> keysDir) throws IOException, GeneralSecurityException {
+        return ring(keyFile, keysDir, true);
+    }
+
+    static List<SealKey> ring(Path keyFile, Optional<Path> keysDir, boolean createMissingKey)
+            throws IOException, GeneralSecurityException {
         record Loaded(String pem, Instant validFrom, Path file) {
         }
         List<Loaded> loaded = new ArrayList<>();
@@ -157,6 +163,10 @@ public class SealKeys {
             }
         }
         if (!Files.exists(keyFile) && loaded.isEmpty()) {
+            if (!createMissingKey) {
+                throw new IllegalStateException("no sealing key at " + keyFile.toAbsolutePath() + " (nor in a keys directory): "
+                        + "this service seals with the suite's key ring, which agreements-service creates");
+            }
             create(keyFile);
         }
         if (Files.exists(keyFile)) {
@@ -191,7 +201,7 @@ public class SealKeys {
         return List.copyOf(ring);
     }
 
-    static String keyId(byte[] publicKey) {
+    public static String keyId(byte[] publicKey) {
         return CanonicalJson.sha256(Base64.getEncoder().encodeToString(publicKey)).substring(0, 16);
     }
 

@@ -1,4 +1,4 @@
-package org.tuanjie.agreements.seal;
+package org.tuanjie.platform.seal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ public enum SealAlgorithm {
 
     ED25519("Ed25519") {
         @Override
-        byte[] sign(byte[] pkcs8, byte[] message) throws GeneralSecurityException {
+        public byte[] sign(byte[] pkcs8, byte[] message) throws GeneralSecurityException {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
             signer.update(message);
@@ -49,7 +49,7 @@ public enum SealAlgorithm {
         }
 
         @Override
-        boolean verify(byte[] spki, byte[] message, byte[] seal) throws GeneralSecurityException {
+        public boolean verify(byte[] spki, byte[] message, byte[] seal) throws GeneralSecurityException {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
             verifier.update(message);
@@ -57,7 +57,7 @@ public enum SealAlgorithm {
         }
 
         @Override
-        byte[][] newKeyPair() throws GeneralSecurityException {
+        public byte[][] newKeyPair() throws GeneralSecurityException {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             return new byte[][] {pair.getPrivate().getEncoded(), pair.getPublic().getEncoded()};
         }
@@ -65,7 +65,7 @@ public enum SealAlgorithm {
 
     SM2("SM2") {
         @Override
-        byte[] sign(byte[] pkcs8, byte[] message) throws GeneralSecurityException {
+        public byte[] sign(byte[] pkcs8, byte[] message) throws GeneralSecurityException {
             try {
                 return sm2Sign((ECPrivateKeyParameters) PrivateKeyFactory.createKey(pkcs8), DEFAULT_ID, message, new SecureRandom());
             } catch (IOException | ClassCastException e) {
@@ -74,7 +74,7 @@ public enum SealAlgorithm {
         }
 
         @Override
-        boolean verify(byte[] spki, byte[] message, byte[] seal) throws GeneralSecurityException {
+        public boolean verify(byte[] spki, byte[] message, byte[] seal) throws GeneralSecurityException {
             try {
                 SM2Signer verifier = new SM2Signer();
                 verifier.init(false, new ParametersWithID(PublicKeyFactory.createKey(spki), DEFAULT_ID));
@@ -86,7 +86,7 @@ public enum SealAlgorithm {
         }
 
         @Override
-        byte[][] newKeyPair() throws GeneralSecurityException {
+        public byte[][] newKeyPair() throws GeneralSecurityException {
             ECKeyPairGenerator generator = new ECKeyPairGenerator();
             generator.init(new ECKeyGenerationParameters(new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1,
                     GMNamedCurves.getByOID(GMObjectIdentifiers.sm2p256v1)), new SecureRandom()));
@@ -117,15 +117,15 @@ public enum SealAlgorithm {
         return label;
     }
 
-    abstract byte[] sign(byte[] pkcs8, byte[] message) throws GeneralSecurityException;
+    public abstract byte[] sign(byte[] pkcs8, byte[] message) throws GeneralSecurityException;
 
-    abstract boolean verify(byte[] spki, byte[] message, byte[] seal) throws GeneralSecurityException;
+    public abstract boolean verify(byte[] spki, byte[] message, byte[] seal) throws GeneralSecurityException;
 
     /** A new key pair: the PKCS#8 private key and the X.509 SubjectPublicKeyInfo, DER. */
-    abstract byte[][] newKeyPair() throws GeneralSecurityException;
+    public abstract byte[][] newKeyPair() throws GeneralSecurityException;
 
     /** The algorithm of a public key, by its SubjectPublicKeyInfo. */
-    static SealAlgorithm of(byte[] spki) {
+    public static SealAlgorithm of(byte[] spki) {
         SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(spki);
         ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
         if (ID_ED25519.equals(algorithm)) {

@@ -1,4 +1,4 @@
-package org.tuanjie.agreements.seal;
+package org.tuanjie.platform.seal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
