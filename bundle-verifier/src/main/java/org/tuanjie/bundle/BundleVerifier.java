@@ -1,0 +1,292 @@
+package org.tuanjie.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.tuanjie.platform.seal.SealAlgorithm;
+
+/**
+ * Checks an evidence bundle offline, as an auditor receives it: every file against the sealed manifest (its size and
+ * SHA-256, or SM3), no file missing or added, and the manifest's seal against the suite's public keys (the key named,
+ * within its period, over the manifest's exact bytes). The ZIP is read once, as a stream: a bundle of gigabytes needs
+ * no more memory than a small one, and nothing is written to disk.
+ *
+ * <p>{@code java -jar bundle-verifier.jar bundle.zip [--public-keys keys.json]}: exit code 0 when the bundle holds, 1
+ * when something does not, 2 when it cannot be read.
+ */
+public final class BundleVerifier {
+
+    static final String FORMAT = "tuanjie-evidence-bundle/1";
+    static final String MANIFEST = "manifest.json";
+    static final String SEAL = "manifest.seal.json";
+    static final String KEYS = "public-keys.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Something that does not hold, and the file it concerns. */
+    public record Problem(String file, String message) {
+        @Override
+        public String toString() {
+            return file + ": " + message;
+        }
+    }
+
+    /**
+     * What was found.
+     *
+     * @param keyId        the key the manifest's seal names
+     * @param algorithm    its algorithm (Ed25519, SM2)
+     * @param keysFromBundle the keys were the bundle's own: compare {@code keyId} with the suite's published keys
+     * @param filesChecked files of the manifest found and compared
+     */
+    public record Report(List<Problem> problems, String keyId, String algorithm, boolean keysFromBundle, int filesChecked) {
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A file's size and digests as read from the ZIP. */
+    private record Read(long size, String sha256, String sm3) {
+    }
+
+    private BundleVerifier() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** The command line: prints the report and returns the exit code. */
+    public static int run(String[] args, PrintStream out) {
+        Optional<Path> keys = Optional.empty();
+        Path bundle = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--public-keys") && i + 1 < args.length) {
+                keys = Optional.of(Path.of(args[++i]));
+            } else if (bundle == null && !args[i].startsWith("--")) {
+                bundle = Path.of(args[i]);
+            } else {
+                bundle = null;
+                break;
+            }
+        }
+        if (bundle == null) {
+            out.println("usage: java -jar bundle-verifier.jar <bundle.zip> [--public-keys keys.json]");
+            return 2;
+        }
+        Report report;
+        try {
+            report = verify(bundle, keys);
+        } catch (IOException e) {
+            out.println("cannot read " + bundle + ": " + e.getMessage());
+            return 2;
+        }
+        report.problems().forEach(out::println);
+        out.println(report.filesChecked() + " files checked against the manifest; sealed with key "
+                + report.keyId() + " (" + report.algorithm() + ")"
+                + (report.keysFromBundle() ? ", taken from the bundle itself: compare it with the suite's published keys" : ""));
+        out.println(report.valid() ? "valid" : "NOT valid: " + report.problems().size() + " problem(s)");
+        return report.valid() ? 0 : 1;
+    }
+
+    /**
+     * Checks a bundle.
+     *
+     * @param trustedKeys the suite's public keys as published (GET /seal/public-keys); none: the bundle's own
+     * @throws IOException when the file cannot be read at all
+     */
+    public static Report verify(Path bundle, Optional<Path> trustedKeys) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Read> read = new LinkedHashMap<>();
+        Map<String, byte[]> small = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                if (!seen.add(name)) {
+                    problems.add(new Problem(name, "more than once in the ZIP"));
+                    continue;
+                }
+                if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
+                    problems.add(new Problem(name, "a path that climbs out of the bundle"));
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (name.equals(MANIFEST) || name.equals(SEAL) || name.equals(KEYS)) {
+                    byte[] bytes = zip.readNBytes(16 * 1024 * 1024);
+                    small.put(name, bytes);
+                }
+                read.put(name, digest(zip, small.get(name)));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("not a readable ZIP (" + e.getMessage() + ")", e);
+        }
+        byte[] manifestBytes = small.get(MANIFEST);
+        if (manifestBytes == null || small.get(SEAL) == null) {
+            problems.add(new Problem(manifestBytes == null ? MANIFEST : SEAL, "missing: this is not an evidence bundle"));
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0);
+        }
+        JsonNode manifest = json(manifestBytes, MANIFEST, problems);
+        JsonNode seal = json(small.get(SEAL), SEAL, problems);
+        if (manifest == null || seal == null) {
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0);
+        }
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            problems.add(new Problem(MANIFEST, "format " + manifest.path("format").asText() + " is not " + FORMAT));
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0);
+        }
+        JsonNode keys = trustedKeys.isPresent() ? json(Files.readAllBytes(trustedKeys.get()), trustedKeys.get().toString(), problems)
+                : json(small.get(KEYS), KEYS, problems);
+        checkSeal(manifestBytes, seal, keys, problems);
+        int checked = checkFiles(manifest, read, problems);
+        return new Report(problems, seal.path("keyId").asText(null), seal.path("algorithm").asText(null),
+                trustedKeys.isEmpty(), checked);
+    }
+
+    /** Every file the manifest lists is there, with its size and digest; nothing else is. */
+    private static int checkFiles(JsonNode manifest, Map<String, Read> read, List<Problem> problems) {
+        String digest = manifest.path("digest").asText("SHA-256");
+        if (!digest.equals("SHA-256") && !digest.equals("SM3")) {
+            problems.add(new Problem(MANIFEST, "digest " + digest + " is neither SHA-256 nor SM3"));
+            return 0;
+        }
+        String field = digest.equals("SM3") ? "sm3" : "sha256";
+        Set<String> listed = new HashSet<>(List.of(MANIFEST, SEAL));
+        int checked = 0;
+        for (JsonNode file : manifest.path("files")) {
+            String path = file.path("path").asText();
+            listed.add(path);
+            Read found = read.get(path);
+            if (found == null) {
+                problems.add(new Problem(path, "missing"));
+                continue;
+            }
+            checked++;
+            String expected = file.path(field).asText();
+            String actual = digest.equals("SM3") ? found.sm3() : found.sha256();
+            if (found.size() != file.path("size").asLong(-1) || !expected.equalsIgnoreCase(actual)) {
+                problems.add(new Problem(path, "content changed (" + digest + " or size differs from the manifest's)"));
+            }
+        }
+        read.keySet().stream().filter(name -> !listed.contains(name))
+                .forEach(name -> problems.add(new Problem(name, "not in the manifest")));
+        return checked;
+    }
+
+    /** The seal names a key of the ring, was made within the key's period, and holds over the manifest's bytes. */
+    private static void checkSeal(byte[] manifest, JsonNode seal, JsonNode keys, List<Problem> problems) {
+        if (keys == null || !keys.isArray()) {
+            problems.add(new Problem(KEYS, "no list of public keys to check the seal with"));
+            return;
+        }
+        String keyId = seal.path("keyId").asText();
+        JsonNode key = null;
+        for (JsonNode k : keys) {
+            if (keyId.equals(k.path("keyId").asText())) {
+                key = k;
+            }
+        }
+        if (key == null) {
+            problems.add(new Problem(MANIFEST, "sealed with key " + keyId + ", which is not among the public keys"));
+            return;
+        }
+        try {
+            byte[] spki = Base64.getMimeDecoder().decode(key.path("pem").asText()
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").strip());
+            if (!keyId.equals(keyId(spki))) {
+                problems.add(new Problem(KEYS, "key " + keyId + " is not the key its PEM holds"));
+                return;
+            }
+            SealAlgorithm algorithm = SealAlgorithm.of(spki);
+            if (!algorithm.label().equals(seal.path("algorithm").asText(algorithm.label()))) {
+                problems.add(new Problem(SEAL, "names " + seal.path("algorithm").asText() + " for a " + algorithm.label() + " key"));
+                return;
+            }
+            Instant at = Instant.parse(seal.path("sealedAt").asText());
+            Instant from = instant(key.path("validFrom"));
+            Instant until = instant(key.path("validUntil"));
+            if (from != null && at.isBefore(from) || until != null && !at.isBefore(until)) {
+                problems.add(new Problem(MANIFEST, "sealed at " + at + ", outside key " + keyId + "'s period"));
+                return;
+            }
+            if (!algorithm.verify(spki, manifest, Base64.getDecoder().decode(seal.path("seal").asText()))) {
+                problems.add(new Problem(MANIFEST, "the seal in " + SEAL + " does not verify: the manifest or its seal was changed"));
+            }
+        } catch (IllegalArgumentException | DateTimeParseException | GeneralSecurityException e) {
+            problems.add(new Problem(MANIFEST, "the seal cannot be checked: " + e.getMessage()));
+        }
+    }
+
+    private static Instant instant(JsonNode value) {
+        return value.isTextual() ? Instant.parse(value.asText()) : null;
+    }
+
+    /** As the suite names its keys: the first 16 hex characters of the SHA-256 of the key's Base64. */
+    static String keyId(byte[] spki) {
+        return HexFormat.of().formatHex(sha256().digest(Base64.getEncoder().encodeToString(spki)
+                .getBytes(StandardCharsets.US_ASCII))).substring(0, 16);
+    }
+
+    private static JsonNode json(byte[] bytes, String name, List<Problem> problems) {
+        try {
+            return bytes == null ? null : JSON.readTree(bytes);
+        } catch (IOException e) {
+            problems.add(new Problem(name, "not readable JSON"));
+            return null;
+        }
+    }
+
+    /** Reads an entry to its end (or takes the bytes already read), digesting it both ways. */
+    private static Read digest(InputStream in, byte[] already) throws IOException {
+        MessageDigest sha256 = sha256();
+        SM3Digest sm3 = new SM3Digest();
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        if (already != null) {
+            sha256.update(already);
+            sm3.update(already, 0, already.length);
+            size = already.length;
+        }
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            sha256.update(buffer, 0, n);
+            sm3.update(buffer, 0, n);
+            size += n;
+        }
+        byte[] sm3Out = new byte[sm3.getDigestSize()];
+        sm3.doFinal(sm3Out, 0);
+        return new Read(size, HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Out));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.tuanjie.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tuanjie.platform.seal.SealAlgorithm;
+
+/**
+ * Bundles written here by the format's rules (not by the suite's own writer), then checked: what holds verifies, and
+ * every way of changing one is reported with the file it concerns.
+ */
+class BundleVerifierTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant SEALED = Instant.parse("2026-12-05T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    /** A key pair of the ring, with its period. */
+    private record Key(SealAlgorithm algorithm, byte[] privateKey, byte[] publicKey, Instant from, Instant until) {
+
+        static Key of(SealAlgorithm algorithm) throws GeneralSecurityException {
+            byte[][] pair = algorithm.newKeyPair();
+            return new Key(algorithm, pair[0], pair[1], null, null);
+        }
+
+        Key during(Instant from, Instant until) {
+            return new Key(algorithm, privateKey, publicKey, from, until);
+        }
+
+        String id() {
+            return BundleVerifier.keyId(publicKey);
+        }
+
+        Map<String, Object> published() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("algorithm", algorithm.label());
+            json.put("keyId", id());
+            json.put("pem", "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(publicKey)
+                    + "\n-----END PUBLIC KEY-----\n");
+            json.put("validFrom", from == null ? null : from.toString());
+            json.put("validUntil", until == null ? null : until.toString());
+            return json;
+        }
+    }
+
+    private static Map<String, byte[]> files() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("README.txt", "证据包".getBytes(StandardCharsets.UTF_8));
+        files.put("ledger.xlsx", new byte[] {'P', 'K', 3, 4, 9, 9, 9, 9});
+        byte[] photo = new byte[200_000];
+        new java.util.Random(3).nextBytes(photo);
+        files.put("tasks/7d1c/evidence/f1/宣传栏.jpg", photo);
+        files.put("tasks/7d1c/timeline.json", "[{\"type\":\"VERIFIED\"}]".getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** Writes a bundle: the files, the ring's public keys, the manifest and its seal by {@code signer} at {@code at}. */
+    private Path bundle(Map<String, byte[]> given, Key signer, List<Key> ring, Instant at, String digest) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>(given);
+        files.put("public-keys.json", JSON.writeValueAsBytes(ring.stream().map(Key::published).toList()));
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", f.getKey());
+            entry.put("size", f.getValue().length);
+            entry.put(digest.equals("SM3") ? "sm3" : "sha256", digest.equals("SM3")
+                    ? HexFormat.of().formatHex(SealAlgorithm.sm3(f.getValue()))
+                    : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(f.getValue())));
+            listed.add(entry);
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", "tuanjie-evidence-bundle/1");
+        manifest.put("bundleId", "b-1");
+        manifest.put("builtAt", at.toString());
+        manifest.put("digest", digest);
+        manifest.put("files", listed);
+        byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        Map<String, Object> seal = new LinkedHashMap<>();
+        seal.put("keyId", signer.id());
+        seal.put("algorithm", signer.algorithm().label());
+        seal.put("sealedAt", at.toString());
+        seal.put("seal", Base64.getEncoder().encodeToString(signer.algorithm().sign(signer.privateKey(), manifestBytes)));
+        files.put("manifest.json", manifestBytes);
+        files.put("manifest.seal.json", JSON.writeValueAsBytes(seal));
+        return zip(files);
+    }
+
+    private Path zip(Map<String, byte[]> files) throws IOException {
+        Path path = Files.createTempFile(dir, "bundle-", ".zip");
+        try (OutputStream out = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        }
+        return path;
+    }
+
+    private static Map<String, byte[]> entries(Path zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void aBundleSealedWithEd25519OrSm2OverSha256OrSm3Verifies() throws Exception {
+        for (SealAlgorithm algorithm : SealAlgorithm.values()) {
+            for (String digest : List.of("SHA-256", "SM3")) {
+                Key key = Key.of(algorithm);
+                BundleVerifier.Report report = BundleVerifier.verify(bundle(files(), key, List.of(key), SEALED, digest),
+                        Optional.empty());
+                assertTrue(report.valid(), algorithm + " " + digest + ": " + report.problems());
+                assertEquals(5, report.filesChecked());
+                assertEquals(key.id(), report.keyId());
+                assertEquals(algorithm.label(), report.algorithm());
+                assertTrue(report.keysFromBundle());
+            }
+        }
+    }
+
+    @Test
+    void oneChangedByteInAnyFileIsReportedWithItsName() throws Exception {
+        Key key = Key.of(SealAlgorithm.ED25519);
+        Map<String, byte[]> good = entries(bundle(files(), key, List.of(key), SEALED, "SHA-256"));
+        for (String name : good.keySet()) {
+            Map<String, byte[]> changed = new LinkedHashMap<>(good);
+            byte[] content = good.get(name).clone();
+            content[content.length / 2] ^= 1;
+            changed.put(name, content);
+            BundleVerifier.Report report = BundleVerifier.verify(zip(changed), Optional.empty());
+            assertFalse(report.valid(), name);
+            assertTrue(report.problems().toString().contains(name), () -> name + " changed: " + report.problems());
+        }
+    }
+
+    @Test
+    void aMissingOrAddedFileIsReported() throws Exception {
+        Key key = Key.of(SealAlgorithm.ED25519);
+        Map<String, byte[]> good = entries(bundle(files(), key, List.of(key), SEALED, "SHA-256"));
+        Map<String, byte[]> fewer = new LinkedHashMap<>(good);
+        fewer.remove("ledger.xlsx");
+        assertEquals(List.of(new BundleVerifier.Problem("ledger.xlsx", "missing")),
+                BundleVerifier.verify(zip(fewer), Optional.empty()).problems());
+        Map<String, byte[]> more = new LinkedHashMap<>(good);
+        more.put("tasks/7d1c/evidence/f2/extra.jpg", new byte[] {1, 2, 3});
+        assertEquals(List.of(new BundleVerifier.Problem("tasks/7d1c/evidence/f2/extra.jpg", "not in the manifest")),
+                BundleVerifier.verify(zip(more), Optional.empty()).problems());
+    }
+
+    @Test
+    void aSealByAnotherKeyOrOutsideTheKeysPeriodOrByAnUnpublishedKeyFails() throws Exception {
+        Key key = Key.of(SealAlgorithm.SM2);
+        Key forger = Key.of(SealAlgorithm.SM2);
+        // the forger's signature under the real key's id
+        Map<String, byte[]> forged = entries(bundle(files(), forger, List.of(key), SEALED, "SHA-256"));
+        Map<String, Object> seal = JSON.readValue(forged.get("manifest.seal.json"), Map.class);
+        seal.put("keyId", key.id());
+        forged.put("manifest.seal.json", JSON.writeValueAsBytes(seal));
+        assertTrue(BundleVerifier.verify(zip(forged), Optional.empty()).problems().toString().contains("does not verify"));
+
+        // a retired key sealing after its period ended
+        Key retired = key.during(null, SEALED.minusSeconds(60));
+        assertTrue(BundleVerifier.verify(bundle(files(), retired, List.of(retired), SEALED, "SHA-256"), Optional.empty())
+                .problems().toString().contains("outside key"));
+
+        // checked against the keys the suite publishes, which do not hold the bundle's
+        Path published = dir.resolve("published.json");
+        Files.write(published, JSON.writeValueAsBytes(List.of(forger.published())));
+        BundleVerifier.Report report = BundleVerifier.verify(bundle(files(), key, List.of(key), SEALED, "SHA-256"),
+                Optional.of(published));
+        assertFalse(report.keysFromBundle());
+        assertTrue(report.problems().toString().contains("not among the public keys"), report.problems().toString());
+    }
+
+    @Test
+    void theCommandLineSaysValidOrNotAndExitsAccordingly() throws Exception {
+        Key key = Key.of(SealAlgorithm.ED25519);
+        Path good = bundle(files(), key, List.of(key), SEALED, "SHA-256");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, BundleVerifier.run(new String[] {good.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("valid"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(key.id()));
+
+        Map<String, byte[]> changed = entries(good);
+        changed.put("README.txt", "改过".getBytes(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(1, BundleVerifier.run(new String[] {zip(changed).toString()}, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("README.txt: content changed"));
+        assertEquals(2, BundleVerifier.run(new String[] {}, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertEquals(2, BundleVerifier.run(new String[] {dir.resolve("none.zip").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8)));
+        Path notZip = dir.resolve("not.zip");
+        Files.writeString(notZip, "hello");
+        assertEquals(1, BundleVerifier.run(new String[] {notZip.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8)),
+                "a file that holds no bundle is not valid");
+    }
+}
