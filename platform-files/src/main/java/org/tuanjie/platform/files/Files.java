@@ -300,6 +300,29 @@ public class Files {
         discard(file);
     }
 
+    /**
+     * Keeps bytes the service made itself (an export built in the background), in the store new files go to, under
+     * {@code made/<name>}: no type check and no quota, since nobody uploaded them. Returns the store's name, which
+     * {@link #openMade} and {@link #discardMade} take.
+     */
+    public String keepMade(String name, Path file) throws IOException {
+        BlobStore store = stores.target();
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            store.write("made/" + name, in, java.nio.file.Files.size(file));
+        }
+        return store.name();
+    }
+
+    /** The bytes {@code [from, to)} of what {@link #keepMade} kept. */
+    public InputStream openMade(String store, String name, long from, long to) throws IOException {
+        return stores.named(store).read("made/" + name, from, to);
+    }
+
+    /** Removes what {@link #keepMade} kept; a missing one is not an error. */
+    public void discardMade(String store, String name) throws IOException {
+        stores.named(store).delete("made/" + name);
+    }
+
     /** Drops uploads left unfinished and files no record took, as of {@code now}; returns how many. */
     public int sweep(Instant now) {
         int swept = 0;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The response must announce its {@code Content-Length}: the pieces after the first go straight to it.
  */
-final class PacedCopy {
+public final class PacedCopy {
 
     /** One write: what a reader holds per download, times {@link #IN_FLIGHT}. */
     static final int PIECE = 64 * 1024;
@@ -40,7 +40,7 @@ final class PacedCopy {
      * the JAX-RS entity stream, which puts the status and headers on the response as it writes; the rest goes to
      * the response itself, each write waited for in turn. Both are written from this thread, in order.
      */
-    static void copy(InputStream in, OutputStream head, HttpServerResponse response) throws IOException {
+    public static void copy(InputStream in, OutputStream head, HttpServerResponse response) throws IOException {
         byte[] piece = new byte[PIECE];
         int first = in.readNBytes(piece, 0, PIECE);
         if (first == 0) {

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>every 2xx and 4xx: the gateway's {@code RateLimit} and {@code RateLimit-Policy} (the suite is reached
  * through the gateway, which limits each client);</li>
  * <li>429 and 503: {@code Retry-After}; 415: {@code Accept}, the media types the operation takes;</li>
- * <li>201: {@code Location}; a page of a list (an operation taking {@code cursor}): {@code Link};</li>
+ * <li>201: {@code Location}; 202: {@code Location} (the work's status) and {@code Retry-After}; a page of a list (an operation taking {@code cursor}): {@code Link};</li>
  * <li>a versioned resource (its schema has {@code version}) or a file's bytes, and any 304: {@code ETag}.</li>
  * </ul>
  * Tests check the other direction: a response carrying one of these headers where the contract does not
@@ -81,6 +81,11 @@ final class ResponseHeaders {
             if (status.equals("201")) {
                 refer(response, LOCATION);
             }
+            if (status.equals("202")) {
+                // work accepted to be done in the background: where its status is, and when to look again
+                refer(response, LOCATION);
+                refer(response, RETRY_AFTER);
+            }
             if (status.startsWith("2") && paged && method == PathItem.HttpMethod.GET) {
                 refer(response, LINK);
             }
@@ -115,8 +120,9 @@ final class ResponseHeaders {
 
     private static boolean bytes(APIResponse response) {
         return response.getContent() != null && response.getContent().getMediaTypes() != null
-                && response.getContent().getMediaTypes().keySet().stream()
-                        .anyMatch(type -> type.startsWith("image/") || type.equals("application/octet-stream") || type.equals("*/*"));
+                && response.getContent().getMediaTypes().entrySet().stream().anyMatch(type -> type.getKey().startsWith("image/")
+                        || type.getKey().equals("application/octet-stream") || type.getKey().equals("*/*")
+                        || type.getKey().equals("application/zip"));
     }
 
     private static Map<String, Header> definitions() {

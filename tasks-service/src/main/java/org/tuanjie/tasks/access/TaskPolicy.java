@@ -2,6 +2,7 @@ package org.tuanjie.tasks.access;
 
 import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.ADMINS;
+import static org.tuanjie.platform.security.Roles.AUDITOR;
 import static org.tuanjie.platform.security.Roles.INSPECTOR;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
@@ -34,6 +35,11 @@ public final class TaskPolicy implements AccessPolicy.Source {
      * Auditors change nothing. A file is its uploader's alone until a finding or a submission takes it.
      */
     static final Set<String> UPLOADERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
+    /**
+     * Who takes evidence bundles away: auditors and provincial checkers, and the office preparing for them. A bundle
+     * carries every file of a subtree, more than a unit's own people or an inspector needs at once.
+     */
+    static final Set<String> BUNDLE_TAKERS = Set.of(ADMIN, AUDITOR);
     /** Whom work waits on: the people of units and offices, not oversight or other platforms. */
     static final Set<String> INBOX_OWNERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
 
@@ -135,6 +141,9 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/ledger/import", OFFICE).acting(UNIT_BELOW))
                 .rule(Rule.of("GET", "/inspections/{id}/bulletin.{format}", EVERYONE))
                 .rule(Rule.of("GET", "/bulletins/progress.{format}", EVERYONE))
+                .rule(Rule.of("POST", "/bundles", BUNDLE_TAKERS))
+                .rule(Rule.of("GET", "/bundles/{id}", BUNDLE_TAKERS))
+                .rule(Rule.of("GET", "/bundles/{id}/content", BUNDLE_TAKERS))
                 .rules(EventAccess.rules("/tasks"))
                 .build();
     }

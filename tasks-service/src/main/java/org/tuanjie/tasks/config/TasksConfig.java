@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -39,6 +40,21 @@ public interface TasksConfig {
      */
     @WithName("bulletins.pdf-font")
     Optional<Path> bulletinsPdfFont();
+
+    /** How long an evidence bundle's ZIP is kept after it was asked for. */
+    @WithName("bundles.keep-for")
+    @WithDefault("P7D")
+    Duration bundlesKeepFor();
+
+    /** A bundle still building after this long was left by a stopped replica: the sweep marks it failed. */
+    @WithName("bundles.build-timeout")
+    @WithDefault("PT6H")
+    Duration bundlesBuildTimeout();
+
+    /** How often expired bundles are removed (Quarkus scheduler syntax; {@code off} in tests). */
+    @WithName("bundles.sweep-every")
+    @WithDefault("1h")
+    String bundlesSweepEvery();
 
     default LocalDate today() {
         return LocalDate.now(zone());

@@ -16,9 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.tasks.ledger.service.LedgerService;
@@ -63,24 +60,7 @@ public class LedgerResource {
     @Operation(summary = "Ledger as an Excel workbook (.xlsx), written row by row")
     public Response getLedgerXlsx(@Valid @BeanParam TaskFilterParams filter) {
         LedgerService.Export export = service.prepare(filter.toFilter());
-        StreamingOutput body = out -> {
-            // keeps 200 rows in memory, the rest in a temporary file, however long the ledger is
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-                Sheet sheet = workbook.createSheet("整改台账");
-                Row header = sheet.createRow(0);
-                for (int c = 0; c < LedgerService.HEADERS.size(); c++) {
-                    header.createCell(c).setCellValue(LedgerService.HEADERS.get(c));
-                }
-                int[] next = {1};
-                export.forEachLine(line -> {
-                    Row row = sheet.createRow(next[0]++);
-                    for (int c = 0; c < line.size(); c++) {
-                        row.createCell(c).setCellValue(line.get(c));
-                    }
-                });
-                workbook.write(out);
-            }
-        };
+        StreamingOutput body = out -> LedgerService.writeXlsx(export, out);
         return Response.ok(body).header("Content-Disposition", LedgerService.disposition(export, "xlsx")).build();
     }
 }

@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,11 +16,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
 import org.tuanjie.platform.security.Caller;
-import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.tasks.config.TasksConfig;
+import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.tasks.inspection.Category;
 import org.tuanjie.tasks.task.ExtensionRequest;
 import org.tuanjie.tasks.task.RectificationTask;
@@ -66,6 +71,30 @@ public class LedgerService {
     /** A prepared export: the filter is resolved (and the caller's reach checked) before any byte is written. */
     public Export prepare(TaskFilter filter) {
         return new Export(queries.where(filter), config.today(), config.yellowDays(), unitNamed(filter));
+    }
+
+    /** A ledger of tasks already chosen (a bundle's: the reach was checked when it was asked for), of the unit named. */
+    public Export prepare(TaskQueries.Condition where, String unitName) {
+        return new Export(where, config.today(), config.yellowDays(), unitName);
+    }
+
+    /** The ledger as an Excel workbook, one sheet 整改台账; 200 rows in memory, the rest in a temporary file. */
+    public static void writeXlsx(Export export, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet("整改台账");
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                header.createCell(c).setCellValue(HEADERS.get(c));
+            }
+            int[] next = {1};
+            export.forEachLine(line -> {
+                Row row = sheet.createRow(next[0]++);
+                for (int c = 0; c < line.size(); c++) {
+                    row.createCell(c).setCellValue(line.get(c));
+                }
+            });
+            workbook.write(out);
+        }
     }
 
     /** The unit a ledger is of: the one the filter names, else the caller's own; its code when units-service is silent. */

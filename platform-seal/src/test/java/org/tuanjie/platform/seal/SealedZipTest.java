@@ -1,0 +1,84 @@
+package org.tuanjie.platform.seal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sealed ZIP lists every file it holds with the digest of its bytes, and its manifest's seal is the key ring's. */
+class SealedZipTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyFileIsListedWithItsSizeAndDigestAndTheManifestIsSealedByTheKeyInForce() throws Exception {
+        SealKeys keys = new SealKeys(dir.resolve("seal.pem").toString(), Optional.empty(), true);
+        byte[] photo = new byte[300_000];
+        new java.util.Random(7).nextBytes(photo);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Instant at = Instant.parse("2026-12-05T02:00:00Z");
+        try (SealedZip zip = new SealedZip(bytes, keys)) {
+            zip.add("README.txt", "说明".getBytes(StandardCharsets.UTF_8));
+            zip.add("tasks/1/evidence/photo.jpg", new ByteArrayInputStream(photo));
+            zip.addJson("tasks/1/task.json", Map.of("state", "VERIFIED"));
+            assertEquals(3, zip.files());
+            zip.seal(new LinkedHashMap<>(Map.of("bundleId", "b-1")), at);
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertEquals(List.of("README.txt", "tasks/1/evidence/photo.jpg", "tasks/1/task.json", "public-keys.json",
+                "manifest.json", "manifest.seal.json"), List.copyOf(entries.keySet()));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode manifest = json.readTree(entries.get("manifest.json"));
+        assertEquals(SealedZip.FORMAT, manifest.path("format").asText());
+        assertEquals("b-1", manifest.path("bundleId").asText());
+        assertEquals(at.toString(), manifest.path("builtAt").asText());
+        assertEquals(4, manifest.path("files").size(), "the key ring is listed too; the manifest and its seal are not");
+        for (JsonNode file : manifest.path("files")) {
+            byte[] content = entries.get(file.path("path").asText());
+            assertEquals(content.length, file.path("size").asLong(), file.path("path").asText());
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+                    file.path("sha256").asText(), file.path("path").asText());
+        }
+        JsonNode seal = json.readTree(entries.get("manifest.seal.json"));
+        assertEquals(keys.current().keyId(), seal.path("keyId").asText());
+        assertEquals("Ed25519", seal.path("algorithm").asText());
+        String text = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
+        assertEquals(SealKeys.Check.VALID, keys.check(text, seal.path("seal").asText(), seal.path("keyId").asText(), at));
+        assertEquals(SealKeys.Check.SIGNATURE_INVALID, keys.check(text.replace("b-1", "b-2"), seal.path("seal").asText(),
+                seal.path("keyId").asText(), at));
+        assertEquals(keys.current().keyId(), json.readTree(entries.get("public-keys.json")).get(0).path("keyId").asText());
+    }
+
+    @Test
+    void aServiceThatMayNotCreateTheKeyRefusesToStartWithout() {
+        Path missing = dir.resolve("none.pem");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new SealKeys(missing.toString(), Optional.of(dir.resolve("keys").toString()), false));
+        assertTrue(refused.getMessage().contains("none.pem"), refused.getMessage());
+        assertFalse(missing.toFile().exists());
+    }
+}
