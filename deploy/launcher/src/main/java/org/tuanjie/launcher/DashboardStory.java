@@ -8,7 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -62,10 +65,18 @@ final class DashboardStory {
             photograph(driver, "dashboard");
 
             // from the league table (its data table's link, as a keyboard or screen reader user goes) to a township
-            driver.findElement(By.cssSelector("#league summary")).click();
-            var first = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#league tbody a")));
-            String name = first.getText();
-            first.click();
+            // the view may be drawn again meanwhile (the sign-in's redirect ends in a hash change): found anew each try
+            String name = wait.ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
+                    .until(d -> {
+                        WebElement table = d.findElement(By.cssSelector("#league details"));
+                        if (table.getAttribute("open") == null) {
+                            d.findElement(By.cssSelector("#league summary")).click();
+                        }
+                        WebElement first = d.findElement(By.cssSelector("#league tbody a"));
+                        String text = first.getText();
+                        first.click();
+                        return text;
+                    });
             wait.until(d -> "township".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
             String heading = driver.findElement(By.cssSelector("#units h2")).getText();
             checks.check(!driver.findElements(By.cssSelector("#units .chart canvas")).isEmpty()
