@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,11 +34,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.files.ByteRange;
 import org.tuanjie.platform.files.PacedCopy;
+import org.tuanjie.platform.files.StoredFile;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.platform.web.Attachment;
 import org.tuanjie.tasks.bundle.EvidenceBundle;
+import org.tuanjie.tasks.bundle.service.BundleBuilder;
 import org.tuanjie.tasks.bundle.service.BundleService;
+import org.tuanjie.tasks.task.RectificationTask;
+import org.tuanjie.tasks.task.TaskEvent;
+import org.tuanjie.tasks.task.mapping.TaskViews;
 
 @Guarded
 @Path("/bundles")
@@ -46,6 +52,19 @@ import org.tuanjie.tasks.bundle.service.BundleService;
 public class BundleResource {
 
     static final String ZIP = "application/zip";
+
+    /** A bundle shows tasks and timelines as the API does. */
+    static final BundleBuilder.Views VIEWS = new BundleBuilder.Views() {
+        @Override
+        public Object task(RectificationTask task, LocalDate today, int yellowDays, List<StoredFile> evidence) {
+            return TaskViews.toView(task, today, yellowDays, evidence);
+        }
+
+        @Override
+        public Object timeline(List<TaskEvent> events) {
+            return events.stream().map(TaskViews::toView).toList();
+        }
+    };
 
     @Inject
     BundleService service;
@@ -104,7 +123,7 @@ public class BundleResource {
             content = @Content(schema = @Schema(implementation = BundleView.class)))
     public Response requestBundle(@Valid @NotNull BundleAsk ask, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /bundles", ask, () -> {
-            EvidenceBundle bundle = service.request(ask.unitId(), ask.from(), ask.to());
+            EvidenceBundle bundle = service.request(ask.unitId(), ask.from(), ask.to(), VIEWS);
             return Response.accepted(BundleView.of(bundle, uri))
                     .location(uri.getBaseUriBuilder().path("bundles").path(bundle.id().toString()).build())
                     .header("Retry-After", 5).build();

@@ -33,7 +33,6 @@ import org.tuanjie.tasks.evidence.service.EvidenceOwners;
 import org.tuanjie.tasks.ledger.service.LedgerService;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskEvent;
-import org.tuanjie.tasks.task.mapping.TaskViews;
 import org.tuanjie.tasks.task.service.TaskQueries;
 import org.tuanjie.unitsclient.Jurisdiction;
 
@@ -70,12 +69,19 @@ public class BundleBuilder {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /** How a task and its timeline are written: as the API shows them, which the web layer knows. */
+    public interface Views {
+        Object task(RectificationTask task, LocalDate today, int yellowDays, List<StoredFile> evidence);
+
+        Object timeline(List<TaskEvent> events);
+    }
+
     /** What a build wrote: how many tasks and listed files, and the ZIP's size and SHA-256. */
     public record Built(int tasks, int files, long size, String sha256) {
     }
 
     /** Writes the bundle's ZIP to {@code target}. */
-    public Built build(EvidenceBundle bundle, Path target) throws IOException {
+    public Built build(EvidenceBundle bundle, Views views, Path target) throws IOException {
         MessageDigest whole;
         try {
             whole = MessageDigest.getInstance("SHA-256");
@@ -95,7 +101,7 @@ public class BundleBuilder {
             while (true) {
                 List<Task> batch = batch(where, after);
                 for (Task task : batch) {
-                    writeTask(zip, task);
+                    writeTask(zip, views, task);
                 }
                 tasks += batch.size();
                 if (batch.size() < BATCH) {
@@ -150,12 +156,11 @@ public class BundleBuilder {
         });
     }
 
-    private void writeTask(SealedZip zip, Task task) throws IOException {
+    private void writeTask(SealedZip zip, Views views, Task task) throws IOException {
         String at = "tasks/" + task.task().id() + "/";
         LocalDate today = config.today();
-        zip.add(at + "task.json", json.writeValueAsBytes(
-                TaskViews.toView(task.task(), today, config.yellowDays(), task.evidence())));
-        zip.add(at + "timeline.json", json.writeValueAsBytes(task.timeline().stream().map(TaskViews::toView).toList()));
+        zip.add(at + "task.json", json.writeValueAsBytes(views.task(task.task(), today, config.yellowDays(), task.evidence())));
+        zip.add(at + "timeline.json", json.writeValueAsBytes(views.timeline(task.timeline())));
         for (StoredFile file : task.evidence()) {
             writeFile(zip, at + "evidence/", file);
         }

@@ -71,8 +71,8 @@ public class BundleService {
         worker.shutdownNow();
     }
 
-    /** Records the request and starts the build once it is committed. */
-    public EvidenceBundle request(UUID unitId, LocalDate from, LocalDate to) {
+    /** Records the request and starts the build once it is committed; tasks are written as {@code views} show them. */
+    public EvidenceBundle request(UUID unitId, LocalDate from, LocalDate to, BundleBuilder.Views views) {
         if (to.isBefore(from)) {
             throw new Problems.InvalidInput(new Violation("to", "bundle.period-reversed"));
         }
@@ -83,7 +83,7 @@ public class BundleService {
         EvidenceBundle bundle = new EvidenceBundle(unit.id(), unit.code(), unit.name(), unit.pathText(), from, to,
                 caller.subject(), OffsetDateTime.now(ZoneOffset.UTC).plus(config.bundlesKeepFor()));
         QuarkusTransaction.requiringNew().run(() -> em.persist(bundle));
-        worker.submit(() -> build(bundle.id()));
+        worker.submit(() -> build(bundle.id(), views));
         return bundle;
     }
 
@@ -110,12 +110,12 @@ public class BundleService {
         return files.openMade(bundle.store(), bundle.blobName(), from, to);
     }
 
-    void build(UUID id) {
+    void build(UUID id, BundleBuilder.Views views) {
         EvidenceBundle bundle = QuarkusTransaction.requiringNew().call(() -> em.find(EvidenceBundle.class, id));
         Path spool = null;
         try {
             spool = java.nio.file.Files.createTempFile("bundle-", ".zip");
-            BundleBuilder.Built built = builder.build(bundle, spool);
+            BundleBuilder.Built built = builder.build(bundle, views, spool);
             String store = files.keepMade(bundle.blobName(), spool);
             QuarkusTransaction.requiringNew().run(() -> em.find(EvidenceBundle.class, id)
                     .ready(store, built.size(), built.sha256(), built.tasks(), built.files()));
