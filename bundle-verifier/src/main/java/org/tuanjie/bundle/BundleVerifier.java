@@ -60,8 +60,10 @@ public final class BundleVerifier {
      * @param algorithm    its algorithm (Ed25519, SM2)
      * @param keysFromBundle the keys were the bundle's own: compare {@code keyId} with the suite's published keys
      * @param filesChecked files of the manifest found and compared
+     * @param sealsChecked seals found inside the files (signatures, checkpoints) and checked
      */
-    public record Report(List<Problem> problems, String keyId, String algorithm, boolean keysFromBundle, int filesChecked) {
+    public record Report(List<Problem> problems, String keyId, String algorithm, boolean keysFromBundle, int filesChecked,
+            int sealsChecked) {
 
         public boolean valid() {
             return problems.isEmpty();
@@ -71,6 +73,16 @@ public final class BundleVerifier {
     /** A file's size and digests as read from the ZIP. */
     private record Read(long size, String sha256, String sm3) {
     }
+
+    /**
+     * A seal found inside a file: the exact text sealed, the seal, the key it names and its time (a signature's
+     * {@code signedAt}, a checkpoint's {@code madeAt}), and the content hash the text vouches for, if any.
+     */
+    private record Sealed(String file, String payload, String seal, String keyId, String at, String contentHash) {
+    }
+
+    /** JSON files up to this size are read for the seals inside them; larger ones are only digested. */
+    private static final int SCANNED_MAX = 8 * 1024 * 1024;
 
     private BundleVerifier() {
     }
@@ -105,7 +117,8 @@ public final class BundleVerifier {
             return 2;
         }
         report.problems().forEach(out::println);
-        out.println(report.filesChecked() + " files checked against the manifest; sealed with key "
+        out.println(report.filesChecked() + " files checked against the manifest, " + report.sealsChecked()
+                + " seals inside them; sealed with key "
                 + report.keyId() + " (" + report.algorithm() + ")"
                 + (report.keysFromBundle() ? ", taken from the bundle itself: compare it with the suite's published keys" : ""));
         out.println(report.valid() ? "valid" : "NOT valid: " + report.problems().size() + " problem(s)");
@@ -123,6 +136,7 @@ public final class BundleVerifier {
         Map<String, Read> read = new LinkedHashMap<>();
         Map<String, byte[]> small = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
+        List<Sealed> sealed = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 String name = entry.getName();
@@ -137,11 +151,17 @@ public final class BundleVerifier {
                 if (entry.isDirectory()) {
                     continue;
                 }
+                byte[] head = null;
                 if (name.equals(MANIFEST) || name.equals(SEAL) || name.equals(KEYS)) {
-                    byte[] bytes = zip.readNBytes(16 * 1024 * 1024);
-                    small.put(name, bytes);
+                    head = zip.readNBytes(16 * 1024 * 1024);
+                    small.put(name, head);
+                } else if (name.endsWith(".json")) {
+                    head = zip.readNBytes(SCANNED_MAX);
+                    if (head.length < SCANNED_MAX) {
+                        sealsIn(name, head, sealed);
+                    }
                 }
-                read.put(name, digest(zip, small.get(name)));
+                read.put(name, digest(zip, head));
             }
         } catch (java.util.zip.ZipException e) {
             throw new IOException("not a readable ZIP (" + e.getMessage() + ")", e);
@@ -149,23 +169,26 @@ public final class BundleVerifier {
         byte[] manifestBytes = small.get(MANIFEST);
         if (manifestBytes == null || small.get(SEAL) == null) {
             problems.add(new Problem(manifestBytes == null ? MANIFEST : SEAL, "missing: this is not an evidence bundle"));
-            return new Report(problems, null, null, trustedKeys.isEmpty(), 0);
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0);
         }
         JsonNode manifest = json(manifestBytes, MANIFEST, problems);
         JsonNode seal = json(small.get(SEAL), SEAL, problems);
         if (manifest == null || seal == null) {
-            return new Report(problems, null, null, trustedKeys.isEmpty(), 0);
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0);
         }
         if (!FORMAT.equals(manifest.path("format").asText())) {
             problems.add(new Problem(MANIFEST, "format " + manifest.path("format").asText() + " is not " + FORMAT));
-            return new Report(problems, null, null, trustedKeys.isEmpty(), 0);
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0);
         }
         JsonNode keys = trustedKeys.isPresent() ? json(Files.readAllBytes(trustedKeys.get()), trustedKeys.get().toString(), problems)
                 : json(small.get(KEYS), KEYS, problems);
         checkSeal(manifestBytes, seal, keys, problems);
         int checked = checkFiles(manifest, read, problems);
+        for (Sealed inside : sealed) {
+            checkSealInside(inside, keys, read, problems);
+        }
         return new Report(problems, seal.path("keyId").asText(null), seal.path("algorithm").asText(null),
-                trustedKeys.isEmpty(), checked);
+                trustedKeys.isEmpty(), checked, sealed.size());
     }
 
     /** Every file the manifest lists is there, with its size and digest; nothing else is. */
@@ -204,7 +227,29 @@ public final class BundleVerifier {
             problems.add(new Problem(KEYS, "no list of public keys to check the seal with"));
             return;
         }
-        String keyId = seal.path("keyId").asText();
+        verdict(manifest, seal.path("seal").asText(), seal.path("keyId").asText(), seal.path("sealedAt").asText(),
+                seal.path("algorithm").asText(null), keys)
+                .ifPresent(why -> problems.add(new Problem(MANIFEST, why.replace("the text sealed", "the manifest")
+                        + " (the seal in " + SEAL + ")")));
+    }
+
+    /** A seal inside a file holds, and the content it vouches for is the content beside it. */
+    private static void checkSealInside(Sealed inside, JsonNode keys, Map<String, Read> read, List<Problem> problems) {
+        if (keys != null && keys.isArray()) {
+            verdict(inside.payload().getBytes(StandardCharsets.UTF_8), inside.seal(), inside.keyId(), inside.at(), null, keys)
+                    .ifPresent(why -> problems.add(new Problem(inside.file(), why)));
+        }
+        String folder = inside.file().substring(0, inside.file().lastIndexOf('/') + 1);
+        Read content = read.get(folder + "canonical-content.json");
+        if (inside.contentHash() != null && content != null && !inside.contentHash().equalsIgnoreCase(content.sha256())) {
+            problems.add(new Problem(folder + "canonical-content.json", "not the content its signatures sealed (SHA-256 "
+                    + "differs from the contentHash in " + inside.file() + ")"));
+        }
+    }
+
+    /** Why a seal does not hold, or nothing when it does. */
+    private static Optional<String> verdict(byte[] text, String sealValue, String keyId, String at, String algorithmNamed,
+            JsonNode keys) {
         JsonNode key = null;
         for (JsonNode k : keys) {
             if (keyId.equals(k.path("keyId").asText())) {
@@ -212,38 +257,71 @@ public final class BundleVerifier {
             }
         }
         if (key == null) {
-            problems.add(new Problem(MANIFEST, "sealed with key " + keyId + ", which is not among the public keys"));
-            return;
+            return Optional.of("sealed with key " + keyId + ", which is not among the public keys");
         }
         try {
             byte[] spki = Base64.getMimeDecoder().decode(key.path("pem").asText()
                     .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").strip());
             if (!keyId.equals(keyId(spki))) {
-                problems.add(new Problem(KEYS, "key " + keyId + " is not the key its PEM holds"));
-                return;
+                return Optional.of("key " + keyId + " is not the key its PEM holds");
             }
             SealAlgorithm algorithm = SealAlgorithm.of(spki);
-            if (!algorithm.label().equals(seal.path("algorithm").asText(algorithm.label()))) {
-                problems.add(new Problem(SEAL, "names " + seal.path("algorithm").asText() + " for a " + algorithm.label() + " key"));
-                return;
+            if (algorithmNamed != null && !algorithm.label().equals(algorithmNamed)) {
+                return Optional.of("the seal names " + algorithmNamed + " for a " + algorithm.label() + " key");
             }
-            Instant at = Instant.parse(seal.path("sealedAt").asText());
+            Instant sealedAt = time(at);
             Instant from = instant(key.path("validFrom"));
             Instant until = instant(key.path("validUntil"));
-            if (from != null && at.isBefore(from) || until != null && !at.isBefore(until)) {
-                problems.add(new Problem(MANIFEST, "sealed at " + at + ", outside key " + keyId + "'s period"));
-                return;
+            if (from != null && sealedAt.isBefore(from) || until != null && !sealedAt.isBefore(until)) {
+                return Optional.of("sealed at " + sealedAt + ", outside key " + keyId + "'s period");
             }
-            if (!algorithm.verify(spki, manifest, Base64.getDecoder().decode(seal.path("seal").asText()))) {
-                problems.add(new Problem(MANIFEST, "the seal in " + SEAL + " does not verify: the manifest or its seal was changed"));
+            if (!algorithm.verify(spki, text, Base64.getDecoder().decode(sealValue))) {
+                return Optional.of("the seal does not verify: the text sealed or the seal was changed");
             }
+            return Optional.empty();
         } catch (IllegalArgumentException | DateTimeParseException | GeneralSecurityException e) {
-            problems.add(new Problem(MANIFEST, "the seal cannot be checked: " + e.getMessage()));
+            return Optional.of("the seal cannot be checked: " + e.getMessage());
+        }
+    }
+
+    /** Seals inside a JSON file: every object carrying the text it sealed, the seal and the key. */
+    private static void sealsIn(String file, byte[] bytes, List<Sealed> found) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            return; // its digest still decides whether it is the file the manifest lists
+        }
+        List<JsonNode> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.remove(todo.size() - 1);
+            if (node.isObject() && node.path("sealedPayload").isTextual() && node.path("seal").isTextual()
+                    && node.path("keyId").isTextual()) {
+                String payload = node.path("sealedPayload").asText();
+                String at = node.path("signedAt").isTextual() ? node.path("signedAt").asText() : node.path("madeAt").asText();
+                String contentHash = null;
+                try {
+                    contentHash = JSON.readTree(payload).path("contentHash").asText(null);
+                } catch (IOException e) {
+                    // a sealed text that is not JSON vouches for no content; its seal is still checked
+                }
+                found.add(new Sealed(file, payload, node.path("seal").asText(), node.path("keyId").asText(), at, contentHash));
+            }
+            node.elements().forEachRemaining(todo::add);
+        }
+    }
+
+    /** An instant as the suite writes it: UTC ({@code Z}) or with an offset. */
+    private static Instant time(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return java.time.OffsetDateTime.parse(text).toInstant();
         }
     }
 
     private static Instant instant(JsonNode value) {
-        return value.isTextual() ? Instant.parse(value.asText()) : null;
+        return value.isTextual() ? time(value.asText()) : null;
     }
 
     /** As the suite names its keys: the first 16 hex characters of the SHA-256 of the key's Base64. */

@@ -224,4 +224,39 @@ class BundleVerifierTest {
         assertEquals(1, BundleVerifier.run(new String[] {notZip.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8)),
                 "a file that holds no bundle is not valid");
     }
+
+    @Test
+    void theSealsInsideAreCheckedAndAContentEditedBeforeTheBundleWasBuiltIsCaught() throws Exception {
+        Key key = Key.of(SealAlgorithm.ED25519);
+        byte[] content = "{\"clauses\":[\"一\"],\"year\":2026}".getBytes(StandardCharsets.UTF_8);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String payload = "{\"agreementId\":\"a\",\"contentHash\":\"" + hash + "\",\"kind\":\"SIGN\"}";
+        Map<String, Object> signature = new LinkedHashMap<>();
+        signature.put("kind", "SIGN");
+        signature.put("signedAt", "2026-12-05T10:00:00+08:00");
+        signature.put("contentHash", hash);
+        signature.put("keyId", key.id());
+        signature.put("seal", Base64.getEncoder().encodeToString(
+                key.algorithm().sign(key.privateKey(), payload.getBytes(StandardCharsets.UTF_8))));
+        signature.put("sealedPayload", payload);
+        Map<String, byte[]> files = files();
+        files.put("agreements/a/canonical-content.json", content);
+        files.put("agreements/a/signatures.json", JSON.writeValueAsBytes(List.of(signature)));
+        BundleVerifier.Report good = BundleVerifier.verify(bundle(files, key, List.of(key), SEALED, "SHA-256"), Optional.empty());
+        assertTrue(good.valid(), good.problems().toString());
+        assertEquals(1, good.sealsChecked());
+
+        // the content edited in the database before the bundle was built: the bundle's own seal holds, the signature's not
+        Map<String, byte[]> edited = new LinkedHashMap<>(files);
+        edited.put("agreements/a/canonical-content.json", "{\"clauses\":[\"二\"],\"year\":2026}".getBytes(StandardCharsets.UTF_8));
+        BundleVerifier.Report report = BundleVerifier.verify(bundle(edited, key, List.of(key), SEALED, "SHA-256"), Optional.empty());
+        assertEquals(List.of("agreements/a/canonical-content.json"), report.problems().stream().map(BundleVerifier.Problem::file).toList());
+
+        // a signature whose sealed text was changed
+        signature.put("sealedPayload", payload.replace("SIGN", "COUNTERSIGN"));
+        Map<String, byte[]> forged = new LinkedHashMap<>(files);
+        forged.put("agreements/a/signatures.json", JSON.writeValueAsBytes(List.of(signature)));
+        report = BundleVerifier.verify(bundle(forged, key, List.of(key), SEALED, "SHA-256"), Optional.empty());
+        assertEquals(List.of("agreements/a/signatures.json"), report.problems().stream().map(BundleVerifier.Problem::file).toList());
+    }
 }
