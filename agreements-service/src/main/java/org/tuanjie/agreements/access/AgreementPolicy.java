@@ -93,6 +93,7 @@ public final class AgreementPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/coverage", EVERYONE))
                 .rule(Rule.of("GET", "/audit", Set.of(ADMIN, AUDITOR)))
                 .rule(Rule.of("GET", "/audit/verification", Set.of(ADMIN, AUDITOR)))
+                .rule(Rule.of("GET", "/audit/bundle.zip", Set.of(ADMIN, AUDITOR)))
                 .rule(Rule.of("GET", "/audit/checkpoints", Set.of(ADMIN, AUDITOR, INTEGRATION)))
                 .rule(Rule.of("POST", "/audit/checkpoints/verification", Set.of(ADMIN, AUDITOR, INTEGRATION)))
                 .rules(EventAccess.rules("/agreements"))

@@ -1,0 +1,90 @@
+package org.tuanjie.agreements.audit.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.tuanjie.agreements.agreement.Agreement;
+import org.tuanjie.agreements.agreement.Signature;
+import org.tuanjie.agreements.audit.AuditCheckpoint;
+import org.tuanjie.agreements.audit.AuditEntry;
+import org.tuanjie.platform.problem.Problems;
+import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.unitsclient.Jurisdiction;
+import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
+
+/**
+ * The agreements' side of an auditor's evidence: the agreements of a unit's subtree for the campaign years a period
+ * touches, each with its canonical content, signatures and audit entries, and the audit chain's checkpoints since the
+ * period began. Chosen within the caller's reach before a byte is written, then read a batch at a time.
+ */
+@ApplicationScoped
+public class AuditBundles {
+
+    /** The longest period a bundle covers: two campaign terms, as tasks-service's bundles. */
+    public static final int LONGEST_PERIOD_DAYS = 3700;
+
+    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    /** What a bundle holds: the unit, the period and the agreements chosen, in the order they are written. */
+    public record Selection(UnitRef unit, LocalDate from, LocalDate to, List<UUID> agreementIds) {
+    }
+
+    /** One agreement with what proves it. */
+    public record Proven(Agreement agreement, List<Signature> signatures, List<AuditEntry> entries) {
+    }
+
+    /**
+     * The agreements of the unit's subtree (the unit in the caller's reach, else 404) whose year the period touches.
+     */
+    public Selection select(UUID unitId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new Problems.InvalidInput(new Violation("to", "bundle.period-reversed"));
+        }
+        if (ChronoUnit.DAYS.between(from, to) > LONGEST_PERIOD_DAYS) {
+            throw new Problems.InvalidInput(new Violation("to", "bundle.period-too-long", String.valueOf(LONGEST_PERIOD_DAYS)));
+        }
+        UnitRef unit = jurisdiction.unit(unitId);
+        List<UUID> ids = em.createQuery("select a.id from Agreement a where a.unitPath like :within"
+                + " and a.year between :first and :last order by a.unitCode, a.year, a.versionNo", UUID.class)
+                .setParameter("within", Jurisdiction.likePrefix(unit.pathText()))
+                .setParameter("first", from.getYear()).setParameter("last", to.getYear()).getResultList();
+        return new Selection(unit, from, to, ids);
+    }
+
+    /** The agreements named, with their signatures and audit entries, in the order named. */
+    public List<Proven> load(List<UUID> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<UUID, Agreement> agreements = em.createQuery("select a from Agreement a where a.id in :ids", Agreement.class)
+                    .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(Agreement::id, a -> a));
+            Map<UUID, List<Signature>> signatures = em.createQuery(
+                    "select s from Signature s where s.agreementId in :ids order by s.signedAt", Signature.class)
+                    .setParameter("ids", ids).getResultStream().collect(Collectors.groupingBy(Signature::agreementId));
+            Map<UUID, List<AuditEntry>> entries = em.createQuery(
+                    "select e from AuditEntry e where e.agreementId in :ids order by e.seq", AuditEntry.class)
+                    .setParameter("ids", ids).getResultStream().collect(Collectors.groupingBy(AuditEntry::agreementId));
+            return ids.stream().map(id -> new Proven(agreements.get(id), signatures.getOrDefault(id, List.of()),
+                    entries.getOrDefault(id, List.of()))).toList();
+        });
+    }
+
+    /** The audit chain's checkpoints made since the period began (the latest included), oldest first. */
+    public List<AuditCheckpoint> checkpoints(LocalDate from) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select c from AuditCheckpoint c where c.madeAt >= :since order by c.seq", AuditCheckpoint.class)
+                .setParameter("since", from.atStartOfDay(COUNTY).toOffsetDateTime()).getResultList());
+    }
+}
