@@ -2,8 +2,11 @@ package org.tuanjie.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +33,8 @@ import org.tuanjie.platform.seal.SealAlgorithm;
 /**
  * Checks an evidence bundle offline, as an auditor receives it: every file against the sealed manifest (its size and
  * SHA-256, or SM3), no file missing or added, and the manifest's seal against the suite's public keys (the key named,
- * within its period, over the manifest's exact bytes). The ZIP is read once, as a stream: a bundle of gigabytes needs
+ * within its period, over the manifest's exact bytes), every seal inside its JSON files, and the audit chain's segment
+ * against its checkpoints ({@link AuditChain}). The ZIP is read once, as a stream: a bundle of gigabytes needs
  * no more memory than a small one, and nothing is written to disk.
  *
  * <p>{@code java -jar bundle-verifier.jar bundle.zip [--public-keys keys.json]}: exit code 0 when the bundle holds, 1
@@ -61,9 +65,10 @@ public final class BundleVerifier {
      * @param keysFromBundle the keys were the bundle's own: compare {@code keyId} with the suite's published keys
      * @param filesChecked files of the manifest found and compared
      * @param sealsChecked seals found inside the files (signatures, checkpoints) and checked
+     * @param chainEntriesChecked entries of the audit chain's segment read and held against its checkpoints
      */
     public record Report(List<Problem> problems, String keyId, String algorithm, boolean keysFromBundle, int filesChecked,
-            int sealsChecked) {
+            int sealsChecked, int chainEntriesChecked) {
 
         public boolean valid() {
             return problems.isEmpty();
@@ -118,7 +123,8 @@ public final class BundleVerifier {
         }
         report.problems().forEach(out::println);
         out.println(report.filesChecked() + " files checked against the manifest, " + report.sealsChecked()
-                + " seals inside them; sealed with key "
+                + " seals inside them" + (report.chainEntriesChecked() > 0 ? ", " + report.chainEntriesChecked()
+                + " audit chain entries against its checkpoints" : "") + "; sealed with key "
                 + report.keyId() + " (" + report.algorithm() + ")"
                 + (report.keysFromBundle() ? ", taken from the bundle itself: compare it with the suite's published keys" : ""));
         out.println(report.valid() ? "valid" : "NOT valid: " + report.problems().size() + " problem(s)");
@@ -137,6 +143,7 @@ public final class BundleVerifier {
         Map<String, byte[]> small = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         List<Sealed> sealed = new ArrayList<>();
+        AuditChain chain = new AuditChain();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 String name = entry.getName();
@@ -152,6 +159,12 @@ public final class BundleVerifier {
                     continue;
                 }
                 byte[] head = null;
+                if (name.equals(AuditChain.CHAIN)) {
+                    Digesting in = new Digesting(zip, null);
+                    chain.check(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), problems);
+                    read.put(name, in.finish());
+                    continue;
+                }
                 if (name.equals(MANIFEST) || name.equals(SEAL) || name.equals(KEYS)) {
                     head = zip.readNBytes(16 * 1024 * 1024);
                     small.put(name, head);
@@ -159,6 +172,9 @@ public final class BundleVerifier {
                     head = zip.readNBytes(SCANNED_MAX);
                     if (head.length < SCANNED_MAX) {
                         sealsIn(name, head, sealed);
+                        if (AuditChain.claims(name)) {
+                            chain.claimsOf(name, head, problems);
+                        }
                     }
                 }
                 read.put(name, digest(zip, head));
@@ -169,16 +185,16 @@ public final class BundleVerifier {
         byte[] manifestBytes = small.get(MANIFEST);
         if (manifestBytes == null || small.get(SEAL) == null) {
             problems.add(new Problem(manifestBytes == null ? MANIFEST : SEAL, "missing: this is not an evidence bundle"));
-            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0);
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0, 0);
         }
         JsonNode manifest = json(manifestBytes, MANIFEST, problems);
         JsonNode seal = json(small.get(SEAL), SEAL, problems);
         if (manifest == null || seal == null) {
-            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0);
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0, 0);
         }
         if (!FORMAT.equals(manifest.path("format").asText())) {
             problems.add(new Problem(MANIFEST, "format " + manifest.path("format").asText() + " is not " + FORMAT));
-            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0);
+            return new Report(problems, null, null, trustedKeys.isEmpty(), 0, 0, 0);
         }
         JsonNode keys = trustedKeys.isPresent() ? json(Files.readAllBytes(trustedKeys.get()), trustedKeys.get().toString(), problems)
                 : json(small.get(KEYS), KEYS, problems);
@@ -188,7 +204,7 @@ public final class BundleVerifier {
             checkSealInside(inside, keys, read, problems);
         }
         return new Report(problems, seal.path("keyId").asText(null), seal.path("algorithm").asText(null),
-                trustedKeys.isEmpty(), checked, sealed.size());
+                trustedKeys.isEmpty(), checked, sealed.size(), chain.entries());
     }
 
     /** Every file the manifest lists is there, with its size and digest; nothing else is. */
@@ -341,23 +357,61 @@ public final class BundleVerifier {
 
     /** Reads an entry to its end (or takes the bytes already read), digesting it both ways. */
     private static Read digest(InputStream in, byte[] already) throws IOException {
-        MessageDigest sha256 = sha256();
-        SM3Digest sm3 = new SM3Digest();
-        long size = 0;
-        byte[] buffer = new byte[1 << 16];
-        if (already != null) {
-            sha256.update(already);
-            sm3.update(already, 0, already.length);
-            size = already.length;
+        return new Digesting(in, already).finish();
+    }
+
+    /** An entry's bytes as they are read, digested both ways on the way. */
+    private static final class Digesting extends FilterInputStream {
+        private final MessageDigest sha256 = sha256();
+        private final SM3Digest sm3 = new SM3Digest();
+        private long size;
+
+        Digesting(InputStream in, byte[] already) {
+            super(in);
+            if (already != null) {
+                update(already, 0, already.length);
+            }
         }
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            sha256.update(buffer, 0, n);
-            sm3.update(buffer, 0, n);
+
+        private void update(byte[] bytes, int off, int n) {
+            sha256.update(bytes, off, n);
+            sm3.update(bytes, off, n);
             size += n;
         }
-        byte[] sm3Out = new byte[sm3.getDigestSize()];
-        sm3.doFinal(sm3Out, 0);
-        return new Read(size, HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Out));
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                update(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                update(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the ZIP's stream stays open for its next entry
+        }
+
+        /** Reads what is left of the entry and gives its size and digests. */
+        Read finish() throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            while (read(buffer, 0, buffer.length) >= 0) {
+                // digested as read
+            }
+            byte[] sm3Out = new byte[sm3.getDigestSize()];
+            sm3.doFinal(sm3Out, 0);
+            return new Read(size, HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Out));
+        }
     }
 
     private static MessageDigest sha256() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.seal.SealAlgorithm;
 
 /**
@@ -258,5 +260,93 @@ class BundleVerifierTest {
         forged.put("agreements/a/signatures.json", JSON.writeValueAsBytes(List.of(signature)));
         report = BundleVerifier.verify(bundle(forged, key, List.of(key), SEALED, "SHA-256"), Optional.empty());
         assertEquals(List.of("agreements/a/signatures.json"), report.problems().stream().map(BundleVerifier.Problem::file).toList());
+    }
+
+    /** A chain of {@code n} entries as the agreements service hashes them, the second by {@code secondActor}. */
+    private static List<ObjectNode> chain(int n, String secondActor) {
+        List<ObjectNode> entries = new ArrayList<>();
+        String prev = AuditChain.GENESIS;
+        for (int seq = 1; seq <= n; seq++) {
+            ObjectNode e = JSON.createObjectNode();
+            e.put("seq", seq);
+            e.put("at", "2026-03-0" + seq + "T02:00:00Z");
+            e.put("actor", seq == 2 ? secondActor : "leader-" + seq);
+            e.put("action", "SIGNED");
+            e.put("agreementId", "a");
+            e.put("unitCode", "513221101001");
+            e.putObject("detail").put("kind", "SIGN");
+            e.put("prevHash", prev);
+            prev = CanonicalJson.sha256(CanonicalJson.of(e));
+            e.put("hash", prev);
+            entries.add(e);
+        }
+        return entries;
+    }
+
+    /** The chain's lines as a bundle writes them: the third entry is someone else's, withheld. */
+    private static byte[] lines(List<ObjectNode> entries) {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode e : entries) {
+            ObjectNode line = e;
+            if (e.path("seq").asInt() == 3) {
+                line = JSON.createObjectNode().put("seq", 3).put("prevHash", e.path("prevHash").asText())
+                        .put("withheld", true).put("hash", e.path("hash").asText());
+            }
+            text.append(CanonicalJson.of(line)).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, byte[]> chained(Key key, List<ObjectNode> held, List<ObjectNode> entries) throws Exception {
+        ObjectNode payload = JSON.createObjectNode().put("chain", "agreements-audit")
+                .put("headHash", held.get(3).path("hash").asText()).put("madeAt", "2026-03-05T00:00:00Z").put("seq", 4);
+        String sealed = CanonicalJson.of(payload);
+        Map<String, Object> checkpoint = new LinkedHashMap<>();
+        checkpoint.put("seq", 4);
+        checkpoint.put("headHash", held.get(3).path("hash").asText());
+        checkpoint.put("madeAt", "2026-03-05T00:00:00Z");
+        checkpoint.put("keyId", key.id());
+        checkpoint.put("seal", Base64.getEncoder().encodeToString(
+                key.algorithm().sign(key.privateKey(), sealed.getBytes(StandardCharsets.UTF_8))));
+        checkpoint.put("sealedPayload", sealed);
+        Map<String, byte[]> files = files();
+        files.put("agreements/a/audit.json", JSON.writeValueAsBytes(List.of(entries.get(0), entries.get(1))));
+        files.put("audit/checkpoints.json", JSON.writeValueAsBytes(List.of(checkpoint)));
+        files.put("audit/chain.jsonl", lines(entries));
+        return files;
+    }
+
+    @Test
+    void theChainsSegmentIsHeldAgainstTheCheckpointMadeBeforeAndTheEntriesListed() throws Exception {
+        Key key = Key.of(SealAlgorithm.SM2);
+        List<ObjectNode> original = chain(5, "leader-2");
+        BundleVerifier.Report good = BundleVerifier.verify(
+                bundle(chained(key, original, original), key, List.of(key), SEALED, "SM3"), Optional.empty());
+        assertTrue(good.valid(), good.problems().toString());
+        assertEquals(5, good.chainEntriesChecked());
+
+        // one entry's actor changed in place: its own hash gives it away
+        List<ObjectNode> altered = chain(5, "leader-2");
+        altered.get(1).put("actor", "someone-else");
+        assertEquals(List.of("audit/chain.jsonl: entry 2 was altered (its fields do not give its hash)"), problems(
+                chained(key, original, altered), key));
+
+        // rewritten and every hash after it re-made (the listed entries too): only the checkpoint made before tells
+        List<ObjectNode> rewritten = chain(5, "someone-else");
+        List<String> found = problems(chained(key, original, rewritten), key);
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).startsWith("audit/checkpoints.json: the checkpoint at seq 4 sealed another head hash"), found::toString);
+
+        // the tail cut below the checkpoint; an entry taken out of the middle
+        assertEquals(List.of("audit/chain.jsonl: the chain ends at seq 3 but a checkpoint holds seq 4: entries were removed"),
+                problems(chained(key, original, original.subList(0, 3)), key));
+        List<ObjectNode> gap = new ArrayList<>(original);
+        gap.remove(1);
+        assertEquals(List.of("audit/chain.jsonl: entries missing between seq 1 and 3"), problems(chained(key, original, gap), key));
+    }
+
+    private List<String> problems(Map<String, byte[]> files, Key key) throws Exception {
+        return BundleVerifier.verify(bundle(files, key, List.of(key), SEALED, "SM3"), Optional.empty()).problems().stream()
+                .map(BundleVerifier.Problem::toString).toList();
     }
 }

@@ -1,0 +1,178 @@
+package org.tuanjie.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tuanjie.platform.seal.CanonicalJson;
+
+/**
+ * The audit chain's segment in a bundle held against what the bundle says of it elsewhere. The chain
+ * ({@value #CHAIN}, one entry per line, in order) must run without gaps, each entry linked to the one before, each
+ * entry given in full hashing to its hash; and every sealed checkpoint ({@value #CHECKPOINTS}) and every agreement's
+ * audit entry ({@code agreements/<id>/audit.json}) must find the same hash at its {@code seq}. A database owner who
+ * rewrote history and re-hashed everything after it is caught by a checkpoint made before; one who cut the tail, by a
+ * checkpoint beyond the chain's end. The claims are read first (the bundle writes the chain last), then the chain is
+ * read once, as a stream: only the claims are kept in memory, never the chain.
+ */
+final class AuditChain {
+
+    static final String CHAIN = "audit/chain.jsonl";
+    static final String CHECKPOINTS = "audit/checkpoints.json";
+    static final String GENESIS = "0".repeat(64);
+
+    /** Problems past this many in the chain are counted, not listed. */
+    private static final int LISTED_MAX = 50;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a file says the chain holds at a position. */
+    private record Claim(String file, String hash, boolean checkpoint) {
+    }
+
+    private final Map<Long, Claim> claims = new HashMap<>();
+    private boolean chainRead;
+    private int entries;
+
+    /** Whether a file of this name says something of the chain. */
+    static boolean claims(String file) {
+        return file.equals(CHECKPOINTS) || file.startsWith("agreements/") && file.endsWith("/audit.json");
+    }
+
+    /** Takes in what a checkpoints or audit file says, as read before the chain. */
+    void claimsOf(String file, byte[] bytes, List<BundleVerifier.Problem> problems) {
+        if (chainRead) {
+            problems.add(new BundleVerifier.Problem(file, "comes after " + CHAIN + ": its entries cannot be held against it"));
+            return;
+        }
+        JsonNode list;
+        try {
+            list = JSON.readTree(bytes);
+        } catch (IOException e) {
+            problems.add(new BundleVerifier.Problem(file, "not readable JSON"));
+            return;
+        }
+        for (JsonNode item : list) {
+            if (file.equals(CHECKPOINTS)) {
+                checkpoint(file, item, problems);
+            } else if (item.path("seq").canConvertToLong() && item.path("hash").isTextual()) {
+                claims.putIfAbsent(item.path("seq").asLong(), new Claim(file, item.path("hash").asText(), false));
+            }
+        }
+    }
+
+    /** A checkpoint's own fields must be those it sealed; what it sealed is what counts. */
+    private void checkpoint(String file, JsonNode item, List<BundleVerifier.Problem> problems) {
+        JsonNode sealed;
+        try {
+            sealed = JSON.readTree(item.path("sealedPayload").asText(""));
+        } catch (IOException e) {
+            problems.add(new BundleVerifier.Problem(file, "a checkpoint whose sealed text is not JSON"));
+            return;
+        }
+        long seq = sealed.path("seq").asLong(-1);
+        String head = sealed.path("headHash").asText("");
+        if (item.path("seq").asLong(-1) != seq || !item.path("headHash").asText("").equals(head)) {
+            problems.add(new BundleVerifier.Problem(file, "the checkpoint at seq " + item.path("seq").asText()
+                    + " shows another seq or head hash than the text it sealed"));
+        }
+        claims.put(seq, new Claim(file, head, true));
+    }
+
+    /** Reads the chain's lines to their end, checking each; returns how many entries were read. */
+    void check(BufferedReader lines, List<BundleVerifier.Problem> problems) throws IOException {
+        chainRead = true;
+        Problems found = new Problems(problems);
+        long first = -1;
+        long last = -1;
+        String lastHash = null;
+        int lineNo = 0;
+        for (String line; (line = lines.readLine()) != null; ) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode entry;
+            try {
+                entry = JSON.readTree(line);
+            } catch (IOException e) {
+                found.add("line " + lineNo + " is not readable JSON");
+                return;
+            }
+            long seq = entry.path("seq").asLong(-1);
+            String hash = entry.path("hash").asText("");
+            String prev = entry.path("prevHash").asText("");
+            if (first < 0) {
+                first = seq;
+                if (seq == 1 && !prev.equals(GENESIS)) {
+                    found.add("entry 1 does not start the chain (its prevHash is not the genesis)");
+                }
+            } else if (seq != last + 1) {
+                found.add("entries missing between seq " + last + " and " + seq);
+            } else if (!prev.equals(lastHash)) {
+                found.add("entry " + seq + " is not linked to entry " + last + " (its prevHash differs from that hash)");
+            }
+            if (!entry.has("withheld")) {
+                ObjectNode fields = ((ObjectNode) entry).deepCopy();
+                fields.remove("hash");
+                if (!CanonicalJson.sha256(CanonicalJson.of(fields)).equals(hash)) {
+                    found.add("entry " + seq + " was altered (its fields do not give its hash)");
+                }
+            }
+            Claim claim = claims.remove(seq);
+            if (claim != null && !claim.hash().equals(hash)) {
+                problems.add(new BundleVerifier.Problem(claim.file(), claim.checkpoint()
+                        ? "the checkpoint at seq " + seq + " sealed another head hash than the chain holds there: history rewritten"
+                        : "entry " + seq + " is not the chain's entry there"));
+            }
+            last = seq;
+            lastHash = hash;
+            entries++;
+        }
+        for (Map.Entry<Long, Claim> left : claims.entrySet()) {
+            long seq = left.getKey();
+            if (left.getValue().checkpoint() && seq > last) {
+                found.add("the chain ends at seq " + last + " but a checkpoint holds seq " + seq + ": entries were removed");
+            } else if (seq > last || first >= 0 && seq >= first) {
+                problems.add(new BundleVerifier.Problem(left.getValue().file(), "entry " + seq + " is not in " + CHAIN));
+            }
+        }
+        found.close();
+    }
+
+    /** Chain entries read. */
+    int entries() {
+        return entries;
+    }
+
+    /** Whether the chain's file was found. */
+    boolean read() {
+        return chainRead;
+    }
+
+    /** The chain's problems, the first {@value #LISTED_MAX} listed. */
+    private static final class Problems {
+        private final List<BundleVerifier.Problem> out;
+        private int count;
+
+        Problems(List<BundleVerifier.Problem> out) {
+            this.out = out;
+        }
+
+        void add(String message) {
+            if (++count <= LISTED_MAX) {
+                out.add(new BundleVerifier.Problem(CHAIN, message));
+            }
+        }
+
+        void close() {
+            if (count > LISTED_MAX) {
+                out.add(new BundleVerifier.Problem(CHAIN, (count - LISTED_MAX) + " more problems"));
+            }
+        }
+    }
+}
