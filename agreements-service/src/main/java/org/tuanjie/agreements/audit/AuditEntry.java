@@ -82,6 +82,11 @@ public class AuditEntry {
 
     /** SHA-256 of the previous hash and this entry's canonical fields. */
     public String computeHash() {
+        return CanonicalJson.sha256(CanonicalJson.of(hashedFields()));
+    }
+
+    /** What the hash is taken of (RFC 8785 canonical form): the fields and the previous entry's hash. */
+    public ObjectNode hashedFields() {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("seq", seq);
         fields.put("at", DateTimeFormatter.ISO_INSTANT.format(at.toInstant()));
@@ -92,7 +97,7 @@ public class AuditEntry {
         ObjectNode details = fields.putObject("detail");
         detail.forEach(details::put);
         fields.put("prevHash", prevHash);
-        return CanonicalJson.sha256(CanonicalJson.of(fields));
+        return fields;
     }
 
     public long seq() {

@@ -10,6 +10,8 @@ import static org.tuanjie.agreements.Agreements.act;
 import static org.tuanjie.agreements.Agreements.agreementOf;
 import static org.tuanjie.agreements.Agreements.issueWithin;
 import static org.tuanjie.agreements.Agreements.publishedTemplate;
+import static org.tuanjie.agreements.audit.AuditTampering.rewriteAndReHash;
+import static org.tuanjie.agreements.audit.AuditTampering.withOriginalsRestored;
 import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -71,6 +74,36 @@ class AuditBundleTest {
         BundleVerifier.Report report = verify(zip);
         assertTrue(report.valid(), () -> report.problems().toString());
         assertTrue(report.sealsChecked() >= 3, "the leader's and the county's seals and a checkpoint's: " + report.sealsChecked());
+        // the chain from its start (no checkpoint before the period): the township's entries in full, others' withheld
+        String chain = text(zip, "audit/chain.jsonl");
+        List<Map<String, Object>> county = as("admin", c.county).queryParam("limit", 500).get("/audit").then().statusCode(200)
+                .extract().path("items");
+        long head = ((Number) county.get(county.size() - 1).get("seq")).longValue();
+        assertTrue(report.chainEntriesChecked() >= head, "every entry from the first, each held against the checkpoint: "
+                + report.chainEntriesChecked());
+        assertTrue(chain.contains("\"unitCode\":\"" + c.villages.get(0) + "\""), "the township's entries in full");
+        assertFalse(chain.contains(c.villages.get(1)), "the other township's entries withheld");
+        assertTrue(chain.contains("\"withheld\":true"));
+
+        // the county's countersignature rewritten as a superuser could, its hash re-made: every link holds, the
+        // checkpoint made before does not
+        withOriginalsRestored(head, sql -> {
+            rewriteAndReHash(sql, county.subList(county.size() - 1, county.size()), "someone-else");
+            BundleVerifier.Report rewritten = verify(bundle("auditor", c.county, c.id(township)).then().statusCode(200)
+                    .extract().asByteArray());
+            assertEquals(List.of("audit/checkpoints.json"),
+                    rewritten.problems().stream().map(BundleVerifier.Problem::file).distinct().toList(), rewritten.problems()::toString);
+            assertTrue(rewritten.problems().get(0).message().contains("history rewritten"));
+        });
+        // the last entry removed: the chain stops short of the checkpoint
+        withOriginalsRestored(head, sql -> {
+            sql.executeUpdate("delete from audit_entry where seq = " + head);
+            BundleVerifier.Report cut = verify(bundle("auditor", c.county, c.id(township)).then().statusCode(200)
+                    .extract().asByteArray());
+            assertEquals(List.of("audit/chain.jsonl"), cut.problems().stream().map(BundleVerifier.Problem::file).distinct().toList(),
+                    cut.problems()::toString);
+            assertTrue(cut.problems().get(0).message().contains("entries were removed"));
+        });
 
         // the content edited behind the service's back: the bundle is sealed as built, its signatures say otherwise
         withContentEdited(ours, () -> {
@@ -110,6 +143,17 @@ class AuditBundleTest {
         Path file = Files.createTempFile(temp, "agreements-", ".zip");
         Files.write(file, zip);
         return BundleVerifier.verify(file, Optional.empty());
+    }
+
+    private static String text(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the bundle");
     }
 
     private static List<String> names(byte[] zip) throws IOException {

@@ -8,22 +8,16 @@ import static org.tuanjie.agreements.Agreements.act;
 import static org.tuanjie.agreements.Agreements.agreementOf;
 import static org.tuanjie.agreements.Agreements.issueWithin;
 import static org.tuanjie.agreements.Agreements.publishedTemplate;
+import static org.tuanjie.agreements.audit.AuditTampering.rewriteAndReHash;
+import static org.tuanjie.agreements.audit.AuditTampering.withOriginalsRestored;
 import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.agreements.audit.service.AuditCheckpoints;
 import org.tuanjie.testing.FakeCounty;
@@ -42,7 +36,7 @@ class AuditCheckpointTest {
     private static String county;
 
     @Test
-    void aCheckpointCatchesARewrittenAndReHashedHistoryAndACutTail() throws SQLException {
+    void aCheckpointCatchesARewrittenAndReHashedHistoryAndACutTail() throws Exception {
         FakeCounty c = new FakeCounty("540181");
         county = c.county;
         issueWithin(c, publishedTemplate(c, 2026), c.county).then().statusCode(200);
@@ -64,24 +58,7 @@ class AuditCheckpointTest {
         Map<String, Object> rewritten = ours.get(ours.size() - 2);
         long from = ((Number) rewritten.get("seq")).longValue();
         withOriginalsRestored(from, sql -> {
-            String prev = (String) rewritten.get("prevHash");
-            for (Map<String, Object> e : ours.subList(ours.size() - 2, ours.size())) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> detail = new HashMap<>((Map<String, String>) e.get("detail"));
-                String actor = e == rewritten ? "someone-else" : (String) e.get("actor");
-                AuditEntry redone = AuditEntry.create(((Number) e.get("seq")).longValue(), prev,
-                        OffsetDateTime.parse((String) e.get("at")), actor, (String) e.get("action"),
-                        UUID.fromString((String) e.get("agreementId")), (String) e.get("unitCode"), null, detail);
-                try (PreparedStatement update = sql.getConnection().prepareStatement(
-                        "update audit_entry set actor = ?, prev_hash = ?, hash = ? where seq = ?")) {
-                    update.setString(1, actor);
-                    update.setString(2, prev);
-                    update.setString(3, redone.hash());
-                    update.setLong(4, redone.seq());
-                    update.executeUpdate();
-                }
-                prev = redone.hash();
-            }
+            String prev = rewriteAndReHash(sql, ours.subList(ours.size() - 2, ours.size()), "someone-else");
             // walking the chain finds nothing wrong: every link was re-made
             as("auditor", c.county).queryParam("fromSeq", from).get("/audit/verification").then().statusCode(200)
                     .body("valid", equalTo(true));
@@ -113,28 +90,5 @@ class AuditCheckpointTest {
 
     private static io.restassured.response.ValidatableResponse verify(Map<String, Object> held) {
         return as("auditor", county).body(held).post("/audit/checkpoints/verification").then().statusCode(200);
-    }
-
-    private interface Change {
-        void apply(Statement sql) throws SQLException;
-    }
-
-    /** Changes entries from seq on behind the service's back (triggers off), checks, then puts them back as they were. */
-    private static void withOriginalsRestored(long fromSeq, Change change) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)); Statement sql = db.createStatement()) {
-            sql.execute("set session_replication_role = replica");
-            sql.execute("create temp table original as select * from audit_entry where seq >= " + fromSeq);
-            try {
-                change.apply(sql);
-            } finally {
-                sql.executeUpdate("delete from audit_entry where seq >= " + fromSeq);
-                sql.executeUpdate("insert into audit_entry select * from original");
-                sql.execute("drop table original");
-                sql.execute("set session_replication_role = origin");
-            }
-        }
     }
 }

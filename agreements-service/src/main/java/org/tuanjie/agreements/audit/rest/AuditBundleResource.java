@@ -2,6 +2,7 @@ package org.tuanjie.agreements.audit.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.agreements.agreement.mapping.AgreementViews;
+import org.tuanjie.agreements.audit.AuditEntry;
 import org.tuanjie.agreements.audit.service.AuditBundles;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.security.Caller;
@@ -81,12 +83,18 @@ public class AuditBundleResource {
                 zip.add("README.txt", readme(selection).getBytes(StandardCharsets.UTF_8));
                 List<UUID> ids = selection.agreementIds();
                 for (int i = 0; i < ids.size(); i += BATCH) {
-                    for (AuditBundles.Proven proven : bundles.load(ids.subList(i, Math.min(ids.size(), i + BATCH)))) {
+                    for (AuditBundles.Proven proven : bundles.load(ids.subList(i, Math.min(ids.size(), i + BATCH)), selection)) {
                         write(zip, proven);
                     }
                 }
-                zip.add("audit/checkpoints.json", json.writeValueAsBytes(bundles.checkpoints(selection.from()).stream()
+                zip.add("audit/checkpoints.json", json.writeValueAsBytes(selection.checkpoints().stream()
                         .map(AuditCheckpointResource.CheckpointView::of).toList()));
+                String within = selection.unit().pathText();
+                zip.add("audit/chain.jsonl", chain -> bundles.chain(selection, entries -> {
+                    for (AuditEntry entry : entries) {
+                        chain.write(line(entry, entry.unitPath() != null && entry.unitPath().startsWith(within)));
+                    }
+                }));
                 Map<String, Object> about = new LinkedHashMap<>();
                 about.put("unit", Map.of("id", selection.unit().id().toString(), "code", selection.unit().code(),
                         "name", selection.unit().name()));
@@ -111,6 +119,24 @@ public class AuditBundleResource {
         zip.add(at + "audit.json", json.writeValueAsBytes(proven.entries().stream().map(AuditResource::toView).toList()));
     }
 
+    /**
+     * One line of the chain's segment: an entry of the bundle's subtree as its hash is taken (the hash recomputable),
+     * anyone else's as its position and links only.
+     */
+    private byte[] line(AuditEntry entry, boolean ours) throws IOException {
+        ObjectNode line;
+        if (ours) {
+            line = entry.hashedFields();
+        } else {
+            line = json.createObjectNode();
+            line.put("seq", entry.seq());
+            line.put("prevHash", entry.prevHash());
+            line.put("withheld", true);
+        }
+        line.put("hash", entry.hash());
+        return (CanonicalJson.of(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String readme(AuditBundles.Selection selection) {
         return """
                 责任书证据包 / Agreements' evidence bundle
@@ -118,12 +144,15 @@ public class AuditBundleResource {
                 期间 Period: %s – %s
 
                 agreements/<id>/: 责任书、其规范化内容（内容哈希即此文件的 SHA-256）、签名及签章、审计链记录。
-                audit/checkpoints.json: 审计链的签章检查点。manifest.json 及其签章 manifest.seal.json 覆盖包内每个文件。
+                audit/checkpoints.json: 审计链的签章检查点；audit/chain.jsonl: 自期间开始前最后一个检查点起的审计链片段
+                （本单位及下级单位的记录完整给出，可重算哈希；其他单位的记录只给出序号和哈希链接）。manifest.json 及其签章 manifest.seal.json 覆盖包内每个文件。
                 离线核验：java -jar bundle-verifier.jar 本文件.zip [--public-keys 公布的公钥.json]
 
                 agreements/<id>/ holds each agreement, its canonical content (its content hash is this file's SHA-256),
                 its signatures with their seals and the exact text sealed, and its entries of the audit chain;
-                audit/checkpoints.json the chain's sealed checkpoints. manifest.json, sealed in manifest.seal.json,
+                audit/checkpoints.json the chain's sealed checkpoints; audit/chain.jsonl the chain from the last checkpoint
+                before the period (entries of this subtree in full, their hashes recomputable; anyone else's as position
+                and links only), which every checkpoint must match. manifest.json, sealed in manifest.seal.json,
                 covers every file. To check offline: java -jar bundle-verifier.jar this.zip [--public-keys keys.json]
                 """.formatted(selection.unit().name(), selection.unit().code(), selection.from(), selection.to());
     }

@@ -4,9 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +41,17 @@ public class AuditBundles {
     @Inject
     Jurisdiction jurisdiction;
 
-    /** What a bundle holds: the unit, the period and the agreements chosen, in the order they are written. */
-    public record Selection(UnitRef unit, LocalDate from, LocalDate to, List<UUID> agreementIds) {
+    /** Audit entries read at a time when the chain's segment is written. */
+    private static final int CHAIN_BATCH = 1000;
+
+    /**
+     * What a bundle holds: the unit, the period, the agreements chosen (in the order they are written), the audit
+     * chain's checkpoints that anchor the period (the last one made before it began and every one since, oldest
+     * first), and the segment of the chain they are held against: from the first checkpoint's {@code seq} (else the
+     * chain's first entry) to the chain's last entry when they were chosen (0: an empty chain).
+     */
+    public record Selection(UnitRef unit, LocalDate from, LocalDate to, List<UUID> agreementIds,
+            List<AuditCheckpoint> checkpoints, long chainFrom, long chainHead) {
     }
 
     /** One agreement with what proves it. */
@@ -62,11 +73,23 @@ public class AuditBundles {
                 + " and a.year between :first and :last order by a.unitCode, a.year, a.versionNo", UUID.class)
                 .setParameter("within", Jurisdiction.likePrefix(unit.pathText()))
                 .setParameter("first", from.getYear()).setParameter("last", to.getYear()).getResultList();
-        return new Selection(unit, from, to, ids);
+        // the checkpoints before the head: any checkpoint listed is then of an entry the segment must reach
+        var since = from.atStartOfDay(COUNTY).toOffsetDateTime();
+        List<AuditCheckpoint> checkpoints = new ArrayList<>(em.createQuery("select c from AuditCheckpoint c"
+                + " where c.madeAt < :since order by c.seq desc", AuditCheckpoint.class)
+                .setParameter("since", since).setMaxResults(1).getResultList());
+        long chainFrom = checkpoints.isEmpty() ? 1 : checkpoints.get(0).seq();
+        checkpoints.addAll(em.createQuery("select c from AuditCheckpoint c where c.madeAt >= :since order by c.seq",
+                AuditCheckpoint.class).setParameter("since", since).getResultList());
+        Long head = em.createQuery("select max(e.seq) from AuditEntry e", Long.class).getSingleResult();
+        return new Selection(unit, from, to, ids, checkpoints, chainFrom, head == null ? 0 : head);
     }
 
-    /** The agreements named, with their signatures and audit entries, in the order named. */
-    public List<Proven> load(List<UUID> ids) {
+    /**
+     * The agreements named, with their signatures and their audit entries up to the selection's head (the segment
+     * of the chain they are held against), in the order named.
+     */
+    public List<Proven> load(List<UUID> ids, Selection selection) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, Agreement> agreements = em.createQuery("select a from Agreement a where a.id in :ids", Agreement.class)
                     .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(Agreement::id, a -> a));
@@ -74,17 +97,32 @@ public class AuditBundles {
                     "select s from Signature s where s.agreementId in :ids order by s.signedAt", Signature.class)
                     .setParameter("ids", ids).getResultStream().collect(Collectors.groupingBy(Signature::agreementId));
             Map<UUID, List<AuditEntry>> entries = em.createQuery(
-                    "select e from AuditEntry e where e.agreementId in :ids order by e.seq", AuditEntry.class)
-                    .setParameter("ids", ids).getResultStream().collect(Collectors.groupingBy(AuditEntry::agreementId));
+                    "select e from AuditEntry e where e.agreementId in :ids and e.seq <= :head order by e.seq", AuditEntry.class)
+                    .setParameter("ids", ids).setParameter("head", selection.chainHead()).getResultStream().collect(Collectors.groupingBy(AuditEntry::agreementId));
             return ids.stream().map(id -> new Proven(agreements.get(id), signatures.getOrDefault(id, List.of()),
                     entries.getOrDefault(id, List.of()))).toList();
         });
     }
 
-    /** The audit chain's checkpoints made since the period began (the latest included), oldest first. */
-    public List<AuditCheckpoint> checkpoints(LocalDate from) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c from AuditCheckpoint c where c.madeAt >= :since order by c.seq", AuditCheckpoint.class)
-                .setParameter("since", from.atStartOfDay(COUNTY).toOffsetDateTime()).getResultList());
+    /** Receives the chain's entries in order, a batch at a time. */
+    public interface ChainReader {
+        void accept(List<AuditEntry> entries) throws IOException;
+    }
+
+    /** The selection's segment of the chain, in order, a batch at a time. */
+    public void chain(Selection selection, ChainReader reader) throws IOException {
+        long after = selection.chainFrom() - 1;
+        while (after < selection.chainHead()) {
+            long from = after;
+            List<AuditEntry> batch = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select e from AuditEntry e where e.seq > :after and e.seq <= :head order by e.seq", AuditEntry.class)
+                    .setParameter("after", from).setParameter("head", selection.chainHead())
+                    .setMaxResults(CHAIN_BATCH).getResultList());
+            if (batch.isEmpty()) {
+                return;
+            }
+            reader.accept(batch);
+            after = batch.get(batch.size() - 1).seq();
+        }
     }
 }
