@@ -5,13 +5,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.tuanjie.bundle.BundleVerifier;
 
-/** What the end-to-end run does to an evidence bundle to see the verifier catch it: one byte changed in one file. */
+/** The end-to-end run's checks of an evidence bundle: verified offline, then one byte changed in one file at a time. */
 final class Bundles {
 
     private Bundles() {
@@ -48,5 +54,36 @@ final class Bundles {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** How many kinds of file had a byte changed, and those the verifier did not name. */
+    record Tampered(int kinds, List<String> unnamed) {
+    }
+
+    static BundleVerifier.Report verify(byte[] zip) throws IOException {
+        Path file = Files.createTempFile("e2e-bundle-", ".zip");
+        try {
+            Files.write(file, zip);
+            return BundleVerifier.verify(file, Optional.empty());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** One file of each kind (ids taken for a star, evidence files by their folder) with a byte changed, one at a time. */
+    static Tampered changeEachKindOfFile(byte[] zip) throws IOException {
+        Map<String, String> kinds = new TreeMap<>();
+        for (String name : entryNames(zip)) {
+            String kind = name.replaceAll("[0-9a-f-]{36}", "*");
+            kinds.putIfAbsent(kind.contains("evidence/") ? kind.substring(0, kind.lastIndexOf('/')) : kind, name);
+        }
+        List<String> unnamed = new ArrayList<>();
+        for (String name : kinds.values()) {
+            BundleVerifier.Report changed = verify(withByteChanged(zip, name));
+            if (changed.valid() || !changed.problems().toString().contains(name)) {
+                unnamed.add(name);
+            }
+        }
+        return new Tampered(kinds.size(), unnamed);
     }
 }

@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -540,13 +539,9 @@ final class EndToEnd {
     }
 
     /**
-     * A person recorded by the county office gets an account that reaches their unit and nothing above it, a township
-     * admin can neither hand out the county's roles nor record people outside its township, and a person who left
-     * can no longer log in.
-     */
-    /**
      * The county's auditor takes away the demo county's evidence bundle through the gateway and checks it offline with
-     * the verifier auditors run; a byte changed in any file is named; a township's auditor cannot read the county's.
+     * the verifier auditors run, and the agreements' part of it likewise; a byte changed in any file is named; a
+     * township's auditor cannot read the county's.
      */
     private void evidenceBundle(String auditor, String outsider) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -562,32 +557,34 @@ final class EndToEnd {
         check("READY".equals(bundle.text("state")), "it is built in the background (" + bundle.text("tasks") + " tasks, "
                 + bundle.text("files") + " files, " + bundle.text("size") + " bytes)", bundle);
         Api.Download zip = api.download(auditor, status + "/content");
-        Path file = java.nio.file.Files.createTempFile("e2e-bundle-", ".zip");
-        java.nio.file.Files.write(file, zip.bytes());
-        org.tuanjie.bundle.BundleVerifier.Report report = org.tuanjie.bundle.BundleVerifier.verify(file, Optional.empty());
+        org.tuanjie.bundle.BundleVerifier.Report report = Bundles.verify(zip.bytes());
         check(zip.status() == 200 && report.valid(), "downloaded through the gateway, it verifies offline"
                 + (report.valid() ? "" : ": " + report.problems()), null);
-        List<String> unnamed = new ArrayList<>();
         // one file of each kind (README, ledger, keys, manifest and its seal, a task, a timeline, an evidence file…)
-        Map<String, String> kinds = new java.util.TreeMap<>();
-        for (String name : Bundles.entryNames(zip.bytes())) {
-            String kind = name.replaceAll("[0-9a-f-]{36}", "*");
-            kinds.putIfAbsent(kind.contains("evidence/") ? kind.substring(0, kind.lastIndexOf('/')) : kind, name);
-        }
-        for (String name : kinds.values()) {
-            java.nio.file.Files.write(file, Bundles.withByteChanged(zip.bytes(), name));
-            org.tuanjie.bundle.BundleVerifier.Report changed = org.tuanjie.bundle.BundleVerifier.verify(file, Optional.empty());
-            if (changed.valid() || !changed.problems().toString().contains(name)) {
-                unnamed.add(name);
-            }
-        }
-        java.nio.file.Files.delete(file);
-        check(unnamed.isEmpty(), "a byte changed in any of its files is reported with that file's name (" + kinds.size()
-                + " kinds of file tried)"
-                + (unnamed.isEmpty() ? "" : "; not: " + unnamed), null);
+        Bundles.Tampered tampered = Bundles.changeEachKindOfFile(zip.bytes());
+        check(tampered.unnamed().isEmpty(), "a byte changed in any of its files is reported with that file's name ("
+                + tampered.kinds() + " kinds of file tried)" + (tampered.unnamed().isEmpty() ? "" : "; not: " + tampered.unnamed()), null);
         check(api.get(outsider, status).status() == 404, "a township's auditor does not read the county's bundle (404)", null);
+
+        String agreementsPart = "/api/v1/audit/bundle.zip?unitId=" + demo.id(DemoCounty.COUNTY) + "&from="
+                + today.minusYears(1) + "&to=" + today;
+        Api.Download agreements = api.download(auditor, agreementsPart);
+        org.tuanjie.bundle.BundleVerifier.Report proven = Bundles.verify(agreements.bytes());
+        check(agreements.status() == 200 && proven.valid() && proven.sealsChecked() > 0 && proven.chainEntriesChecked() > 0,
+                "the agreements' part of the county's evidence verifies offline too (" + proven.sealsChecked() + " seals, "
+                        + proven.chainEntriesChecked() + " audit chain entries)" + (proven.valid() ? "" : ": " + proven.problems()), null);
+        Bundles.Tampered agreementsTampered = Bundles.changeEachKindOfFile(agreements.bytes());
+        check(agreementsTampered.unnamed().isEmpty(), "a byte changed in any of its files is named too ("
+                + agreementsTampered.kinds() + " kinds of file tried)"
+                + (agreementsTampered.unnamed().isEmpty() ? "" : "; not: " + agreementsTampered.unnamed()), null);
+        check(api.download(outsider, agreementsPart).status() == 404, "and a township's auditor cannot take it (404)", null);
     }
 
+    /**
+     * A person recorded by the county office gets an account that reaches their unit and nothing above it, a township
+     * admin can neither hand out the county's roles nor record people outside its township, and a person who left
+     * can no longer log in.
+     */
     private void peopleAndTheirAccounts() {
         String admin = api.token("office-admin");
         String townshipAdmin = api.token("township-admin");
