@@ -5,15 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.SealAlgorithm;
 
 /**
  * The audit chain's segment in a bundle held against what the bundle says of it elsewhere. The chain
  * ({@value #CHAIN}, one entry per line, in order) must run without gaps, each entry linked to the one before, each
- * entry given in full hashing to its hash; and every sealed checkpoint ({@value #CHECKPOINTS}) and every agreement's
+ * entry given in full hashing to its hash (SHA-256, or SM3 where it names that digest); and every sealed checkpoint ({@value #CHECKPOINTS}) and every agreement's
  * audit entry ({@code agreements/<id>/audit.json}) must find the same hash at its {@code seq}. A database owner who
  * rewrote history and re-hashed everything after it is caught by a checkpoint made before; one who cut the tail, by a
  * checkpoint beyond the chain's end. The claims are read first (the bundle writes the chain last), then the chain is
@@ -119,7 +124,7 @@ final class AuditChain {
             if (!entry.has("withheld")) {
                 ObjectNode fields = ((ObjectNode) entry).deepCopy();
                 fields.remove("hash");
-                if (!CanonicalJson.sha256(CanonicalJson.of(fields)).equals(hash)) {
+                if (!hashOf(fields).equals(hash)) {
                     found.add("entry " + seq + " was altered (its fields do not give its hash)");
                 }
             }
@@ -142,6 +147,25 @@ final class AuditChain {
             }
         }
         found.close();
+    }
+
+    /**
+     * An entry's hash: SHA-256 of its canonical fields, or SM3 when it names that digest among them (a deployment
+     * whose cryptography is assessed hashes with SM3 from the day it switches).
+     */
+    static String hashOf(ObjectNode fields) {
+        byte[] canonical = CanonicalJson.of(fields).getBytes(StandardCharsets.UTF_8);
+        return "SM3".equals(fields.path("digest").asText())
+                ? HexFormat.of().formatHex(SealAlgorithm.sm3(canonical))
+                : HexFormat.of().formatHex(sha256(canonical));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Chain entries read. */

@@ -262,7 +262,10 @@ class BundleVerifierTest {
         assertEquals(List.of("agreements/a/signatures.json"), report.problems().stream().map(BundleVerifier.Problem::file).toList());
     }
 
-    /** A chain of {@code n} entries as the agreements service hashes them, the second by {@code secondActor}. */
+    /**
+     * A chain of {@code n} entries as the agreements service hashes them, the second by {@code secondActor}: SHA-256
+     * up to the third, SM3 from the fourth on.
+     */
     private static List<ObjectNode> chain(int n, String secondActor) {
         List<ObjectNode> entries = new ArrayList<>();
         String prev = AuditChain.GENESIS;
@@ -276,7 +279,13 @@ class BundleVerifierTest {
             e.put("unitCode", "513221101001");
             e.putObject("detail").put("kind", "SIGN");
             e.put("prevHash", prev);
-            prev = CanonicalJson.sha256(CanonicalJson.of(e));
+            if (seq >= 4) {
+                // the deployment switched to SM3 from the fourth entry on
+                e.put("digest", "SM3");
+                prev = HexFormat.of().formatHex(SealAlgorithm.sm3(CanonicalJson.of(e).getBytes(StandardCharsets.UTF_8)));
+            } else {
+                prev = CanonicalJson.sha256(CanonicalJson.of(e));
+            }
             e.put("hash", prev);
             entries.add(e);
         }
@@ -325,11 +334,17 @@ class BundleVerifierTest {
         assertTrue(good.valid(), good.problems().toString());
         assertEquals(5, good.chainEntriesChecked());
 
-        // one entry's actor changed in place: its own hash gives it away
+        // one entry's actor changed in place: its own hash gives it away, SHA-256 or SM3; so does an SM3 entry
+        // passed off as SHA-256 (its digest's name is hashed with it)
         List<ObjectNode> altered = chain(5, "leader-2");
         altered.get(1).put("actor", "someone-else");
-        assertEquals(List.of("audit/chain.jsonl: entry 2 was altered (its fields do not give its hash)"), problems(
-                chained(key, original, altered), key));
+        altered.get(4).put("actor", "someone-else");
+        assertEquals(List.of("audit/chain.jsonl: entry 2 was altered (its fields do not give its hash)",
+                "audit/chain.jsonl: entry 5 was altered (its fields do not give its hash)"), problems(chained(key, original, altered), key));
+        List<ObjectNode> renamed = chain(5, "leader-2");
+        renamed.get(3).remove("digest");
+        assertEquals(List.of("audit/chain.jsonl: entry 4 was altered (its fields do not give its hash)"),
+                problems(chained(key, original, renamed), key));
 
         // rewritten and every hash after it re-made (the listed entries too): only the checkpoint made before tells
         List<ObjectNode> rewritten = chain(5, "someone-else");

@@ -6,8 +6,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -15,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.SealAlgorithm;
 
 /**
  * One line of the audit trail. Its hash covers its own fields and the previous line's hash, so a
@@ -26,6 +29,9 @@ import org.tuanjie.platform.seal.CanonicalJson;
 public class AuditEntry {
 
     public static final String GENESIS = "0".repeat(64);
+    public static final String SHA_256 = "SHA-256";
+    /** GB/T 32905; its name is hashed with the entry, so that it cannot be swapped for another afterwards. */
+    public static final String SM3 = "SM3";
     /** The longest value a detail holds: a reason; the others are ids, hashes, names, figures. */
     public static final int DETAIL_VALUE_MAX = Agreement.REASON_MAX;
 
@@ -60,13 +66,27 @@ public class AuditEntry {
     @Column(nullable = false)
     private String hash;
 
+    /** {@value #SHA_256} or {@value #SM3}: how {@link #hash()} is taken. */
+    @Column(nullable = false)
+    private String digest;
+
     protected AuditEntry() {
         // for JPA
     }
 
     public static AuditEntry create(long seq, String prevHash, OffsetDateTime at, String actor, String action, UUID agreementId,
             String unitCode, String unitPath, Map<String, String> detail) {
+        return create(SHA_256, seq, prevHash, at, actor, action, agreementId, unitCode, unitPath, detail);
+    }
+
+    /** An entry whose hash is taken with {@code digest} ({@value #SHA_256} or {@value #SM3}). */
+    public static AuditEntry create(String digest, long seq, String prevHash, OffsetDateTime at, String actor, String action,
+            UUID agreementId, String unitCode, String unitPath, Map<String, String> detail) {
+        if (!digest.equals(SHA_256) && !digest.equals(SM3)) {
+            throw new IllegalArgumentException("digest " + digest + " is neither " + SHA_256 + " nor " + SM3);
+        }
         AuditEntry entry = new AuditEntry();
+        entry.digest = digest;
         entry.seq = seq;
         entry.prevHash = prevHash;
         entry.at = at;
@@ -80,14 +100,22 @@ public class AuditEntry {
         return entry;
     }
 
-    /** SHA-256 of the previous hash and this entry's canonical fields. */
+    /** SHA-256 or SM3 (hex) of the previous hash and this entry's canonical fields. */
     public String computeHash() {
-        return CanonicalJson.sha256(CanonicalJson.of(hashedFields()));
+        String canonical = CanonicalJson.of(hashedFields());
+        return SM3.equals(digest) ? HexFormat.of().formatHex(SealAlgorithm.sm3(canonical.getBytes(StandardCharsets.UTF_8)))
+                : CanonicalJson.sha256(canonical);
     }
 
-    /** What the hash is taken of (RFC 8785 canonical form): the fields and the previous entry's hash. */
+    /**
+     * What the hash is taken of (RFC 8785 canonical form): the fields and the previous entry's hash, and the digest
+     * when it is SM3 (entries made before there was a choice hash without it).
+     */
     public ObjectNode hashedFields() {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        if (SM3.equals(digest)) {
+            fields.put("digest", SM3);
+        }
         fields.put("seq", seq);
         fields.put("at", DateTimeFormatter.ISO_INSTANT.format(at.toInstant()));
         fields.put("actor", actor);
@@ -130,6 +158,10 @@ public class AuditEntry {
 
     public Map<String, String> detail() {
         return detail;
+    }
+
+    public String digest() {
+        return digest;
     }
 
     public String prevHash() {

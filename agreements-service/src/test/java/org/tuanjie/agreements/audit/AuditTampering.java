@@ -51,7 +51,7 @@ final class AuditTampering {
             @SuppressWarnings("unchecked")
             Map<String, String> detail = new HashMap<>((Map<String, String>) e.get("detail"));
             String by = e == entries.get(0) ? actor : (String) e.get("actor");
-            AuditEntry redone = AuditEntry.create(((Number) e.get("seq")).longValue(), prev,
+            AuditEntry redone = AuditEntry.create((String) e.get("digest"), ((Number) e.get("seq")).longValue(), prev,
                     OffsetDateTime.parse((String) e.get("at")), by, (String) e.get("action"),
                     UUID.fromString((String) e.get("agreementId")), (String) e.get("unitCode"), null, detail);
             try (PreparedStatement update = sql.getConnection().prepareStatement(

@@ -80,7 +80,9 @@ public class AuditResource {
             UUID agreementId, @Schema(maxLength = Agreement.UNIT_CODE_MAX) String unitCode,
             @Schema(additionalProperties = DetailValue.class) Map<String, String> detail,
             @Schema(maxLength = CanonicalJson.SHA256_HEX_LENGTH) String prevHash,
-            @Schema(maxLength = CanonicalJson.SHA256_HEX_LENGTH) String hash) {
+            @Schema(maxLength = CanonicalJson.SHA256_HEX_LENGTH) String hash,
+            @Schema(description = "How `hash` was taken: SHA-256, or SM3 (GB/T 32905), which the entry then hashes with "
+                    + "its fields as `\"digest\":\"SM3\"`", enumeration = {"SHA-256", "SM3"}, maxLength = 8) String digest) {
     }
 
     /** What the contract shows as a value of {@link AuditEntryView#detail()}. */
@@ -93,7 +95,7 @@ public class AuditResource {
 
     static AuditEntryView toView(AuditEntry e) {
         return new AuditEntryView(e.seq(), e.at(), e.actor(), e.action(), e.agreementId(), e.unitCode(), e.detail(),
-                e.prevHash(), e.hash());
+                e.prevHash(), e.hash(), e.digest());
     }
 
     private static OffsetDateTime instant(String field, String value) {

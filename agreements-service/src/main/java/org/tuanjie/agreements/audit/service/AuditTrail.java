@@ -94,7 +94,7 @@ public class AuditTrail {
         long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
         String prev = last.isEmpty() ? AuditEntry.GENESIS : last.get(0).hash();
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = AuditEntry.create(seq, prev, at, actor, action, agreementId, unitCode, unitPath, detail);
+        AuditEntry entry = AuditEntry.create(config.digest(), seq, prev, at, actor, action, agreementId, unitCode, unitPath, detail);
         em.persist(entry);
         return entry;
     }
