@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -50,10 +53,24 @@ public final class SealedZip implements AutoCloseable {
         this.keys = keys;
     }
 
+    /**
+     * Kinds of file compressed already (photos, videos, PDF, Office files, archives): deflating them again takes most
+     * of a bundle's build time and saves nothing, so they are written at level 0 (deflate's stored blocks).
+     */
+    private static final Set<String> COMPRESSED = Set.of("jpg", "jpeg", "png", "webp", "heic", "heif", "mp4", "mov", "m4v",
+            "pdf", "docx", "xlsx", "pptx", "zip", "gz");
+
+    /** Whether the file's name says it is compressed already. */
+    static boolean compressedAlready(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') && COMPRESSED.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
     /** Adds a file the manifest lists. */
     public void add(String path, Content content) throws IOException {
         MessageDigest sha256 = sha256();
         long[] size = {0};
+        zip.setLevel(compressedAlready(path) ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(path));
         content.writeTo(new FilterOutputStream(zip) {
             @Override

@@ -74,6 +74,29 @@ class SealedZipTest {
     }
 
     @Test
+    void photosVideosAndOfficeFilesAreNotDeflatedAgainTheRestIs() throws Exception {
+        SealKeys keys = new SealKeys(dir.resolve("seal.pem").toString(), Optional.empty(), true);
+        byte[] zeros = new byte[100_000];
+        Path file = dir.resolve("bundle.zip");
+        try (SealedZip zip = new SealedZip(java.nio.file.Files.newOutputStream(file), keys)) {
+            // the same compressible bytes under two names: only the name decides
+            zip.add("tasks/1/evidence/f/宣传栏.JPG", zeros);
+            zip.add("tasks/1/evidence/f/会议记录.mp4", zeros);
+            zip.add("tasks/1/timeline.json", zeros);
+            zip.add("tasks/1/evidence/f/jpg", zeros);
+            zip.seal(new LinkedHashMap<>(), Instant.parse("2026-12-05T02:00:00Z"));
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (String stored : List.of("tasks/1/evidence/f/宣传栏.JPG", "tasks/1/evidence/f/会议记录.mp4")) {
+                assertTrue(zip.getEntry(stored).getCompressedSize() >= zeros.length, stored + " is written as it is");
+            }
+            for (String deflated : List.of("tasks/1/timeline.json", "tasks/1/evidence/f/jpg")) {
+                assertTrue(zip.getEntry(deflated).getCompressedSize() < zeros.length / 50, deflated + " is deflated");
+            }
+        }
+    }
+
+    @Test
     void aServiceThatMayNotCreateTheKeyRefusesToStartWithout() {
         Path missing = dir.resolve("none.pem");
         IllegalStateException refused = assertThrows(IllegalStateException.class,
