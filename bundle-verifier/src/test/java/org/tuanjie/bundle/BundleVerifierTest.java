@@ -155,11 +155,7 @@ class BundleVerifierTest {
         Key key = Key.of(SealAlgorithm.ED25519);
         Map<String, byte[]> good = entries(bundle(files(), key, List.of(key), SEALED, "SHA-256"));
         for (String name : good.keySet()) {
-            Map<String, byte[]> changed = new LinkedHashMap<>(good);
-            byte[] content = good.get(name).clone();
-            content[content.length / 2] ^= 1;
-            changed.put(name, content);
-            BundleVerifier.Report report = BundleVerifier.verify(zip(changed), Optional.empty());
+            BundleVerifier.Report report = BundleVerifier.verify(zip(withByteChanged(good, name)), Optional.empty());
             assertFalse(report.valid(), name);
             assertTrue(report.problems().toString().contains(name), () -> name + " changed: " + report.problems());
         }
@@ -363,5 +359,34 @@ class BundleVerifierTest {
     private List<String> problems(Map<String, byte[]> files, Key key) throws Exception {
         return BundleVerifier.verify(bundle(files, key, List.of(key), SEALED, "SM3"), Optional.empty()).problems().stream()
                 .map(BundleVerifier.Problem::toString).toList();
+    }
+
+    @Test
+    void aBundleTheServicesWriteWithAnSm2KeyListsSm3AndVerifies() throws Exception {
+        Path ring = Files.createDirectories(dir.resolve("keys"));
+        Files.writeString(ring.resolve("sm2.pem"), "Valid-From: 2026-01-01T00:00:00Z\n"
+                + org.tuanjie.platform.seal.SealKeys.newKeyPem(SealAlgorithm.SM2), StandardCharsets.US_ASCII);
+        var keys = new org.tuanjie.platform.seal.SealKeys(dir.resolve("seal.pem").toString(), Optional.of(ring.toString()), true);
+        Path file = Files.createTempFile(dir, "sm2-", ".zip");
+        try (var zip = new org.tuanjie.platform.seal.SealedZip(Files.newOutputStream(file), keys)) {
+            for (Map.Entry<String, byte[]> f : files().entrySet()) {
+                zip.add(f.getKey(), f.getValue());
+            }
+            zip.seal(new LinkedHashMap<>(), SEALED);
+        }
+        BundleVerifier.Report report = BundleVerifier.verify(file, Optional.empty());
+        assertTrue(report.valid(), report.problems()::toString);
+        assertEquals("SM2", report.algorithm());
+        Path changed = zip(withByteChanged(entries(file), "tasks/7d1c/timeline.json"));
+        assertEquals(List.of("tasks/7d1c/timeline.json"), BundleVerifier.verify(changed, Optional.empty()).problems().stream()
+                .map(BundleVerifier.Problem::file).toList());
+    }
+
+    private static Map<String, byte[]> withByteChanged(Map<String, byte[]> files, String name) {
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        byte[] content = changed.get(name).clone();
+        content[content.length / 2] ^= 1;
+        changed.put(name, content);
+        return changed;
     }
 }

@@ -80,7 +80,11 @@ public class SealKeys {
 
     private final List<SealKey> ring;
 
-    SealKeys(@ConfigProperty(name = "seal.key-file") String keyFile,
+    /**
+     * The ring of the key file and the keys directory, as a service configures it; public so that tools and other
+     * modules' tests can build one from files.
+     */
+    public SealKeys(@ConfigProperty(name = "seal.key-file") String keyFile,
             @ConfigProperty(name = "seal.keys-dir") Optional<String> keysDir,
             @ConfigProperty(name = "seal.create-missing-key", defaultValue = "false") boolean createMissingKey) {
         try {

@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
- * A ZIP whose every file is listed, with its size and SHA-256, in a sealed manifest: what a service hands out as proof
+ * A ZIP whose every file is listed, with its size and SHA-256 (SM3 where the key in force is an SM2 key), in a sealed
+ * manifest: what a service hands out as proof
  * (an evidence bundle). Sizes and digests are taken from the bytes as they pass, so nothing is read twice or held in
  * memory. {@link #seal} ends it with {@code public-keys.json} (the key ring's public halves, listed like any file),
  * {@code manifest.json} and {@code manifest.seal.json}: the seal of the manifest's exact bytes by the key in force.
@@ -41,16 +43,58 @@ public final class SealedZip implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private record Listed(String path, long size, String sha256) {
+    private record Listed(String path, long size, String digest) {
+    }
+
+    /** A file's digest as it is written: SHA-256, or SM3 (GB/T 32905) where the deployment seals with SM2. */
+    private interface Digest {
+        void update(byte[] bytes, int off, int len);
+
+        String hex();
+
+        static Digest of(boolean sm3) {
+            if (sm3) {
+                SM3Digest digest = new SM3Digest();
+                return new Digest() {
+                    @Override
+                    public void update(byte[] bytes, int off, int len) {
+                        digest.update(bytes, off, len);
+                    }
+
+                    @Override
+                    public String hex() {
+                        byte[] out = new byte[digest.getDigestSize()];
+                        digest.doFinal(out, 0);
+                        return HexFormat.of().formatHex(out);
+                    }
+                };
+            }
+            MessageDigest digest = sha256();
+            return new Digest() {
+                @Override
+                public void update(byte[] bytes, int off, int len) {
+                    digest.update(bytes, off, len);
+                }
+
+                @Override
+                public String hex() {
+                    return HexFormat.of().formatHex(digest.digest());
+                }
+            };
+        }
     }
 
     private final ZipOutputStream zip;
     private final SealKeys keys;
     private final List<Listed> listed = new ArrayList<>();
 
+    /** SM3 digests in the manifest: the key in force is an SM2 key, so the whole bundle is 国密. */
+    private final boolean sm3;
+
     public SealedZip(OutputStream out, SealKeys keys) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         this.keys = keys;
+        this.sm3 = keys.current().algorithm() == SealAlgorithm.SM2;
     }
 
     /**
@@ -68,7 +112,7 @@ public final class SealedZip implements AutoCloseable {
 
     /** Adds a file the manifest lists. */
     public void add(String path, Content content) throws IOException {
-        MessageDigest sha256 = sha256();
+        Digest digest = Digest.of(sm3);
         long[] size = {0};
         zip.setLevel(compressedAlready(path) ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(path));
@@ -76,14 +120,14 @@ public final class SealedZip implements AutoCloseable {
             @Override
             public void write(int b) throws IOException {
                 zip.write(b);
-                sha256.update((byte) b);
+                digest.update(new byte[] {(byte) b}, 0, 1);
                 size[0]++;
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 zip.write(b, off, len);
-                sha256.update(b, off, len);
+                digest.update(b, off, len);
                 size[0] += len;
             }
 
@@ -93,7 +137,7 @@ public final class SealedZip implements AutoCloseable {
             }
         });
         zip.closeEntry();
-        listed.add(new Listed(path, size[0], HexFormat.of().formatHex(sha256.digest())));
+        listed.add(new Listed(path, size[0], digest.hex()));
     }
 
     public void add(String path, byte[] bytes) throws IOException {
@@ -124,12 +168,12 @@ public final class SealedZip implements AutoCloseable {
         manifest.put("format", FORMAT);
         manifest.putAll(about);
         manifest.put("builtAt", at.toString());
-        manifest.put("digest", "SHA-256");
+        manifest.put("digest", sm3 ? "SM3" : "SHA-256");
         manifest.put("files", listed.stream().map(f -> {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("path", f.path());
             file.put("size", f.size());
-            file.put("sha256", f.sha256());
+            file.put(sm3 ? "sm3" : "sha256", f.digest());
             return file;
         }).toList());
         String text = JSON.writeValueAsString(manifest);

@@ -74,6 +74,34 @@ class SealedZipTest {
     }
 
     @Test
+    void aDeploymentSealingWithSm2ListsSm3Digests() throws Exception {
+        Path ring = dir.resolve("keys");
+        java.nio.file.Files.createDirectories(ring);
+        java.nio.file.Files.writeString(ring.resolve("sm2.pem"), "Valid-From: 2026-01-01T00:00:00Z\n"
+                + SealKeys.newKeyPem(SealAlgorithm.SM2), StandardCharsets.US_ASCII);
+        SealKeys keys = new SealKeys(dir.resolve("seal.pem").toString(), Optional.of(ring.toString()), true);
+        byte[] text = "abc".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SealedZip zip = new SealedZip(bytes, keys)) {
+            zip.add("abc.txt", text);
+            zip.seal(new LinkedHashMap<>(), Instant.parse("2026-12-05T02:00:00Z"));
+        }
+        JsonNode manifest = null;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("manifest.json")) {
+                    manifest = new ObjectMapper().readTree(in.readAllBytes());
+                }
+            }
+        }
+        assertEquals("SM3", manifest.path("digest").asText());
+        // GB/T 32905 appendix A.1: SM3("abc")
+        assertEquals("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+                manifest.path("files").get(0).path("sm3").asText());
+        assertTrue(manifest.path("files").get(0).path("sha256").isMissingNode());
+    }
+
+    @Test
     void photosVideosAndOfficeFilesAreNotDeflatedAgainTheRestIs() throws Exception {
         SealKeys keys = new SealKeys(dir.resolve("seal.pem").toString(), Optional.empty(), true);
         byte[] zeros = new byte[100_000];
