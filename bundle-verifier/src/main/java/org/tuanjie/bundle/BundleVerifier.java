@@ -33,8 +33,8 @@ import org.tuanjie.platform.seal.SealAlgorithm;
 /**
  * Checks an evidence bundle offline, as an auditor receives it: every file against the sealed manifest (its size and
  * SHA-256, or SM3), no file missing or added, and the manifest's seal against the suite's public keys (the key named,
- * within its period, over the manifest's exact bytes), every seal inside its JSON files, and the audit chain's segment
- * against its checkpoints ({@link AuditChain}). The ZIP is read once, as a stream: a bundle of gigabytes needs
+ * within its period, over the manifest's exact bytes), every seal inside its JSON files, and each hash chain's segment
+ * against its checkpoints ({@link HashChain}: the audit trail's, the timelines'). The ZIP is read once, as a stream: a bundle of gigabytes needs
  * no more memory than a small one, and nothing is written to disk.
  *
  * <p>{@code java -jar bundle-verifier.jar bundle.zip [--public-keys keys.json]}: exit code 0 when the bundle holds, 1
@@ -65,7 +65,8 @@ public final class BundleVerifier {
      * @param keysFromBundle the keys were the bundle's own: compare {@code keyId} with the suite's published keys
      * @param filesChecked files of the manifest found and compared
      * @param sealsChecked seals found inside the files (signatures, checkpoints) and checked
-     * @param chainEntriesChecked entries of the audit chain's segment read and held against its checkpoints
+     * @param chainEntriesChecked entries of the hash chains' segments (audit trail, timelines) read and held against their
+     *                     checkpoints
      */
     public record Report(List<Problem> problems, String keyId, String algorithm, boolean keysFromBundle, int filesChecked,
             int sealsChecked, int chainEntriesChecked) {
@@ -124,7 +125,7 @@ public final class BundleVerifier {
         report.problems().forEach(out::println);
         out.println(report.filesChecked() + " files checked against the manifest, " + report.sealsChecked()
                 + " seals inside them" + (report.chainEntriesChecked() > 0 ? ", " + report.chainEntriesChecked()
-                + " audit chain entries against its checkpoints" : "") + "; sealed with key "
+                + " chain entries against their checkpoints" : "") + "; sealed with key "
                 + report.keyId() + " (" + report.algorithm() + ")"
                 + (report.keysFromBundle() ? ", taken from the bundle itself: compare it with the suite's published keys" : ""));
         out.println(report.valid() ? "valid" : "NOT valid: " + report.problems().size() + " problem(s)");
@@ -143,7 +144,7 @@ public final class BundleVerifier {
         Map<String, byte[]> small = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         List<Sealed> sealed = new ArrayList<>();
-        AuditChain chain = new AuditChain();
+        Map<String, HashChain> chains = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 String name = entry.getName();
@@ -159,9 +160,11 @@ public final class BundleVerifier {
                     continue;
                 }
                 byte[] head = null;
-                if (name.equals(AuditChain.CHAIN)) {
+                String chainFolder = HashChain.folderOf(name);
+                if (chainFolder != null && name.endsWith(HashChain.CHAIN_FILE)) {
                     Digesting in = new Digesting(zip, null);
-                    chain.check(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), problems);
+                    chains.computeIfAbsent(chainFolder, HashChain::new)
+                            .check(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), problems);
                     read.put(name, in.finish());
                     continue;
                 }
@@ -172,8 +175,9 @@ public final class BundleVerifier {
                     head = zip.readNBytes(SCANNED_MAX);
                     if (head.length < SCANNED_MAX) {
                         sealsIn(name, head, sealed);
-                        if (AuditChain.claims(name)) {
-                            chain.claimsOf(name, head, problems);
+                        if (chainFolder != null || HashChain.auditEntries(name)) {
+                            chains.computeIfAbsent(chainFolder != null ? chainFolder : HashChain.AUDIT, HashChain::new)
+                                    .claimsOf(name, head, problems);
                         }
                     }
                 }
@@ -204,7 +208,7 @@ public final class BundleVerifier {
             checkSealInside(inside, keys, read, problems);
         }
         return new Report(problems, seal.path("keyId").asText(null), seal.path("algorithm").asText(null),
-                trustedKeys.isEmpty(), checked, sealed.size(), chain.entries());
+                trustedKeys.isEmpty(), checked, sealed.size(), chains.values().stream().mapToInt(HashChain::entries).sum());
     }
 
     /** Every file the manifest lists is there, with its size and digest; nothing else is. */

@@ -264,7 +264,7 @@ class BundleVerifierTest {
      */
     private static List<ObjectNode> chain(int n, String secondActor) {
         List<ObjectNode> entries = new ArrayList<>();
-        String prev = AuditChain.GENESIS;
+        String prev = HashChain.GENESIS;
         for (int seq = 1; seq <= n; seq++) {
             ObjectNode e = JSON.createObjectNode();
             e.put("seq", seq);

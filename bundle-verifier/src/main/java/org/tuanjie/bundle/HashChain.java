@@ -16,18 +16,20 @@ import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.seal.SealAlgorithm;
 
 /**
- * The audit chain's segment in a bundle held against what the bundle says of it elsewhere. The chain
- * ({@value #CHAIN}, one entry per line, in order) must run without gaps, each entry linked to the one before, each
- * entry given in full hashing to its hash (SHA-256, or SM3 where it names that digest); and every sealed checkpoint ({@value #CHECKPOINTS}) and every agreement's
- * audit entry ({@code agreements/<id>/audit.json}) must find the same hash at its {@code seq}. A database owner who
- * rewrote history and re-hashed everything after it is caught by a checkpoint made before; one who cut the tail, by a
+ * A hash chain's segment in a bundle held against what the bundle says of it elsewhere: the agreements' audit trail
+ * ({@code audit/}) or the tasks' timelines ({@code timeline/}). The chain ({@code chain.jsonl}, one entry per line, in
+ * order) must run without gaps, each entry linked to the one before, each entry given in full hashing to its
+ * hash (SHA-256, or SM3 where it names that digest); and every sealed checkpoint ({@code checkpoints.json}) and, for
+ * the audit trail, every agreement's audit entry ({@code agreements/<id>/audit.json}) must find the same hash at its
+ * {@code seq}. A database owner who rewrote history and re-hashed everything after it is caught by a checkpoint made before; one who cut the tail, by a
  * checkpoint beyond the chain's end. The claims are read first (the bundle writes the chain last), then the chain is
  * read once, as a stream: only the claims are kept in memory, never the chain.
  */
-final class AuditChain {
+final class HashChain {
 
-    static final String CHAIN = "audit/chain.jsonl";
-    static final String CHECKPOINTS = "audit/checkpoints.json";
+    /** The chain's file name inside its folder ({@code audit/}, {@code timeline/}). */
+    static final String CHAIN_FILE = "chain.jsonl";
+    static final String CHECKPOINTS_FILE = "checkpoints.json";
     static final String GENESIS = "0".repeat(64);
 
     /** Problems past this many in the chain are counted, not listed. */
@@ -39,19 +41,37 @@ final class AuditChain {
     private record Claim(String file, String hash, boolean checkpoint) {
     }
 
+    private final String chainFile;
+    private final String checkpointsFile;
     private final Map<Long, Claim> claims = new HashMap<>();
+
+    /** The chain of a folder: {@code audit/} (agreements' audit trail), {@code timeline/} (tasks' timelines). */
+    HashChain(String folder) {
+        this.chainFile = folder + CHAIN_FILE;
+        this.checkpointsFile = folder + CHECKPOINTS_FILE;
+    }
+
+    /** The folder of a chain's or checkpoints' file, or null when the name is neither. */
+    static String folderOf(String file) {
+        int slash = file.lastIndexOf('/');
+        String name = file.substring(slash + 1);
+        return slash > 0 && (name.equals(CHAIN_FILE) || name.equals(CHECKPOINTS_FILE)) ? file.substring(0, slash + 1) : null;
+    }
+
+    /** The folder whose chain an agreement's {@code audit.json} entries belong to. */
+    static final String AUDIT = "audit/";
     private boolean chainRead;
     private int entries;
 
-    /** Whether a file of this name says something of the chain. */
-    static boolean claims(String file) {
-        return file.equals(CHECKPOINTS) || file.startsWith("agreements/") && file.endsWith("/audit.json");
+    /** Whether a file of this name says something of the agreements' audit chain besides its checkpoints. */
+    static boolean auditEntries(String file) {
+        return file.startsWith("agreements/") && file.endsWith("/audit.json");
     }
 
     /** Takes in what a checkpoints or audit file says, as read before the chain. */
     void claimsOf(String file, byte[] bytes, List<BundleVerifier.Problem> problems) {
         if (chainRead) {
-            problems.add(new BundleVerifier.Problem(file, "comes after " + CHAIN + ": its entries cannot be held against it"));
+            problems.add(new BundleVerifier.Problem(file, "comes after " + chainFile + ": its entries cannot be held against it"));
             return;
         }
         JsonNode list;
@@ -62,7 +82,7 @@ final class AuditChain {
             return;
         }
         for (JsonNode item : list) {
-            if (file.equals(CHECKPOINTS)) {
+            if (file.equals(checkpointsFile)) {
                 checkpoint(file, item, problems);
             } else if (item.path("seq").canConvertToLong() && item.path("hash").isTextual()) {
                 claims.putIfAbsent(item.path("seq").asLong(), new Claim(file, item.path("hash").asText(), false));
@@ -143,7 +163,7 @@ final class AuditChain {
             if (left.getValue().checkpoint() && seq > last) {
                 found.add("the chain ends at seq " + last + " but a checkpoint holds seq " + seq + ": entries were removed");
             } else if (seq > last || first >= 0 && seq >= first) {
-                problems.add(new BundleVerifier.Problem(left.getValue().file(), "entry " + seq + " is not in " + CHAIN));
+                problems.add(new BundleVerifier.Problem(left.getValue().file(), "entry " + seq + " is not in " + chainFile));
             }
         }
         found.close();
@@ -173,13 +193,8 @@ final class AuditChain {
         return entries;
     }
 
-    /** Whether the chain's file was found. */
-    boolean read() {
-        return chainRead;
-    }
-
-    /** The chain's problems, the first {@value #LISTED_MAX} listed. */
-    private static final class Problems {
+    /** The chain's problems, the first {@value HashChain#LISTED_MAX} listed. */
+    private final class Problems {
         private final List<BundleVerifier.Problem> out;
         private int count;
 
@@ -189,13 +204,13 @@ final class AuditChain {
 
         void add(String message) {
             if (++count <= LISTED_MAX) {
-                out.add(new BundleVerifier.Problem(CHAIN, message));
+                out.add(new BundleVerifier.Problem(chainFile, message));
             }
         }
 
         void close() {
             if (count > LISTED_MAX) {
-                out.add(new BundleVerifier.Problem(CHAIN, (count - LISTED_MAX) + " more problems"));
+                out.add(new BundleVerifier.Problem(chainFile, (count - LISTED_MAX) + " more problems"));
             }
         }
     }
