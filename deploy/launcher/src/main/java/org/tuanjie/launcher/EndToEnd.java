@@ -558,7 +558,8 @@ final class EndToEnd {
                 + bundle.text("files") + " files, " + bundle.text("size") + " bytes)", bundle);
         Api.Download zip = api.download(auditor, status + "/content");
         org.tuanjie.bundle.BundleVerifier.Report report = Bundles.verify(zip.bytes());
-        check(zip.status() == 200 && report.valid(), "downloaded through the gateway, it verifies offline"
+        check(zip.status() == 200 && report.valid() && report.chainEntriesChecked() > 0, "downloaded through the gateway, it "
+                + "verifies offline, the timelines' hash chain included (" + report.chainEntriesChecked() + " links)"
                 + (report.valid() ? "" : ": " + report.problems()), null);
         // one file of each kind (README, ledger, keys, manifest and its seal, a task, a timeline, an evidence file…)
         Bundles.Tampered tampered = Bundles.changeEachKindOfFile(zip.bytes());

@@ -21,7 +21,7 @@ public final class Routes {
             "units", List.of("units", "readiness", "domains", "activities", "documents", "dossier", "attachments",
                     "indicator-catalogues"),
             "tasks", List.of("tasks", "inspections", "findings", "evidence", "figures", "ledger.csv", "ledger.xlsx", "ledger",
-                    "bulletins", "bundles"),
+                    "bulletins", "bundles", "timeline"),
             "agreements", List.of("agreements", "templates", "audit", "coverage", "seal"));
 
     private Routes() {

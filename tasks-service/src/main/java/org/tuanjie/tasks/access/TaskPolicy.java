@@ -4,6 +4,7 @@ import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.ADMINS;
 import static org.tuanjie.platform.security.Roles.AUDITOR;
 import static org.tuanjie.platform.security.Roles.INSPECTOR;
+import static org.tuanjie.platform.security.Roles.INTEGRATION;
 import static org.tuanjie.platform.security.Roles.UNIT_LEADER;
 import static org.tuanjie.platform.security.Roles.UNIT_LIAISON;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
@@ -40,6 +41,11 @@ public final class TaskPolicy implements AccessPolicy.Source {
      * carries every file of a subtree, more than a unit's own people or an inspector needs at once.
      */
     static final Set<String> BUNDLE_TAKERS = Set.of(ADMIN, AUDITOR);
+    /**
+     * Who keeps and checks the timeline chain's checkpoints: auditors, the office, and other platforms. A checkpoint says
+     * nothing of any task, only the chain's length and head hash.
+     */
+    static final Set<String> CHECKPOINT_KEEPERS = Set.of(ADMIN, AUDITOR, INTEGRATION);
     /** Whom work waits on: the people of units and offices, not oversight or other platforms. */
     static final Set<String> INBOX_OWNERS = Set.of(ADMIN, INSPECTOR, UNIT_LIAISON, UNIT_LEADER);
 
@@ -144,6 +150,8 @@ public final class TaskPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/bundles", BUNDLE_TAKERS))
                 .rule(Rule.of("GET", "/bundles/{id}", BUNDLE_TAKERS))
                 .rule(Rule.of("GET", "/bundles/{id}/content", BUNDLE_TAKERS))
+                .rule(Rule.of("GET", "/timeline/checkpoints", CHECKPOINT_KEEPERS))
+                .rule(Rule.of("POST", "/timeline/checkpoints/verification", CHECKPOINT_KEEPERS))
                 .rules(EventAccess.rules("/tasks"))
                 .build();
     }

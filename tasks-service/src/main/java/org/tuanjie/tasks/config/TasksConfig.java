@@ -56,6 +56,16 @@ public interface TasksConfig {
     @WithDefault("1h")
     String bundlesSweepEvery();
 
+    /** How often timeline lines written since are linked into the timelines' hash chain ({@code off} in tests). */
+    @WithName("timeline.chain-every")
+    @WithDefault("5s")
+    String timelineChainEvery();
+
+    /** How often the chain's head is sealed as a checkpoint, while it grows ({@code off} in tests). */
+    @WithName("timeline.checkpoint-every")
+    @WithDefault("1h")
+    String timelineCheckpointEvery();
+
     default LocalDate today() {
         return LocalDate.now(zone());
     }

@@ -44,6 +44,8 @@ import org.tuanjie.tasks.bundle.service.BundleService;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.mapping.TaskViews;
+import org.tuanjie.tasks.timeline.rest.TimelineCheckpointResource;
+import org.tuanjie.tasks.timeline.service.TimelineChain;
 
 @Guarded
 @Path("/bundles")
@@ -63,6 +65,11 @@ public class BundleResource {
         @Override
         public Object timeline(List<TaskEvent> events) {
             return events.stream().map(TaskViews::toView).toList();
+        }
+
+        @Override
+        public Object checkpoint(TimelineChain.Checkpoint checkpoint) {
+            return TimelineCheckpointResource.TimelineCheckpointView.of(checkpoint);
         }
     };
 

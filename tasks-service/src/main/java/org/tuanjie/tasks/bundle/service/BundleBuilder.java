@@ -2,6 +2,7 @@ package org.tuanjie.tasks.bundle.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.seal.SealedZip;
 import org.tuanjie.tasks.bundle.EvidenceBundle;
@@ -34,6 +36,7 @@ import org.tuanjie.tasks.ledger.service.LedgerService;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.service.TaskQueries;
+import org.tuanjie.tasks.timeline.service.TimelineChain;
 import org.tuanjie.unitsclient.Jurisdiction;
 
 /**
@@ -62,6 +65,9 @@ public class BundleBuilder {
     @Inject
     TasksConfig config;
 
+    @Inject
+    TimelineChain chain;
+
     private final ObjectMapper json;
 
     @Inject
@@ -74,6 +80,8 @@ public class BundleBuilder {
         Object task(RectificationTask task, LocalDate today, int yellowDays, List<StoredFile> evidence);
 
         Object timeline(List<TaskEvent> events);
+
+        Object checkpoint(TimelineChain.Checkpoint checkpoint);
     }
 
     /** What a build wrote: how many tasks and listed files, and the ZIP's size and SHA-256. */
@@ -90,6 +98,11 @@ public class BundleBuilder {
         }
         int tasks = 0;
         int listed;
+        // the chain's checkpoints first, then its head: every checkpoint listed is of a link the segment must reach
+        chain.linkAll();
+        Instant since = bundle.from().atStartOfDay(config.zone()).toInstant();
+        List<TimelineChain.Checkpoint> anchors = chain.anchoring(since);
+        long head = chain.length();
         try (OutputStream file = java.nio.file.Files.newOutputStream(target);
                 DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), whole);
                 SealedZip zip = new SealedZip(digesting, keys)) {
@@ -109,10 +122,32 @@ public class BundleBuilder {
                 }
                 after = batch.get(batch.size() - 1).task().id();
             }
+            writeChain(zip, views, bundle, anchors, since, head);
             zip.seal(about(bundle), Instant.now());
             listed = zip.files();
         }
         return new Built(tasks, listed, java.nio.file.Files.size(target), HexFormat.of().formatHex(whole.digest()));
+    }
+
+    /**
+     * The timelines' chain from the last checkpoint before the period (else its start) to its head when the build
+     * began, and the checkpoints that anchor it: lines of the bundle's subtree in full (their hashes recomputable),
+     * anyone else's as their place and links only.
+     */
+    private void writeChain(SealedZip zip, Views views, EvidenceBundle bundle, List<TimelineChain.Checkpoint> anchors,
+            Instant since, long head) throws IOException {
+        zip.add("timeline/checkpoints.json", json.writeValueAsBytes(anchors.stream().map(views::checkpoint).toList()));
+        long from = anchors.isEmpty() || !anchors.get(0).madeAt().toInstant().isBefore(since) ? 1 : anchors.get(0).seq();
+        zip.add("timeline/chain.jsonl", out -> chain.links(from, head, links -> {
+            for (TimelineChain.Link link : links) {
+                ObjectNode line = link.fields();
+                if (link.unitPath() == null || !link.unitPath().startsWith(bundle.unitPath())) {
+                    line = json.createObjectNode().put("seq", link.seq()).put("prevHash", line.path("prevHash").asText())
+                            .put("withheld", true).put("hash", line.path("hash").asText());
+                }
+                out.write((CanonicalJson.of(line) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }));
     }
 
     /** The tasks of the bundle's subtree open at some time in its period. */
@@ -215,7 +250,9 @@ public class BundleBuilder {
                 (compare them with those it publishes at GET /api/seal/public-keys). To check the bundle offline:
                 java -jar bundle-verifier.jar this.zip [--public-keys published-keys.json]
                 ledger.xlsx is the rectification ledger (整改台账); tasks/<id>/ holds each task, its timeline and its
-                evidence files, and those of the finding it rectifies.
+                evidence files, and those of the finding it rectifies. timeline/chain.jsonl is the hash chain of every
+                task's timeline from the last checkpoint before the period (lines of this unit's subtree in full, others
+                as links only), timeline/checkpoints.json its sealed checkpoints, which the chain must match.
                 """.formatted(bundle.unitName(), bundle.unitCode(), bundle.from(), bundle.to());
     }
 }
