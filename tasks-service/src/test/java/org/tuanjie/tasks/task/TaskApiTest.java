@@ -121,8 +121,8 @@ class TaskApiTest {
         String admin = org.tuanjie.testing.Tokens.of("admin", c.county);
         Map<String, String> values = Map.of("id", inspectionId);
         org.junit.jupiter.api.Assertions.assertAll(
-                () -> org.junit.jupiter.api.Assertions.assertEquals(6, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, values)),
-                () -> org.junit.jupiter.api.Assertions.assertEquals(7, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, values)));
+                () -> org.junit.jupiter.api.Assertions.assertEquals(7, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(admin, values)),
+                () -> org.junit.jupiter.api.Assertions.assertEquals(8, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(admin, values)));
     }
 
     @Test
