@@ -4,12 +4,12 @@
 -- Lines are queued by a trigger as they are written and chained by one replica at a time a few seconds later, so no
 -- task write waits for the chain.
 create table timeline_pending (
-    event_id bigint primary key references task_event (id)
+    line_id bigint primary key references task_event (id)
 );
 
 create function timeline_event_queued() returns trigger language plpgsql as $$
 begin
-    insert into timeline_pending (event_id) values (new.id);
+    insert into timeline_pending (line_id) values (new.id);
     return new;
 end $$;
 
@@ -17,11 +17,11 @@ create trigger task_event_queued after insert on task_event
     for each row execute function timeline_event_queued();
 
 -- every line already written joins the chain, oldest first
-insert into timeline_pending (event_id) select id from task_event;
+insert into timeline_pending (line_id) select id from task_event;
 
 create table timeline_link (
     seq        bigint primary key,
-    event_id   bigint       not null unique references task_event (id),
+    line_id    bigint       not null unique references task_event (id),
     prev_hash  varchar(64)  not null,
     hash       varchar(64)  not null,
     chained_at timestamptz  not null

@@ -9,6 +9,8 @@ import static org.tuanjie.tasks.Flows.act;
 import static org.tuanjie.tasks.Flows.finding;
 import static org.tuanjie.tasks.Flows.inspection;
 import static org.tuanjie.tasks.Flows.task;
+import static org.tuanjie.testing.ChainTampering.lineAt;
+import static org.tuanjie.testing.ChainTampering.withOriginalsRestored;
 import static org.tuanjie.testing.FakeCounty.as;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +22,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuanjie.bundle.BundleVerifier;
@@ -67,7 +66,7 @@ class TimelineChainTest {
         String other = task(c.county, finding(c.county, inspectionId, c.id(elsewhere), "PUBLICITY"), TODAY.plusDays(10));
         String ours = task(c.county, finding(c.county, inspectionId, c.id(village), "PUBLICITY"), TODAY.plusDays(10));
         act("liaison-chain", "unit-liaison", village, ours, "start", null, 200);
-        chain.checkpoint();
+        chain.chain().checkpoint();
 
         Map<String, Object> held = as("auditor", c.county).get("/timeline/checkpoints").then().statusCode(200)
                 .extract().path("items[0]");
@@ -77,8 +76,8 @@ class TimelineChainTest {
 
         // the start of our task (the head) given to someone else behind the service's back: that line no longer gives
         // its hash; re-hashed as well, the chain holds another head than the checkpoint sealed
-        withOriginalsRestored(head, sql -> {
-            long event = eventAt(sql, head);
+        withOriginalsRestored("timeline", "task_event", "actor", head, sql -> {
+            long event = lineAt(sql, "timeline", head);
             sql.executeUpdate("update task_event set actor = 'someone-else' where id = " + event);
             verify(c, held).body("valid", equalTo(false)).body("reason", equalTo("entry-altered"));
             String rehashed = hashOf(sql, head);
@@ -93,7 +92,7 @@ class TimelineChainTest {
         verify(c, held).body("valid", equalTo(true));
 
         // the last link deleted: the chain no longer reaches the checkpoint, online and offline
-        withOriginalsRestored(head, sql -> {
+        withOriginalsRestored("timeline", "task_event", "actor", head, sql -> {
             sql.executeUpdate("delete from timeline_link where seq = " + head);
             verify(c, held).body("valid", equalTo(false)).body("reason", equalTo("truncated"))
                     .body("chainLength", equalTo((int) head - 1));
@@ -116,7 +115,7 @@ class TimelineChainTest {
     @Test
     void theOfficeAuditorsAndOtherPlatformsKeepCheckpointsNobodyElse() {
         FakeCounty c = new FakeCounty("513284");
-        chain.checkpoint();
+        chain.chain().checkpoint();
         as("integration", c.county).get("/timeline/checkpoints").then().statusCode(200);
         as("admin", c.townships.get(0)).get("/timeline/checkpoints").then().statusCode(200);
         for (String[] who : List.of(new String[] {"unit-liaison", c.villages.get(0)}, new String[] {"unit-leader", c.townships.get(0)},
@@ -178,18 +177,11 @@ class TimelineChainTest {
         throw new AssertionError(name + " is not in the bundle");
     }
 
-    private static long eventAt(Statement sql, long seq) throws Exception {
-        try (ResultSet rs = sql.executeQuery("select event_id from timeline_link where seq = " + seq)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** The link's hash re-made from its line as stored now, as a database owner covering their tracks would. */
     private static String hashOf(Statement sql, long seq) throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (ResultSet rs = sql.executeQuery("select l.prev_hash, e.id, e.task_id, e.type, e.from_state, e.to_state,"
-                + " e.detail::text, e.actor, e.at, e.recorded_at from timeline_link l join task_event e on e.id = l.event_id"
+                + " e.detail::text, e.actor, e.at, e.recorded_at from timeline_link l join task_event e on e.id = l.line_id"
                 + " where l.seq = " + seq)) {
             rs.next();
             ObjectNode fields = json.createObjectNode();
@@ -205,33 +197,6 @@ class TimelineChainTest {
             fields.put("recordedAt", DateTimeFormatter.ISO_INSTANT.format(rs.getObject(10, OffsetDateTime.class).toInstant()));
             fields.put("prevHash", rs.getString(1));
             return CanonicalJson.sha256(CanonicalJson.of(fields));
-        }
-    }
-
-    private interface Change {
-        void apply(Statement sql) throws Exception;
-    }
-
-    /** Changes the chain from {@code seq} on (triggers off), checks, then puts links and lines back as they were. */
-    private static void withOriginalsRestored(long seq, Change change) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)); Statement sql = db.createStatement()) {
-            sql.execute("set session_replication_role = replica");
-            sql.execute("create temp table kept_links as select * from timeline_link where seq >= " + seq);
-            sql.execute("create temp table kept_events as select e.* from task_event e join timeline_link l on l.event_id = e.id"
-                    + " where l.seq >= " + seq);
-            try {
-                change.apply(sql);
-            } finally {
-                sql.executeUpdate("delete from timeline_link where seq >= " + seq);
-                sql.executeUpdate("insert into timeline_link select * from kept_links");
-                sql.executeUpdate("update task_event e set actor = k.actor from kept_events k where e.id = k.id");
-                sql.execute("drop table kept_links");
-                sql.execute("drop table kept_events");
-                sql.execute("set session_replication_role = origin");
-            }
         }
     }
 }

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
+import org.tuanjie.platform.chain.ChainViews;
+import org.tuanjie.platform.chain.HashChain;
 import org.tuanjie.platform.files.ByteRange;
 import org.tuanjie.platform.files.PacedCopy;
 import org.tuanjie.platform.files.StoredFile;
@@ -44,8 +46,6 @@ import org.tuanjie.tasks.bundle.service.BundleService;
 import org.tuanjie.tasks.task.RectificationTask;
 import org.tuanjie.tasks.task.TaskEvent;
 import org.tuanjie.tasks.task.mapping.TaskViews;
-import org.tuanjie.tasks.timeline.rest.TimelineCheckpointResource;
-import org.tuanjie.tasks.timeline.service.TimelineChain;
 
 @Guarded
 @Path("/bundles")
@@ -68,8 +68,8 @@ public class BundleResource {
         }
 
         @Override
-        public Object checkpoint(TimelineChain.Checkpoint checkpoint) {
-            return TimelineCheckpointResource.TimelineCheckpointView.of(checkpoint);
+        public Object checkpoint(HashChain.Checkpoint checkpoint) {
+            return ChainViews.CheckpointView.of(checkpoint);
         }
     };
 

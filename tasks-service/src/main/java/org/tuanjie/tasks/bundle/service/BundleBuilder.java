@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.platform.chain.HashChain;
 import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.seal.SealedZip;
@@ -66,7 +67,7 @@ public class BundleBuilder {
     TasksConfig config;
 
     @Inject
-    TimelineChain chain;
+    TimelineChain timeline;
 
     private final ObjectMapper json;
 
@@ -81,7 +82,7 @@ public class BundleBuilder {
 
         Object timeline(List<TaskEvent> events);
 
-        Object checkpoint(TimelineChain.Checkpoint checkpoint);
+        Object checkpoint(HashChain.Checkpoint checkpoint);
     }
 
     /** What a build wrote: how many tasks and listed files, and the ZIP's size and SHA-256. */
@@ -99,9 +100,10 @@ public class BundleBuilder {
         int tasks = 0;
         int listed;
         // the chain's checkpoints first, then its head: every checkpoint listed is of a link the segment must reach
+        HashChain chain = timeline.chain();
         chain.linkAll();
         Instant since = bundle.from().atStartOfDay(config.zone()).toInstant();
-        List<TimelineChain.Checkpoint> anchors = chain.anchoring(since);
+        List<HashChain.Checkpoint> anchors = chain.anchoring(since);
         long head = chain.length();
         try (OutputStream file = java.nio.file.Files.newOutputStream(target);
                 DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), whole);
@@ -134,12 +136,12 @@ public class BundleBuilder {
      * began, and the checkpoints that anchor it: lines of the bundle's subtree in full (their hashes recomputable),
      * anyone else's as their place and links only.
      */
-    private void writeChain(SealedZip zip, Views views, EvidenceBundle bundle, List<TimelineChain.Checkpoint> anchors,
+    private void writeChain(SealedZip zip, Views views, EvidenceBundle bundle, List<HashChain.Checkpoint> anchors,
             Instant since, long head) throws IOException {
         zip.add("timeline/checkpoints.json", json.writeValueAsBytes(anchors.stream().map(views::checkpoint).toList()));
         long from = anchors.isEmpty() || !anchors.get(0).madeAt().toInstant().isBefore(since) ? 1 : anchors.get(0).seq();
-        zip.add("timeline/chain.jsonl", out -> chain.links(from, head, links -> {
-            for (TimelineChain.Link link : links) {
+        zip.add("timeline/chain.jsonl", out -> timeline.chain().links(from, head, links -> {
+            for (HashChain.Link link : links) {
                 ObjectNode line = link.fields();
                 if (link.unitPath() == null || !link.unitPath().startsWith(bundle.unitPath())) {
                     line = json.createObjectNode().put("seq", link.seq()).put("prevHash", line.path("prevHash").asText())
