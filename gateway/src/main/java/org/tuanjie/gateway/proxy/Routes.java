@@ -19,7 +19,7 @@ public final class Routes {
     /** Top-level path segments of each service, as the services publish them. */
     public static final Map<String, List<String>> SEGMENTS = Map.of(
             "units", List.of("units", "readiness", "domains", "activities", "documents", "dossier", "attachments",
-                    "indicator-catalogues"),
+                    "indicator-catalogues", "history"),
             "tasks", List.of("tasks", "inspections", "findings", "evidence", "figures", "ledger.csv", "ledger.xlsx", "ledger",
                     "bulletins", "bundles", "timeline"),
             "agreements", List.of("agreements", "templates", "audit", "coverage", "seal"));

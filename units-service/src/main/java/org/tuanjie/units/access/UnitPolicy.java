@@ -2,10 +2,13 @@ package org.tuanjie.units.access;
 
 import static org.tuanjie.platform.security.Roles.ADMIN;
 import static org.tuanjie.platform.security.Roles.ADMINS;
+import static org.tuanjie.platform.security.Roles.AUDITOR;
+import static org.tuanjie.platform.security.Roles.INTEGRATION;
 import static org.tuanjie.platform.security.Roles.UNIT_STAFF;
 import static org.tuanjie.platform.security.Roles.EVERYONE;
 import static org.tuanjie.platform.security.Roles.OFFICE;
 
+import java.util.Set;
 import org.tuanjie.platform.access.AccessPolicy;
 import org.tuanjie.platform.access.Act;
 import org.tuanjie.platform.access.Reach;
@@ -35,6 +38,12 @@ import org.tuanjie.units.unit.UnitRead;
  * domains change by the office whose reach includes their owner.
  */
 public final class UnitPolicy implements AccessPolicy.Source {
+
+    /**
+     * Who keeps and checks the history chain's checkpoints: auditors, the office, and other platforms. A checkpoint says
+     * nothing of any unit, only the chain's length and head hash.
+     */
+    static final Set<String> CHECKPOINT_KEEPERS = Set.of(ADMIN, AUDITOR, INTEGRATION);
 
     // who sees what at all (404 otherwise)
     static final Act<Unit> SEES_UNIT = Act.of(Unit.class, "every unit named lies in the caller's reach",
@@ -155,6 +164,8 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("POST", "/units/{id}/close", ADMINS).acting(LEVEL_ABOVE))
                 .rule(Rule.of("POST", "/units/{id}/reopen", ADMINS).acting(LEVEL_ABOVE))
                 .rule(Rule.of("GET", "/units/{id}/history", EVERYONE))
+                .rule(Rule.of("GET", "/history/checkpoints", CHECKPOINT_KEEPERS))
+                .rule(Rule.of("POST", "/history/checkpoints/verification", CHECKPOINT_KEEPERS))
                 .rule(Rule.of("GET", "/units/{id}/children", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/ancestors", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/boundaries", EVERYONE).acting(SEES_UNIT_READ))

@@ -306,8 +306,8 @@ class UnitApiTest {
                 .replace("{id}", h.id(h.county));
         String token = Tokens.of("admin", h.county);
         org.junit.jupiter.api.Assertions.assertAll(
-                () -> assertEquals(9, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
-                () -> assertEquals(17, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
+                () -> assertEquals(10, org.tuanjie.testing.QueryAbuse.forgedCursorsAreRefused(token, paths)),
+                () -> assertEquals(18, org.tuanjie.testing.QueryAbuse.numbersThatDoNotFitAreRefused(token, paths)));
     }
 
     @Test
