@@ -36,8 +36,8 @@ public class HashChain {
     private static final Logger LOG = Logger.getLogger(HashChain.class);
 
     public static final String GENESIS = "0".repeat(64);
-    /** Rows linked, or read for a bundle, at a time. */
-    public static final int BATCH = 1000;
+    /** Rows linked (five parameters each, in one statement), or read for a bundle, at a time. */
+    public static final int BATCH = 500;
 
     /** How a row's columns become the fields its link hashes: {@code row[0]} is its id, then the columns named. */
     @FunctionalInterface
@@ -125,17 +125,28 @@ public class HashChain {
             Object[] head = head();
             long seq = head == null ? 0 : ((Number) head[0]).longValue();
             String prev = head == null ? GENESIS : (String) head[1];
+            // hashed first, then written in two statements: the transaction holds an id only for those, since feeds
+            // read in commit order (inbox, changes) hold back what committed after a transaction still open
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            List<Object> values = new ArrayList<>();
             List<Long> linked = new ArrayList<>();
+            StringBuilder insert = new StringBuilder("insert into " + spec.prefix()
+                    + "_link (seq, line_id, prev_hash, hash, chained_at) values ");
             for (Object[] row : queued) {
                 seq++;
                 String hash = hash(fields(seq, row, prev));
-                em.createNativeQuery("insert into " + spec.prefix() + "_link (seq, line_id, prev_hash, hash, chained_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, seq).setParameter(2, row[0]).setParameter(3, prev)
-                        .setParameter(4, hash).setParameter(5, now).executeUpdate();
+                int at = values.size();
+                insert.append(at == 0 ? "" : ", ").append("(?").append(at + 1).append(", ?").append(at + 2).append(", ?")
+                        .append(at + 3).append(", ?").append(at + 4).append(", ?").append(at + 5).append(')');
+                values.addAll(List.of(seq, row[0], prev, hash, now));
                 linked.add(((Number) row[0]).longValue());
                 prev = hash;
             }
+            var statement = em.createNativeQuery(insert.toString());
+            for (int i = 0; i < values.size(); i++) {
+                statement.setParameter(i + 1, values.get(i));
+            }
+            statement.executeUpdate();
             em.createNativeQuery("delete from " + spec.prefix() + "_pending where line_id in (:linked)")
                     .setParameter("linked", linked).executeUpdate();
             return queued.size();
