@@ -75,11 +75,16 @@ final class EndToEnd {
                 "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString()));
         check(task.status() == 201, "inspector assigns a task (201)", task);
         String taskPath = "/api/v1/tasks/" + task.text("id");
-        check(waiting(liaison, task.text("id"), "NEW_TASK"), "the new task waits in the liaison's inbox", null);
+        check(waiting(liaison, task.text("id"), "NEW_TASK", true), "the new task waits in the liaison's inbox", null);
         Api.Reply synced = api.get(liaison, "/api/v1/tasks/changes");
+        // read in commit order, as the inbox: asked again while a transaction begun before the task's is still open
+        for (int attempt = 0; attempt < 20 && !synced.raw().contains(task.text("id")); attempt++) {
+            Thread.sleep(100);
+            synced = api.get(liaison, "/api/v1/tasks/changes");
+        }
         check(synced.status() == 200 && synced.raw().contains(task.text("id")), "the liaison's phone syncs it (tasks/changes)", synced);
         check(api.change(liaison, "POST", taskPath, "start", null).status() == 200, "the unit's liaison starts it", null);
-        check(!waiting(liaison, task.text("id"), "NEW_TASK"), "started: it no longer waits in the liaison's inbox", null);
+        check(!waiting(liaison, task.text("id"), "NEW_TASK", false), "started: it no longer waits in the liaison's inbox", null);
         List<String> photos = submitWithPhotos(liaison, secondInspector, taskPath);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Api.Reply subscribed = api.post(platform, "/api/v1/tasks/webhooks",
@@ -706,14 +711,24 @@ final class EndToEnd {
     }
 
     /** Whether an item of {@code kind} about the task waits (unresolved) in the inbox a first sync shows the caller. */
-    private boolean waiting(String token, String taskId, String kind) {
-        for (JsonNode item : api.get(token, "/api/v1/tasks/inbox").body().path("items")) {
-            if (taskId.equals(item.path("taskId").asText()) && kind.equals(item.path("kind").asText())
-                    && !item.hasNonNull("resolvedAt")) {
-                return true;
+    /**
+     * Whether the item waits (unresolved) in the caller's inbox, as {@code expected} says it should. The inbox is read
+     * in commit order: a change shows once every transaction that began before it has ended (any other write of the
+     * service, the timelines' chain linking a batch), a moment later; so this asks again for up to two seconds.
+     */
+    private boolean waiting(String token, String taskId, String kind, boolean expected) throws InterruptedException {
+        boolean found = !expected;
+        for (int attempt = 0; attempt < 20 && found != expected; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            found = false;
+            for (JsonNode item : api.get(token, "/api/v1/tasks/inbox").body().path("items")) {
+                found |= taskId.equals(item.path("taskId").asText()) && kind.equals(item.path("kind").asText())
+                        && !item.hasNonNull("resolvedAt");
             }
         }
-        return false;
+        return found;
     }
 
     /**
