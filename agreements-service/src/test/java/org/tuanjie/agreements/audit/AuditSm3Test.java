@@ -16,11 +16,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +34,37 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tuanjie.bundle.BundleVerifier;
 import org.tuanjie.platform.seal.CanonicalJson;
 import org.tuanjie.platform.seal.SealAlgorithm;
+import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.testing.FakeCounty;
 
 /**
- * A deployment whose cryptography is assessed (密评) hashes its audit trail with SM3 (GB/T 32905): each entry says so,
- * its hash is the SM3 of its canonical fields with that name among them, the chain verifies online and offline, and
- * an entry changed behind the service's back is found by the SM3 walk.
+ * A deployment whose cryptography is assessed (密评) seals with SM2 and hashes its audit trail with SM3 (GB/T 32918,
+ * GB/T 32905): a leader's signature carries the SM2 key's seal and verifies online; each audit entry says SM3, its hash
+ * is the SM3 of its canonical fields with that name among them; the chain and the agreements' bundle verify online and
+ * offline; an entry changed behind the service's back is found by the SM3 walk.
  */
 @QuarkusTest
 @TestProfile(AuditSm3Test.Sm3.class)
 class AuditSm3Test {
 
+    /**
+     * A 国密 deployment: the audit trail hashed with SM3, and an SM2 key taking over from the Ed25519 one the moment
+     * the service starts (earlier seals, made by other tests, stay in the Ed25519 key's period).
+     */
     public static class Sm3 implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("agreements.audit.digest", "SM3");
+            Path ring = Path.of("target/test-sm2-keys");
+            try {
+                Files.createDirectories(ring);
+                // from the next whole second: no seal made before this profile starts falls in the SM2 key's period
+                Instant from = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+                Files.writeString(ring.resolve("sm2.pem"), "Valid-From: " + from + "\n" + SealKeys.newKeyPem(SealAlgorithm.SM2),
+                        StandardCharsets.US_ASCII);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            return Map.of("agreements.audit.digest", "SM3", "seal.keys-dir", ring.toString());
         }
     }
 
@@ -57,6 +77,14 @@ class AuditSm3Test {
         issueWithin(c, publishedTemplate(c, 2026), c.county).then().statusCode(200);
         String agreement = agreementOf(c, c.villages.get(0), 2026);
         act("unit-leader", c.villages.get(0), agreement, "sign", null, c.county).then().statusCode(200);
+
+        // sealed with the SM2 key in force, and verified online
+        String sm2 = as("auditor", c.county).get("/seal/public-keys").then().statusCode(200).extract()
+                .path("find { it.algorithm == 'SM2' }.keyId");
+        as("auditor", c.county).get("/agreements/" + agreement + "/signatures").then().statusCode(200)
+                .body("[0].keyId", equalTo(sm2));
+        as("auditor", c.county).get("/agreements/" + agreement + "/verification").then().statusCode(200)
+                .body("valid", equalTo(true));
 
         List<Map<String, Object>> entries = as("admin", c.county).queryParam("limit", 500).get("/audit").then().statusCode(200)
                 .extract().path("items");
@@ -73,6 +101,8 @@ class AuditSm3Test {
         BundleVerifier.Report report = BundleVerifier.verify(file, Optional.empty());
         assertTrue(report.valid(), report.problems()::toString);
         assertTrue(report.chainEntriesChecked() >= entries.size());
+        assertEquals("SM2", report.algorithm(), "the manifest sealed with SM2 (its digests SM3)");
+        assertTrue(report.sealsChecked() >= 1, "the leader's SM2 seal checked offline");
 
         // the leader's signing entry given to someone else, its SM3 hash left as it was: the walk finds it
         long signed = ((Number) entries.get(entries.size() - 1).get("seq")).longValue();
