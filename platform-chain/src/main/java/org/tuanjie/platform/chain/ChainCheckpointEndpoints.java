@@ -29,10 +29,7 @@ public abstract class ChainCheckpointEndpoints {
     @Context
     UriInfo uri;
 
-    /**
-     * The chain these checkpoints are of. Annotate the override {@code @NoClassInterceptors}: the class's guard would
-     * otherwise take this call for an operation of its own, and refuse it.
-     */
+    /** The chain these checkpoints are of. */
     protected abstract HashChain chain();
 
     @GET

@@ -45,6 +45,11 @@ public class GuardInterceptor {
     @AroundInvoke
     Object admit(InvocationContext context) throws Exception {
         Method method = context.getMethod();
+        if (!endpoint(method)) {
+            // a resource's own helper called from an endpoint (intercepted too, the bean being a subclass): the
+            // endpoint that called it was admitted already
+            return context.proceed();
+        }
         Class<?> resource = context.getTarget().getClass();
         Optional<Rule> rule = RULES.computeIfAbsent(new Operation(resource, method),
                 op -> policy.rule(httpMethod(method), template(resource, method)));
@@ -60,6 +65,11 @@ public class GuardInterceptor {
         }
         guard.enter(rule.get());
         return context.proceed();
+    }
+
+    /** A resource method or sub-resource locator: it has an HTTP method designator or a {@code @Path}. */
+    static boolean endpoint(Method method) {
+        return !httpMethod(method).isEmpty() || method.isAnnotationPresent(Path.class);
     }
 
     /** {@code GET}, {@code POST}, …: the JAX-RS method designator on the resource method. */

@@ -26,6 +26,10 @@ class GuardInterceptorTest {
         @GET
         public void list() {
         }
+
+        protected String helper() {
+            return "";
+        }
     }
 
     static class Subclass extends Units {
@@ -38,5 +42,12 @@ class GuardInterceptorTest {
         assertEquals("/units/{id}/children", GuardInterceptor.template(Units.class, Units.class.getMethod("children")));
         assertEquals("/units", GuardInterceptor.template(Subclass.class, Units.class.getMethod("list")));
         assertEquals("GET", GuardInterceptor.httpMethod(Units.class.getMethod("list")));
+    }
+
+    @Test
+    void onlyEndpointsAreGuardedNotTheHelpersTheyCall() throws NoSuchMethodException {
+        org.junit.jupiter.api.Assertions.assertTrue(GuardInterceptor.endpoint(Units.class.getMethod("list")));
+        org.junit.jupiter.api.Assertions.assertTrue(GuardInterceptor.endpoint(Units.class.getMethod("children")));
+        org.junit.jupiter.api.Assertions.assertFalse(GuardInterceptor.endpoint(Units.class.getDeclaredMethod("helper")));
     }
 }

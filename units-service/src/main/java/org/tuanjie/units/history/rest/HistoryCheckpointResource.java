@@ -1,6 +1,5 @@
 package org.tuanjie.units.history.rest;
 
-import io.quarkus.arc.NoClassInterceptors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,7 +18,6 @@ public class HistoryCheckpointResource extends ChainCheckpointEndpoints {
     UnitHistoryChain history;
 
     @Override
-    @NoClassInterceptors // a lookup, not an operation: the guard admits the endpoint that asks for it
     protected HashChain chain() {
         return history.chain();
     }
