@@ -32,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
-import org.tuanjie.platform.chain.ChainViews;
-import org.tuanjie.platform.chain.HashChain;
 import org.tuanjie.platform.files.ByteRange;
 import org.tuanjie.platform.files.PacedCopy;
 import org.tuanjie.platform.files.StoredFile;
@@ -65,11 +63,6 @@ public class BundleResource {
         @Override
         public Object timeline(List<TaskEvent> events) {
             return events.stream().map(TaskViews::toView).toList();
-        }
-
-        @Override
-        public Object checkpoint(HashChain.Checkpoint checkpoint) {
-            return ChainViews.CheckpointView.of(checkpoint);
         }
     };
 

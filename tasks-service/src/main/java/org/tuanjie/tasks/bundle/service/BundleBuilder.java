@@ -2,7 +2,6 @@ package org.tuanjie.tasks.bundle.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +25,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
+import org.tuanjie.platform.chain.ChainViews;
 import org.tuanjie.platform.chain.HashChain;
-import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.ChainLine;
 import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.seal.SealedZip;
 import org.tuanjie.tasks.bundle.EvidenceBundle;
@@ -81,8 +81,6 @@ public class BundleBuilder {
         Object task(RectificationTask task, LocalDate today, int yellowDays, List<StoredFile> evidence);
 
         Object timeline(List<TaskEvent> events);
-
-        Object checkpoint(HashChain.Checkpoint checkpoint);
     }
 
     /** What a build wrote: how many tasks and listed files, and the ZIP's size and SHA-256. */
@@ -124,7 +122,7 @@ public class BundleBuilder {
                 }
                 after = batch.get(batch.size() - 1).task().id();
             }
-            writeChain(zip, views, bundle, anchors, since, head);
+            writeChain(zip, chain, bundle, anchors, since, head);
             zip.seal(about(bundle), Instant.now());
             listed = zip.files();
         }
@@ -136,18 +134,13 @@ public class BundleBuilder {
      * began, and the checkpoints that anchor it: lines of the bundle's subtree in full (their hashes recomputable),
      * anyone else's as their place and links only.
      */
-    private void writeChain(SealedZip zip, Views views, EvidenceBundle bundle, List<HashChain.Checkpoint> anchors,
+    private void writeChain(SealedZip zip, HashChain chain, EvidenceBundle bundle, List<HashChain.Checkpoint> anchors,
             Instant since, long head) throws IOException {
-        zip.add("timeline/checkpoints.json", json.writeValueAsBytes(anchors.stream().map(views::checkpoint).toList()));
+        zip.add("timeline/checkpoints.json", json.writeValueAsBytes(anchors.stream().map(ChainViews.CheckpointView::of).toList()));
         long from = anchors.isEmpty() || !anchors.get(0).madeAt().toInstant().isBefore(since) ? 1 : anchors.get(0).seq();
-        zip.add("timeline/chain.jsonl", out -> timeline.chain().links(from, head, links -> {
+        zip.add("timeline/chain.jsonl", out -> chain.links(from, head, links -> {
             for (HashChain.Link link : links) {
-                ObjectNode line = link.fields();
-                if (link.unitPath() == null || !link.unitPath().startsWith(bundle.unitPath())) {
-                    line = json.createObjectNode().put("seq", link.seq()).put("prevHash", line.path("prevHash").asText())
-                            .put("withheld", true).put("hash", line.path("hash").asText());
-                }
-                out.write((CanonicalJson.of(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write(ChainLine.of(link.fields(), link.unitPath() != null && link.unitPath().startsWith(bundle.unitPath())));
             }
         }));
     }
