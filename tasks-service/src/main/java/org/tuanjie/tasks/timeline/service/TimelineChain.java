@@ -19,6 +19,9 @@ public class TimelineChain {
     /** The chain's name in what a checkpoint seals. */
     public static final String CHAIN = "tasks-timeline";
 
+    /** Reads a line's detail (jsonb as text) for its link: a line is linked once, and read again for each bundle. */
+    private static final ObjectMapper DETAIL = new ObjectMapper();
+
     static final HashChain.Spec SPEC = new HashChain.Spec(CHAIN, "timeline", 0x7469_6d65_6c69_6e65L, "task_event",
             "h.task_id, h.type, h.from_state, h.to_state, h.detail::text, h.actor, h.at, h.recorded_at",
             (fields, row) -> {
@@ -27,7 +30,7 @@ public class TimelineChain {
                 fields.put("type", (String) row[2]);
                 fields.put("fromState", (String) row[3]);
                 fields.put("toState", (String) row[4]);
-                fields.set("detail", new ObjectMapper().readTree((String) row[5]));
+                fields.set("detail", DETAIL.readTree((String) row[5]));
                 fields.put("actor", (String) row[6]);
                 fields.put("at", HashChain.instant(row[7]));
                 fields.put("recordedAt", HashChain.instant(row[8]));
