@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.jcajce.provider.digest.SM3;
 
 /**
  * A ZIP whose every file is listed, with its size and SHA-256 (SM3 where the key in force is an SM2 key), in a sealed
@@ -44,44 +44,6 @@ public final class SealedZip implements AutoCloseable {
     }
 
     private record Listed(String path, long size, String digest) {
-    }
-
-    /** A file's digest as it is written: SHA-256, or SM3 (GB/T 32905) where the deployment seals with SM2. */
-    private interface Digest {
-        void update(byte[] bytes, int off, int len);
-
-        String hex();
-
-        static Digest of(boolean sm3) {
-            if (sm3) {
-                SM3Digest digest = new SM3Digest();
-                return new Digest() {
-                    @Override
-                    public void update(byte[] bytes, int off, int len) {
-                        digest.update(bytes, off, len);
-                    }
-
-                    @Override
-                    public String hex() {
-                        byte[] out = new byte[digest.getDigestSize()];
-                        digest.doFinal(out, 0);
-                        return HexFormat.of().formatHex(out);
-                    }
-                };
-            }
-            MessageDigest digest = sha256();
-            return new Digest() {
-                @Override
-                public void update(byte[] bytes, int off, int len) {
-                    digest.update(bytes, off, len);
-                }
-
-                @Override
-                public String hex() {
-                    return HexFormat.of().formatHex(digest.digest());
-                }
-            };
-        }
     }
 
     private final ZipOutputStream zip;
@@ -112,7 +74,8 @@ public final class SealedZip implements AutoCloseable {
 
     /** Adds a file the manifest lists. */
     public void add(String path, Content content) throws IOException {
-        Digest digest = Digest.of(sm3);
+        // SHA-256, or SM3 (GB/T 32905) where the deployment seals with SM2: BouncyCastle's SM3 as a JDK MessageDigest
+        MessageDigest digest = sm3 ? new SM3.Digest() : sha256();
         long[] size = {0};
         zip.setLevel(compressedAlready(path) ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(path));
@@ -120,7 +83,7 @@ public final class SealedZip implements AutoCloseable {
             @Override
             public void write(int b) throws IOException {
                 zip.write(b);
-                digest.update(new byte[] {(byte) b}, 0, 1);
+                digest.update((byte) b);
                 size[0]++;
             }
 
@@ -137,7 +100,7 @@ public final class SealedZip implements AutoCloseable {
             }
         });
         zip.closeEntry();
-        listed.add(new Listed(path, size[0], digest.hex()));
+        listed.add(new Listed(path, size[0], HexFormat.of().formatHex(digest.digest())));
     }
 
     public void add(String path, byte[] bytes) throws IOException {
