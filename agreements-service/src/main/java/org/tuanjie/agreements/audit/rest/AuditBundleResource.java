@@ -33,6 +33,7 @@ import org.tuanjie.agreements.audit.service.AuditBundles;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.ChainLine;
 import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.seal.SealedZip;
 import org.tuanjie.platform.web.Attachment;
@@ -92,7 +93,8 @@ public class AuditBundleResource {
                 String within = selection.unit().pathText();
                 zip.add("audit/chain.jsonl", chain -> bundles.chain(selection, entries -> {
                     for (AuditEntry entry : entries) {
-                        chain.write(line(entry, entry.unitPath() != null && entry.unitPath().startsWith(within)));
+                        ObjectNode line = entry.hashedFields().put("hash", entry.hash());
+                        chain.write(ChainLine.of(line, entry.unitPath() != null && entry.unitPath().startsWith(within)));
                     }
                 }));
                 Map<String, Object> about = new LinkedHashMap<>();
@@ -117,24 +119,6 @@ public class AuditBundleResource {
                 CanonicalJson.of(proven.agreement().content()).getBytes(StandardCharsets.UTF_8));
         zip.add(at + "signatures.json", json.writeValueAsBytes(proven.signatures().stream().map(AgreementViews::toView).toList()));
         zip.add(at + "audit.json", json.writeValueAsBytes(proven.entries().stream().map(AuditResource::toView).toList()));
-    }
-
-    /**
-     * One line of the chain's segment: an entry of the bundle's subtree as its hash is taken (the hash recomputable),
-     * anyone else's as its position and links only.
-     */
-    private byte[] line(AuditEntry entry, boolean ours) throws IOException {
-        ObjectNode line;
-        if (ours) {
-            line = entry.hashedFields();
-        } else {
-            line = json.createObjectNode();
-            line.put("seq", entry.seq());
-            line.put("prevHash", entry.prevHash());
-            line.put("withheld", true);
-        }
-        line.put("hash", entry.hash());
-        return (CanonicalJson.of(line) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String readme(AuditBundles.Selection selection) {
