@@ -53,6 +53,9 @@ final class DashboardStory {
                 .build(), options);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+            // pages are left and drawn again (Keycloak's redirects, a hash change): an element found a moment ago may be
+            // gone, so every wait finds its element anew on the next try
+            wait.ignoring(StaleElementReferenceException.class);
             driver.get(address.gateway() + "/dashboard");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
@@ -66,7 +69,7 @@ final class DashboardStory {
 
             // from the league table (its data table's link, as a keyboard or screen reader user goes) to a township
             // the view may be drawn again meanwhile (the sign-in's redirect ends in a hash change): found anew each try
-            String name = wait.ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
+            String name = wait.ignoring(ElementNotInteractableException.class)
                     .until(d -> {
                         WebElement table = d.findElement(By.cssSelector("#league details"));
                         if (table.getAttribute("open") == null) {
