@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Timeouts;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.access.UnitPath;
 import org.tuanjie.platform.security.Caller;
@@ -37,6 +38,12 @@ public class OverdueCheck {
     @Inject
     Event<TaskChanged> changed;
 
+    /** Tasks flagged per transaction: a short one, so that nobody's write to a task waits on a long run. */
+    static final int BATCH = 100;
+
+    @Inject
+    OverdueCheck self;
+
     @Scheduled(every = "${tasks.overdue-check.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -47,22 +54,40 @@ public class OverdueCheck {
     }
 
     /**
+     * Flags in batches of {@value #BATCH}, each its own transaction, until none is left. A task another run holds (a
+     * second replica's scheduled run, a caller's run) is skipped, not waited for: that run flags it. So replicas
+     * running the check at once share the work and flag each task once.
+     *
      * @param within the reach of the caller who asked for the run: only tasks whose unit or assigning
      *        office lies in it are flagged and counted; {@code null} for the scheduled run over all
      * @return how many tasks were newly flagged
      */
-    @Transactional
     public int run(UnitPath within) {
+        int flagged = 0;
+        int batch;
+        do {
+            batch = self.flagBatch(within);
+            flagged += batch;
+        } while (batch == BATCH);
+        return flagged;
+    }
+
+    /** Flags up to {@value #BATCH} overdue tasks no other run holds; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int flagBatch(UnitPath within) {
         var today = config.today();
         List<RectificationTask> due = em.createQuery("""
                 select t from RectificationTask t
                 where t.state <> :verified and t.deadline < :today and t.overdueFlaggedAt is null
-                  and (:all = true or t.unit.path like :scope or t.ownerPath like :scope)""",
+                  and (:all = true or t.unit.path like :scope or t.ownerPath like :scope)
+                order by t.id""",
                 RectificationTask.class)
                 .setParameter("verified", TaskState.VERIFIED).setParameter("today", today)
                 .setParameter("all", within == null)
                 .setParameter("scope", within == null ? "" : within.likePattern())
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
+                .setMaxResults(BATCH)
                 .getResultList();
         int flagged = 0;
         for (RectificationTask task : due) {
