@@ -19,9 +19,9 @@ province_admin_token() {
     "http://127.0.0.1:$KC/realms/unity/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
-# p50 and p99 in ms of GETs of a URL with a header, four connections, after a 3 s warm-up
+# p50 and p99 in ms of GETs of a URL with a header, four connections, after a warm-up of 3 s (or $3 s)
 latency() {
-  wrk -t1 -c4 -d3s -H "$2" "$1" >/dev/null
+  wrk -t1 -c4 -d"${3:-3}s" -H "$2" "$1" >/dev/null
   wrk -t1 -c4 -d"${DURATION}s" --latency -H "$2" "$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } END { printf "%.1f %.1f", p50, p99 }'

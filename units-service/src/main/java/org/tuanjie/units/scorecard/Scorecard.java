@@ -3,7 +3,6 @@ package org.tuanjie.units.scorecard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,11 +59,73 @@ public final class Scorecard {
      * What a scorecard is computed from.
      *
      * @param openFindings findings not rectified by indicator; null when not known (tasks-service did not answer)
+     * @param lineage the catalogue's parents, worked out once for every unit judged by it
      */
     public record Facts(List<IndicatorDefinition> catalogue, List<IndicatorDefinition> applicable,
             Map<IndicatorCode, Evidence> onFile, Map<IndicatorCode, BigDecimal> selfScores,
             Map<IndicatorCode, BigDecimal> reviews, Map<IndicatorCode, Integer> openFindings,
-            Set<ReadinessItem> readinessMissing) {
+            Set<ReadinessItem> readinessMissing, Lineage lineage) {
+
+        public Facts(List<IndicatorDefinition> catalogue, List<IndicatorDefinition> applicable,
+                Map<IndicatorCode, Evidence> onFile, Map<IndicatorCode, BigDecimal> selfScores,
+                Map<IndicatorCode, BigDecimal> reviews, Map<IndicatorCode, Integer> openFindings,
+                Set<ReadinessItem> readinessMissing) {
+            this(catalogue, applicable, onFile, selfScores, reviews, openFindings, readinessMissing, Lineage.of(catalogue));
+        }
+
+        /** The same facts with these findings open (null: not known). */
+        public Facts withOpenFindings(Map<IndicatorCode, Integer> open) {
+            return new Facts(catalogue, applicable, onFile, selfScores, reviews, open, readinessMissing, lineage);
+        }
+    }
+
+    /** A catalogue's indicators that have a parent, with it; and the indicators that are parents. */
+    public record Lineage(Map<IndicatorCode, IndicatorCode> parentOf, Set<IndicatorCode> parents) {
+
+        public static Lineage of(List<IndicatorDefinition> catalogue) {
+            Map<IndicatorCode, IndicatorCode> parentOf = new HashMap<>();
+            for (IndicatorDefinition i : catalogue) {
+                if (i.parent() != null) {
+                    parentOf.put(i.code(), i.parent());
+                }
+            }
+            return new Lineage(Map.copyOf(parentOf), Set.copyOf(parentOf.values()));
+        }
+
+        /** Findings naming the indicator or any indicator above it. */
+        int openAbove(IndicatorCode code, Map<IndicatorCode, Integer> open) {
+            int total = 0;
+            int steps = 0; // no chain of parents is longer than the catalogue: the bound stops a loop in bad data
+            for (IndicatorCode at = code; at != null && steps++ <= parentOf.size(); at = parentOf.get(at)) {
+                total += open.getOrDefault(at, 0);
+            }
+            return total;
+        }
+    }
+
+    /**
+     * What a roll-up needs of a unit's scorecard, kept small for many units: worked out from its card with no finding
+     * open, it adds up as that card would with the findings open at the time ({@link #totals}): the points of an
+     * earned leaf with a finding open at it (or above it) are at risk, and the unit is then not ready.
+     *
+     * @param earnedLeaves the applicable leaves with points earned, beside {@code earned} their points
+     */
+    public record Standing(boolean readyWithNoneOpen, BigDecimal points, BigDecimal earned, IndicatorCode[] earnedLeaves,
+            BigDecimal[] earnedPoints, Lineage lineage) {
+
+        /** A unit's standing in a roll-up with these findings open (null: not known, so not ready). */
+        public Rollup.Totals totals(Map<IndicatorCode, Integer> open) {
+            BigDecimal atRisk = BigDecimal.ZERO;
+            if (open != null && !open.isEmpty()) {
+                for (int i = 0; i < earnedLeaves.length; i++) {
+                    if (lineage.openAbove(earnedLeaves[i], open) > 0) {
+                        atRisk = atRisk.add(earnedPoints[i]);
+                    }
+                }
+            }
+            boolean ready = open != null && readyWithNoneOpen && atRisk.signum() == 0;
+            return new Rollup.Totals(1, ready ? 1 : 0, points, earned.subtract(atRisk), atRisk, points.subtract(earned));
+        }
     }
 
     private final List<Row> rows;
@@ -96,19 +157,14 @@ public final class Scorecard {
     }
 
     public static Scorecard of(Facts facts) {
-        Set<IndicatorCode> parents = new HashSet<>();
-        Map<IndicatorCode, IndicatorCode> parentOf = new HashMap<>();
-        for (IndicatorDefinition i : facts.catalogue()) {
-            if (i.parent() != null) {
-                parents.add(i.parent());
-                parentOf.put(i.code(), i.parent());
-            }
-        }
+        Lineage lineage = facts.lineage();
+        Set<IndicatorCode> parents = lineage.parents();
+        Map<IndicatorCode, IndicatorCode> parentOf = lineage.parentOf();
         Map<IndicatorCode, Row> leaves = new HashMap<>();
         List<Reason> reasons = new ArrayList<>();
         for (IndicatorDefinition i : facts.applicable()) {
             if (!parents.contains(i.code())) {
-                Row row = leaf(i, facts, facts.openFindings() == null ? 0 : openAbove(i.code(), parentOf, facts.openFindings()));
+                Row row = leaf(i, facts, facts.openFindings() == null ? 0 : lineage.openAbove(i.code(), facts.openFindings()));
                 leaves.put(i.code(), row);
                 reasonsFor(row, reasons);
             }
@@ -194,18 +250,16 @@ public final class Scorecard {
         }
     }
 
-    /** Findings naming the indicator or any indicator above it. */
-    private static int openAbove(IndicatorCode code, Map<IndicatorCode, IndicatorCode> parentOf, Map<IndicatorCode, Integer> open) {
-        int total = 0;
-        Set<IndicatorCode> seen = new HashSet<>();
-        for (IndicatorCode at = code; at != null && seen.add(at); at = parentOf.get(at)) {
-            total += open.getOrDefault(at, 0);
-        }
-        return total;
-    }
-
     private static BigDecimal sum(List<Row> rows, java.util.function.Function<Row, BigDecimal> what) {
         return rows.stream().map(what).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** This card as a roll-up needs it; meant for a card computed with no finding open. */
+    public Standing standing(Lineage lineage) {
+        List<Row> earned = rows.stream().filter(r -> r.leaf() && r.secured().add(r.atRisk()).signum() > 0).toList();
+        return new Standing(ready(), points, secured.add(atRisk),
+                earned.stream().map(r -> r.indicator().code()).toArray(IndicatorCode[]::new),
+                earned.stream().map(r -> r.secured().add(r.atRisk())).toArray(BigDecimal[]::new), lineage);
     }
 
     public List<Row> rows() {

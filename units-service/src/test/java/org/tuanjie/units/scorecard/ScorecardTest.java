@@ -79,6 +79,59 @@ class ScorecardTest {
         assertFalse(Scorecard.withoutCatalogue(Set.of()).ready());
     }
 
+    @Test
+    void aRollUpAddsAUnitUpFromItsStandingAsItsFullCardWould() {
+        Map<IndicatorCode, Evidence> all = Map.of(code("1.1"), new Evidence(2, Map.of()),
+                code("1.2"), new Evidence(0, Map.of(ActivityKind.PUBLICITY, 5)));
+        Map<IndicatorCode, BigDecimal> reviews = Map.of(code("1.1"), new BigDecimal("3"), code("2"), new BigDecimal("5"));
+        Scorecard.Standing standing = card(all, reviews, Map.of(), Set.of()).standing(Scorecard.Lineage.of(CATALOGUE));
+        // as worked out above: a finding at 1 puts 1.1's 3 and 1.2's 6 at risk
+        assertEquals(new Rollup.Totals(1, 0, new BigDecimal("15"), new BigDecimal("5"), new BigDecimal("9"), BigDecimal.ONE),
+                standing.totals(Map.of(code("1"), 1)));
+        // a finding at 2 only: 5 at risk; none open: nothing at risk, yet 1.1 scored below its points keeps it from ready
+        assertEquals(new BigDecimal("5"), standing.totals(Map.of(code("2"), 2)).atRisk());
+        assertEquals(new Rollup.Totals(1, 0, new BigDecimal("15"), new BigDecimal("14"), BigDecimal.ZERO, BigDecimal.ONE),
+                standing.totals(Map.of()));
+        // not known which are open: nothing counted at risk, and not ready
+        Scorecard.Standing ready = card(all, Map.of(code("2"), new BigDecimal("5")), Map.of(), Set.of())
+                .standing(Scorecard.Lineage.of(CATALOGUE));
+        assertEquals(1, ready.totals(Map.of()).ready());
+        assertEquals(0, ready.totals(null).ready());
+        // 3 has no leaf that applies: a finding there puts nothing at risk, and the unit is still ready
+        assertEquals(new Rollup.Totals(1, 1, new BigDecimal("15"), new BigDecimal("15"), BigDecimal.ZERO, BigDecimal.ZERO),
+                ready.totals(Map.of(code("3"), 1)));
+    }
+
+    @Test
+    void aStandingAddsUpAsTheFullCardOverManySeededCases() {
+        long seed = Long.getLong("scorecard.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        List<IndicatorCode> codes = CATALOGUE.stream().map(IndicatorDefinition::code).toList();
+        for (int n = 0; n < 2000; n++) {
+            Map<IndicatorCode, Evidence> onFile = new HashMap<>();
+            Map<IndicatorCode, BigDecimal> reviews = new HashMap<>();
+            Map<IndicatorCode, Integer> open = new HashMap<>();
+            for (IndicatorCode code : codes) {
+                if (random.nextBoolean()) {
+                    onFile.put(code, new Evidence(random.nextInt(3), Map.of(ActivityKind.PUBLICITY, random.nextInt(5),
+                            ActivityKind.SHOWCASE, random.nextInt(2))));
+                }
+                if (random.nextInt(3) == 0) {
+                    reviews.put(code, new BigDecimal(random.nextInt(11)));
+                }
+                if (random.nextInt(4) == 0) {
+                    open.put(code, 1 + random.nextInt(2));
+                }
+            }
+            Set<ReadinessItem> missing = random.nextInt(4) == 0 ? Set.of(ReadinessItem.OFFICE) : Set.of();
+            Scorecard.Standing standing = card(onFile, reviews, Map.of(), missing).standing(Scorecard.Lineage.of(CATALOGUE));
+            assertEquals(Rollup.Totals.of(card(onFile, reviews, open, missing)), standing.totals(open),
+                    "case " + n + ", replay with -Dscorecard.seed=" + seed);
+            assertEquals(Rollup.Totals.of(card(onFile, reviews, null, missing)), standing.totals(null),
+                    "case " + n + " with findings unknown, replay with -Dscorecard.seed=" + seed);
+        }
+    }
+
     private static Scorecard card(Map<IndicatorCode, Evidence> onFile, Map<IndicatorCode, BigDecimal> reviews,
             Map<IndicatorCode, Integer> open, Set<ReadinessItem> missing) {
         return Scorecard.of(new Scorecard.Facts(CATALOGUE, APPLICABLE, onFile, new HashMap<>(), reviews, open, missing));

@@ -71,6 +71,16 @@ public class ScorecardFacts {
         }
     }
 
+    /** Each unit's scorecard stamp (a unit with none has never been written to since stamps began: 0). */
+    public Map<UUID, Long> stamps(Scope scope) {
+        Map<UUID, Long> stamps = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = scope.bind(em.createNativeQuery("select cast(s.unit_id as text), s.stamp from scorecard_stamp s where %s"
+                .formatted(scope.unitIs("s.unit_id")))).getResultList();
+        rows.forEach(row -> stamps.put(UUID.fromString((String) row[0]), ((Number) row[1]).longValue()));
+        return stamps;
+    }
+
     /** Entries under each code, per unit: dated in the year up to the day, filed by the moment, not withdrawn by then. */
     public Map<UUID, Map<IndicatorCode, Evidence>> evidence(Scope scope, int year, LocalDate day, OffsetDateTime bound) {
         LocalDate last = day.isBefore(LocalDate.of(year, 12, 31)) ? day : LocalDate.of(year, 12, 31);

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ public class ScorecardService {
     ScorecardFacts facts;
 
     @Inject
+    KnownFacts known;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -75,12 +79,12 @@ public class ScorecardService {
         LocalDate day = asOf == null ? today() : asOf;
         int campaign = year == null ? day.getYear() : year;
         Cards cards = cards(new ScorecardFacts.Scope(unit, false), campaign, day);
-        return new Card(unit, campaign, day, cards.catalogueOf(unit), cards.of(unit));
+        return new Card(unit, campaign, day, cards.catalogueOf(unit), cards.card(unit));
     }
 
     /**
-     * The scorecards of every open unit in scope as of a day, computed together: one read of each kind of fact, and one
-     * question to tasks-service.
+     * The scorecards of every open unit in scope as of a day, computed together: one question to tasks-service, and one
+     * read of each kind of fact for the units whose facts this replica does not know as they stand ({@link KnownFacts}).
      */
     Cards cards(ScorecardFacts.Scope scope, int year, LocalDate day) {
         OffsetDateTime bound = endOf(day);
@@ -88,42 +92,91 @@ public class ScorecardService {
         CompletableFuture<Optional<Map<UUID, Map<IndicatorCode, Integer>>>> open = rectification.openInBackground(scope, day);
         List<Unit> inScope = scope.subtree() ? openUnits(scope.root(), day) : List.of(scope.root());
         ScorecardFacts.Scope units = scope.subtree() ? scope.of(inScope) : scope;
+        // the stamps before the facts: facts read after a stamp are at least as new as it
+        Map<UUID, Long> stamps = facts.stamps(units);
         Map<String, CatalogueService.Published> catalogues = this.catalogues.publishedAround(scope.root(), year, bound);
-        Map<UUID, Map<IndicatorCode, Evidence>> evidence = facts.evidence(units, year, day, bound);
-        Map<ScoreKind, Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>>> scores = facts.scores(units, bound);
-        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> self = scores.get(ScoreKind.SELF);
-        Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> reviews = scores.get(ScoreKind.REVIEW);
-        Map<UUID, Set<ReadinessItem>> readiness = facts.readinessMissing(units);
-        Map<UUID, Set<String>> domains = facts.domains(units, bound);
-        Optional<Map<UUID, Map<IndicatorCode, Integer>>> openFindings = open.join();
-        Map<UUID, Scorecard> byUnit = new HashMap<>();
         Map<UUID, CatalogueService.Published> judgedBy = new HashMap<>();
+        Map<UUID, KnownFacts.Entry> entries = new HashMap<>();
+        List<Unit> unknown = new ArrayList<>();
         for (Unit unit : inScope) {
-            Set<ReadinessItem> missing = readiness.getOrDefault(unit.id(), Set.of(ReadinessItem.values()));
-            Optional<CatalogueService.Published> catalogue = catalogues.entrySet().stream()
-                    .filter(e -> unit.path().startsWith(e.getKey())).max(Map.Entry.comparingByKey(
-                            java.util.Comparator.comparingInt(String::length))).map(Map.Entry::getValue);
-            if (catalogue.isEmpty()) {
-                byUnit.put(unit.id(), Scorecard.withoutCatalogue(missing));
-                continue;
+            catalogueFor(unit, catalogues).ifPresent(c -> judgedBy.put(unit.id(), c));
+            KnownFacts.Entry entry = known.current(key(unit, year, day, judgedBy), stamps.getOrDefault(unit.id(), 0L));
+            if (entry == null) {
+                unknown.add(unit);
+            } else {
+                entries.put(unit.id(), entry);
             }
-            UUID id = catalogue.get().catalogue().id();
-            judgedBy.put(unit.id(), catalogue.get());
-            byUnit.put(unit.id(), Scorecard.of(new Scorecard.Facts(catalogue.get().indicators(),
-                    catalogue.get().applicableTo(unit.kind(), domains.getOrDefault(unit.id(), Set.of())),
-                    evidence.getOrDefault(unit.id(), Map.of()), self.getOrDefault(unit.id(), Map.of()).getOrDefault(id, Map.of()),
-                    reviews.getOrDefault(unit.id(), Map.of()).getOrDefault(id, Map.of()),
-                    openFindings.map(o -> o.getOrDefault(unit.id(), Map.of())).orElse(null), missing)));
         }
-        return new Cards(inScope, byUnit, judgedBy, openFindings.isPresent());
+        if (!unknown.isEmpty()) {
+            ScorecardFacts.Scope read = scope.subtree() ? scope.of(unknown) : scope;
+            Map<UUID, Map<IndicatorCode, Evidence>> evidence = facts.evidence(read, year, day, bound);
+            Map<ScoreKind, Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>>> scores = facts.scores(read, bound);
+            Map<UUID, Set<ReadinessItem>> readiness = facts.readinessMissing(read);
+            Map<UUID, Set<String>> domains = facts.domains(read, bound);
+            for (Unit unit : unknown) {
+                Set<ReadinessItem> missing = readiness.getOrDefault(unit.id(), Set.of(ReadinessItem.values()));
+                CatalogueService.Published catalogue = judgedBy.get(unit.id());
+                Scorecard.Facts of = catalogue == null ? null : new Scorecard.Facts(catalogue.indicators(),
+                        catalogue.applicableTo(unit.kind(), domains.getOrDefault(unit.id(), Set.of())),
+                        evidence.getOrDefault(unit.id(), Map.of()),
+                        scoresOf(scores.get(ScoreKind.SELF), unit, catalogue), scoresOf(scores.get(ScoreKind.REVIEW), unit, catalogue),
+                        Map.of(), missing, known.lineage(catalogue.catalogue().id(), catalogue.indicators()));
+                KnownFacts.Entry entry = KnownFacts.Entry.of(stamps.getOrDefault(unit.id(), 0L), missing, of);
+                known.keep(key(unit, year, day, judgedBy), entry);
+                entries.put(unit.id(), entry);
+            }
+        }
+        return new Cards(inScope, entries, judgedBy, open.join());
     }
 
-    /** Scorecards by unit, with the catalogue each is judged by, and whether tasks-service said which findings are open. */
-    record Cards(List<Unit> units, Map<UUID, Scorecard> byUnit, Map<UUID, CatalogueService.Published> judgedBy,
-            boolean findingsKnown) {
+    /** The catalogue a unit is judged by: the one published by the nearest unit above it (or itself) that has one. */
+    private static Optional<CatalogueService.Published> catalogueFor(Unit unit, Map<String, CatalogueService.Published> byOwnerPath) {
+        CatalogueService.Published nearest = null;
+        int depth = -1;
+        for (Map.Entry<String, CatalogueService.Published> e : byOwnerPath.entrySet()) {
+            if (unit.path().startsWith(e.getKey()) && e.getKey().length() > depth) {
+                nearest = e.getValue();
+                depth = e.getKey().length();
+            }
+        }
+        return Optional.ofNullable(nearest);
+    }
 
-        Scorecard of(Unit unit) {
-            return byUnit.get(unit.id());
+    private static KnownFacts.Key key(Unit unit, int year, LocalDate day, Map<UUID, CatalogueService.Published> judgedBy) {
+        CatalogueService.Published catalogue = judgedBy.get(unit.id());
+        return new KnownFacts.Key(unit.id(), year, day, catalogue == null ? null : catalogue.catalogue().id());
+    }
+
+    private static Map<IndicatorCode, BigDecimal> scoresOf(Map<UUID, Map<UUID, Map<IndicatorCode, BigDecimal>>> byUnit, Unit unit,
+            CatalogueService.Published catalogue) {
+        return byUnit.getOrDefault(unit.id(), Map.of()).getOrDefault(catalogue.catalogue().id(), Map.of());
+    }
+
+    /**
+     * The units in scope with what their scorecards are computed from, the catalogue each is judged by, and the findings
+     * open per unit (empty: tasks-service did not say).
+     */
+    record Cards(List<Unit> units, Map<UUID, KnownFacts.Entry> entries, Map<UUID, CatalogueService.Published> judgedBy,
+            Optional<Map<UUID, Map<IndicatorCode, Integer>>> open) {
+
+        /** A unit's scorecard in full. */
+        Scorecard card(Unit unit) {
+            KnownFacts.Entry entry = entries.get(unit.id());
+            return entry.facts() == null ? Scorecard.withoutCatalogue(entry.readinessMissing())
+                    : Scorecard.of(entry.facts().withOpenFindings(openAt(unit)));
+        }
+
+        /** A unit's scorecard added up, as a group of one. */
+        Rollup.Totals totals(Unit unit) {
+            return entries.get(unit.id()).standing().totals(openAt(unit));
+        }
+
+        boolean findingsKnown() {
+            return open.isPresent();
+        }
+
+        private Map<IndicatorCode, Integer> openAt(Unit unit) {
+            return open.map(o -> o.getOrDefault(unit.id(), Map.of())).orElse(null);
         }
 
         Optional<OwnedCatalogue> catalogueOf(Unit unit) {
@@ -158,7 +211,7 @@ public class ScorecardService {
         Rollup.Totals total = Rollup.Totals.NONE;
         String rootPath = root.path();
         for (Unit unit : cards.units()) {
-            Rollup.Totals totals = Rollup.Totals.of(cards.of(unit));
+            Rollup.Totals totals = cards.totals(unit);
             own.put(unit.id(), totals);
             total = total.plus(totals);
             if (unit.path().length() > rootPath.length() && unit.path().startsWith(rootPath)) {
