@@ -1,16 +1,15 @@
 package org.tuanjie.unitsclient;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -37,13 +36,16 @@ public class Directory {
     @Inject
     SecurityIdentity identity;
 
-    private final Map<Object, Cached> cache = new ConcurrentHashMap<>();
+    /** Units by code and by id: two entries a unit, so this holds a province's 30,000 units. */
+    static final int MAX_ENTRIES = 60_000;
+
+    private final Cache<Object, UnitRef> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL).build();
 
     /** The unit named by {@code code}, if units-service shows it to the caller. */
     public Optional<UnitRef> byCode(String code) {
-        Cached hit = cache.get(code);
-        if (hit != null && hit.fresh()) {
-            return Optional.of(hit.unit());
+        UnitRef hit = cache.getIfPresent(code);
+        if (hit != null) {
+            return Optional.of(hit);
         }
         Optional<UnitRef> unit = remote(() -> calls.byCode(bearer(), code));
         unit.ifPresent(this::remember);
@@ -51,9 +53,9 @@ public class Directory {
     }
 
     public Optional<UnitRef> byId(UUID id) {
-        Cached hit = cache.get(id);
-        if (hit != null && hit.fresh()) {
-            return Optional.of(hit.unit());
+        UnitRef hit = cache.getIfPresent(id);
+        if (hit != null) {
+            return Optional.of(hit);
         }
         Optional<UnitRef> unit = remote(() -> calls.byId(bearer(), id));
         unit.ifPresent(this::remember);
@@ -152,14 +154,13 @@ public class Directory {
 
     /** Drops what is cached of a unit: it changed (moved, renamed, closed). */
     public void forget(UnitRef unit) {
-        cache.remove(unit.code());
-        cache.remove(unit.id());
+        cache.invalidate(unit.code());
+        cache.invalidate(unit.id());
     }
 
     private void remember(UnitRef unit) {
-        Cached entry = new Cached(unit, Instant.now().plus(TTL));
-        cache.put(unit.code(), entry);
-        cache.put(unit.id(), entry);
+        cache.put(unit.code(), unit);
+        cache.put(unit.id(), unit);
     }
 
     private String bearer() {
@@ -178,12 +179,6 @@ public class Directory {
             // timeout, refused connection, open breaker, 5xx: the caller gets a quick 503
             LOG.warnf("units-service unavailable: %s", e.toString());
             throw new UnitsUnavailable();
-        }
-    }
-
-    private record Cached(UnitRef unit, Instant until) {
-        boolean fresh() {
-            return Instant.now().isBefore(until);
         }
     }
 

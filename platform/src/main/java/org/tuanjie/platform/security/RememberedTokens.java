@@ -1,10 +1,11 @@
 package org.tuanjie.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -16,15 +17,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ({@link RememberVerifiedTokens}); a token is looked up by its whole text, so another token, even
  * one differing in its signature only, is verified afresh. What a remembered token cannot see is a
  * signing key withdrawn after it was verified, for at most five minutes.
+ *
+ * <p>At most {@value #MAX_TOKENS} are kept: past that the least used go first, and each leaves at its own expiry.
  */
 @ApplicationScoped
 public class RememberedTokens {
 
     static final int MAX_TOKENS = 10_000;
     private static final String BEARER = "Bearer ";
-    static final long MAX_AGE_NANOS = Duration.ofMinutes(5).toNanos();
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private final Map<TokenKey, Entry> verified = new ConcurrentHashMap<>();
+    private final Cache<TokenKey, Entry> verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS)
+            .expireAfter(Expiry.creating((TokenKey key, Entry entry) -> entry.keptFor())).build();
 
     /** The identity the bearer token of an {@code Authorization} header gave when it was verified, or null. */
     public SecurityIdentity identityOfHeader(String authorization) {
@@ -36,16 +40,8 @@ public class RememberedTokens {
 
     /** The identity a still valid token gave when it was verified, or null. */
     public SecurityIdentity identityOf(String token) {
-        TokenKey key = new TokenKey(token);
-        Entry entry = verified.get(key);
-        if (entry == null) {
-            return null;
-        }
-        if (System.nanoTime() - entry.until() >= 0) {
-            verified.remove(key, entry);
-            return null;
-        }
-        return entry.identity();
+        Entry entry = verified.getIfPresent(new TokenKey(token));
+        return entry == null ? null : entry.identity();
     }
 
     /** Remembers the identity OIDC built from a verified JWT, until the token's expiry. */
@@ -53,18 +49,20 @@ public class RememberedTokens {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
             return;
         }
-        long nanosLeft = Duration.ofSeconds(jwt.getExpirationTime()).toNanos()
-                - Duration.ofMillis(System.currentTimeMillis()).toNanos();
-        if (nanosLeft <= 0) {
+        Duration left = Duration.ofSeconds(jwt.getExpirationTime()).minusMillis(System.currentTimeMillis());
+        if (left.isNegative() || left.isZero()) {
             return;
         }
-        if (verified.size() >= MAX_TOKENS) {
-            verified.clear(); // bounded memory; the next requests verify again
-        }
-        verified.put(new TokenKey(jwt.getRawToken()), new Entry(identity, System.nanoTime() + Math.min(MAX_AGE_NANOS, nanosLeft)));
+        verified.put(new TokenKey(jwt.getRawToken()), new Entry(identity, left.compareTo(MAX_AGE) < 0 ? left : MAX_AGE));
     }
 
-    private record Entry(SecurityIdentity identity, long until) {
+    /** How many are remembered now (expired ones not yet swept may count). */
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    private record Entry(SecurityIdentity identity, Duration keptFor) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.tuanjie.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -70,6 +71,18 @@ class RememberedTokensTest {
         tokens.remember(identity("brief", inSeconds(1)));
         Thread.sleep(2_100);
         assertNull(tokens.identityOf("brief"));
+    }
+
+    @Test
+    void manyTokensKeepTheLatestWithinTheBoundInsteadOfForgettingAll() {
+        for (int i = 0; i < RememberedTokens.MAX_TOKENS + 500; i++) {
+            tokens.remember(identity("token-" + i, inSeconds(600)));
+        }
+        assertTrue(tokens.size() <= RememberedTokens.MAX_TOKENS, "bounded: " + tokens.size());
+        SecurityIdentity latest = identity("the-latest", inSeconds(600));
+        tokens.remember(latest);
+        assertSame(latest, tokens.identityOf("the-latest"));
+        assertTrue(tokens.size() > RememberedTokens.MAX_TOKENS / 2, "not all dropped at once: " + tokens.size());
     }
 
     @Test
