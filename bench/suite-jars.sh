@@ -1,5 +1,6 @@
 # Sourced by the benchmarks that start the suite: builds the jars when they are missing and sets KC_HOME to a
-# Keycloak distribution (TUANJIE_KEYCLOAK_HOME, else the local run's, else the end-to-end check's).
+# Keycloak distribution (TUANJIE_KEYCLOAK_HOME, else the local run's, else the end-to-end check's). Java 25.
+source deploy/java25.sh
 [ -f deploy/launcher/target/launcher.jar ] && [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
 KC_HOME=${TUANJIE_KEYCLOAK_HOME:-}
 [ -z "$KC_HOME" ] && [ -x .local/keycloak/bin/kc.sh ] && KC_HOME=$PWD/.local/keycloak

@@ -6,6 +6,7 @@
 # External PostgreSQL: TUANJIE_PG_HOST/PORT/USER/PASSWORD. External identity server: OIDC_AUTH_SERVER_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source deploy/java25.sh
 KEYCLOAK_VERSION=26.5.6
 
 echo "Building (first time: a few minutes)..."

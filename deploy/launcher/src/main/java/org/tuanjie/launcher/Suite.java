@@ -289,7 +289,9 @@ final class Suite {
             throw new StartupFailure("Missing " + root.relativize(jar) + ": build first (deploy/run-local.sh does).");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + Settings.env("TUANJIE_SERVICE_HEAP", "384m")));
+        // Java 25's compact object headers: 8 bytes less per object, on by choice in this release
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + Settings.env("TUANJIE_SERVICE_HEAP", "384m"),
+                "-XX:+UseCompactObjectHeaders"));
         // for measurements (bench/files.sh: a GC log and a heap dump on OutOfMemoryError per service)
         String options = Settings.env("TUANJIE_SERVICE_JVM_OPTIONS", "").replace("{service}", name);
         if (!options.isBlank()) {
