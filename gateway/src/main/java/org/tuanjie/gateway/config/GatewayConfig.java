@@ -40,13 +40,29 @@ public interface GatewayConfig {
     }
 
     interface RateLimit {
-        /** Sustained requests per second per client. */
+        /** Sustained requests per second per caller (a person on a client app, or an address). */
         @WithDefault("50")
         int perSecond();
 
-        /** Requests a client may send at once before the rate applies. */
+        /** Requests a caller may send at once before the rate applies. */
         @WithDefault("100")
         int burst();
+
+        /** Sustained requests per second of one client app, all its callers together. */
+        @WithDefault("500")
+        int appPerSecond();
+
+        /** Requests one client app's callers may send at once, together. */
+        @WithDefault("1000")
+        int appBurst();
+
+        /** Where the buckets are: {@code memory} (each replica its own) or {@code redis} (shared, {@code quarkus.redis.hosts}). */
+        @WithDefault("memory")
+        String store();
+
+        /** How long a request waits for Redis before this replica limits alone. */
+        @WithDefault("200ms")
+        Duration sharedTimeout();
     }
 
     /** The paths of the first release without a version ({@code /api/units}): kept working, answered as deprecated. */

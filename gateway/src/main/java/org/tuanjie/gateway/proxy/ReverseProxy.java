@@ -1,5 +1,6 @@
 package org.tuanjie.gateway.proxy;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -122,7 +123,7 @@ public class ReverseProxy {
         String authorization = request.getHeader("Authorization");
         var remembered = tokens.identityOfHeader(authorization);
         if (remembered != null) {
-            admitted(ctx, request, Callers.clientKey(remembered, ctx), target.get());
+            admitted(ctx, request, remembered, target.get());
             return;
         }
         Callers.identity(ctx).subscribe().with(identity -> {
@@ -130,20 +131,21 @@ public class ReverseProxy {
                 reject(ctx, request, 401, "unauthorized");
                 return;
             }
-            admitted(ctx, request, Callers.clientKey(identity.isAnonymous() ? null : identity, ctx), target.get());
+            admitted(ctx, request, identity.isAnonymous() ? null : identity, target.get());
         }, failure -> reject(ctx, request, 401, "unauthorized"));
     }
 
-    private void admitted(RoutingContext ctx, HttpServerRequest request, String client, Routes.Target target) {
-        ClientLimits.Decision decision = limits.tryAcquire(client);
-        ctx.response().putHeader("RateLimit-Policy", decision.policy());
-        ctx.response().putHeader("RateLimit", decision.state());
-        if (decision.retryAfter() > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfter()));
-            reject(ctx, request, 429, "rate-limited");
-            return;
-        }
-        forward(ctx, target);
+    private void admitted(RoutingContext ctx, HttpServerRequest request, SecurityIdentity identity, Routes.Target target) {
+        limits.tryAcquire(Callers.clientKey(identity, ctx), Callers.appKey(identity)).subscribe().with(decision -> {
+            ctx.response().putHeader("RateLimit-Policy", decision.policy());
+            ctx.response().putHeader("RateLimit", decision.state());
+            if (decision.retryAfter() > 0) {
+                ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfter()));
+                reject(ctx, request, 429, "rate-limited");
+                return;
+            }
+            forward(ctx, target);
+        }, failure -> reject(ctx, request, 503, "unavailable"));
     }
 
     /**

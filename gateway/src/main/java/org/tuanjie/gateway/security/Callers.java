@@ -34,4 +34,13 @@ public final class Callers {
         }
         return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host());
     }
+
+    /** The client app's key ({@code azp}), for the budget all its callers share; null without a token naming one. */
+    public static String appKey(SecurityIdentity identity) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return Optional.ofNullable(jwt.getClaim("azp")).map(Object::toString).filter(s -> !s.isBlank())
+                    .map(azp -> "app:" + azp).orElse(null);
+        }
+        return null;
+    }
 }

@@ -133,11 +133,12 @@ final class ResponseHeaders {
         headers.put(ALLOW_ORIGIN, header("Set by the gateway when the request's `Origin` is one the deployment allows "
                 + "(`GATEWAY_CORS_ORIGINS`); absent otherwise, so a browser page of another origin cannot read the answer.",
                 string(2048).format("uri"), "https://oa.county.gov.cn"));
-        headers.put(RATE_LIMIT, header("Set by the gateway (the suite's entry point), which limits each client with a "
-                + "token bucket: `r` requests remain now, `t` seconds until the bucket is full again "
-                + "(IETF draft-ietf-httpapi-ratelimit-headers).", string(256), "\"client\";r=99;t=1"));
-        headers.put(RATE_LIMIT_POLICY, header("Set by the gateway: the client's quota `q` requests at once, refilled "
-                + "over `w` seconds.", string(256), "\"client\";q=100;w=2"));
+        headers.put(RATE_LIMIT, header("Set by the gateway (the suite's entry point), which limits each caller (a person "
+                + "on a client app, or an address) with a token bucket, `client`, and each client app, all its callers "
+                + "together, with a larger one, `app`: `r` requests remain now, `t` seconds until the bucket is full again "
+                + "(IETF draft-ietf-httpapi-ratelimit-headers).", string(256), "\"client\";r=99;t=1, \"app\";r=990;t=1"));
+        headers.put(RATE_LIMIT_POLICY, header("Set by the gateway: each bucket's quota `q` requests at once, refilled "
+                + "over `w` seconds.", string(256), "\"client\";q=100;w=2, \"app\";q=1000;w=2"));
         headers.put(RETRY_AFTER, header("Seconds to wait before trying again.",
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
                         .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86_400)), 2));
