@@ -3,24 +3,41 @@ package org.tuanjie.tasks;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tuanjie.tasks.Flows.finding;
 import static org.tuanjie.tasks.Flows.inspection;
 import static org.tuanjie.tasks.Flows.task;
 import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.unitfeed.UnitFeed;
 
 /**
  * A unit moved in units-service takes its inspections, findings and tasks along: the township it left no longer
- * reads them, the one it joined does, and a unit that left the county is seen by nobody here.
+ * reads them, the one it joined does, and a unit that left the county is seen by nobody here. Replicas on one database
+ * run the feed one at a time: while another replica's run holds the feed (its session holds the lock every run takes),
+ * this replica's scheduled turn is skipped and a caller's run waits for it to end, then moves what moved.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UnitFeedTest {
 
     private static final LocalDate DEADLINE = LocalDate.now().plusDays(30);
@@ -30,9 +47,16 @@ class UnitFeedTest {
         FakeCounty.serviceRoot(null);
     }
 
+    @Inject
+    UnitFeed feed;
+
+    /** The county of the first test, whose root the service's identity keeps (its token, once fetched, is kept). */
+    private static FakeCounty c;
+
     @Test
+    @Order(1)
     void copiesOfUnitPathsFollowAUnitThatMoved() {
-        FakeCounty c = new FakeCounty("513226");
+        c = new FakeCounty("513226");
         FakeCounty elsewhere = new FakeCounty("513227");
         String school = c.schools.get(0);
         String leaving = c.schools.get(1);
@@ -86,5 +110,35 @@ class UnitFeedTest {
         as("admin", c.county).post("/tasks/unit-feed").then().statusCode(200).body("moved", equalTo(1));
         as("inspector", from).get("/tasks/" + taskId).then().statusCode(200).body("township.code", equalTo(from));
         as("inspector", to).get("/tasks/" + taskId).then().statusCode(404);
+    }
+
+    @Test
+    @Order(2) // after the run without a service identity, in the same county
+    void whileAnotherReplicaRunsTheFeedThisOneSkipsItsTurnAndACallerWaits() throws Exception {
+        String school = c.schools.get(2);
+        String taskId = task(c.county, finding(c.county, inspection(c.county, List.of(c.id(school))), c.id(school),
+                "PUBLICITY"), LocalDate.now().plusDays(30));
+        FakeCounty.serviceRoot(c.county);
+        c.move(school, c.townships.get(0));
+
+        var config = ConfigProvider.getConfig();
+        try (Connection otherReplica = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class)); Statement sql = otherReplica.createStatement()) {
+            sql.execute("select pg_advisory_lock(" + 0x74756a + ", hashtext('unit-feed'))");
+
+            assertTrue(feed.runUnlessRunningElsewhere().isEmpty(), "the scheduled turn is skipped");
+            CompletableFuture<Integer> asked = CompletableFuture.supplyAsync(() -> as("admin", c.county)
+                    .post("/tasks/unit-feed").then().statusCode(200).extract().path("moved"));
+            Thread.sleep(1500);
+            assertFalse(asked.isDone(), "a caller's run waits for the other replica's");
+            as("inspector", c.townships.get(2)).get("/tasks/" + taskId).then().statusCode(200); // nothing moved yet
+
+            sql.execute("select pg_advisory_unlock(" + 0x74756a + ", hashtext('unit-feed'))");
+            assertEquals(1, asked.get(30, TimeUnit.SECONDS));
+        }
+        as("inspector", c.townships.get(2)).get("/tasks/" + taskId).then().statusCode(404);
+        as("inspector", c.townships.get(0)).get("/tasks/" + taskId).then().statusCode(200);
+        assertTrue(feed.runUnlessRunningElsewhere().isPresent(), "free again: the next turn runs");
     }
 }

@@ -2,6 +2,7 @@ package org.tuanjie.unitfeed;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.access.UnitPath;
+import org.tuanjie.platform.cluster.ClusterLock;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.unitsclient.Directory;
 import org.tuanjie.unitsclient.client.UnitsCalls;
@@ -49,6 +52,12 @@ public class UnitFeed {
     UnitCopies copies;
 
     @Inject
+    DataSource dataSource;
+
+    /** The cluster lock a run holds: one replica at a time, whichever started it. */
+    static final String LOCK = "unit-feed";
+
+    @Inject
     Directory directory;
 
     @Inject
@@ -58,18 +67,31 @@ public class UnitFeed {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            Result result = run();
-            if (result.moved() + result.departed() > 0) {
-                LOG.infof("Unit feed: %d unit(s) moved, %d left the root, %d row(s) rewritten", result.moved(),
-                        result.departed(), result.rows());
-            }
+            runUnlessRunningElsewhere().filter(result -> result.moved() + result.departed() > 0).ifPresent(result ->
+                    LOG.infof("Unit feed: %d unit(s) moved, %d left the root, %d row(s) rewritten", result.moved(),
+                            result.departed(), result.rows()));
         } catch (FeedUnavailable e) {
             LOG.warnf("Unit feed not read, tried again at the next run: %s", e.why());
         }
     }
 
     /**
-     * Reads the changes since the settled cursor and moves the copies; one run at a time. Each run reads again what
+     * A scheduled turn: every replica schedules the feed, one runs it at a time; empty when another replica (or a
+     * caller's run) holds it now, as this turn is then skipped.
+     */
+    @ActivateRequestContext
+    public Optional<Result> runUnlessRunningElsewhere() {
+        Optional<ClusterLock> lock = ClusterLock.tryTake(dataSource, LOCK);
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ClusterLock held = lock.get()) {
+            return Optional.of(runHoldingTheLock(null));
+        }
+    }
+
+    /**
+     * Reads the changes since the settled cursor and moves the copies; one run at a time in the cluster (a replica's scheduled run skips while another runs; this one waits). Each run reads again what
      * runs of the last few minutes read: a row written meanwhile with a unit's old path (from a cache of another
      * replica, at most 2 minutes old, or a request that read the unit just before it moved) is moved too.
      */
@@ -82,7 +104,13 @@ public class UnitFeed {
      * within {@code reach} ({@code null}: everything, for the scheduled run). The run itself is system-wide, as
      * the replication must be; only what it tells is cut.
      */
-    public synchronized Result runSeenFrom(UnitPath reach) {
+    public Result runSeenFrom(UnitPath reach) {
+        try (ClusterLock held = ClusterLock.take(dataSource, LOCK)) {
+            return runHoldingTheLock(reach);
+        }
+    }
+
+    private synchronized Result runHoldingTheLock(UnitPath reach) {
         Instant now = Instant.now();
         UnitCopies.FeedState state = copies.state();
         String cursor = state == null ? null : state.settled();
