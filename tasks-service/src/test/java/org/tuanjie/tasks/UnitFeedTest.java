@@ -14,20 +14,17 @@ import static org.tuanjie.testing.FakeCounty.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.testing.TestDatabase;
 import org.tuanjie.unitfeed.UnitFeed;
 
 /**
@@ -121,11 +118,8 @@ class UnitFeedTest {
         FakeCounty.serviceRoot(c.county);
         c.move(school, c.townships.get(0));
 
-        var config = ConfigProvider.getConfig();
-        try (Connection otherReplica = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)); Statement sql = otherReplica.createStatement()) {
-            sql.execute("select pg_advisory_lock(" + 0x74756a + ", hashtext('unit-feed'))");
+        TestDatabase.session(otherReplica -> {
+            otherReplica.execute("select pg_advisory_lock(" + 0x74756a + ", hashtext('unit-feed'))");
 
             assertTrue(feed.runUnlessRunningElsewhere().isEmpty(), "the scheduled turn is skipped");
             CompletableFuture<Integer> asked = CompletableFuture.supplyAsync(() -> as("admin", c.county)
@@ -134,9 +128,10 @@ class UnitFeedTest {
             assertFalse(asked.isDone(), "a caller's run waits for the other replica's");
             as("inspector", c.townships.get(2)).get("/tasks/" + taskId).then().statusCode(200); // nothing moved yet
 
-            sql.execute("select pg_advisory_unlock(" + 0x74756a + ", hashtext('unit-feed'))");
+            otherReplica.execute("select pg_advisory_unlock(" + 0x74756a + ", hashtext('unit-feed'))");
             assertEquals(1, asked.get(30, TimeUnit.SECONDS));
-        }
+            return null;
+        });
         as("inspector", c.townships.get(2)).get("/tasks/" + taskId).then().statusCode(404);
         as("inspector", c.townships.get(0)).get("/tasks/" + taskId).then().statusCode(200);
         assertTrue(feed.runUnlessRunningElsewhere().isPresent(), "free again: the next turn runs");

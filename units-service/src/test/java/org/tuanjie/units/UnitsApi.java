@@ -114,6 +114,17 @@ public final class UnitsApi {
                 .extract().path("id");
     }
 
+    /** Creates, fills from a CSV sheet and publishes the catalogue of {@code county} for {@code year}, as its admin. */
+    public static String publishCatalogue(String county, String countyId, int year, String sheet) {
+        String id = admin(county).body(Map.of("ownerUnitId", countyId, "year", year, "title", "测评指标"))
+                .post("/indicator-catalogues").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.of("admin", county)).contentType("text/csv").header("If-Match", "\"0\"")
+                .body(sheet.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/indicator-catalogues/" + id + "/sheet")
+                .then().statusCode(200);
+        admin(county).header("If-Match", "\"1\"").post("/indicator-catalogues/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
     /** A valid unified social credit code: the given 17 characters plus their check character. */
     public static String creditCode(String first17) {
         return first17 + CreditCode.checkCharacter(first17);

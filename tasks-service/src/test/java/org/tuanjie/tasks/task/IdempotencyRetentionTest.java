@@ -10,18 +10,14 @@ import static org.tuanjie.tasks.Flows.taskFrom;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.idempotency.IdempotencySweep;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.testing.TestDatabase;
 
 /**
  * A retried POST replays its first answer within the retention period (7 days); a record older than that is deleted
@@ -45,13 +41,15 @@ class IdempotencyRetentionTest {
                 .statusCode(201).extract().path("id");
         String kept = as("admin", c.county).header("Idempotency-Key", "retention-recent").body(recent).post("/tasks").then()
                 .statusCode(201).extract().path("id");
-        count("update idempotency_record set created_at = now() - interval '8 days' where scope_key like '% retention-old'");
-        count("update idempotency_record set created_at = now() - interval '6 days' where scope_key like '% retention-recent'");
+        TestDatabase.update("update idempotency_record set created_at = now() - interval '8 days'"
+                + " where scope_key like '% retention-old'");
+        TestDatabase.update("update idempotency_record set created_at = now() - interval '6 days'"
+                + " where scope_key like '% retention-recent'");
 
         int swept = sweep.sweep();
-        assertEquals(0, count("select count(*) from idempotency_record where scope_key like '% retention-old'"));
-        assertEquals(1, count("select count(*) from idempotency_record where scope_key like '% retention-recent'"));
-        assertEquals(0, count("select count(*) from idempotency_record where created_at < now() - interval '7 days'"),
+        assertEquals(0, TestDatabase.number("select count(*) from idempotency_record where scope_key like '% retention-old'"));
+        assertEquals(1, TestDatabase.number("select count(*) from idempotency_record where scope_key like '% retention-recent'"));
+        assertEquals(0, TestDatabase.number("select count(*) from idempotency_record where created_at < now() - interval '7 days'"),
                 "every record past the period is gone (" + swept + " swept)");
 
         // within the period the first answer is replayed; past it, the key is a new request
@@ -60,19 +58,5 @@ class IdempotencyRetentionTest {
         old.put("findingId", finding(c.county, inspectionId, c.id(school), "BALANCE")); // another body: 422 if still kept
         as("admin", c.county).header("Idempotency-Key", "retention-old").body(old).post("/tasks").then()
                 .statusCode(201).body("id", not(equalTo(first)));
-    }
-
-    private static int count(String statement) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)); Statement sql = db.createStatement()) {
-            if (statement.startsWith("select")) {
-                ResultSet rows = sql.executeQuery(statement);
-                rows.next();
-                return rows.getInt(1);
-            }
-            return sql.executeUpdate(statement);
-        }
     }
 }

@@ -7,17 +7,14 @@ import static org.tuanjie.tasks.Flows.inspection;
 import static org.tuanjie.tasks.Flows.task;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.testing.TestDatabase;
 
 /**
  * The overdue check over more tasks than one of its transactions takes, run twice at the same moment (as two replicas'
@@ -37,7 +34,7 @@ class OverdueCheckRunsTest {
         String first = task(c.county, finding(c.county, inspectionId, c.id(school), "PUBLICITY"),
                 LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3));
         // the rest as copies of the first, written straight to the database: the API would take minutes for as many
-        sql(db -> {
+        TestDatabase.session(db -> {
             db.execute("create temp table copies as select t.* from rectification_task t, generate_series(2, " + TASKS + ")"
                     + " where t.id = '" + first + "'");
             db.execute("update copies set id = gen_random_uuid()");
@@ -51,33 +48,16 @@ class OverdueCheckRunsTest {
         assertEquals(0, run());
 
         String ofTheCounty = " where task_id in (select id from rectification_task where owner_path like '%/" + c.county + "/%')";
-        assertEquals(List.of((long) TASKS, 1L, 1L), sql(db -> {
+        assertEquals(List.of((long) TASKS, 1L, 1L), TestDatabase.session(db -> {
             ResultSet events = db.executeQuery("select count(distinct task_id), min(n), max(n) from (select task_id, count(*) n"
                     + " from task_event" + ofTheCounty + " and type = 'OVERDUE' group by task_id) e");
             events.next();
             return List.of(events.getLong(1), events.getLong(2), events.getLong(3));
         }));
-        assertEquals((long) TASKS, (long) sql(db -> {
-            ResultSet urgings = db.executeQuery("select count(*) from urging_notice" + ofTheCounty + " and automatic");
-            urgings.next();
-            return urgings.getLong(1);
-        }));
+        assertEquals(TASKS, TestDatabase.number("select count(*) from urging_notice" + ofTheCounty + " and automatic"));
     }
 
     private static int run() {
         return as("admin", "513285000000").post("/tasks/overdue-check").then().statusCode(200).extract().path("flagged");
-    }
-
-    interface Sql<T> {
-        T apply(Statement db) throws Exception;
-    }
-
-    private static <T> T sql(Sql<T> work) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)); Statement statement = db.createStatement()) {
-            return work.apply(statement);
-        }
     }
 }

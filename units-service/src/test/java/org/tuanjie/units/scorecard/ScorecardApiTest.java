@@ -13,15 +13,14 @@ import static org.tuanjie.units.UnitsApi.fileActivity;
 import static org.tuanjie.units.UnitsApi.fileDocument;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.testing.Tokens;
 import org.tuanjie.units.Hierarchy;
+import org.tuanjie.units.UnitsApi;
 
 /**
  * A village's scorecard through the API, against a catalogue the county publishes this year: the figures asserted are
@@ -48,12 +47,7 @@ class ScorecardApiTest {
         if (h == null) {
             h = new Hierarchy("84");
             year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-            String id = admin(h.county).body(Map.of("ownerUnitId", h.id(h.county), "year", year, "title", "测评指标"))
-                    .post("/indicator-catalogues").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(Tokens.of("admin", h.county)).contentType("text/csv").header("If-Match", "\"0\"")
-                    .body(SHEET.getBytes(StandardCharsets.UTF_8)).put("/indicator-catalogues/" + id + "/sheet").then()
-                    .statusCode(200);
-            admin(h.county).header("If-Match", "\"1\"").post("/indicator-catalogues/" + id + "/publish").then().statusCode(200);
+            UnitsApi.publishCatalogue(h.county, h.id(h.county), year, SHEET);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.tuanjie.units.scorecard;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,18 +11,13 @@ import static org.tuanjie.units.UnitsApi.fileDocument;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.testing.Tokens;
+import org.tuanjie.testing.TestDatabase;
 import org.tuanjie.units.Hierarchy;
 import org.tuanjie.units.UnitsApi;
 
@@ -52,12 +46,7 @@ class ScorecardFreshnessTest {
         if (h == null) {
             h = new Hierarchy("86");
             year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-            String id = admin(h.county).body(Map.of("ownerUnitId", h.id(h.county), "year", year, "title", "测评指标"))
-                    .post("/indicator-catalogues").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(Tokens.of("admin", h.county)).contentType("text/csv").header("If-Match", "\"0\"")
-                    .body(SHEET.getBytes(StandardCharsets.UTF_8)).put("/indicator-catalogues/" + id + "/sheet").then()
-                    .statusCode(200);
-            admin(h.county).header("If-Match", "\"1\"").post("/indicator-catalogues/" + id + "/publish").then().statusCode(200);
+            UnitsApi.publishCatalogue(h.county, h.id(h.county), year, SHEET);
         }
     }
 
@@ -102,7 +91,7 @@ class ScorecardFreshnessTest {
         card(village).body("points", equalTo(4)).body("secured", equalTo(0));
         Map<String, Object> total = rollup();
         // as another replica, or an operator correcting data, would: straight into the database
-        sql("""
+        TestDatabase.update("""
                 insert into dossier_entry (id, entry_type, unit_id, kind, entry_date, title, indicator_codes, doc_number, issuer,
                     created_at, created_by, updated_at, updated_by, version)
                 values (gen_random_uuid(), 'DOCUMENT', '%s', 'DOCUMENT', date '%d-02-01', '补录文件', array['1'], '补〔1〕号', '县委办',
@@ -110,11 +99,11 @@ class ScorecardFreshnessTest {
         card(village).body("secured", equalTo(4));
         rollupSecured(total, 4);
 
-        sql("update unit set kind = 'SCHOOL' where id = '%s'".formatted(village));
+        TestDatabase.update("update unit set kind = 'SCHOOL' where id = '%s'".formatted(village));
         try {
             card(village).body("points", equalTo(9)).body("indicators.code", equalTo(List.of("1", "3")));
         } finally {
-            sql("update unit set kind = 'VILLAGE' where id = '%s'".formatted(village));
+            TestDatabase.update("update unit set kind = 'VILLAGE' where id = '%s'".formatted(village));
         }
         card(village).body("points", equalTo(4));
     }
@@ -133,14 +122,5 @@ class ScorecardFreshnessTest {
         Number now = as("auditor", h.county).get("/units/" + h.id(h.county) + "/scorecard/rollup").then().statusCode(200)
                 .extract().path("total.secured");
         assertEquals(((Number) before.get("secured")).doubleValue() + more, now.doubleValue(), 0.001);
-    }
-
-    private static void sql(String statement) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)); Statement sql = db.createStatement()) {
-            sql.executeUpdate(statement);
-        }
     }
 }

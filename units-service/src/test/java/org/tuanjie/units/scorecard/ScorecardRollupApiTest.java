@@ -1,6 +1,5 @@
 package org.tuanjie.units.scorecard;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,14 +11,13 @@ import static org.tuanjie.units.UnitsApi.fileActivity;
 import static org.tuanjie.units.UnitsApi.fileDocument;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tuanjie.testing.Tokens;
 import org.tuanjie.units.Hierarchy;
+import org.tuanjie.units.UnitsApi;
 
 /**
  * A county's scorecards added up, with figures worked out by hand from the sheet: every unit is judged by 1.1 (4
@@ -46,11 +44,7 @@ class ScorecardRollupApiTest {
         }
         h = new Hierarchy("85");
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        String id = admin(h.county).body(Map.of("ownerUnitId", h.id(h.county), "year", year, "title", "测评指标"))
-                .post("/indicator-catalogues").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.of("admin", h.county)).contentType("text/csv").header("If-Match", "\"0\"")
-                .body(SHEET.getBytes(StandardCharsets.UTF_8)).put("/indicator-catalogues/" + id + "/sheet").then().statusCode(200);
-        admin(h.county).header("If-Match", "\"1\"").post("/indicator-catalogues/" + id + "/publish").then().statusCode(200);
+        UnitsApi.publishCatalogue(h.county, h.id(h.county), year, SHEET);
         String jan = year + "-01-15";
         // the village secures 1.1; the organ secures 1.1 and 1.2
         fileDocument("unit-liaison", h.villageA, h.id(h.villageA), document("阿东村发〔" + year + "〕1号", "领导小组", jan, "1.1"));
