@@ -119,6 +119,18 @@ class GatewayTest {
                 .header("Deprecation", org.hamcrest.Matchers.nullValue())
                 .header("Sunset", org.hamcrest.Matchers.nullValue())
                 .body("path", equalTo("/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created"));
+        // behind the TLS edge (a trusted proxy: here the loopback address) links are the caller's: https, public host
+        given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"3\"").body("{}")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "tuanjie.county.example.gov.cn")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .put("/api/v1/units/" + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created").then().statusCode(201)
+                .header("Location", equalTo("https://tuanjie.county.example.gov.cn/api/v1/units/"
+                        + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created/1"))
+                .header("Link", equalTo("<https://tuanjie.county.example.gov.cn/api/v1/units/"
+                        + UUID.nameUUIDFromBytes(new byte[] {1}) + "/created?cursor=abc>; rel=\"next\""))
+                .body("headers.x-forwarded-proto", equalTo("https"))
+                .body("headers.x-forwarded-host", equalTo("tuanjie.county.example.gov.cn"))
+                .body("headers.x-forwarded-for", org.hamcrest.Matchers.startsWith("203.0.113.7"));
         given().auth().oauth2(token).get("/api/audit").then().statusCode(200).body("service", equalTo("agreements"));
         given().auth().oauth2(token).get("/api/unitsX").then().statusCode(404);
         // a request id is made when the caller sends none
