@@ -117,7 +117,7 @@ class DeployFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"units-service", "tasks-service", "agreements-service", "gateway"})
     void kubernetesManifestsMatchTheApplication(String app) throws IOException {
-        List<Map<String, Object>> docs = documents(DEPLOY.resolve("k8s/" + app + ".yaml"));
+        List<Map<String, Object>> docs = documents(DEPLOY.resolve("k8s/base/" + app + ".yaml"));
         Map<String, Map<String, Object>> byKind = new HashMap<>();
         docs.forEach(d -> byKind.put((String) d.get("kind"), d));
         assertEquals(Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"), byKind.keySet());
@@ -144,8 +144,8 @@ class DeployFilesTest {
         }
         assertTrue(((Map<?, ?>) at(container, "resources", "requests")).containsKey("memory"), "resource requests");
 
-        Map<String, Object> config = at(documents(DEPLOY.resolve("k8s/config.yaml")).get(0), "data");
-        Set<String> secretKeys = new TreeSet<>();
+        Map<String, Object> config = at(documents(DEPLOY.resolve("k8s/base/config.yaml")).get(0), "data");
+        Set<String> secretKeys = new TreeSet<>(Set.of("username", "password"));  // CloudNativePG's <cluster>-app Secret
         documents(DEPLOY.resolve("k8s/secrets.example.yaml"))
                 .forEach(d -> secretKeys.addAll(((Map<String, Object>) at(d, "stringData")).keySet()));
         Set<String> set = new TreeSet<>();
@@ -163,9 +163,9 @@ class DeployFilesTest {
         List<Map<String, Object>> envFrom = container.get("envFrom") == null ? List.of() : at(container, "envFrom");
         for (Map<String, Object> source : envFrom) {
             String name = at(source, "configMapRef", "name");
-            Map<String, Object> map = documents(DEPLOY.resolve("k8s/config.yaml")).stream()
+            Map<String, Object> map = documents(DEPLOY.resolve("k8s/base/config.yaml")).stream()
                     .filter(d -> name.equals(at(d, "metadata", "name"))).findFirst()
-                    .orElseThrow(() -> new AssertionError("no ConfigMap " + name + " in k8s/config.yaml"));
+                    .orElseThrow(() -> new AssertionError("no ConfigMap " + name + " in k8s/base/config.yaml"));
             set.addAll(((Map<String, Object>) map.get("data")).keySet());
         }
         assertTrue(set.containsAll(variablesReadBy(app)), app + " reads " + variablesReadBy(app) + ", the Deployment sets " + set);
