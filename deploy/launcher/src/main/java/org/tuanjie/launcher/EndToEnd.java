@@ -208,6 +208,7 @@ final class EndToEnd {
         fieldApp(inspectionId, education, demo.id(DemoCounty.TOWNSHIP_1));
         dashboard();
         monitoring();
+        backupAndRestore();
 
         console.print(passed + " passed, " + failures.size() + " failed");
         return failures.size();
@@ -847,6 +848,53 @@ final class EndToEnd {
             }
         }
         return signatures.size() == 2;
+    }
+
+    /**
+     * deploy/README.md's restore, proven on this run's suite: the applications stopped, a base backup of the running
+     * PostgreSQL with its WAL archived, restored into a new one that replays the archive, the applications started on
+     * it; every table holds the same rows, and every agreement's content and seals and the audit chain verify.
+     */
+    private void backupAndRestore() throws Exception {
+        if (!suite.walArchived()) {
+            console.step("backup and restore: not run (PostgreSQL is not the launcher's)");
+            return;
+        }
+        String auditor = api.token("auditor-wang");
+        JsonNode chainBefore = api.get(auditor, "/api/v1/audit/verification").body();
+        check(chainBefore.path("valid").asBoolean(), "the audit chain verifies before the backup", null);
+        List<String> agreements = suite.column("agreements", "select id from agreement order by id");
+        suite.stopApplications();
+        Map<String, Long> before = suite.rowCounts();
+        int port = suite.backupAndRestore();
+        // counted before the applications start on it: at start they link and checkpoint their chains' new heads
+        Map<String, Long> after = suite.rowCounts();
+        long rows = after.values().stream().mapToLong(Long::longValue).sum();
+        check(before.equals(after) && before.size() > 30 && rows > 500, "the restored databases hold the same rows: "
+                + after.size() + " tables, " + rows + " rows", null);
+        if (!before.equals(after)) {
+            before.forEach((table, count) -> {
+                if (!count.equals(after.get(table))) {
+                    console.fail(table + ": " + count + " before, " + after.get(table) + " restored");
+                }
+            });
+        }
+        suite.startApplications(port);
+        String restoredAuditor = api.token("auditor-wang");
+        List<String> invalid = new ArrayList<>();
+        for (String id : agreements) {
+            Api.Reply verification = api.get(restoredAuditor, "/api/v1/agreements/" + id + "/verification");
+            if (verification.status() != 200 || !verification.body().path("valid").asBoolean()) {
+                invalid.add(id + " (" + verification.status() + " " + verification.raw() + ")");
+            }
+        }
+        check(!agreements.isEmpty() && invalid.isEmpty(), "every agreement's content and seals verify on the restored database ("
+                + agreements.size() + ")" + (invalid.isEmpty() ? "" : ": not " + invalid), null);
+        Api.Reply chain = api.get(restoredAuditor, "/api/v1/audit/verification");
+        check(chain.body().path("valid").asBoolean() && chain.body().path("checked").asLong() > 0
+                && chain.body().path("checked").asLong() == chainBefore.path("checked").asLong()
+                && chain.body().path("to").asLong() == chainBefore.path("to").asLong(),
+                "the audit chain verifies on the restored database, to the same last entry", chain);
     }
 
     private void check(boolean ok, String what, Api.Reply reply) {

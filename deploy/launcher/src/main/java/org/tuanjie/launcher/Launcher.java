@@ -34,6 +34,10 @@ public final class Launcher {
             settings = settings.withRealm(Suite.Settings.Realm.PRODUCTION);
         }
         Suite suite = new Suite(root, state, console, settings);
+        if (e2e && settings.embeddedPostgres()) {
+            // the run ends with a backup and restore of its databases (EndToEnd.backupAndRestore)
+            suite.archiveWal(state.resolve("wal-archive"));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
         int status = 0;
         try {

@@ -66,6 +66,12 @@ final class Suite {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
+    /** A PostgreSQL restored from a backup of the first (the end-to-end run's restore drill), stopped with the rest. */
+    private EmbeddedPostgres restored;
+    /** Where the embedded PostgreSQL archives its WAL (the end-to-end run only), or null. */
+    private Path walArchive;
+    /** The port of the PostgreSQL the services use: the configured one, or a restored one's. */
+    private int databasePort;
     /** The local certificates, for a public host only. */
     private LocalTls tls;
     /** Whether units-service's database was created by this start (a first start, or an end-to-end run). */
@@ -90,6 +96,12 @@ final class Suite {
         this.state = state;
         this.console = console;
         this.settings = settings;
+        this.databasePort = settings.pgPort();
+    }
+
+    /** Archive the embedded PostgreSQL's WAL (set before start): what a base backup is restored with. */
+    void archiveWal(Path archive) {
+        this.walArchive = archive;
     }
 
     /** Everything the suite is reached at, for the person and for the demo loader. */
@@ -214,10 +226,16 @@ final class Suite {
             console.step("starting PostgreSQL (embedded, data in " + root.relativize(state.resolve("pg")) + ")");
             Path data = state.resolve("pg");
             Files.createDirectories(data);
-            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                     .setPort(settings.pgPort()).setOutputRedirector(ProcessBuilder.Redirect.appendTo(
-                            state.resolve("logs/postgresql.log").toFile()))
-                    .start();
+                            state.resolve("logs/postgresql.log").toFile()));
+            if (walArchive != null) {
+                Files.createDirectories(walArchive);
+                // the options reach postgres through pg_ctl's shell: single quotes keep the command one argument
+                builder.setServerConfig("archive_mode", "on")
+                        .setServerConfig("archive_command", "'cp \"%p\" \"" + walArchive + "/%f\"'");
+            }
+            postgres = builder.start();
         } else {
             console.step("using PostgreSQL at " + settings.pgHost() + ":" + settings.pgPort());
         }
@@ -236,7 +254,102 @@ final class Suite {
     }
 
     String jdbc(String database) {
-        return "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/" + database;
+        return "jdbc:postgresql://" + settings.pgHost() + ":" + databasePort + "/" + database;
+    }
+
+    /** Stops the four applications, PostgreSQL and Keycloak staying up (the restore drill). */
+    void stopApplications() throws InterruptedException {
+        int first = settings.embeddedKeycloak() ? 1 : 0;
+        List<Process> applications = new ArrayList<>(processes.subList(first, processes.size()));
+        for (int i = applications.size() - 1; i >= 0; i--) {
+            applications.get(i).destroy();
+        }
+        for (Process p : applications) {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        processes.removeAll(applications);
+        console.step("stopped the four applications");
+    }
+
+    /** Starts the four applications on the PostgreSQL at {@code port} and waits until each is ready. */
+    void startApplications(int port) throws IOException, InterruptedException {
+        databasePort = port;
+        int first = processes.size();
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            startService(service.getKey(), service.getValue());
+        }
+        int i = first;
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            int health = service.getKey().equals("gateway") ? GATEWAY_MANAGEMENT_PORT : service.getValue();
+            await(service.getKey(), processes.get(i++), URI.create("http://127.0.0.1:" + health + "/q/health/ready"), 180);
+        }
+    }
+
+    /**
+     * A base backup of the running embedded PostgreSQL (BaseBackup), restored into a new data directory, replayed
+     * from the WAL archive by a new PostgreSQL: returns its port, which {@link #rowCounts()} reads from then on.
+     */
+    int backupAndRestore() throws IOException, SQLException {
+        if (postgres == null || walArchive == null) {
+            throw new IllegalStateException("only the embedded PostgreSQL with its WAL archived is backed up here");
+        }
+        Path backup = state.resolve("pg-backup");
+        BaseBackup.take(DriverManager.getConnection(jdbc("postgres"), settings.pgUser(), settings.pgPassword()),
+                state.resolve("pg"), backup);
+        console.ok("base backup taken (" + BaseBackup.size(backup) / (1024 * 1024) + " MB), WAL archived to "
+                + state.relativize(walArchive));
+        BaseBackup.prepareRecovery(backup, walArchive);
+        int port = settings.pgPort() + 100;
+        restored = EmbeddedPostgres.builder().setDataDirectory(backup).setCleanDataDirectory(false).setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(state.resolve("logs/postgresql-restored.log").toFile()))
+                .start();
+        console.ok("a new PostgreSQL on port " + port + " replayed the archive from the backup");
+        databasePort = port;
+        return port;
+    }
+
+    /** The first column of a query's rows, on a service's database. */
+    List<String> column(String database, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc(database), settings.pgUser(), settings.pgPassword());
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Whether the restore drill can run: the launcher's own PostgreSQL, its WAL archived. */
+    boolean walArchived() {
+        return postgres != null && walArchive != null;
+    }
+
+    /** Rows per table of the three services' databases, on the PostgreSQL the services use now. */
+    Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String db : List.of("units", "tasks", "agreements")) {
+            try (Connection c = DriverManager.getConnection(jdbc(db), settings.pgUser(), settings.pgPassword());
+                    Statement s = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select format('%I.%I', table_schema, table_name) from information_schema.tables "
+                        + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                        rs.next();
+                        counts.put(db + "." + table, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     private Process startKeycloak() throws IOException {
@@ -421,11 +534,13 @@ final class Suite {
                 Thread.currentThread().interrupt();
             }
         }
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (EmbeddedPostgres pg : java.util.Arrays.asList(restored, postgres)) {
+            if (pg != null) {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         console.step("stopped everything the launcher started");

@@ -70,6 +70,21 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theRestoreExampleConformsAndRestoresFromTheProductionBackups() throws IOException {
+        Map<String, Object> restored = DeployFilesTest.documents(K8S.resolve("restore/units-db-restored.yaml")).get(0);
+        assertEquals(List.of(), schemas.validate(restored));
+        String store = DeployFilesTest.at(objects("production", "ObjectStore").get(0), "metadata", "name");
+        Map<String, Object> source = DeployFilesTest.at(restored, "spec", "externalClusters", "0");
+        assertEquals(DeployFilesTest.at(restored, "spec", "bootstrap", "recovery", "source"), source.get("name"));
+        assertEquals(store, DeployFilesTest.at(source, "plugin", "parameters", "barmanObjectName"));
+        // the backups of units-db are found under its own name; the restored cluster archives under a new one
+        assertEquals("units-db", DeployFilesTest.at(source, "plugin", "parameters", "serverName"));
+        object("production", "Cluster", "units-db");
+        assertFalse("units-db".equals(DeployFilesTest.at(restored, "spec", "plugins", "0", "parameters", "serverName")),
+                "a restored cluster must not archive over the backups it came from");
+    }
+
+    @Test
     void aBrokenManifestIsReportedWithWhereItBreaks() {
         Map<String, Object> deployment = copy(object("production", "Deployment", "units-service"));
         DeployFilesTest.<Map<String, Object>>at(deployment, "spec").put("replica", 2);
