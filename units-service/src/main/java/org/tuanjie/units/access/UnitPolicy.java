@@ -166,6 +166,7 @@ public final class UnitPolicy implements AccessPolicy.Source {
                 .rule(Rule.of("GET", "/units/{id}/history", EVERYONE))
                 .rule(Rule.of("GET", "/history/checkpoints", CHECKPOINT_KEEPERS))
                 .rule(Rule.of("POST", "/history/checkpoints/verification", CHECKPOINT_KEEPERS))
+                .rule(Rule.of("GET", "/history/bundle.zip", Set.of(ADMIN, AUDITOR)))
                 .rule(Rule.of("GET", "/units/{id}/children", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/ancestors", EVERYONE))
                 .rule(Rule.of("GET", "/units/{id}/boundaries", EVERYONE).acting(SEES_UNIT_READ))
