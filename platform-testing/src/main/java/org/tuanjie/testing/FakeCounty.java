@@ -168,6 +168,11 @@ public final class FakeCounty {
                 .then().statusCode(204);
     }
 
+    /** The last request for the units' part of an evidence bundle: its {@code authorization} and {@code query}. */
+    public static Map<String, String> lastHistoryPartRequest() {
+        return given().baseUri(fakeUrl()).get("/__admin/last-part").then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
     public static void unitsService(String mode) {
         given().baseUri(fakeUrl()).body(mode).post("/__admin/mode").then().statusCode(204);
     }

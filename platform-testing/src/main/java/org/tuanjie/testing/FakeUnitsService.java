@@ -58,6 +58,7 @@ public class FakeUnitsService extends FakeServer {
     private long changes;
     private volatile String serviceRoot;
     private volatile String mode = "up";
+    private volatile Map<String, String> lastPart = Map.of();
 
     /** units-service's committed contract, from the module under test (a sibling of units-service). */
     static final Path CONTRACT = Path.of(System.getProperty("units.contract", "../units-service/src/main/openapi/openapi.yaml"));
@@ -134,13 +135,57 @@ public class FakeUnitsService extends FakeServer {
                 ancestors(exchange, byId.get(parts[1]), caller);
             } else if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("members")) {
                 members(exchange, parts[1], caller);
+            } else if (path.equals("/history/bundle.zip")) {
+                historyPart(exchange, caller);
             } else {
                 answer(exchange, 404, problem(404, "unit-not-found"));
             }
         }
     }
 
+    /**
+     * The units' part of an evidence bundle, for a unit in the caller's reach: its history chain's segment (one line, of
+     * the unit asked for); the request is remembered ({@code GET /__admin/last-part}).
+     */
+    private void historyPart(HttpExchange exchange, String caller) throws IOException {
+        String query = String.valueOf(exchange.getRequestURI().getQuery());
+        lastPart = Map.of("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                "query", query);
+        Map<String, Object> unit = byId.get(query.replaceAll(".*unitId=([^&]+).*", "$1"));
+        if (unit == null || !within(unit, caller)) {
+            answer(exchange, 404, problem(404, "unit-not-found"));
+            return;
+        }
+        byte[] zip = FakeParts.zip(Map.of("history/checkpoints.json", "[]".getBytes(StandardCharsets.UTF_8),
+                "history/chain.jsonl", historyLine((String) unit.get("id"))), Map.of());
+        ValidationReport report = contract.validateResponse(exchange.getRequestURI().getPath(), Request.Method.GET,
+                SimpleResponse.Builder.status(200).withContentType("application/zip").withBody("(the ZIP)").build());
+        if (report.hasErrors()) {
+            byte[] why = ("FakeUnitsService answers outside units-service's contract: " + report).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, why.length);
+            exchange.getResponseBody().write(why);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/zip");
+        exchange.sendResponseHeaders(200, zip.length);
+        exchange.getResponseBody().write(zip);
+    }
+
+    /**
+     * The one line of the fake's history chain for a unit, as a bundle's {@code history/chain.jsonl} carries a line it
+     * withholds (place and links only; its hash stands for the unit).
+     */
+    public static byte[] historyLine(String unitId) {
+        String hash = java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(unitId.getBytes(StandardCharsets.UTF_8), 32));
+        return ("{\"hash\":\"" + hash + "\",\"prevHash\":\"" + "0".repeat(64) + "\",\"seq\":1,\"withheld\":true}\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private void admin(HttpExchange exchange, String what) throws IOException {
+        if (what.equals("last-part")) {
+            answerAdmin(exchange, lastPart);
+            return;
+        }
         byte[] body = exchange.getRequestBody().readAllBytes();
         switch (what) {
             case "mode" -> mode = new String(body, StandardCharsets.UTF_8).trim();
@@ -522,6 +567,10 @@ public class FakeUnitsService extends FakeServer {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, json.length);
         exchange.getResponseBody().write(json);
+    }
+
+    private static void answerAdmin(HttpExchange exchange, Object body) throws IOException {
+        send(exchange, 200, body);
     }
 
     private static Map<String, Object> problem(int status, String type) {

@@ -8,11 +8,13 @@ import org.tuanjie.testing.FakeUnitsService;
 
 /**
  * What every test of this module runs against: an embedded PostgreSQL with database {@code tasks},
- * and units-service's contract served by {@link FakeUnitsService}.
+ * units-service's contract served by {@link FakeUnitsService}, and agreements-service's part of evidence bundles
+ * by {@link FakeAgreementsService}.
  */
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "tasks"))
 @WithTestResource(value = FakeUnitsService.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeAgreementsService.class, scope = TestResourceScope.GLOBAL)
 public final class TestServers {
 
     private TestServers() {

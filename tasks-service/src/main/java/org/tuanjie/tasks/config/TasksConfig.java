@@ -56,6 +56,15 @@ public interface TasksConfig {
     @WithDefault("1h")
     String bundlesSweepEvery();
 
+    /** agreements-service, asked for the agreements' part of an evidence bundle. */
+    @WithName("agreements.url")
+    java.net.URI agreementsUrl();
+
+    /** The longest a bundle's part from another service (agreements, units' history) may take to arrive whole. */
+    @WithName("bundles.parts-timeout")
+    @WithDefault("PT10M")
+    Duration bundlesPartsTimeout();
+
     /** How often timeline lines written since are linked into the timelines' hash chain ({@code off} in tests). */
     @WithName("timeline.chain-every")
     @WithDefault("5s")

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuanjie.bundle.BundleVerifier;
+import org.tuanjie.tasks.FakeAgreementsService;
 import org.tuanjie.testing.FakeCounty;
+import org.tuanjie.testing.FakeUnitsService;
 import org.tuanjie.testing.Multipart;
 import org.tuanjie.testing.TestFiles;
 import org.tuanjie.testing.Tokens;
@@ -86,7 +88,8 @@ class BundleTest {
 
     @Test
     void theCountysAuditorTakesAwayATownshipsBundleThatVerifiesOfflineAndReportsAChangedByteByName() throws Exception {
-        Response asked = as("auditor", c.county).contentType("application/json")
+        String auditor = Tokens.of("auditor", c.county);
+        Response asked = given().auth().oauth2(auditor).contentType("application/json")
                 .body(Map.of("unitId", c.id(township), "from", TODAY.minusDays(30).toString(), "to", TODAY.toString()))
                 .post("/bundles");
         asked.then().statusCode(202).body("state", equalTo("BUILDING")).body("unit.code", equalTo(township));
@@ -113,13 +116,30 @@ class BundleTest {
         assertFalse(entries.keySet().stream().anyMatch(name -> name.contains(openElsewhere)));
         assertTrue(new String(entries.get("manifest.json"), StandardCharsets.UTF_8).contains("\"" + township + "\""));
 
+        // the agreements' part, asked of agreements-service on the auditor's behalf (their own token), joins the bundle
+        Map<String, String> agreementsAsked = FakeAgreementsService.lastRequest();
+        assertEquals("Bearer " + auditor, agreementsAsked.get("authorization"), "asked with the auditor's own token");
+        assertEquals("unitId=" + c.id(township) + "&from=" + TODAY.minusDays(30) + "&to=" + TODAY, agreementsAsked.get("query"));
+        String agreementEntry = "agreements/" + FakeAgreementsService.agreementOf(c.id(township)) + "/agreement.json";
+        assertArrayEquals(FakeAgreementsService.agreementJson(c.id(township)), entries.get(agreementEntry));
+        assertEquals(1, JsonPath.from(new String(entries.get("manifest.json"), StandardCharsets.UTF_8)).getInt("agreements"));
+        // and so does the units' history chain, asked of units-service likewise
+        Map<String, String> historyAsked = FakeCounty.lastHistoryPartRequest();
+        assertEquals("Bearer " + auditor, historyAsked.get("authorization"), "asked with the auditor's own token");
+        assertEquals("unitId=" + c.id(township) + "&from=" + TODAY.minusDays(30) + "&to=" + TODAY, historyAsked.get("query"));
+        assertArrayEquals(FakeUnitsService.historyLine(c.id(township)), entries.get("history/chain.jsonl"));
+        assertEquals(1, entries.keySet().stream().filter(name -> name.equals("manifest.json")).count());
+        assertFalse(new String(entries.get("manifest.seal.json"), StandardCharsets.UTF_8).contains("the agreements' own"),
+                "one seal, the bundle's own, over everything");
+
         Path file = temp.resolve("bundle.zip");
         Files.write(file, zip);
         BundleVerifier.Report report = BundleVerifier.verify(file, Optional.empty());
         assertTrue(report.valid(), () -> "verifies offline: " + report.problems());
 
         // one byte changed in any file is reported with that file's name
-        for (String name : List.of(photoEntry, "ledger.xlsx", folder + "timeline.json", "manifest.json")) {
+        for (String name : List.of(photoEntry, "ledger.xlsx", folder + "timeline.json", agreementEntry, "history/chain.jsonl",
+                "manifest.json")) {
             Path changed = temp.resolve("changed.zip");
             Files.write(changed, rewritten(entries, name));
             BundleVerifier.Report tampered = BundleVerifier.verify(changed, Optional.empty());
@@ -132,6 +152,29 @@ class BundleTest {
                 .header("Content-Range", equalTo("bytes 100-199/" + zip.length));
         byte[] part = as("auditor", c.county).header("Range", "bytes=100-199").get(status + "/content").asByteArray();
         assertArrayEquals(java.util.Arrays.copyOfRange(zip, 100, 200), part);
+    }
+
+    @Test
+    void aBundleWithoutItsWholeAgreementsPartFailsWithTheReasonAndCannotBeDownloaded() {
+        Map<String, Object> ofTownship = Map.of("unitId", c.id(township), "from", TODAY.minusDays(7).toString(),
+                "to", TODAY.toString());
+        Map<String, String> reasons = Map.of("down", "agreements-service", "refuse", "answered 403",
+                "cut", "not a whole ZIP");
+        try {
+            for (Map.Entry<String, String> fault : reasons.entrySet()) {
+                FakeAgreementsService.mode(fault.getKey());
+                String id = as("auditor", c.county).contentType("application/json").body(ofTownship).post("/bundles")
+                        .then().statusCode(202).extract().path("id");
+                JsonPath failed = awaitBuilt("auditor", c.county, "/bundles/" + id);
+                assertEquals("FAILED", failed.getString("state"), fault.getKey());
+                assertTrue(failed.getString("failure").startsWith("agreements-service"), failed.getString("failure"));
+                assertTrue(failed.getString("failure").contains(fault.getValue()), failed.getString("failure"));
+                as("auditor", c.county).get("/bundles/" + id + "/content").then().statusCode(409)
+                        .contentType(startsWith("application/problem+json"));
+            }
+        } finally {
+            FakeAgreementsService.mode("up");
+        }
     }
 
     @Test
@@ -178,11 +221,17 @@ class BundleTest {
     }
 
     private static JsonPath awaitReady(String role, String unit, String status) {
+        JsonPath bundle = awaitBuilt(role, unit, status);
+        assertEquals("READY", bundle.getString("state"), () -> "built: " + bundle.getString("failure"));
+        return bundle;
+    }
+
+    /** The bundle once its build ended, ready or failed. */
+    private static JsonPath awaitBuilt(String role, String unit, String status) {
         long until = System.currentTimeMillis() + 60_000;
         while (true) {
             JsonPath bundle = as(role, unit).get(status).then().statusCode(200).extract().jsonPath();
             if (!"BUILDING".equals(bundle.getString("state"))) {
-                assertEquals("READY", bundle.getString("state"), () -> "built: " + bundle.getString("failure"));
                 return bundle;
             }
             if (System.currentTimeMillis() > until) {

@@ -3,6 +3,7 @@ package org.tuanjie.tasks.timeline;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tuanjie.tasks.Flows.act;
@@ -145,7 +146,12 @@ class TimelineChainTest {
                 "from", TODAY.minusDays(30).toString(), "to", TODAY.toString())).post("/bundles").then().statusCode(202)
                 .extract().path("id");
         long until = System.currentTimeMillis() + 60_000;
-        while (!"READY".equals(as("auditor", c.county).get("/bundles/" + id).then().extract().path("state"))) {
+        while (true) {
+            Map<String, Object> bundle = as("auditor", c.county).get("/bundles/" + id).then().extract().path("");
+            if ("READY".equals(bundle.get("state"))) {
+                break;
+            }
+            assertNotEquals("FAILED", bundle.get("state"), () -> "the bundle failed: " + bundle.get("failure"));
             assertTrue(System.currentTimeMillis() < until, "the bundle was not built within a minute");
             try {
                 Thread.sleep(200);

@@ -48,7 +48,8 @@ import org.tuanjie.tasks.task.mapping.TaskViews;
 @Guarded
 @Path("/bundles")
 @Tag(name = "Evidence bundles", description = "What an auditor takes away: a unit's tasks over a period with their "
-        + "timelines, evidence files and ledger, in one sealed ZIP that verifies offline")
+        + "timelines, evidence files and ledger, and its responsibility agreements with their seals, in one sealed ZIP "
+        + "that verifies offline")
 public class BundleResource {
 
     static final String ZIP = "application/zip";
@@ -117,8 +118,15 @@ public class BundleResource {
                     + "`state` is READY, then download `content`. The bundle holds every task of the unit's subtree that "
                     + "was open at some time in the period (made before its end, not verified before its start), each "
                     + "with its timeline and its evidence files and those of its finding, the ledger (ledger.xlsx), the "
-                    + "suite's public sealing keys, and manifest.json listing every file's size and SHA-256, sealed in "
-                    + "manifest.seal.json. `java -jar bundle-verifier.jar bundle.zip` checks it offline.")
+                    + "timelines' hash chain segment with its checkpoints, the agreements' part (every agreement of the "
+                    + "subtree for the years the period touches, with its canonical content, signatures, seals and audit "
+                    + "entries, and the audit chain's segment with its checkpoints: `GET /audit/bundle.zip` of "
+                    + "agreements-service), the units' history chain segment with its checkpoints (`GET "
+                    + "/history/bundle.zip` of units-service), both asked for with the caller's own token as the bundle "
+                    + "is asked for (without either the build fails, saying why), the suite's public sealing keys, and "
+                    + "manifest.json "
+                    + "listing every file's size and SHA-256 (SM3 under an SM2 key), sealed in manifest.seal.json. "
+                    + "`java -jar bundle-verifier.jar bundle.zip` checks it offline.")
     @APIResponse(responseCode = "202", description = "Accepted: being built",
             content = @Content(schema = @Schema(implementation = BundleView.class)))
     public Response requestBundle(@Valid @NotNull BundleAsk ask, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {

@@ -1,5 +1,6 @@
 package org.tuanjie.tasks.bundle.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,9 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.files.StoredFile;
-import org.tuanjie.platform.chain.ChainViews;
-import org.tuanjie.platform.chain.HashChain;
-import org.tuanjie.platform.seal.ChainLine;
+import org.tuanjie.platform.chain.ChainSegment;
 import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.seal.SealedZip;
 import org.tuanjie.tasks.bundle.EvidenceBundle;
@@ -43,7 +42,8 @@ import org.tuanjie.unitsclient.Jurisdiction;
 /**
  * Writes a bundle's ZIP: the ledger, every task of the unit's subtree that was open at some time in the period (made
  * before its end, not verified before its start) with its timeline and its evidence files and those of its finding,
- * the suite's public sealing keys, a manifest of every file's size and SHA-256, and the manifest's seal. Tasks are read
+ * the timelines' hash chain segment, the agreements' part (from agreements-service) and the units' history chain
+ * segment (from units-service), the suite's public sealing keys, a manifest of every file's size and SHA-256, and the manifest's seal. Tasks are read
  * a batch at a time and files are streamed, so a county's bundle of gigabytes needs no more memory than a village's.
  */
 @ApplicationScoped
@@ -87,8 +87,9 @@ public class BundleBuilder {
     public record Built(int tasks, int files, long size, String sha256) {
     }
 
-    /** Writes the bundle's ZIP to {@code target}. */
-    public Built build(EvidenceBundle bundle, Views views, Path target) throws IOException {
+    /** Writes the bundle's ZIP to {@code target}, with the files of the other services' parts ({@link BundleParts}). */
+    public Built build(EvidenceBundle bundle, Views views, Map<BundleParts.Source, Path> parts, Path target)
+            throws IOException {
         MessageDigest whole;
         try {
             whole = MessageDigest.getInstance("SHA-256");
@@ -97,12 +98,7 @@ public class BundleBuilder {
         }
         int tasks = 0;
         int listed;
-        // the chain's checkpoints first, then its head: every checkpoint listed is of a link the segment must reach
-        HashChain chain = timeline.chain();
-        chain.linkAll();
-        Instant since = bundle.from().atStartOfDay(config.zone()).toInstant();
-        List<HashChain.Checkpoint> anchors = chain.anchoring(since);
-        long head = chain.length();
+        ChainSegment segment = ChainSegment.of(timeline.chain(), bundle.from().atStartOfDay(config.zone()).toInstant());
         try (OutputStream file = java.nio.file.Files.newOutputStream(target);
                 DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), whole);
                 SealedZip zip = new SealedZip(digesting, keys)) {
@@ -122,27 +118,31 @@ public class BundleBuilder {
                 }
                 after = batch.get(batch.size() - 1).task().id();
             }
-            writeChain(zip, chain, bundle, anchors, since, head);
-            zip.seal(about(bundle), Instant.now());
+            segment.write(zip, "timeline/", bundle.unitPath(), json);
+            Map<String, Object> about = about(bundle);
+            about.put("agreements", join(zip, parts.get(BundleParts.Source.AGREEMENTS)).path("agreements").asInt());
+            join(zip, parts.get(BundleParts.Source.UNITS));
+            zip.seal(about, Instant.now());
             listed = zip.files();
         }
         return new Built(tasks, listed, java.nio.file.Files.size(target), HexFormat.of().formatHex(whole.digest()));
     }
 
     /**
-     * The timelines' chain from the last checkpoint before the period (else its start) to its head when the build
-     * began, and the checkpoints that anchor it: lines of the bundle's subtree in full (their hashes recomputable),
-     * anyone else's as their place and links only.
+     * Adds a part's files under their own names (the agreements' part: agreements, their seals and audit entries, the
+     * audit chain's segment and checkpoints; the units' part: the history chain's), and answers the part's manifest.
      */
-    private void writeChain(SealedZip zip, HashChain chain, EvidenceBundle bundle, List<HashChain.Checkpoint> anchors,
-            Instant since, long head) throws IOException {
-        zip.add("timeline/checkpoints.json", json.writeValueAsBytes(anchors.stream().map(ChainViews.CheckpointView::of).toList()));
-        long from = anchors.isEmpty() || !anchors.get(0).madeAt().toInstant().isBefore(since) ? 1 : anchors.get(0).seq();
-        zip.add("timeline/chain.jsonl", out -> chain.links(from, head, links -> {
-            for (HashChain.Link link : links) {
-                out.write(ChainLine.of(link.fields(), link.unitPath() != null && link.unitPath().startsWith(bundle.unitPath())));
+    private JsonNode join(SealedZip zip, Path part) throws IOException {
+        try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(part.toFile())) {
+            for (String name : BundleParts.joining(from)) {
+                try (InputStream in = from.getInputStream(from.getEntry(name))) {
+                    zip.add(name, in);
+                }
             }
-        }));
+            try (InputStream in = from.getInputStream(from.getEntry("manifest.json"))) {
+                return json.readTree(in);
+            }
+        }
     }
 
     /** The tasks of the bundle's subtree open at some time in its period. */
@@ -238,6 +238,9 @@ public class BundleBuilder {
 
                 manifest.json 列出包内每个文件的大小和 SHA-256；manifest.seal.json 是对 manifest.json 原始字节的签章，
                 public-keys.json 是本系统的签章公钥（请与系统公布的 GET /api/seal/public-keys 核对）。
+                ledger.xlsx 是整改台账；tasks/<id>/ 是每项整改任务、其时间线和证据文件；timeline/ 是时间线的哈希链片段及其签章检查点。
+                agreements/<id>/ 是每份责任书、其规范化内容、签名及签章、审计链记录；audit/ 是审计链的片段及其签章检查点；
+                history/ 是单位沿革（撤销、恢复）哈希链的片段及其签章检查点。
                 离线核验：java -jar bundle-verifier.jar 本文件.zip [--public-keys 公布的公钥.json]
 
                 manifest.json lists every file of the bundle with its size and SHA-256; manifest.seal.json seals the exact
@@ -248,6 +251,11 @@ public class BundleBuilder {
                 evidence files, and those of the finding it rectifies. timeline/chain.jsonl is the hash chain of every
                 task's timeline from the last checkpoint before the period (lines of this unit's subtree in full, others
                 as links only), timeline/checkpoints.json its sealed checkpoints, which the chain must match.
+                agreements/<id>/ holds every responsibility agreement of the unit's subtree for the years the period
+                touches: the agreement, its canonical content (its content hash is this file's SHA-256), its signatures
+                with their seals and the exact text sealed, and its entries of the audit chain; audit/chain.jsonl and
+                audit/checkpoints.json are the audit chain's segment and checkpoints, as for the timelines, and
+                history/ those of the units' history chain (closings and reopenings of units).
                 """.formatted(bundle.unitName(), bundle.unitCode(), bundle.from(), bundle.to());
     }
 }

@@ -2,6 +2,7 @@ package org.tuanjie.tasks.bundle.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +14,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.files.Files;
 import org.tuanjie.platform.problem.Problems;
@@ -59,6 +65,12 @@ public class BundleService {
     @Inject
     TasksConfig config;
 
+    @Inject
+    BundleParts parts;
+
+    @Inject
+    SecurityIdentity identity;
+
     /** One build at a time per replica: a bundle reads every file of a subtree. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "evidence-bundles");
@@ -71,7 +83,10 @@ public class BundleService {
         worker.shutdownNow();
     }
 
-    /** Records the request and starts the build once it is committed; tasks are written as {@code views} show them. */
+    /**
+     * Records the request, starts fetching the other services' parts on the asker's behalf, and starts the build once
+     * the request is committed; tasks are written as {@code views} show them.
+     */
     public EvidenceBundle request(UUID unitId, LocalDate from, LocalDate to, BundleBuilder.Views views) {
         if (to.isBefore(from)) {
             throw new Problems.InvalidInput(new Violation("to", "bundle.period-reversed"));
@@ -83,7 +98,8 @@ public class BundleService {
         EvidenceBundle bundle = new EvidenceBundle(unit.id(), unit.code(), unit.name(), unit.pathText(), from, to,
                 caller.subject(), OffsetDateTime.now(ZoneOffset.UTC).plus(config.bundlesKeepFor()));
         QuarkusTransaction.requiringNew().run(() -> em.persist(bundle));
-        worker.submit(() -> build(bundle.id(), views));
+        Map<BundleParts.Source, CompletableFuture<Path>> fetching = parts.fetch(bearer(), unit.id(), from, to);
+        worker.submit(() -> build(bundle.id(), views, fetching));
         return bundle;
     }
 
@@ -110,12 +126,21 @@ public class BundleService {
         return files.openMade(bundle.store(), bundle.blobName(), from, to);
     }
 
-    void build(UUID id, BundleBuilder.Views views) {
+    /** The asker's own token, which the other services' parts are asked for with. */
+    private String bearer() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? "Bearer " + jwt.getRawToken() : "";
+    }
+
+    void build(UUID id, BundleBuilder.Views views, Map<BundleParts.Source, CompletableFuture<Path>> fetching) {
         EvidenceBundle bundle = QuarkusTransaction.requiringNew().call(() -> em.find(EvidenceBundle.class, id));
         Path spool = null;
         try {
+            Map<BundleParts.Source, Path> fetched = new EnumMap<>(BundleParts.Source.class);
+            for (Map.Entry<BundleParts.Source, CompletableFuture<Path>> part : fetching.entrySet()) {
+                fetched.put(part.getKey(), awaitPart(part.getValue()));
+            }
             spool = java.nio.file.Files.createTempFile("bundle-", ".zip");
-            BundleBuilder.Built built = builder.build(bundle, views, spool);
+            BundleBuilder.Built built = builder.build(bundle, views, fetched, spool);
             String store = files.keepMade(bundle.blobName(), spool);
             QuarkusTransaction.requiringNew().run(() -> em.find(EvidenceBundle.class, id)
                     .ready(store, built.size(), built.sha256(), built.tasks(), built.files()));
@@ -126,9 +151,24 @@ public class BundleService {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> em.find(EvidenceBundle.class, id).failed(reason));
         } finally {
-            if (spool != null) {
-                spool.toFile().delete();
+            BundleParts.discard(spool);
+            // every part fetched is deleted, also those a failure left unread
+            fetching.values().forEach(part -> part.thenAccept(BundleParts::discard));
+        }
+    }
+
+    /** A part once fetched; its failure is the bundle's, with the service's reason. */
+    private static Path awaitPart(CompletableFuture<Path> part) throws IOException {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException unchecked) {
+                throw unchecked.getCause();
             }
+            throw new IOException(e.getCause().toString(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
