@@ -156,8 +156,11 @@ public class FakeUnitsService extends FakeServer {
             answer(exchange, 404, problem(404, "unit-not-found"));
             return;
         }
-        byte[] zip = FakeParts.zip(Map.of("history/checkpoints.json", "[]".getBytes(StandardCharsets.UTF_8),
-                "history/chain.jsonl", historyLine((String) unit.get("id"))), Map.of());
+        // the checkpoints before the chain, as the verifier reads them
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("history/checkpoints.json", "[]".getBytes(StandardCharsets.UTF_8));
+        files.put("history/chain.jsonl", historyLine((String) unit.get("id")));
+        byte[] zip = FakeParts.zip(files, Map.of());
         ValidationReport report = contract.validateResponse(exchange.getRequestURI().getPath(), Request.Method.GET,
                 SimpleResponse.Builder.status(200).withContentType("application/zip").withBody("(the ZIP)").build());
         if (report.hasErrors()) {

@@ -60,7 +60,7 @@ class HistoryBundleTest {
         if (h != null) {
             return;
         }
-        h = new Hierarchy("64");
+        h = new Hierarchy("57");
         close(h.villageA, "撤村并居");
         history.chain().checkpoint();
         close(h.villageB, "行政区划调整");
@@ -109,7 +109,7 @@ class HistoryBundleTest {
         as("auditor", h.townshipA).accept("application/zip").get(query(h.villageA)).then().statusCode(200);
         as("auditor", h.townshipA).get(query(h.townshipB)).then().statusCode(404);
         as("admin", h.townshipA).get(query(h.county)).then().statusCode(404);
-        as("auditor", new Hierarchy("65").county).get(query(h.townshipA)).then().statusCode(404);
+        as("auditor", new Hierarchy("58").county).get(query(h.townshipA)).then().statusCode(404);
     }
 
     @Test
