@@ -33,7 +33,8 @@ import org.tuanjie.platform.seal.SealAlgorithm;
 /**
  * Checks an evidence bundle offline, as an auditor receives it: every file against the sealed manifest (its size and
  * SHA-256, or SM3), no file missing or added, and the manifest's seal against the suite's public keys (the key named,
- * within its period, over the manifest's exact bytes), every seal inside its JSON files, and each hash chain's segment
+ * within its period, over the manifest's exact bytes; its co-seal likewise when the suite seals with two algorithms),
+ * every seal and co-seal inside its JSON files, and each hash chain's segment
  * against its checkpoints ({@link HashChain}: the audit trail's, the timelines'). The ZIP is read once, as a stream: a bundle of gigabytes needs
  * no more memory than a small one, and nothing is written to disk.
  *
@@ -251,6 +252,12 @@ public final class BundleVerifier {
                 seal.path("algorithm").asText(null), keys)
                 .ifPresent(why -> problems.add(new Problem(MANIFEST, why.replace("the text sealed", "the manifest")
                         + " (the seal in " + SEAL + ")")));
+        if (seal.has("coSeal") || seal.has("coKeyId")) {
+            verdict(manifest, seal.path("coSeal").asText(), seal.path("coKeyId").asText(), seal.path("sealedAt").asText(),
+                    seal.path("coAlgorithm").asText(null), keys)
+                    .ifPresent(why -> problems.add(new Problem(MANIFEST, why.replace("the text sealed", "the manifest")
+                            + " (the co-seal in " + SEAL + ")")));
+        }
     }
 
     /** A seal inside a file holds, and the content it vouches for is the content beside it. */
@@ -326,6 +333,10 @@ public final class BundleVerifier {
                     // a sealed text that is not JSON vouches for no content; its seal is still checked
                 }
                 found.add(new Sealed(file, payload, node.path("seal").asText(), node.path("keyId").asText(), at, contentHash));
+                if (node.has("coSeal") && !node.path("coSeal").isNull() || node.has("coKeyId") && !node.path("coKeyId").isNull()) {
+                    // the co-seal: the same text sealed with the deployment's other algorithm
+                    found.add(new Sealed(file, payload, node.path("coSeal").asText(), node.path("coKeyId").asText(), at, null));
+                }
             }
             node.elements().forEachRemaining(todo::add);
         }

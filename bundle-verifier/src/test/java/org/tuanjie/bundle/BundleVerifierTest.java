@@ -382,6 +382,35 @@ class BundleVerifierTest {
                 .map(BundleVerifier.Problem::file).toList());
     }
 
+    @Test
+    void aBundleSealedWithBothAlgorithmsVerifiesBothSealsAndNamesABrokenCoSeal() throws Exception {
+        var keys = new org.tuanjie.platform.seal.SealKeys(dir.resolve("seal.pem").toString(), Optional.empty(),
+                Optional.of(dir.resolve("co-seal.pem").toString()), Optional.empty(), true);
+        Path file = Files.createTempFile(dir, "both-", ".zip");
+        try (var zip = new org.tuanjie.platform.seal.SealedZip(Files.newOutputStream(file), keys)) {
+            for (Map.Entry<String, byte[]> f : files().entrySet()) {
+                zip.add(f.getKey(), f.getValue());
+            }
+            zip.seal(new LinkedHashMap<>(), SEALED);
+        }
+        Map<String, byte[]> entries = entries(file);
+        com.fasterxml.jackson.databind.node.ObjectNode seal = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get("manifest.seal.json"));
+        assertEquals("Ed25519", seal.path("algorithm").asText());
+        assertEquals("SM2", seal.path("coAlgorithm").asText());
+        BundleVerifier.Report report = BundleVerifier.verify(file, Optional.empty());
+        assertTrue(report.valid(), report.problems()::toString);
+
+        // the co-seal replaced by the seal itself: the manifest is named, as the co-seal's
+        seal.put("coSeal", seal.path("seal").asText());
+        Map<String, byte[]> broken = new LinkedHashMap<>(entries);
+        broken.put("manifest.seal.json", seal.toString().getBytes(StandardCharsets.UTF_8));
+        List<String> problems = BundleVerifier.verify(zip(broken), Optional.empty()).problems().stream()
+                .map(BundleVerifier.Problem::toString).toList();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("manifest.json: ") && problems.get(0).contains("co-seal"), problems::toString);
+    }
+
     private static Map<String, byte[]> withByteChanged(Map<String, byte[]> files, String name) {
         Map<String, byte[]> changed = new LinkedHashMap<>(files);
         byte[] content = changed.get(name).clone();

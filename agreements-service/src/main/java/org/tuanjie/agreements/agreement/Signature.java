@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.access.UnitPath;
 
 /**
@@ -108,6 +109,13 @@ public class Signature {
     @Column(name = "key_id", nullable = false, updatable = false)
     private String keyId;
 
+    /** The co-seal's key, when the deployment seals with two algorithms; null otherwise. */
+    @Column(name = "co_key_id", updatable = false)
+    private String coKeyId;
+
+    @Column(name = "co_seal", updatable = false)
+    private String coSeal;
+
     protected Signature() {
         // for JPA
     }
@@ -165,6 +173,20 @@ public class Signature {
     public void seal(String sealValue, String sealKeyId) {
         this.seal = sealValue;
         this.keyId = sealKeyId;
+    }
+
+    /** The co-seal over the same text, made with the deployment's other algorithm. */
+    public void coSeal(SealKeys.Seal co) {
+        this.coSeal = co.value();
+        this.coKeyId = co.keyId();
+    }
+
+    public String coSeal() {
+        return coSeal;
+    }
+
+    public String coKeyId() {
+        return coKeyId;
     }
 
     public UUID id() {

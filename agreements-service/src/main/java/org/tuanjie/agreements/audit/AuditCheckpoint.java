@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.SealKeys;
 
 /** The audit chain's length and head hash at a moment, sealed: an anchor anyone can keep. */
 @Entity
@@ -33,6 +34,13 @@ public class AuditCheckpoint {
     @Column(nullable = false, updatable = false)
     private String seal;
 
+    /** The co-seal's key, when the deployment seals with two algorithms; null otherwise. */
+    @Column(name = "co_key_id", updatable = false)
+    private String coKeyId;
+
+    @Column(name = "co_seal", updatable = false)
+    private String coSeal;
+
     protected AuditCheckpoint() {
     }
 
@@ -55,6 +63,20 @@ public class AuditCheckpoint {
     public void seal(String value, String sealKeyId) {
         this.seal = value;
         this.keyId = sealKeyId;
+    }
+
+    /** The co-seal over the same text, made with the deployment's other algorithm. */
+    public void coSeal(SealKeys.Seal co) {
+        this.coSeal = co.value();
+        this.coKeyId = co.keyId();
+    }
+
+    public String coSeal() {
+        return coSeal;
+    }
+
+    public String coKeyId() {
+        return coKeyId;
     }
 
     public long seq() {

@@ -39,7 +39,8 @@ import org.tuanjie.testing.FakeCounty;
 
 /**
  * A deployment whose cryptography is assessed (密评) seals with SM2 and hashes its audit trail with SM3 (GB/T 32918,
- * GB/T 32905): a leader's signature carries the SM2 key's seal and verifies online; each audit entry says SM3, its hash
+ * GB/T 32905), and co-seals with Ed25519 for verifiers who have only that: a leader's signature carries the SM2 key's
+ * seal and the Ed25519 key's co-seal and verifies online; a checkpoint's forged co-seal is refused; each audit entry says SM3, its hash
  * is the SM3 of its canonical fields with that name among them; the chain and the agreements' bundle verify online and
  * offline; an entry changed behind the service's back is found by the SM3 walk.
  */
@@ -64,12 +65,34 @@ class AuditSm3Test {
             } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("agreements.audit.digest", "SM3", "seal.keys-dir", ring.toString());
+            return Map.of("agreements.audit.digest", "SM3", "seal.keys-dir", ring.toString(),
+                    "seal.co-keys-dir", coRing().toString());
+        }
+
+        /**
+         * Sealing with both algorithms: the co-sealing ring of the other tests (an SM2 key from the beginning) rotates to
+         * an Ed25519 key as this profile starts, so every seal SM2 makes here carries an Ed25519 co-seal, and the co-seals
+         * made before keep verifying in the SM2 co-key's period.
+         */
+        private static Path coRing() {
+            Path coRing = Path.of("target/test-co-keys");
+            try {
+                Files.createDirectories(coRing);
+                Instant from = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+                Files.writeString(coRing.resolve("ed25519.pem"), "Valid-From: " + from + "\n"
+                        + SealKeys.newKeyPem(SealAlgorithm.ED25519), StandardCharsets.US_ASCII);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            return coRing;
         }
     }
 
     @TempDir
     Path temp;
+
+    @jakarta.inject.Inject
+    org.tuanjie.agreements.audit.service.AuditCheckpoints auditCheckpoints;
 
     @Test
     void theChainIsHashedWithSm3AndStillVerifiesOnlineAndOffline() throws Exception {
@@ -81,10 +104,27 @@ class AuditSm3Test {
         // sealed with the SM2 key in force, and verified online
         String sm2 = as("auditor", c.county).get("/seal/public-keys").then().statusCode(200).extract()
                 .path("find { it.algorithm == 'SM2' }.keyId");
+        List<Map<String, Object>> keys = as("auditor", c.county).get("/seal/public-keys").then().statusCode(200)
+                .extract().path("");
+        String coEd25519 = keys.stream().filter(k -> "Ed25519".equals(k.get("algorithm")) && k.get("validUntil") == null)
+                .map(k -> (String) k.get("keyId")).reduce((first, last) -> last).orElseThrow();
         as("auditor", c.county).get("/agreements/" + agreement + "/signatures").then().statusCode(200)
-                .body("[0].keyId", equalTo(sm2));
+                .body("[0].keyId", equalTo(sm2)).body("[0].coKeyId", equalTo(coEd25519));
         as("auditor", c.county).get("/agreements/" + agreement + "/verification").then().statusCode(200)
+                .body("valid", equalTo(true)).body("signatures[0].sealCheck", equalTo("VALID"))
+                .body("signatures[0].sealValid", equalTo(true));
+
+        // a checkpoint sealed with SM2 and co-sealed with Ed25519 holds; its co-seal swapped for its seal does not
+        auditCheckpoints.checkpoint();
+        Map<String, Object> held = as("auditor", c.county).get("/audit/checkpoints").then().statusCode(200)
+                .extract().path("items[0]");
+        assertEquals(coEd25519, held.get("coKeyId"));
+        as("auditor", c.county).body(held).post("/audit/checkpoints/verification").then().statusCode(200)
                 .body("valid", equalTo(true));
+        Map<String, Object> forged = new java.util.HashMap<>(held);
+        forged.put("coSeal", held.get("seal"));
+        as("auditor", c.county).body(forged).post("/audit/checkpoints/verification").then().statusCode(200)
+                .body("valid", equalTo(false)).body("seal", equalTo("SIGNATURE_INVALID"));
 
         List<Map<String, Object>> entries = as("admin", c.county).queryParam("limit", 500).get("/audit").then().statusCode(200)
                 .extract().path("items");
@@ -102,7 +142,7 @@ class AuditSm3Test {
         assertTrue(report.valid(), report.problems()::toString);
         assertTrue(report.chainEntriesChecked() >= entries.size());
         assertEquals("SM2", report.algorithm(), "the manifest sealed with SM2 (its digests SM3)");
-        assertTrue(report.sealsChecked() >= 1, "the leader's SM2 seal checked offline");
+        assertTrue(report.sealsChecked() >= 2, "the leader's SM2 seal and its Ed25519 co-seal checked offline");
 
         // the leader's signing entry given to someone else, its SM3 hash left as it was: the walk finds it
         long signed = ((Number) entries.get(entries.size() - 1).get("seq")).longValue();

@@ -26,7 +26,8 @@ import org.tuanjie.platform.seal.SealKeys;
  * history table as it is written ({@code <prefix>_pending}); a few seconds later whichever replica holds the chain's
  * lock links the queued rows, oldest first ({@code <prefix>_link}): {@code hash = SHA-256(RFC 8785 of the row's fields,
  * its seq and the previous hash)}. No write of the history waits for the chain. A checkpoint
- * ({@code <prefix>_checkpoint}) is the chain's last seq and head hash sealed with the key in force; held outside the
+ * ({@code <prefix>_checkpoint}) is the chain's last seq and head hash sealed with the key in force (and co-sealed when the
+ * deployment seals with two algorithms); held outside the
  * database, it catches history rewritten and re-hashed after it was made (another hash at its seq) and a cut tail (the
  * chain no longer reaches it). The service names its table, the columns hashed and how they read, and the SQL that
  * gives a row's unit path (a bundle shows rows of its subtree in full, others as links only).
@@ -54,7 +55,8 @@ public class HashChain {
     }
 
     /** A sealed checkpoint of the chain. */
-    public record Checkpoint(String chain, long seq, String headHash, OffsetDateTime madeAt, String keyId, String seal) {
+    public record Checkpoint(String chain, long seq, String headHash, OffsetDateTime madeAt, String keyId, String seal,
+            String coKeyId, String coSeal) {
 
         /** The exact text sealed (RFC 8785): the chain's name, seq, head hash and time. */
         public String sealedPayload() {
@@ -181,12 +183,17 @@ public class HashChain {
                 return made;
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            Checkpoint unsealed = new Checkpoint(spec.name(), seq, (String) head[1], now, null, null);
+            Checkpoint unsealed = new Checkpoint(spec.name(), seq, (String) head[1], now, null, null, null, null);
             SealKeys.Seal seal = keys.seal(unsealed.sealedPayload(), now.toInstant());
-            em.createNativeQuery("insert into " + spec.prefix() + "_checkpoint (seq, head_hash, made_at, key_id, seal)"
-                    + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, seq).setParameter(2, head[1]).setParameter(3, now)
-                    .setParameter(4, seal.keyId()).setParameter(5, seal.value()).executeUpdate();
-            return Optional.of(new Checkpoint(spec.name(), seq, (String) head[1], now, seal.keyId(), seal.value()));
+            Optional<SealKeys.Seal> coSeal = keys.coSeal(unsealed.sealedPayload(), now.toInstant());
+            String coKeyId = coSeal.map(SealKeys.Seal::keyId).orElse(null);
+            String coValue = coSeal.map(SealKeys.Seal::value).orElse(null);
+            em.createNativeQuery("insert into " + spec.prefix() + "_checkpoint (seq, head_hash, made_at, key_id, seal,"
+                    + " co_key_id, co_seal) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, seq).setParameter(2, head[1])
+                    .setParameter(3, now).setParameter(4, seal.keyId()).setParameter(5, seal.value())
+                    .setParameter(6, coKeyId).setParameter(7, coValue).executeUpdate();
+            return Optional.of(new Checkpoint(spec.name(), seq, (String) head[1], now, seal.keyId(), seal.value(), coKeyId,
+                    coValue));
         });
     }
 
@@ -248,7 +255,8 @@ public class HashChain {
      * still reaches its seq, holds its head hash there, and that this link's hash still matches its row.
      */
     public Check check(Checkpoint held) {
-        SealKeys.Check seal = keys.check(held.sealedPayload(), held.seal(), held.keyId(), held.madeAt().toInstant());
+        SealKeys.Check seal = keys.check(held.sealedPayload(), held.seal(), held.keyId(), held.coSeal(), held.coKeyId(),
+                held.madeAt().toInstant());
         return QuarkusTransaction.requiringNew().call(() -> {
             Object[] head = head();
             Long length = head == null ? null : ((Number) head[0]).longValue();
@@ -283,9 +291,9 @@ public class HashChain {
     }
 
     private List<Checkpoint> checkpoints(String where, Object parameter) {
-        return rows("select seq, head_hash, made_at, key_id, seal from " + spec.prefix() + "_checkpoint " + where,
-                List.of(parameter)).stream().map(r -> new Checkpoint(spec.name(), ((Number) r[0]).longValue(), (String) r[1],
-                        offset(r[2]), (String) r[3], (String) r[4])).toList();
+        return rows("select seq, head_hash, made_at, key_id, seal, co_key_id, co_seal from " + spec.prefix() + "_checkpoint "
+                + where, List.of(parameter)).stream().map(r -> new Checkpoint(spec.name(), ((Number) r[0]).longValue(),
+                        (String) r[1], offset(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6])).toList();
     }
 
     @SuppressWarnings("unchecked")

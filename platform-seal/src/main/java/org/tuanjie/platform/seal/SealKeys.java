@@ -34,6 +34,11 @@ import org.jboss.logging.Logger;
  * <p>A seal is valid when the key its signature names made it, and the signature's time lies within that key's period:
  * a key that leaked after it was retired cannot seal a signature dated in its period without the seal also being checked
  * against the key of that period.
+ *
+ * <p>A deployment may seal with two algorithms at once: a second ring ({@code seal.co-key-file}, {@code seal.co-keys-dir},
+ * the same rules, its periods its own) makes a co-seal beside every seal, e.g. SM2 beside Ed25519 while verifiers move
+ * to 国密, or Ed25519 beside SM2 for verifiers abroad. A co-seal is checked like a seal; the public keys listed are both
+ * rings'.
  */
 @ApplicationScoped
 public class SealKeys {
@@ -79,34 +84,69 @@ public class SealKeys {
     }
 
     private final List<SealKey> ring;
+    /** The co-sealing ring: empty when the deployment seals with one algorithm. */
+    private final List<SealKey> coRing;
 
     /**
      * The ring of the key file and the keys directory, as a service configures it; public so that tools and other
      * modules' tests can build one from files.
      */
+    public SealKeys(String keyFile, Optional<String> keysDir, boolean createMissingKey) {
+        this(keyFile, keysDir, Optional.empty(), Optional.empty(), createMissingKey);
+    }
+
+    /** The ring, and the co-sealing ring when one is configured (its key file created when missing, if asked). */
+    @jakarta.inject.Inject
     public SealKeys(@ConfigProperty(name = "seal.key-file") String keyFile,
             @ConfigProperty(name = "seal.keys-dir") Optional<String> keysDir,
+            @ConfigProperty(name = "seal.co-key-file") Optional<String> coKeyFile,
+            @ConfigProperty(name = "seal.co-keys-dir") Optional<String> coKeysDir,
             @ConfigProperty(name = "seal.create-missing-key", defaultValue = "false") boolean createMissingKey) {
         try {
             this.ring = ring(Path.of(keyFile), keysDir.map(Path::of), createMissingKey);
+            SealAlgorithm other = current(Instant.now()).algorithm() == SealAlgorithm.SM2 ? SealAlgorithm.ED25519 : SealAlgorithm.SM2;
+            this.coRing = coKeyFile.isEmpty() && coKeysDir.isEmpty() ? List.of()
+                    : ring(coKeyFile.map(Path::of), coKeysDir.map(Path::of), createMissingKey ? Optional.of(other) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealing key cannot be read: " + e.getMessage(), e);
         }
-        if (ring.size() > MOST_KEYS) {
-            throw new IllegalStateException("the sealing key ring holds " + ring.size() + " keys, more than " + MOST_KEYS);
+        if (ring.size() + coRing.size() > MOST_KEYS) {
+            throw new IllegalStateException("the sealing key rings hold " + (ring.size() + coRing.size())
+                    + " keys, more than " + MOST_KEYS);
         }
         SealKey current = current(Instant.now());
         if (current.privateKey().isEmpty()) {
             throw new IllegalStateException("the sealing key in force now (" + current.keyId() + ") has no private key");
         }
         LOG.infof("Sealing with key %s (%s) of a ring of %d", current.keyId(), current.algorithm().label(), ring.size());
+        inForce(coRing, Instant.now()).ifPresent(co -> {
+            if (co.privateKey().isEmpty()) {
+                throw new IllegalStateException("the co-sealing key in force now (" + co.keyId() + ") has no private key");
+            }
+            if (co.algorithm() == current.algorithm()) {
+                LOG.warnf("The co-sealing key %s uses %s as the sealing key does: a co-seal is meant for another algorithm",
+                        co.keyId(), co.algorithm().label());
+            }
+            LOG.infof("Co-sealing with key %s (%s) of a ring of %d", co.keyId(), co.algorithm().label(), coRing.size());
+        });
     }
 
     /** Seals a payload with the key in force at {@code at} (the signature's own time). */
     public Seal seal(String canonicalPayload, Instant at) {
-        SealKey key = current(at);
+        return sealWith(current(at), canonicalPayload, at);
+    }
+
+    /**
+     * The co-seal of a payload: made with the co-sealing ring's key in force at {@code at}, when the deployment co-seals
+     * and a key of that ring is in force then.
+     */
+    public Optional<Seal> coSeal(String canonicalPayload, Instant at) {
+        return inForce(coRing, at).map(key -> sealWith(key, canonicalPayload, at));
+    }
+
+    private static Seal sealWith(SealKey key, String canonicalPayload, Instant at) {
         byte[] privateKey = key.privateKey().orElseThrow(
                 () -> new IllegalStateException("the sealing key in force at " + at + " has no private key"));
         try {
@@ -117,9 +157,21 @@ public class SealKeys {
         }
     }
 
-    /** Whether the key named made the seal over the payload, at a time within its period. */
+    /**
+     * A seal and its co-seal, if it has one: the seal's check, unless that holds and the co-seal does not (an absent
+     * co-seal is no fault: seals made before a deployment co-sealed have none).
+     */
+    public Check check(String canonicalPayload, String seal, String keyId, String coSeal, String coKeyId, Instant sealedAt) {
+        Check first = check(canonicalPayload, seal, keyId, sealedAt);
+        if (first != Check.VALID || coSeal == null && coKeyId == null) {
+            return first;
+        }
+        return coSeal == null || coKeyId == null ? Check.SIGNATURE_INVALID : check(canonicalPayload, coSeal, coKeyId, sealedAt);
+    }
+
+    /** Whether the key named (of either ring) made the seal over the payload, at a time within its period. */
     public Check check(String canonicalPayload, String seal, String keyId, Instant sealedAt) {
-        Optional<SealKey> key = ring.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+        Optional<SealKey> key = all().stream().filter(k -> k.keyId().equals(keyId)).findFirst();
         if (key.isEmpty()) {
             return Check.UNKNOWN_KEY;
         }
@@ -139,14 +191,22 @@ public class SealKeys {
         return current(Instant.now());
     }
 
-    /** Every key of the ring, the oldest first, with its period. */
+    /** Every key of the ring, the oldest first, with its period, then those of the co-sealing ring likewise. */
     public List<SealKey> all() {
-        return ring;
+        if (coRing.isEmpty()) {
+            return ring;
+        }
+        List<SealKey> both = new ArrayList<>(ring);
+        both.addAll(coRing);
+        return List.copyOf(both);
     }
 
     private SealKey current(Instant at) {
-        return ring.stream().filter(k -> k.validAt(at)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no sealing key is in force at " + at));
+        return inForce(ring, at).orElseThrow(() -> new IllegalStateException("no sealing key is in force at " + at));
+    }
+
+    private static Optional<SealKey> inForce(List<SealKey> keys, Instant at) {
+        return keys.stream().filter(k -> k.validAt(at)).findFirst();
     }
 
     static List<SealKey> ring(Path keyFile, Optional<Path> keysDir) throws IOException, GeneralSecurityException {
@@ -154,6 +214,12 @@ public class SealKeys {
     }
 
     static List<SealKey> ring(Path keyFile, Optional<Path> keysDir, boolean createMissingKey)
+            throws IOException, GeneralSecurityException {
+        return ring(Optional.of(keyFile), keysDir, createMissingKey ? Optional.of(SealAlgorithm.ED25519) : Optional.empty());
+    }
+
+    /** @param createAs the algorithm of the key file created when there is no key at all; empty: none is created */
+    static List<SealKey> ring(Optional<Path> keyFileNamed, Optional<Path> keysDir, Optional<SealAlgorithm> createAs)
             throws IOException, GeneralSecurityException {
         record Loaded(String pem, Instant validFrom, Path file) {
         }
@@ -166,14 +232,16 @@ public class SealKeys {
                 }
             }
         }
-        if (!Files.exists(keyFile) && loaded.isEmpty()) {
-            if (!createMissingKey) {
-                throw new IllegalStateException("no sealing key at " + keyFile.toAbsolutePath() + " (nor in a keys directory): "
-                        + "this service seals with the suite's key ring, which agreements-service creates");
+        Path keyFile = keyFileNamed.orElse(null);
+        if ((keyFile == null || !Files.exists(keyFile)) && loaded.isEmpty()) {
+            if (createAs.isEmpty() || keyFile == null) {
+                throw new IllegalStateException("no sealing key at " + keyFileNamed.map(Path::toAbsolutePath).orElse(null)
+                        + " (nor in a keys directory): this service seals with the suite's key ring, which "
+                        + "agreements-service creates");
             }
-            create(keyFile);
+            create(keyFile, createAs.get());
         }
-        if (Files.exists(keyFile)) {
+        if (keyFile != null && Files.exists(keyFile)) {
             loaded.add(new Loaded(Files.readString(keyFile, StandardCharsets.US_ASCII), null, keyFile));
         }
         loaded.sort(Comparator.comparing(Loaded::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -240,13 +308,13 @@ public class SealKeys {
                 + mime.encodeToString(pair[1]) + "\n-----END PUBLIC KEY-----\n";
     }
 
-    private static void create(Path file) throws IOException, GeneralSecurityException {
+    private static void create(Path file, SealAlgorithm algorithm) throws IOException, GeneralSecurityException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, newKeyPem(), StandardCharsets.US_ASCII);
+        Files.writeString(file, newKeyPem(algorithm), StandardCharsets.US_ASCII);
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
-        LOG.warnf("Created a new Ed25519 sealing key at %s: back it up", file.toAbsolutePath());
+        LOG.warnf("Created a new %s sealing key at %s: back it up", algorithm.label(), file.toAbsolutePath());
     }
 
     private static Optional<String> between(String pem, String label, Path file) {

@@ -143,13 +143,21 @@ public final class SealedZip implements AutoCloseable {
         SealKeys.Seal seal = keys.seal(text, at);
         Map<String, Object> sealed = new LinkedHashMap<>();
         sealed.put("keyId", seal.keyId());
-        sealed.put("algorithm", keys.all().stream().filter(k -> k.keyId().equals(seal.keyId())).findFirst()
-                .orElseThrow().algorithm().label());
+        sealed.put("algorithm", algorithmOf(seal.keyId()));
         sealed.put("sealedAt", at.toString());
         sealed.put("seal", seal.value());
+        keys.coSeal(text, at).ifPresent(co -> {
+            sealed.put("coKeyId", co.keyId());
+            sealed.put("coAlgorithm", algorithmOf(co.keyId()));
+            sealed.put("coSeal", co.value());
+        });
         unlisted("manifest.json", text.getBytes(StandardCharsets.UTF_8));
         unlisted("manifest.seal.json", JSON.writeValueAsBytes(sealed));
         zip.close();
+    }
+
+    private String algorithmOf(String keyId) {
+        return keys.all().stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow().algorithm().label();
     }
 
     @Override

@@ -92,4 +92,46 @@ class SealKeysTest {
         Files.writeString(ring.resolve("b.pem"), "Valid-From: 2020-01-01T00:00:00Z\n" + SealKeys.newKeyPem(), StandardCharsets.US_ASCII);
         assertThrows(IllegalStateException.class, () -> new SealKeys(original.toString(), Optional.of(ring.toString()), true));
     }
+
+    @Test
+    void aDeploymentSealingWithBothAlgorithmsCoSealsWithItsOwnRingAndPeriods() throws Exception {
+        Path original = dir.resolve("seal-ed25519.pem");
+        Path ring = Files.createDirectories(dir.resolve("seal-keys"));
+        Path coKey = dir.resolve("co-seal.pem");
+        SealKeys single = new SealKeys(original.toString(), Optional.of(ring.toString()), true);
+        assertTrue(single.coSeal(PAYLOAD, Instant.now()).isEmpty(), "no co-seal without a co-sealing ring");
+
+        SealKeys both = new SealKeys(original.toString(), Optional.of(ring.toString()), Optional.of(coKey.toString()),
+                Optional.empty(), true);
+        assertTrue(Files.exists(coKey), "the co-sealing key is created on first start, of the other algorithm");
+        assertEquals(2, both.all().size());
+        SealKeys.SealKey co = both.all().get(1);
+        assertEquals(SealAlgorithm.SM2, co.algorithm());
+        Instant at = Instant.now();
+        SealKeys.Seal seal = both.seal(PAYLOAD, at);
+        SealKeys.Seal coSeal = both.coSeal(PAYLOAD, at).orElseThrow();
+        assertEquals(co.keyId(), coSeal.keyId());
+        assertEquals(SealKeys.Check.VALID, both.check(PAYLOAD, seal.value(), seal.keyId(), coSeal.value(), coSeal.keyId(), at));
+        assertEquals(SealKeys.Check.VALID, both.check(PAYLOAD, coSeal.value(), coSeal.keyId(), at), "a co-seal checks alone");
+        assertEquals(SealKeys.Check.VALID, both.check(PAYLOAD, seal.value(), seal.keyId(), null, null, at),
+                "seals made before the deployment co-sealed have none, and hold");
+        // a co-seal changed, or made by the sealing key instead, or half given, does not hold
+        assertEquals(SealKeys.Check.SIGNATURE_INVALID, both.check(PAYLOAD, seal.value(), seal.keyId(), seal.value(),
+                coSeal.keyId(), at));
+        assertEquals(SealKeys.Check.SIGNATURE_INVALID, both.check(PAYLOAD, seal.value(), seal.keyId(), null, coSeal.keyId(), at));
+        assertEquals(SealKeys.Check.UNKNOWN_KEY, both.check(PAYLOAD, seal.value(), seal.keyId(), coSeal.value(),
+                "0123456789abcdef", at));
+
+        // the sealing ring rotates: its old key retires, the co-sealing key's period is its own ring's
+        Instant rotation = at.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Files.writeString(ring.resolve("2026-rotation.pem"), "Valid-From: " + rotation + "\n" + SealKeys.newKeyPem(),
+                StandardCharsets.US_ASCII);
+        SealKeys rotated = new SealKeys(original.toString(), Optional.of(ring.toString()), Optional.of(coKey.toString()),
+                Optional.empty(), false);
+        assertEquals(3, rotated.all().size());
+        assertNull(rotated.all().get(2).validUntil(), "the co-sealing key stays in force");
+        assertEquals(SealKeys.Check.VALID, rotated.check(PAYLOAD, coSeal.value(), coSeal.keyId(), at));
+        assertEquals(SealKeys.Check.OUTSIDE_KEY_PERIOD, rotated.check(PAYLOAD, seal.value(), seal.keyId(), coSeal.value(),
+                coSeal.keyId(), at), "the retired sealing key does not seal after its successor took over");
+    }
 }

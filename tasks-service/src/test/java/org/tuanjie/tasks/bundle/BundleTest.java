@@ -129,8 +129,10 @@ class BundleTest {
         assertEquals("unitId=" + c.id(township) + "&from=" + TODAY.minusDays(30) + "&to=" + TODAY, historyAsked.get("query"));
         assertArrayEquals(FakeUnitsService.historyLine(c.id(township)), entries.get("history/chain.jsonl"));
         assertEquals(1, entries.keySet().stream().filter(name -> name.equals("manifest.json")).count());
-        assertFalse(new String(entries.get("manifest.seal.json"), StandardCharsets.UTF_8).contains("the agreements' own"),
-                "one seal, the bundle's own, over everything");
+        JsonPath seal = JsonPath.from(new String(entries.get("manifest.seal.json"), StandardCharsets.UTF_8));
+        assertFalse(seal.prettify().contains("the part's own"), "one seal, the bundle's own, over everything");
+        assertEquals("Ed25519", seal.getString("algorithm"));
+        assertEquals("SM2", seal.getString("coAlgorithm"), "and its co-seal: the tests seal with both algorithms");
 
         Path file = temp.resolve("bundle.zip");
         Files.write(file, zip);

@@ -134,6 +134,12 @@ class TimelineChainTest {
         forged.put("headHash", "0".repeat(64));
         verify(c, forged).body("valid", equalTo(false)).body("seal", equalTo("SIGNATURE_INVALID"))
                 .body("reason", equalTo("seal-invalid"));
+        // sealed with both algorithms (the tests co-seal with SM2): the co-seal is checked too
+        assertTrue(held.get("coKeyId") instanceof String && held.get("coSeal") instanceof String, held::toString);
+        verify(c, held).body("valid", equalTo(true));
+        Map<String, Object> coForged = new HashMap<>(held);
+        coForged.put("coSeal", held.get("seal"));
+        verify(c, coForged).body("valid", equalTo(false)).body("seal", equalTo("SIGNATURE_INVALID"));
     }
 
     private static ValidatableResponse verify(FakeCounty c, Map<String, Object> held) {

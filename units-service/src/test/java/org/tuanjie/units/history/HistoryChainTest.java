@@ -2,6 +2,7 @@ package org.tuanjie.units.history;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tuanjie.testing.ChainTampering.lineAt;
 import static org.tuanjie.testing.ChainTampering.withOriginalsRestored;
@@ -101,6 +102,15 @@ class HistoryChainTest {
         forged.put("headHash", "0".repeat(64));
         verify(forged).body("valid", equalTo(false)).body("seal", equalTo("SIGNATURE_INVALID"))
                 .body("reason", equalTo("seal-invalid"));
+        // sealed with both algorithms (the tests co-seal with SM2): the co-seal is checked too
+        Map<String, Object> held = as("auditor", h.county).get("/history/checkpoints").then().statusCode(200)
+                .extract().path("items[0]");
+        assertTrue(held.get("coKeyId") instanceof String && held.get("coSeal") instanceof String, held::toString);
+        assertNotEquals(held.get("keyId"), held.get("coKeyId"));
+        verify(held).body("valid", equalTo(true));
+        Map<String, Object> coForged = new HashMap<>(held);
+        coForged.put("coSeal", held.get("seal"));
+        verify(coForged).body("valid", equalTo(false)).body("seal", equalTo("SIGNATURE_INVALID"));
     }
 
     private static ValidatableResponse verify(Map<String, Object> held) {

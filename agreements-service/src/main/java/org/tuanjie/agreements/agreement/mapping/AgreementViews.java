@@ -78,7 +78,8 @@ public final class AgreementViews {
             @Schema(example = "次仁", maxLength = Leader.NAME_MAX) String leaderName) {
     }
 
-    @Schema(name = "Signature", description = "A sealed signature; `sealedPayload` is the exact text the Ed25519 seal covers")
+    @Schema(name = "Signature", description = "A sealed signature; `sealedPayload` is the exact text the seal (and co-seal, "
+            + "if any) covers")
     public record SignatureView(UUID id, @Schema(example = "SIGN") Signature.Kind kind,
             @Schema(maxLength = Agreement.SUBJECT_MAX) String signerSubject,
             @Schema(example = "扎西", maxLength = Signature.NAME_MAX) String signerName,
@@ -91,7 +92,11 @@ public final class AgreementViews {
             OffsetDateTime signedAt, @Schema(maxLength = HASH) String contentHash,
             @Schema(description = "Base64 signature over sealedPayload by the key keyId names (Ed25519, or SM2 in DER)", maxLength = SealKeys.SEAL_LENGTH) String seal,
             @Schema(maxLength = SealKeys.KEY_ID_MAX) String keyId,
-            @Schema(maxLength = Signature.SEALED_PAYLOAD_MAX) String sealedPayload) {
+            @Schema(maxLength = Signature.SEALED_PAYLOAD_MAX) String sealedPayload,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The co-sealing key, when the suite seals with "
+                    + "two algorithms (GET /seal/public-keys); absent otherwise", maxLength = SealKeys.KEY_ID_MAX) String coKeyId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Base64 co-seal over sealedPayload by the key "
+                    + "coKeyId names, of the other algorithm; absent otherwise", maxLength = SealKeys.SEAL_LENGTH) String coSeal) {
     }
 
     @Schema(name = "IssueRequest", description = "Either `within` (every unit under it) or `unitIds`")
@@ -139,7 +144,7 @@ public final class AgreementViews {
             @Schema(description = "The sealing key the signature names (see GET /seal/public-keys)", maxLength = SealKeys.KEY_ID_MAX)
             String keyId,
             @Schema(description = "VALID; UNKNOWN_KEY: no key of the ring has that id; OUTSIDE_KEY_PERIOD: the key was not the "
-                    + "one sealing at the signature's time; SIGNATURE_INVALID: the seal does not match the text")
+                    + "one sealing at the signature's time; SIGNATURE_INVALID: the seal (or its co-seal, if it has one) does not match the text")
             SealKeys.Check sealCheck) {
     }
 
@@ -197,7 +202,8 @@ public final class AgreementViews {
 
     public static SignatureView toView(Signature s) {
         return new SignatureView(s.id(), s.kind(), s.signerSubject(), s.signerName(), s.signerRole(), s.unitCode(),
-                s.onBehalfOf(), s.signerUnitCode(), s.signedAt(), s.contentHash(), s.seal(), s.keyId(), s.sealedPayload());
+                s.onBehalfOf(), s.signerUnitCode(), s.signedAt(), s.contentHash(), s.seal(), s.keyId(), s.sealedPayload(),
+                s.coKeyId(), s.coSeal());
     }
 
     public static VerificationView toView(AgreementService.Verification v) {

@@ -258,7 +258,8 @@ public class AgreementService {
         List<SignatureCheck> checks = new ArrayList<>();
         for (Signature s : agreements.signatures(id)) {
             boolean hashMatches = s.contentHash().equals(computed);
-            SealKeys.Check seal = keys.check(s.sealedPayload(), s.seal(), s.keyId(), s.signedAt().toInstant());
+            SealKeys.Check seal = keys.check(s.sealedPayload(), s.seal(), s.keyId(), s.coSeal(), s.coKeyId(),
+                    s.signedAt().toInstant());
             boolean sealValid = seal == SealKeys.Check.VALID;
             if (!hashMatches) {
                 problems.add("signature-" + s.kind().name().toLowerCase() + "-content-mismatch");
@@ -286,6 +287,7 @@ public class AgreementService {
                 caller.unitCode().orElse(null), jurisdiction.rootPath());
         SealKeys.Seal seal = keys.seal(signature.sealedPayload(), signature.signedAt().toInstant());
         signature.seal(seal.value(), seal.keyId());
+        keys.coSeal(signature.sealedPayload(), signature.signedAt().toInstant()).ifPresent(signature::coSeal);
         em.persist(signature);
         return signature;
     }

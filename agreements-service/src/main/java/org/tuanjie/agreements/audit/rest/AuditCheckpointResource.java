@@ -51,15 +51,23 @@ public class AuditCheckpointResource {
             @NotBlank @Size(max = SealKeys.KEY_ID_MAX) @Schema(description = "The sealing key (GET /seal/public-keys)") String keyId,
             @NotBlank @Size(max = SealKeys.SEAL_LENGTH) @Schema(description = "Base64 seal over sealedPayload") String seal,
             @Schema(description = "The exact text sealed (RFC 8785): chain, seq, headHash, madeAt; ignored when sent",
-                    readOnly = true, maxLength = 200) String sealedPayload) {
+                    readOnly = true, maxLength = 200) String sealedPayload,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = SealKeys.KEY_ID_MAX) @Schema(description = "The co-sealing "
+                    + "key, when the suite seals with two algorithms (GET /seal/public-keys); absent otherwise") String coKeyId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = SealKeys.SEAL_LENGTH) @Schema(description = "Base64 "
+                    + "co-seal over sealedPayload, made with the other algorithm's key; absent otherwise") String coSeal) {
 
         static CheckpointView of(AuditCheckpoint c) {
-            return new CheckpointView(c.seq(), c.headHash(), c.madeAt(), c.keyId(), c.seal(), c.sealedPayload());
+            return new CheckpointView(c.seq(), c.headHash(), c.madeAt(), c.keyId(), c.seal(), c.sealedPayload(), c.coKeyId(),
+                    c.coSeal());
         }
 
         AuditCheckpoint held() {
             AuditCheckpoint held = new AuditCheckpoint(seq, headHash, madeAt);
             held.seal(seal, keyId);
+            if (coSeal != null || coKeyId != null) {
+                held.coSeal(new SealKeys.Seal(coKeyId, coSeal));
+            }
             return held;
         }
     }
@@ -68,7 +76,8 @@ public class AuditCheckpointResource {
     @Schema(name = "AuditCheckpointCheck")
     public record CheckView(
             @Schema(description = "The seal holds and the chain still holds the checkpoint's head at its seq") boolean valid,
-            @Schema(description = "The checkpoint's own seal: VALID, UNKNOWN_KEY, OUTSIDE_KEY_PERIOD or SIGNATURE_INVALID") SealKeys.Check seal,
+            @Schema(description = "The checkpoint's own seal (and its co-seal, if it has one): VALID, UNKNOWN_KEY, "
+                    + "OUTSIDE_KEY_PERIOD or SIGNATURE_INVALID") SealKeys.Check seal,
             @Schema(description = "The chain's last seq now") Long chainLength,
             @Schema(description = "The hash the chain holds at the checkpoint's seq now", maxLength = 64) String headHashNow,
             @Schema(description = "Why not: seal-invalid; truncated (the chain no longer reaches the seq); history-rewritten "

@@ -54,6 +54,7 @@ public class AuditCheckpoints {
         AuditCheckpoint checkpoint = new AuditCheckpoint(head.get().seq(), head.get().hash(), now);
         SealKeys.Seal seal = keys.seal(checkpoint.sealedPayload(), now.toInstant());
         checkpoint.seal(seal.value(), seal.keyId());
+        keys.coSeal(checkpoint.sealedPayload(), now.toInstant()).ifPresent(checkpoint::coSeal);
         em.persist(checkpoint);
         return Optional.of(checkpoint);
     }
@@ -82,7 +83,8 @@ public class AuditCheckpoints {
      */
     @Transactional
     public Check check(AuditCheckpoint held) {
-        SealKeys.Check seal = keys.check(held.sealedPayload(), held.seal(), held.keyId(), held.madeAt().toInstant());
+        SealKeys.Check seal = keys.check(held.sealedPayload(), held.seal(), held.keyId(), held.coSeal(), held.coKeyId(),
+                held.madeAt().toInstant());
         Long length = em.createQuery("select max(e.seq) from AuditEntry e", Long.class).getSingleResult();
         if (seal != SealKeys.Check.VALID) {
             return new Check(false, seal, length, null, Check.SEAL_INVALID);
