@@ -37,7 +37,7 @@ public class HashChain {
     private static final Logger LOG = Logger.getLogger(HashChain.class);
 
     public static final String GENESIS = "0".repeat(64);
-    /** Rows linked (five parameters each, in one statement), or read for a bundle, at a time. */
+    /** Rows linked (six parameters each, in one statement), or read for a bundle, at a time. */
     public static final int BATCH = 500;
 
     /** How a row's columns become the fields its link hashes: {@code row[0]} is its id, then the columns named. */
@@ -87,13 +87,32 @@ public class HashChain {
         void accept(List<Link> links) throws IOException;
     }
 
+    /** The digests a link may be hashed with: SHA-256, or SM3 (GB/T 32905) where the deployment's cryptography is assessed. */
+    public static final String SHA_256 = "SHA-256";
+    public static final String SM3 = "SM3";
+
     private final Spec spec;
     private final EntityManager em;
     private final SealKeys keys;
     private final ObjectMapper json;
     private final String select;
+    private final String digest;
 
+    /** A chain whose new links are hashed with SHA-256. */
     public HashChain(Spec spec, EntityManager em, SealKeys keys, ObjectMapper json) {
+        this(spec, em, keys, json, SHA_256);
+    }
+
+    /**
+     * A chain whose new links are hashed with {@code digest}: SHA-256, or SM3, in which case a link names it among its
+     * fields ({@code "digest":"SM3"}, so it cannot pass for a SHA-256 link). Each link records its own, so switching
+     * keeps every earlier link verifiable.
+     */
+    public HashChain(Spec spec, EntityManager em, SealKeys keys, ObjectMapper json, String digest) {
+        if (!SHA_256.equals(digest) && !SM3.equals(digest)) {
+            throw new IllegalArgumentException(spec.name() + ": the digest is SHA-256 or SM3, not " + digest);
+        }
+        this.digest = digest;
         this.spec = spec;
         this.em = em;
         this.keys = keys;
@@ -133,14 +152,15 @@ public class HashChain {
             List<Object> values = new ArrayList<>();
             List<Long> linked = new ArrayList<>();
             StringBuilder insert = new StringBuilder("insert into " + spec.prefix()
-                    + "_link (seq, line_id, prev_hash, hash, chained_at) values ");
+                    + "_link (seq, line_id, prev_hash, hash, chained_at, digest) values ");
             for (Object[] row : queued) {
                 seq++;
-                String hash = hash(fields(seq, row, prev));
+                String hash = hash(fields(seq, row, prev, digest));
                 int at = values.size();
                 insert.append(at == 0 ? "" : ", ").append("(?").append(at + 1).append(", ?").append(at + 2).append(", ?")
-                        .append(at + 3).append(", ?").append(at + 4).append(", ?").append(at + 5).append(')');
-                values.addAll(List.of(seq, row[0], prev, hash, now));
+                        .append(at + 3).append(", ?").append(at + 4).append(", ?").append(at + 5).append(", ?")
+                        .append(at + 6).append(')');
+                values.addAll(List.of(seq, row[0], prev, hash, now, digest));
                 linked.add(((Number) row[0]).longValue());
                 prev = hash;
             }
@@ -178,7 +198,7 @@ public class HashChain {
                 return Optional.<Checkpoint>empty();
             }
             long seq = ((Number) head[0]).longValue();
-            Optional<Checkpoint> made = checkpoints("where seq = ?1", seq).stream().findFirst();
+            Optional<Checkpoint> made = checkpoints("where seq = ?1", List.<Object>of(seq)).stream().findFirst();
             if (made.isPresent()) {
                 return made;
             }
@@ -200,20 +220,47 @@ public class HashChain {
     /** The checkpoints made, the latest first: a page of {@code limit} below {@code before} (none: from the latest). */
     public Page<Checkpoint> list(int limit, Cursor before) {
         return QuarkusTransaction.requiringNew().call(() -> Page.of(checkpoints("where seq < ?1 order by seq desc limit "
-                + (limit + 1), before == null ? Long.MAX_VALUE : before.number(0)), limit, c -> Cursor.of(Long.toString(c.seq()))));
+                + (limit + 1), List.<Object>of(before == null ? Long.MAX_VALUE : before.number(0))), limit,
+                c -> Cursor.of(Long.toString(c.seq()))));
+    }
+
+    /** The last checkpoint made before {@code since}, if any: where a period's segment of the chain starts. */
+    public Optional<Checkpoint> lastCheckpointBefore(Instant since) {
+        return QuarkusTransaction.requiringNew().call(() -> checkpoints("where made_at < ?1 order by seq desc limit 1",
+                List.<Object>of(since.atOffset(ZoneOffset.UTC))).stream().findFirst());
+    }
+
+    /** Receives checkpoints in order, a page at a time. */
+    public interface CheckpointReader {
+        void accept(List<Checkpoint> checkpoints) throws IOException;
+    }
+
+    /** The seq of the latest checkpoint made (0: none yet). */
+    public long lastCheckpointSeq() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object max = em.createNativeQuery("select coalesce(max(seq), 0) from " + spec.prefix() + "_checkpoint")
+                    .getSingleResult();
+            return ((Number) max).longValue();
+        });
     }
 
     /**
-     * The checkpoints that anchor a period starting at {@code since}, oldest first: the last one made before it and
-     * every one since.
+     * The checkpoints made since {@code since}, up to the one at {@code upToSeq} (the latest when a bundle chose its
+     * segment), oldest first, a page at a time: a period of years holds tens of thousands, never all in memory.
      */
-    public List<Checkpoint> anchoring(Instant since) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
-            List<Checkpoint> anchors = new ArrayList<>(checkpoints("where made_at < ?1 order by seq desc limit 1", from));
-            anchors.addAll(checkpoints("where made_at >= ?1 order by seq", from));
-            return anchors;
-        });
+    public void checkpointsSince(Instant since, long upToSeq, CheckpointReader reader) throws IOException {
+        OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
+        long after = 0;
+        while (true) {
+            long next = after;
+            List<Checkpoint> page = QuarkusTransaction.requiringNew().call(() -> checkpoints("where made_at >= ?1 and seq > ?2"
+                    + " and seq <= ?3 order by seq limit " + BATCH, List.<Object>of(from, next, upToSeq)));
+            if (page.isEmpty()) {
+                return;
+            }
+            reader.accept(page);
+            after = page.get(page.size() - 1).seq();
+        }
     }
 
     /** The chain's last seq (0 while empty). */
@@ -231,12 +278,12 @@ public class HashChain {
             long from = after;
             List<Link> batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<Link> links = new ArrayList<>();
-                for (Object[] row : rows(select + ", l.seq, l.prev_hash, l.hash, " + spec.unitPath() + " from "
+                for (Object[] row : rows(select + ", l.digest, l.seq, l.prev_hash, l.hash, " + spec.unitPath() + " from "
                         + spec.prefix() + "_link l join " + spec.table() + " h on h.id = l.line_id where l.seq > ?1"
                         + " and l.seq <= ?2 order by l.seq limit " + BATCH, List.of(from, toSeq))) {
                     int n = row.length;
                     long seq = ((Number) row[n - 4]).longValue();
-                    ObjectNode fields = fields(seq, Arrays.copyOf(row, n - 4), (String) row[n - 3]);
+                    ObjectNode fields = fields(seq, Arrays.copyOf(row, n - 5), (String) row[n - 3], (String) row[n - 5]);
                     fields.put("hash", (String) row[n - 2]);
                     links.add(new Link(seq, fields, (String) row[n - 1]));
                 }
@@ -263,8 +310,8 @@ public class HashChain {
             if (seal != SealKeys.Check.VALID) {
                 return new Check(false, seal, length, null, Check.SEAL_INVALID);
             }
-            List<Object[]> at = rows(select + ", l.prev_hash, l.hash from " + spec.prefix() + "_link l join " + spec.table()
-                    + " h on h.id = l.line_id where l.seq = ?1", List.of(held.seq()));
+            List<Object[]> at = rows(select + ", l.digest, l.prev_hash, l.hash from " + spec.prefix() + "_link l join "
+                    + spec.table() + " h on h.id = l.line_id where l.seq = ?1", List.of(held.seq()));
             if (length == null || length < held.seq() || at.isEmpty()) {
                 return new Check(false, seal, length, null, Check.TRUNCATED);
             }
@@ -273,7 +320,8 @@ public class HashChain {
             if (!now.equals(held.headHash())) {
                 return new Check(false, seal, length, now, Check.HISTORY_REWRITTEN);
             }
-            if (!now.equals(hash(fields(held.seq(), Arrays.copyOf(row, row.length - 2), (String) row[row.length - 2])))) {
+            if (!now.equals(hash(fields(held.seq(), Arrays.copyOf(row, row.length - 3), (String) row[row.length - 2],
+                    (String) row[row.length - 3])))) {
                 return new Check(false, seal, length, now, Check.ENTRY_ALTERED);
             }
             return new Check(true, seal, length, now, null);
@@ -290,9 +338,9 @@ public class HashChain {
         return head.isEmpty() ? null : head.get(0);
     }
 
-    private List<Checkpoint> checkpoints(String where, Object parameter) {
+    private List<Checkpoint> checkpoints(String where, List<Object> parameters) {
         return rows("select seq, head_hash, made_at, key_id, seal, co_key_id, co_seal from " + spec.prefix() + "_checkpoint "
-                + where, List.of(parameter)).stream().map(r -> new Checkpoint(spec.name(), ((Number) r[0]).longValue(),
+                + where, parameters).stream().map(r -> new Checkpoint(spec.name(), ((Number) r[0]).longValue(),
                         (String) r[1], offset(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6])).toList();
     }
 
@@ -305,8 +353,11 @@ public class HashChain {
         return query.getResultList();
     }
 
-    /** What a link's hash is taken of: the row as stored, its place in the chain and the previous hash. */
-    private ObjectNode fields(long seq, Object[] row, String prevHash) {
+    /**
+     * What a link's hash is taken of: the row as stored, its place in the chain and the previous hash, and the digest
+     * when it is not SHA-256 (links made before a chain could use SM3 name none).
+     */
+    private ObjectNode fields(long seq, Object[] row, String prevHash, String linkDigest) {
         ObjectNode fields = json.createObjectNode();
         fields.put("seq", seq);
         try {
@@ -315,11 +366,18 @@ public class HashChain {
             throw new IllegalStateException("a row of " + spec.table() + " cannot be read: " + e.getMessage(), e);
         }
         fields.put("prevHash", prevHash);
+        if (SM3.equals(linkDigest)) {
+            fields.put("digest", SM3);
+        }
         return fields;
     }
 
-    private static String hash(ObjectNode fields) {
-        return CanonicalJson.sha256(CanonicalJson.of(fields));
+    /** The hash of a link's fields: SM3 when they name it, else SHA-256 (hex). */
+    static String hash(ObjectNode fields) {
+        String canonical = CanonicalJson.of(fields);
+        return SM3.equals(fields.path("digest").asText()) ? java.util.HexFormat.of().formatHex(
+                org.tuanjie.platform.seal.SealAlgorithm.sm3(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : CanonicalJson.sha256(canonical);
     }
 
     private static OffsetDateTime offset(Object value) {

@@ -65,6 +65,15 @@ public interface TasksConfig {
     @WithDefault("PT10M")
     Duration bundlesPartsTimeout();
 
+    /**
+     * How new links of the timelines' chain are hashed: {@code SHA-256}, or {@code SM3} (GB/T 32905) where the
+     * deployment's cryptography is assessed (env {@code TASKS_TIMELINE_DIGEST}). Each link records its own.
+     */
+    @WithName("timeline.digest")
+    @WithDefault("SHA-256")
+    @jakarta.validation.constraints.Pattern(regexp = "SHA-256|SM3")
+    String timelineDigest();
+
     /** How often timeline lines written since are linked into the timelines' hash chain ({@code off} in tests). */
     @WithName("timeline.chain-every")
     @WithDefault("5s")

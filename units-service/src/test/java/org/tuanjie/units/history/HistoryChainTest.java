@@ -2,6 +2,7 @@ package org.tuanjie.units.history;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tuanjie.testing.ChainTampering.lineAt;
@@ -15,22 +16,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.platform.seal.CanonicalJson;
+import org.tuanjie.platform.seal.SealAlgorithm;
 import org.tuanjie.units.Hierarchy;
 import org.tuanjie.units.history.service.UnitHistoryChain;
 
 /**
- * Units' closings and reopenings are anchored like the tasks' timelines: a checkpoint held from before catches a
- * closing's reason changed behind the service's back, the chain re-hashed after it, and the chain's tail cut.
+ * Units' closings and reopenings are anchored like the tasks' timelines (hashed with SM3 here, as a deployment whose
+ * cryptography is assessed does): a checkpoint held from before catches a closing's reason changed behind the service's
+ * back, the chain re-hashed after it, and the chain's tail cut.
  */
 @QuarkusTest
 class HistoryChainTest {
@@ -63,6 +68,12 @@ class HistoryChainTest {
         // the closing's reason changed behind the service's back: that row no longer gives its hash; re-hashed as well,
         // the chain holds another head than the checkpoint sealed
         withOriginalsRestored("history", "unit_history", "reason", head, sql -> {
+            // the tests' deployment hashes its history with SM3: the link says so, and its hash is the SM3 of its fields
+            try (ResultSet link = sql.executeQuery("select digest, hash from history_link where seq = " + head)) {
+                link.next();
+                assertEquals("SM3", link.getString(1));
+                assertEquals(link.getString(2), hashOf(sql, head));
+            }
             sql.executeUpdate("update unit_history set reason = '另有原因' where id = " + lineAt(sql, "history", head));
             verify(held).body("valid", equalTo(false)).body("reason", equalTo("entry-altered"));
             String rehashed = hashOf(sql, head);
@@ -133,7 +144,8 @@ class HistoryChainTest {
             fields.put("recordedAt", DateTimeFormatter.ISO_INSTANT.format(rs.getObject(7, OffsetDateTime.class).toInstant()));
             fields.put("recordedBy", rs.getString(8));
             fields.put("prevHash", rs.getString(1));
-            return CanonicalJson.sha256(CanonicalJson.of(fields));
+            fields.put("digest", "SM3");
+            return HexFormat.of().formatHex(SealAlgorithm.sm3(CanonicalJson.of(fields).getBytes(StandardCharsets.UTF_8)));
         }
     }
 }

@@ -40,8 +40,8 @@ public class TimelineChain {
     private final HashChain chain;
 
     @Inject
-    TimelineChain(EntityManager em, SealKeys keys, ObjectMapper json) {
-        this.chain = new HashChain(SPEC, em, keys, json);
+    TimelineChain(EntityManager em, SealKeys keys, ObjectMapper json, org.tuanjie.tasks.config.TasksConfig config) {
+        this.chain = new HashChain(SPEC, em, keys, json, config.timelineDigest());
     }
 
     /** The chain itself: link, checkpoint, check, read. */

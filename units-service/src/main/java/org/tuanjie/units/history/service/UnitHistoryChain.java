@@ -11,7 +11,8 @@ import org.tuanjie.platform.seal.SealKeys;
 /**
  * Units' history as one hash chain ({@link HashChain}): every closing and reopening of a unit ({@code unit_history})
  * is linked a few seconds after it is recorded, and the chain's head sealed every hour while it grows. Each link hashes
- * the row as stored: its id, unit, change, effective date, reason, and when and by whom it was recorded.
+ * the row as stored: its id, unit, change, effective date, reason, and when and by whom it was recorded; with SHA-256, or
+ * SM3 where the deployment's cryptography is assessed ({@code units.history.digest}, env {@code UNITS_HISTORY_DIGEST}).
  */
 @ApplicationScoped
 public class UnitHistoryChain {
@@ -35,8 +36,10 @@ public class UnitHistoryChain {
     private final HashChain chain;
 
     @Inject
-    UnitHistoryChain(EntityManager em, SealKeys keys, ObjectMapper json) {
-        this.chain = new HashChain(SPEC, em, keys, json);
+    UnitHistoryChain(EntityManager em, SealKeys keys, ObjectMapper json,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "units.history.digest", defaultValue = "SHA-256")
+            String digest) {
+        this.chain = new HashChain(SPEC, em, keys, json, digest);
     }
 
     /** The chain itself: link, checkpoint, check, read. */
