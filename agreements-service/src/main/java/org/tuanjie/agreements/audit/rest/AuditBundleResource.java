@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.agreements.agreement.mapping.AgreementViews;
+import org.tuanjie.agreements.audit.AuditCheckpoint;
 import org.tuanjie.agreements.audit.AuditEntry;
 import org.tuanjie.agreements.audit.service.AuditBundles;
 import org.tuanjie.platform.access.Guarded;
@@ -88,8 +89,18 @@ public class AuditBundleResource {
                         write(zip, proven);
                     }
                 }
-                zip.add("audit/checkpoints.json", json.writeValueAsBytes(selection.checkpoints().stream()
-                        .map(AuditCheckpointResource.CheckpointView::of).toList()));
+                zip.add("audit/checkpoints.json", checkpoints -> {
+                    // the entry's stream ignores close: the generator flushes into it and the ZIP goes on
+                    try (com.fasterxml.jackson.core.JsonGenerator array = json.createGenerator(checkpoints)) {
+                        array.writeStartArray();
+                        bundles.checkpoints(selection, page -> {
+                            for (AuditCheckpoint checkpoint : page) {
+                                array.writeObject(AuditCheckpointResource.CheckpointView.of(checkpoint));
+                            }
+                        });
+                        array.writeEndArray();
+                    }
+                });
                 String within = selection.unit().pathText();
                 zip.add("audit/chain.jsonl", chain -> bundles.chain(selection, entries -> {
                     for (AuditEntry entry : entries) {

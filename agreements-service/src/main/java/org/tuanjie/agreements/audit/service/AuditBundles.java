@@ -6,11 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tuanjie.agreements.agreement.Agreement;
@@ -46,12 +47,12 @@ public class AuditBundles {
 
     /**
      * What a bundle holds: the unit, the period, the agreements chosen (in the order they are written), the audit
-     * chain's checkpoints that anchor the period (the last one made before it began and every one since, oldest
-     * first), and the segment of the chain they are held against: from the first checkpoint's {@code seq} (else the
-     * chain's first entry) to the chain's last entry when they were chosen (0: an empty chain).
+     * chain's anchor for the period (the last checkpoint made before it began; those since are read as they are
+     * written), and the segment of the chain the checkpoints are held against: from the anchor's {@code seq} (else
+     * the chain's first entry) to the chain's last entry when it was chosen (0: an empty chain).
      */
     public record Selection(UnitRef unit, LocalDate from, LocalDate to, List<UUID> agreementIds,
-            List<AuditCheckpoint> checkpoints, long chainFrom, long chainHead) {
+            Optional<AuditCheckpoint> anchor, OffsetDateTime since, long lastCheckpoint, long chainFrom, long chainHead) {
     }
 
     /** One agreement with what proves it. */
@@ -73,16 +74,16 @@ public class AuditBundles {
                 + " and a.year between :first and :last order by a.unitCode, a.year, a.versionNo", UUID.class)
                 .setParameter("within", Jurisdiction.likePrefix(unit.pathText()))
                 .setParameter("first", from.getYear()).setParameter("last", to.getYear()).getResultList();
-        // the checkpoints before the head: any checkpoint listed is then of an entry the segment must reach
+        // the anchor before the head: any checkpoint listed is then of an entry the segment must reach
         var since = from.atStartOfDay(COUNTY).toOffsetDateTime();
-        List<AuditCheckpoint> checkpoints = new ArrayList<>(em.createQuery("select c from AuditCheckpoint c"
-                + " where c.madeAt < :since order by c.seq desc", AuditCheckpoint.class)
-                .setParameter("since", since).setMaxResults(1).getResultList());
-        long chainFrom = checkpoints.isEmpty() ? 1 : checkpoints.get(0).seq();
-        checkpoints.addAll(em.createQuery("select c from AuditCheckpoint c where c.madeAt >= :since order by c.seq",
-                AuditCheckpoint.class).setParameter("since", since).getResultList());
+        Optional<AuditCheckpoint> anchor = em.createQuery("select c from AuditCheckpoint c where c.madeAt < :since"
+                + " order by c.seq desc", AuditCheckpoint.class).setParameter("since", since).setMaxResults(1)
+                .getResultStream().findFirst();
+        // the checkpoints made until now, whatever the chain holds now (one past its end shows it was cut), then its head
+        Long lastCheckpoint = em.createQuery("select max(c.seq) from AuditCheckpoint c", Long.class).getSingleResult();
         Long head = em.createQuery("select max(e.seq) from AuditEntry e", Long.class).getSingleResult();
-        return new Selection(unit, from, to, ids, checkpoints, chainFrom, head == null ? 0 : head);
+        return new Selection(unit, from, to, ids, anchor, since, lastCheckpoint == null ? 0 : lastCheckpoint,
+                anchor.map(AuditCheckpoint::seq).orElse(1L), head == null ? 0 : head);
     }
 
     /**
@@ -102,6 +103,35 @@ public class AuditBundles {
             return ids.stream().map(id -> new Proven(agreements.get(id), signatures.getOrDefault(id, List.of()),
                     entries.getOrDefault(id, List.of()))).toList();
         });
+    }
+
+    /** Receives checkpoints in order, a page at a time. */
+    public interface CheckpointReader {
+        void accept(List<AuditCheckpoint> checkpoints) throws IOException;
+    }
+
+    /**
+     * The checkpoints that anchor the selection, oldest first, a page at a time: its anchor, then every one made since
+     * the period began until the selection was made (a period of years holds tens of thousands).
+     */
+    public void checkpoints(Selection selection, CheckpointReader reader) throws IOException {
+        if (selection.anchor().isPresent()) {
+            reader.accept(List.of(selection.anchor().get()));
+        }
+        long after = 0;
+        while (true) {
+            long next = after;
+            List<AuditCheckpoint> page = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select c from AuditCheckpoint c where c.madeAt >= :since and c.seq > :after and c.seq <= :head"
+                    + " order by c.seq", AuditCheckpoint.class).setParameter("since", selection.since())
+                    .setParameter("after", next).setParameter("head", selection.lastCheckpoint())
+                    .setMaxResults(CHAIN_BATCH).getResultList());
+            if (page.isEmpty()) {
+                return;
+            }
+            reader.accept(page);
+            after = page.get(page.size() - 1).seq();
+        }
     }
 
     /** Receives the chain's entries in order, a batch at a time. */
