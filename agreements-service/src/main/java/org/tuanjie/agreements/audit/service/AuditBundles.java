@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +17,7 @@ import org.tuanjie.agreements.agreement.Agreement;
 import org.tuanjie.agreements.agreement.Signature;
 import org.tuanjie.agreements.audit.AuditCheckpoint;
 import org.tuanjie.agreements.audit.AuditEntry;
-import org.tuanjie.platform.problem.Problems;
-import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.platform.problem.BundlePeriods;
 import org.tuanjie.unitsclient.Jurisdiction;
 import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
 
@@ -30,9 +28,6 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
  */
 @ApplicationScoped
 public class AuditBundles {
-
-    /** The longest period a bundle covers: two campaign terms, as tasks-service's bundles. */
-    public static final int LONGEST_PERIOD_DAYS = 3700;
 
     private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
@@ -63,12 +58,7 @@ public class AuditBundles {
      * The agreements of the unit's subtree (the unit in the caller's reach, else 404) whose year the period touches.
      */
     public Selection select(UUID unitId, LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new Problems.InvalidInput(new Violation("to", "bundle.period-reversed"));
-        }
-        if (ChronoUnit.DAYS.between(from, to) > LONGEST_PERIOD_DAYS) {
-            throw new Problems.InvalidInput(new Violation("to", "bundle.period-too-long", String.valueOf(LONGEST_PERIOD_DAYS)));
-        }
+        BundlePeriods.check(from, to);
         UnitRef unit = jurisdiction.unit(unitId);
         List<UUID> ids = em.createQuery("select a.id from Agreement a where a.unitPath like :within"
                 + " and a.year between :first and :last order by a.unitCode, a.year, a.versionNo", UUID.class)

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,7 @@ import java.util.concurrent.Executors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.tuanjie.platform.files.Files;
-import org.tuanjie.platform.problem.Problems;
-import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.platform.problem.BundlePeriods;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.tasks.bundle.BundleExceptions;
 import org.tuanjie.tasks.bundle.EvidenceBundle;
@@ -41,9 +39,6 @@ import org.tuanjie.unitsclient.client.UnitsClient.UnitRef;
  */
 @ApplicationScoped
 public class BundleService {
-
-    /** The longest period a bundle covers: two campaign terms. */
-    public static final int LONGEST_PERIOD_DAYS = 3700;
 
     private static final Logger LOG = Logger.getLogger(BundleService.class);
 
@@ -88,12 +83,7 @@ public class BundleService {
      * the request is committed; tasks are written as {@code views} show them.
      */
     public EvidenceBundle request(UUID unitId, LocalDate from, LocalDate to, BundleBuilder.Views views) {
-        if (to.isBefore(from)) {
-            throw new Problems.InvalidInput(new Violation("to", "bundle.period-reversed"));
-        }
-        if (ChronoUnit.DAYS.between(from, to) > LONGEST_PERIOD_DAYS) {
-            throw new Problems.InvalidInput(new Violation("to", "bundle.period-too-long", String.valueOf(LONGEST_PERIOD_DAYS)));
-        }
+        BundlePeriods.check(from, to);
         UnitRef unit = jurisdiction.unit(unitId);
         EvidenceBundle bundle = new EvidenceBundle(unit.id(), unit.code(), unit.name(), unit.pathText(), from, to,
                 caller.subject(), OffsetDateTime.now(ZoneOffset.UTC).plus(config.bundlesKeepFor()));

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.chain.ChainSegment;
-import org.tuanjie.platform.problem.Problems;
-import org.tuanjie.platform.problem.Violation;
+import org.tuanjie.platform.problem.BundlePeriods;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.seal.SealKeys;
 import org.tuanjie.platform.seal.SealedZip;
@@ -48,8 +46,6 @@ import org.tuanjie.units.unit.service.UnitService;
 public class HistoryBundleResource {
 
     static final String ZIP = "application/zip";
-    /** The longest period a bundle covers: two campaign terms, as tasks-service's bundles. */
-    static final int LONGEST_PERIOD_DAYS = 3700;
     private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
     @Inject
@@ -86,12 +82,7 @@ public class HistoryBundleResource {
             @QueryParam("unitId") @NotNull @Parameter(description = "The unit whose subtree the bundle covers") UUID unitId,
             @QueryParam("from") @NotNull @Parameter(description = "First day of the bundle's period", example = "2026-01-01") LocalDate from,
             @QueryParam("to") @NotNull @Parameter(description = "Last day of the bundle's period", example = "2026-12-31") LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new Problems.InvalidInput(new Violation("to", "bundle.period-reversed"));
-        }
-        if (ChronoUnit.DAYS.between(from, to) > LONGEST_PERIOD_DAYS) {
-            throw new Problems.InvalidInput(new Violation("to", "bundle.period-too-long", String.valueOf(LONGEST_PERIOD_DAYS)));
-        }
+        BundlePeriods.check(from, to);
         Unit unit = units.unit(unitId);
         ChainSegment segment = ChainSegment.of(history.chain(), from.atStartOfDay(COUNTY).toInstant());
         String builtFor = caller.subject();
