@@ -166,6 +166,8 @@ three timeline lines each) and $FILES files of $SIZE_MIB MiB attached to them ($
 PostgreSQL, the default store), every service and the gateway at -Xmx$HEAP, on $(nproc) cores
 ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), everything on one machine; $VERDICT.
 The bundle held $TASKS_IN tasks and $FILES_IN listed files; its ZIP was $(mib "$ZIP_BYTES") MiB.
+It holds the ledger, every task with its timeline and evidence files, the timelines' hash chain from its anchoring
+checkpoint, and the agreements' and units' parts, asked of agreements-service and units-service with the auditor's token.
 
 | step | seconds | MiB/s of evidence | ÷ copy out of PostgreSQL | ÷ copy on disk |
 |---|---|---|---|---|
