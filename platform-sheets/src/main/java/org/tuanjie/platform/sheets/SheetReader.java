@@ -1,16 +1,20 @@
 package org.tuanjie.platform.sheets;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +25,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tuanjie.platform.problem.Violation;
 
 /**
@@ -36,6 +32,10 @@ import org.tuanjie.platform.problem.Violation;
  * byte-order mark), UTF-16 with its mark, or GBK (GB18030) as Excel saves "CSV" on Chinese Windows; its values may be
  * separated by commas, tabs or semicolons. Which was found is told with the sheet, so a file read wrongly can say
  * how it was read. Header cells map to canonical column names through the caller's function.
+ *
+ * <p>The sheet is read from a file, as it streams: a workbook part by part ({@link XlsxSheet}), a CSV file record by
+ * record, so that what is held is the rows kept and no more. At most {@code maxRows} data rows are kept: reading stops
+ * at the first one over ({@link SheetTooLong}), however long the sheet.
  */
 public final class SheetReader {
 
@@ -49,6 +49,9 @@ public final class SheetReader {
 
     private static final Pattern PARSER_LINE = Pattern.compile("line:? (\\d+)");
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final byte[] UTF8_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] UTF16LE_MARK = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF16BE_MARK = {(byte) 0xFE, (byte) 0xFF};
 
     private SheetReader() {
     }
@@ -56,20 +59,39 @@ public final class SheetReader {
     /**
      * The sheet in the file, .xlsx when the media type says so and CSV otherwise.
      *
+     * @param maxRows the data rows (not counting the header and blank rows) a sheet may have
      * @param columns the canonical name of a (cleaned) header cell, or null for a column not read
-     * @throws SheetUnreadable when the bytes are not a sheet of that kind
+     * @throws SheetUnreadable when the file is not a sheet of that kind
+     * @throws SheetTooLong    when it has more than {@code maxRows} data rows
      */
-    public static ReadSheet read(byte[] content, String mediaType, Function<String, String> columns) {
-        return mediaType != null && mediaType.startsWith(XLSX) ? xlsx(content, columns) : csv(content, columns);
+    public static ReadSheet read(Path file, String mediaType, int maxRows, Function<String, String> columns) {
+        return mediaType != null && mediaType.startsWith(XLSX) ? xlsx(file, maxRows, columns) : csv(file, maxRows, columns);
     }
 
-    public static ReadSheet csv(byte[] content, Function<String, String> columns) {
-        Decoded text = decode(content);
-        char separator = separator(text.text());
+    public static ReadSheet csv(Path file, int maxRows, Function<String, String> columns) {
+        Encoding encoding = encoding(file);
+        char separator;
+        try (Reader header = encoding.reader(file)) {
+            separator = separator(header);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(false).get();
-        List<CSVRecord> records;
-        try (CSVParser parser = format.parse(new StringReader(text.text()))) {
-            records = parser.getRecords();
+        List<String> header = new ArrayList<>();
+        List<SheetRow> rows = new ArrayList<>();
+        try (Reader text = encoding.reader(file); CSVParser parser = format.parse(text)) {
+            int line = 0;
+            for (CSVRecord record : parser) {
+                line++;
+                if (line == 1) {
+                    header.addAll(record.toList());
+                } else {
+                    addRow(rows, header, record.toList(), line, columns);
+                    if (rows.size() > maxRows) {
+                        throw new SheetTooLong(maxRows);
+                    }
+                }
+            }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // the parser names the line where a quote does not close: say so there, in the clerk's words
             Matcher line = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
@@ -78,82 +100,61 @@ public final class SheetReader {
             }
             throw unreadable(e);
         }
-        List<String> header = new ArrayList<>();
-        List<SheetRow> rows = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            List<String> cells = new ArrayList<>();
-            records.get(i).forEach(cells::add);
-            if (i == 0) {
-                header.addAll(cells);
-            } else {
-                addRow(rows, header, cells, i + 1, columns);
-            }
-        }
-        return new ReadSheet(header, rows, columns, text.encoding(), separator == '\t' ? "tab" : String.valueOf(separator));
+        return new ReadSheet(header, rows, columns, encoding.name(), separator == '\t' ? "tab" : String.valueOf(separator));
     }
 
-    public static ReadSheet xlsx(byte[] content, Function<String, String> columns) {
-        if (startsWith(content, OLE2)) {
+    /** The first sheet of a workbook; the others are never parsed. */
+    public static ReadSheet xlsx(Path file, int maxRows, Function<String, String> columns) {
+        if (startsWith(file, OLE2)) {
             throw new SheetUnreadable(new Violation("file", "import.legacy-xls"), null);
         }
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            List<String> header = new ArrayList<>();
-            List<SheetRow> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-                    cells.add(text(row.getCell(c), formatter));
-                }
-                if (row.getRowNum() == sheet.getFirstRowNum()) {
-                    header.addAll(cells);
-                } else {
-                    addRow(rows, header, cells, row.getRowNum() + 1, columns);
-                }
-            }
-            return new ReadSheet(header, rows, columns, "xlsx", null);
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
-        }
+        return XlsxSheet.read(file, maxRows, columns);
     }
 
-    private static SheetUnreadable unreadable(Exception e) {
+    static SheetUnreadable unreadable(Exception e) {
         return new SheetUnreadable(new Violation("file", "import.unreadable",
                 e.getClass().getSimpleName().replaceAll("Exception$", "")), e);
     }
 
-    /** The text, in the first encoding that decodes every byte. */
-    static Decoded decode(byte[] content) {
-        if (startsWith(content, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
-            return new Decoded(new String(content, 3, content.length - 3, StandardCharsets.UTF_8), "UTF-8");
+    /**
+     * How a CSV file's text is encoded: its byte-order mark, else the first of {@link #ENCODINGS} that decodes every
+     * byte (tried as the file streams past, not held).
+     */
+    static Encoding encoding(Path file) {
+        if (startsWith(file, UTF8_MARK)) {
+            return new Encoding(StandardCharsets.UTF_8, UTF8_MARK.length, "UTF-8");
         }
-        if (startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
-            return new Decoded(new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+        if (startsWith(file, UTF16LE_MARK)) {
+            return new Encoding(StandardCharsets.UTF_16LE, UTF16LE_MARK.length, "UTF-16LE");
         }
-        if (startsWith(content, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
-            return new Decoded(new String(content, 2, content.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+        if (startsWith(file, UTF16BE_MARK)) {
+            return new Encoding(StandardCharsets.UTF_16BE, UTF16BE_MARK.length, "UTF-16BE");
         }
         for (Charset charset : ENCODINGS) {
-            try {
-                String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-                return new Decoded(text, charset == StandardCharsets.UTF_8 ? "UTF-8" : "GBK/GB18030");
+            Encoding candidate = new Encoding(charset, 0, charset == StandardCharsets.UTF_8 ? "UTF-8" : "GBK/GB18030");
+            try (Reader text = candidate.reader(file)) {
+                char[] chars = new char[8192];
+                while (text.read(chars) >= 0) {
+                    // decoding every byte is the test
+                }
+                return candidate;
             } catch (CharacterCodingException next) {
                 // not this one
+            } catch (IOException e) {
+                throw unreadable(e);
             }
         }
         throw new SheetUnreadable(new Violation("file", "import.encoding", ENCODINGS_TRIED), null);
     }
 
     /** The separator the header line uses most, outside quotes: comma, tab or semicolon (comma when none). */
-    static char separator(String text) {
+    static char separator(Reader text) throws IOException {
         int commas = 0;
         int tabs = 0;
         int semicolons = 0;
         boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int read = text.read(); read >= 0; read = text.read()) {
+            char c = (char) read;
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {
@@ -170,40 +171,28 @@ public final class SheetReader {
         return semicolons > commas ? ';' : ',';
     }
 
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
+    private static boolean startsWith(Path file, byte[] prefix) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(prefix.length), prefix);
+        } catch (IOException e) {
+            throw unreadable(e);
         }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
-    private static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            // a date typed into Excel is a number formatted as the sheet's locale likes: read it as ISO
-            if (DateUtil.isCellDateFormatted(cell)) {
-                var at = cell.getLocalDateTimeCellValue();
-                return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
-            }
-            // codes typed into Excel become numbers; "General" would show 5.13221E+11
-            BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
-            return number.scale() <= 0 ? number.toPlainString() : formatter.formatCellValue(cell);
-        }
-        return formatter.formatCellValue(cell);
-    }
-
-    private static void addRow(List<SheetRow> rows, List<String> header, List<String> cells, int line,
+    /** Adds the row unless every cell of it is blank. */
+    static void addRow(List<SheetRow> rows, List<String> header, List<String> cells, int line,
             Function<String, String> columns) {
-        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
-            return;
+        if (!blank(cells)) {
+            rows.add(row(header, cells, line, columns));
         }
+    }
+
+    static boolean blank(List<String> cells) {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    /** The row's cells by the canonical names of their columns; a cell without a header is not read. */
+    static SheetRow row(List<String> header, List<String> cells, int line, Function<String, String> columns) {
         Map<String, String> byColumn = new HashMap<>();
         for (int c = 0; c < header.size() && c < cells.size(); c++) {
             String column = columns.apply(clean(header.get(c)));
@@ -211,7 +200,7 @@ public final class SheetReader {
                 byColumn.put(column, cells.get(c));
             }
         }
-        rows.add(new SheetRow(line, byColumn));
+        return new SheetRow(line, byColumn);
     }
 
     /** A header cell as it is looked up: without a byte-order mark or surrounding blanks, in lower case. */
@@ -219,7 +208,25 @@ public final class SheetReader {
         return header == null ? null : header.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
     }
 
-    record Decoded(String text, String encoding) {
+    /**
+     * @param skipped the byte-order mark's bytes
+     * @param name    how the encoding is named to the clerk
+     */
+    record Encoding(Charset charset, int skipped, String name) {
+
+        /** The file's text; a byte this encoding cannot decode fails the read ({@link CharacterCodingException}). */
+        Reader reader(Path file) throws IOException {
+            InputStream in = Files.newInputStream(file);
+            try {
+                in.skipNBytes(skipped);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            return new BufferedReader(new InputStreamReader(in, decoder));
+        }
     }
 
     /**

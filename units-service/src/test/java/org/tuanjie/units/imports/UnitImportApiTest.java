@@ -13,9 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.tuanjie.units.imports.service.UnitImportService;
 import org.junit.jupiter.api.Test;
 import org.tuanjie.testing.Tokens;
 
@@ -158,5 +161,83 @@ class UnitImportApiTest {
                 """.getBytes(StandardCharsets.UTF_8)).post("/units/import").then().statusCode(400)
                 .body("errors[0].line", equalTo(2)).body("errors[0].message", containsString("不在您的管辖范围内"))
                 .body("errors[1].line", equalTo(3)).body("errors[1].message", containsString("既不在系统中也不在文件中"));
+    }
+
+    @Test
+    void importsTheUnitsOfTheFirstSheetOfAWorkbookWhoseOtherSheetIsLong() throws IOException {
+        byte[] xlsx;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet units = workbook.createSheet("单位");
+            String[][] rows = {
+                    {"单位代码", "单位名称", "上级单位代码", "单位类型"},
+                    {"220000000000", "吉林省", "", "省"},
+                    {"220100000000", "长春市", "220000000000", "州"},
+                    {"220102000000", "南关区", "220100000000", "县"},
+                    {"220102001000", "南岭街道", "220102000000", "乡镇"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = units.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            // a second sheet the clerk keeps beside the units (notes, a ledger): never read, whatever its length
+            Sheet notes = workbook.createSheet("备注");
+            SplittableRandom random = new SplittableRandom(3);
+            for (int r = 0; r < 40_000; r++) {
+                Row row = notes.createRow(r);
+                for (int c = 0; c < 6; c++) {
+                    StringBuilder text = new StringBuilder();
+                    random.ints(10, 0x4E00, 0x9FA5).forEach(text::appendCodePoint);
+                    row.createCell(c).setCellValue(text.toString());
+                }
+            }
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(xlsx.length > 4_000_000, xlsx.length + " bytes");
+        asAdmin("220000000000", XLSX).body(xlsx).post("/units/import").then().statusCode(200)
+                .body("rows", equalTo(4)).body("created", equalTo(4));
+        admin("220000000000").get("/units/by-code/220102001000").then().statusCode(200)
+                .body("path", contains("220000000000", "220100000000", "220102000000", "220102001000"));
+    }
+
+    @Test
+    void aSheetOfMoreRowsThanAnImportTakesIsRefusedAndNothingImported() throws IOException {
+        byte[] xlsx;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet units = workbook.createSheet("单位");
+            Row header = units.createRow(0);
+            String[] columns = {"code", "name", "parent_code", "kind"};
+            for (int c = 0; c < columns.length; c++) {
+                header.createCell(c).setCellValue(columns[c]);
+            }
+            unitRow(units, 1, "230000000000", "黑龙江省", "", "PROVINCE");
+            unitRow(units, 2, "230100000000", "哈尔滨市", "230000000000", "PREFECTURE");
+            unitRow(units, 3, "230102000000", "道里区", "230100000000", "COUNTY");
+            // townships 001 … 199 of the county, each with villages, to one row over the limit
+            int r = 4;
+            for (int township = 1; r <= UnitImportService.MAX_ROWS + 1; township++) {
+                String t = String.format("230102%03d000", township);
+                unitRow(units, r++, t, "街道" + township, "230102000000", "TOWNSHIP");
+                for (int village = 1; village <= 199 && r <= UnitImportService.MAX_ROWS + 1; village++) {
+                    unitRow(units, r++, t.substring(0, 9) + String.format("%03d", village), "社区" + village, t, "VILLAGE");
+                }
+            }
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        asAdmin("230000000000", XLSX).header("Accept-Language", "en").body(xlsx).post("/units/import").then()
+                .statusCode(400).body("type", equalTo("/problems/import-invalid"))
+                .body("errors.field", contains("file"))
+                .body("errors[0].message", equalTo("At most 20,000 rows per import"));
+        admin("230000000000").get("/units").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    private static void unitRow(Sheet sheet, int r, String code, String name, String parent, String kind) {
+        Row row = sheet.createRow(r);
+        row.createCell(0).setCellValue(code);
+        row.createCell(1).setCellValue(name);
+        row.createCell(2).setCellValue(parent);
+        row.createCell(3).setCellValue(kind);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetUpload;
 import org.tuanjie.tasks.ledger.service.LedgerImportService;
 import org.tuanjie.tasks.ledger.service.LedgerImportService.LedgerImportResult;
 
@@ -70,10 +73,12 @@ public class LedgerImportResource {
                     maxLength = MAX_BYTES))})
     @APIResponse(responseCode = "200", description = "Brought in (or checked, for a dry run)",
             content = @Content(schema = @Schema(implementation = LedgerImportResult.class)))
-    public Response importLedger(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    public Response importLedger(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.execute(idempotencyKey, "POST /ledger/import?dryRun=" + dryRun, content,
-                () -> Response.ok(service.importLedger(content, contentType, dryRun)).type(MediaType.APPLICATION_JSON).build());
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) throws IOException {
+        try (SheetUpload ledger = SheetUpload.receive(body)) {
+            return idempotency.execute(idempotencyKey, "POST /ledger/import?dryRun=" + dryRun, ledger.sha256(),
+                    () -> Response.ok(service.importLedger(ledger, contentType, dryRun)).type(MediaType.APPLICATION_JSON).build());
+        }
     }
 }

@@ -5,14 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +28,9 @@ import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.sheets.SheetDates;
 import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetRefused;
 import org.tuanjie.platform.sheets.SheetRow;
-import org.tuanjie.platform.sheets.SheetUnreadable;
+import org.tuanjie.platform.sheets.SheetUpload;
 import org.tuanjie.tasks.config.TasksConfig;
 import org.tuanjie.tasks.events.service.TasksEvents;
 import org.tuanjie.tasks.inspection.Category;
@@ -95,11 +93,12 @@ public class LedgerImportService {
     @Inject
     Event<TaskChanged> changed;
 
-    public LedgerImportResult importLedger(byte[] content, String mediaType, boolean dryRun) {
+    /** @param ledger the uploaded file, .xlsx when the media type says so and CSV otherwise */
+    public LedgerImportResult importLedger(SheetUpload ledger, String mediaType, boolean dryRun) {
         SheetReader.ReadSheet sheet;
         try {
-            sheet = SheetReader.read(content, mediaType, LedgerColumns::canonical);
-        } catch (SheetUnreadable e) {
+            sheet = SheetReader.read(ledger.file(), mediaType, MAX_ROWS, LedgerColumns::canonical);
+        } catch (SheetRefused e) {
             throw new LedgerInvalid(List.of(e.violation()));
         }
         List<Violation> errors = new ArrayList<>(sheet.missing(REQUIRED, LedgerColumns::header));
@@ -108,9 +107,6 @@ public class LedgerImportService {
         }
         if (sheet.rows().isEmpty()) {
             throw new LedgerInvalid(List.of(new Violation("file", "import.empty")));
-        }
-        if (sheet.rows().size() > MAX_ROWS) {
-            throw new LedgerInvalid(List.of(new Violation("file", "import.rows", MAX_ROWS)));
         }
         String ownerCode = caller.unitCode().orElseThrow(() -> new UnitNotFound("unit_code"));
         Lines read = new Lines(config.today());
@@ -123,7 +119,7 @@ public class LedgerImportService {
             errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
             throw new LedgerInvalid(errors);
         }
-        String sha256 = sha256(content);
+        String sha256 = ledger.sha256();
         int findings = (int) lines.stream().filter(l -> l.inspection() != null).count();
         int verified = (int) lines.stream().filter(l -> l.state() == TaskState.VERIFIED).count();
         return QuarkusTransaction.joiningExisting().call(() -> { // with an Idempotency-Key: commits with its record
@@ -193,14 +189,6 @@ public class LedgerImportService {
     /** A day of the ledger as a moment: its start, in the county's time zone. */
     private static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
         return day.atStartOfDay(zone).toOffsetDateTime();
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One ledger line, checked: what the task, its finding and its history are made of. */

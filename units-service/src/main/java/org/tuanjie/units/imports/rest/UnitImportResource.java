@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tuanjie.platform.access.Guarded;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetUpload;
 import org.tuanjie.units.imports.service.UnitImportService;
 import org.tuanjie.units.imports.service.UnitImportService.ImportResult;
 
@@ -62,10 +65,13 @@ public class UnitImportResource {
             @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     format = "binary", maxLength = MAX_BYTES))})
     @APIResponse(responseCode = "200", description = "Imported (or checked, for a dry run)", content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    public Response importUnits(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    public Response importUnits(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.execute(idempotencyKey, "POST /units/import?dryRun=" + dryRun, content,
-                () -> Response.ok(service.importSheet(content, contentType, dryRun)).type(MediaType.APPLICATION_JSON).build());
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) throws IOException {
+        // a 20 MB workbook read from memory does not fit the heap the service may have: it is read from a file
+        try (SheetUpload sheet = SheetUpload.receive(body)) {
+            return idempotency.execute(idempotencyKey, "POST /units/import?dryRun=" + dryRun, sheet.sha256(),
+                    () -> Response.ok(service.importSheet(sheet.file(), contentType, dryRun)).type(MediaType.APPLICATION_JSON).build());
+        }
     }
 }

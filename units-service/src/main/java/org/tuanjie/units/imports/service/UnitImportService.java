@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import org.tuanjie.platform.problem.ProblemException;
 import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.sheets.SheetReader;
-import org.tuanjie.platform.sheets.SheetUnreadable;
+import org.tuanjie.platform.sheets.SheetRefused;
 import org.tuanjie.units.imports.UnitColumns;
 import org.tuanjie.platform.sheets.SheetRow;
 import org.tuanjie.units.imports.service.SheetPeople.SheetPerson;
@@ -64,17 +65,15 @@ public class UnitImportService {
     @Inject
     PersonRepository personRows;
 
-    public ImportResult importSheet(byte[] content, String mediaType, boolean dryRun) {
-        SheetReader.ReadSheet sheet = read(content, mediaType);
+    /** @param file the uploaded sheet, .xlsx when the media type says so and CSV otherwise */
+    public ImportResult importSheet(Path file, String mediaType, boolean dryRun) {
+        SheetReader.ReadSheet sheet = read(file, mediaType);
         List<Violation> errors = new ArrayList<>(sheet.missing(REQUIRED));
         if (!errors.isEmpty()) {
             throw new ImportInvalid(errors);
         }
         if (sheet.rows().isEmpty()) {
             throw new ImportInvalid(List.of(new Violation("file", "import.empty")));
-        }
-        if (sheet.rows().size() > MAX_ROWS) {
-            throw new ImportInvalid(List.of(new Violation("file", "import.rows", MAX_ROWS)));
         }
         return QuarkusTransaction.joiningExisting().call(() -> { // with an Idempotency-Key: commits with its record
             List<Unit> built = build(sheet.rows(), errors);
@@ -120,10 +119,10 @@ public class UnitImportService {
         people.enableAccounts(recorded);
     }
 
-    private static SheetReader.ReadSheet read(byte[] content, String mediaType) {
+    private static SheetReader.ReadSheet read(Path file, String mediaType) {
         try {
-            return SheetReader.read(content, mediaType, UnitColumns::canonical);
-        } catch (SheetUnreadable e) {
+            return SheetReader.read(file, mediaType, MAX_ROWS, UnitColumns::canonical);
+        } catch (SheetRefused e) {
             throw new ImportInvalid(List.of(e.violation()));
         }
     }

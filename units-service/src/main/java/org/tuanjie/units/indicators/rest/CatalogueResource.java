@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +38,7 @@ import org.tuanjie.platform.concurrency.Versions;
 import org.tuanjie.platform.idempotency.Idempotency;
 import org.tuanjie.platform.problem.Problem;
 import org.tuanjie.platform.sheets.SheetReader;
+import org.tuanjie.platform.sheets.SheetUpload;
 import org.tuanjie.units.indicators.IndicatorTable;
 import org.tuanjie.units.indicators.mapping.IndicatorViews;
 import org.tuanjie.units.indicators.mapping.IndicatorViews.CatalogueSummary;
@@ -122,14 +125,16 @@ public class CatalogueResource {
             @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_BYTES))})
     @APIResponse(responseCode = "200", description = "Imported (or checked, for a dry run)", content = @Content(schema = @Schema(implementation = SheetImport.class)))
     @APIResponse(responseCode = "409", description = "The catalogue is published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replaceIndicatorSheet(@PathParam("id") UUID id, byte[] content,
+    public Response replaceIndicatorSheet(@PathParam("id") UUID id, InputStream body,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the catalogue you read", example = "\"1\"") String ifMatch) {
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the catalogue you read", example = "\"1\"") String ifMatch)
+            throws IOException {
         long expected = Versions.expected(ifMatch);
-        boolean xlsx = contentType != null && contentType.startsWith(SheetReader.XLSX);
-        SheetImport result = IndicatorViews.toView(service.replace(id, expected, content, xlsx, dryRun));
-        return Response.ok(result).type(MediaType.APPLICATION_JSON).tag(Versions.etag(result.version())).build();
+        try (SheetUpload sheet = SheetUpload.receive(body)) {
+            SheetImport result = IndicatorViews.toView(service.replace(id, expected, sheet.file(), contentType, dryRun));
+            return Response.ok(result).type(MediaType.APPLICATION_JSON).tag(Versions.etag(result.version())).build();
+        }
     }
 
     @GET

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.tuanjie.platform.problem.Problems;
 import org.tuanjie.platform.problem.Violation;
 import org.tuanjie.platform.security.Caller;
 import org.tuanjie.platform.sheets.SheetReader;
-import org.tuanjie.platform.sheets.SheetUnreadable;
+import org.tuanjie.platform.sheets.SheetRefused;
 import org.tuanjie.units.indicators.CatalogueRepository;
 import org.tuanjie.units.indicators.Indicator;
 import org.tuanjie.units.indicators.IndicatorCatalogue;
@@ -116,11 +117,11 @@ public class CatalogueService {
      * Replaces a draft's whole table with the sheet's, every bad row reported at once; a dry run checks only. All or
      * nothing: with an Idempotency-Key the import commits with its record.
      */
-    public Replaced replace(UUID id, long expectedVersion, byte[] content, boolean xlsx, boolean dryRun) {
+    public Replaced replace(UUID id, long expectedVersion, Path sheet, String mediaType, boolean dryRun) {
         IndicatorSheet.Parsed parsed;
         try {
-            parsed = IndicatorSheet.read(IndicatorSheet.parse(content, xlsx));
-        } catch (SheetUnreadable e) {
+            parsed = IndicatorSheet.read(IndicatorSheet.parse(sheet, mediaType));
+        } catch (SheetRefused e) {
             throw new SheetInvalid(List.of(e.violation()));
         }
         return QuarkusTransaction.joiningExisting().call(() -> {

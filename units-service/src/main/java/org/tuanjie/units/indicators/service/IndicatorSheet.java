@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -34,6 +35,7 @@ import org.tuanjie.platform.sheets.SheetReader;
 import org.tuanjie.platform.sheets.SheetRow;
 import org.tuanjie.units.indicators.IndicatorCode;
 import org.tuanjie.units.indicators.IndicatorDefinition;
+import org.tuanjie.units.indicators.IndicatorTable;
 import org.tuanjie.units.indicators.IndicatorTitles;
 import org.tuanjie.units.indicators.MeasuredBy;
 import org.tuanjie.units.unit.UnitKind;
@@ -87,9 +89,14 @@ final class IndicatorSheet {
         return new Parsed(rows, lines, errors, bad);
     }
 
-    /** @throws org.tuanjie.platform.sheets.SheetUnreadable when the bytes are not a sheet */
-    static SheetReader.ReadSheet parse(byte[] content, boolean xlsx) {
-        return xlsx ? SheetReader.xlsx(content, READ::get) : SheetReader.csv(content, READ::get);
+    /**
+     * The sheet, .xlsx when the media type says so and CSV otherwise.
+     *
+     * @throws org.tuanjie.platform.sheets.SheetRefused when the file is not a sheet, or has more rows than a catalogue
+     *                                                  may have indicators
+     */
+    static SheetReader.ReadSheet parse(Path sheet, String mediaType) {
+        return SheetReader.read(sheet, mediaType, IndicatorTable.MAX_INDICATORS, READ::get);
     }
 
     private static IndicatorDefinition row(SheetRow row, List<Violation> errors) {
