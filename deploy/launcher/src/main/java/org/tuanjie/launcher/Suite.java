@@ -405,6 +405,7 @@ final class Suite {
         // Java 25's compact object headers: 8 bytes less per object, on by choice in this release
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + Settings.env("TUANJIE_SERVICE_HEAP", "384m"),
                 "-XX:+UseCompactObjectHeaders"));
+        command.addAll(aotCache(name, jar));
         // for measurements (bench/files.sh: a GC log and a heap dump on OutOfMemoryError per service)
         String options = Settings.env("TUANJIE_SERVICE_JVM_OPTIONS", "").replace("{service}", name);
         if (!options.isBlank()) {
@@ -453,6 +454,29 @@ final class Suite {
                 + ",http://localhost:8100" + (settings.isPublic() ? "," + settings.gatewayUrl() : ""));
         console.step("starting " + name + " on port " + port);
         launch(name, builder);
+    }
+
+    /**
+     * Java 25's ahead-of-time cache (JEP 483, 514, 515): the first run of a build records what it loads, links and
+     * profiles and writes the cache as it stops; later runs of the same build start from it (bench/RESULTS-peers.md
+     * measures what it gives). A cache of another build is removed; {@code TUANJIE_AOT=off} runs without one.
+     */
+    private List<String> aotCache(String name, Path jar) throws IOException {
+        if (Runtime.version().feature() < 25 || Settings.env("TUANJIE_AOT", "on").equals("off")) {
+            return List.of();
+        }
+        Path dir = Files.createDirectories(state.resolve("aot"));
+        String build = name + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
+        Path cache = dir.resolve(build + ".aot");
+        if (Files.exists(cache)) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
+        try (var earlier = Files.list(dir)) {
+            for (Path old : earlier.filter(p -> p.getFileName().toString().startsWith(name + "-")).toList()) {
+                Files.deleteIfExists(old);
+            }
+        }
+        return List.of("-XX:AOTCacheOutput=" + cache);
     }
 
     private Process launch(String name, ProcessBuilder builder) throws IOException {
