@@ -101,7 +101,12 @@ NGINX
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "meets" : "misses") }'; }
-rps() { wrk -t2 -c"$CONNECTIONS" -d"${2:-$DURATION}s" -H "$AUTH" "$1" | awk '/Requests\/sec/ {print $2}'; }
+# requests per second answered 2xx or 3xx: wrk counts every answer, and a refusal is no request served
+rps() {
+  wrk -t2 -c"$CONNECTIONS" -d"${2:-$DURATION}s" -H "$AUTH" "$1" | awk '
+    / requests in / { n = $1; t = $4; sub(/s,?$/, "", t) } /Non-2xx or 3xx responses:/ { bad = $NF }
+    END { printf "%.2f", (n - bad) / t }'
+}
 rss() { ps -o rss= -p "$1" | awk '{printf "%d", $1 / 1024}'; }
 # RSS (MiB) once a full GC has given back what the load left behind
 rss_gc() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; rss "$1"; }
