@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,6 +44,9 @@ public class Outbox {
                 .setParameter("office", event.office() == null ? null : event.office().text())
                 .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("data", data)
+                // reads nothing the session holds: no dirty check of the whole session first (an import publishes
+                // thousands of events, and an auto flush checks every entity it holds even when it writes none)
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         return id;
     }

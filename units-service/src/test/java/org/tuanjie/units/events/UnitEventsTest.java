@@ -32,9 +32,13 @@ class UnitEventsTest {
     }
 
     private static List<Object> types(String role, String unitCode, String unitId) {
+        return events(role, unitCode, unitId).stream().map(e -> e.get("type")).toList();
+    }
+
+    private static List<Map<String, Object>> events(String role, String unitCode, String unitId) {
         return as(role, unitCode).queryParam("limit", 500).get("/units/events").then().statusCode(200).extract()
                 .jsonPath().<Map<String, Object>>getList("items").stream()
-                .filter(e -> ("units/" + unitId).equals(e.get("subject"))).map(e -> e.get("type")).toList();
+                .filter(e -> ("units/" + unitId).equals(e.get("subject"))).toList();
     }
 
     @Test
@@ -54,6 +58,9 @@ class UnitEventsTest {
         String prefix = "org.tuanjie.unit.";
         assertEquals(List.of(prefix + "created", prefix + "renamed", prefix + "moved", prefix + "closed", prefix + "reopened"),
                 types("auditor", h.county, id));
+        // each event tells the version the change made: what a subscriber sends back as If-Match
+        assertEquals(List.of(0, 1, 2, 3, 4), events("auditor", h.county, id).stream()
+                .map(e -> ((Map<?, ?>) e.get("data")).get("version")).toList());
         assertEquals(List.of(prefix + "created", prefix + "renamed", prefix + "moved"), types("auditor", h.townshipA, id),
                 "the township it left: until it left, and that it left");
         assertEquals(List.of(prefix + "moved", prefix + "closed", prefix + "reopened"), types("integration", h.townshipB, id),

@@ -46,19 +46,23 @@ public class UnitsEvents {
     @Inject
     UnitRepository units;
 
+    /** A new unit's version is the first one as it is persisted: nothing to flush (an import adds thousands). */
     void created(@Observes UnitEvents.UnitCreated event) {
         tell("created", event.unit(), parentOf(event.unit().unitPath()), Map.of());
     }
 
     void renamed(@Observes UnitEvents.UnitRenamed event) {
+        em.flush(); // the unit's new version, for the event
         tell("renamed", event.unit(), parentOf(event.unit().unitPath()), Map.of());
     }
 
     void moved(@Observes UnitEvents.UnitMoved event) {
+        em.flush();
         tell("moved", event.unit(), UnitPath.of(event.previousPath()), Map.of("previousPath", event.previousPath()));
     }
 
     void closedOrReopened(@Observes UnitEvents.UnitClosedOrReopened event) {
+        em.flush();
         Unit unit = event.unit();
         tell(unit.isClosed() ? "closed" : "reopened", unit, parentOf(unit.unitPath()),
                 unit.isClosed() ? Map.of("closedOn", String.valueOf(unit.closedOn())) : Map.of());
@@ -83,7 +87,6 @@ public class UnitsEvents {
     }
 
     private void tell(String what, Unit unit, UnitPath office, Map<String, String> extra) {
-        em.flush(); // the unit's new version, for the event
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("unitId", unit.id().toString());
         data.put("code", unit.code());
