@@ -41,7 +41,7 @@ AUTOCANNON=$WORK/node/node_modules/.bin/autocannon
 echo "starting the suite (log: $WORK/suite.log)"
 # the rate limit is a feature under test elsewhere; here it must not be what is measured
 TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
-  GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 \
+  GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 GATEWAY_APP_RATE_PER_SECOND=1000000 GATEWAY_APP_RATE_BURST=1000000 \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
 LAUNCHER=$!
 for _ in $(seq 1 300); do grep -q "Tuanjie is running" "$WORK/suite.log" && break; sleep 1; done
@@ -222,7 +222,7 @@ read -r UNITS_T UNITS_RSS UNITS_GC _ <<<"$(footprint units-service/target/quarku
 read -r TASKS_T TASKS_RSS TASKS_GC _ <<<"$(footprint tasks-service/target/quarkus-app/quarkus-run.jar $((FP + 2)) "/tasks?limit=50" "$AUTH" $OIDC $(DB TASKS tasks) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS)"
 read -r AGR_T AGR_RSS AGR_GC _ <<<"$(footprint agreements-service/target/quarkus-app/quarkus-run.jar $((FP + 3)) "/agreements?limit=50" "$AUTH" $OIDC $(DB AGREEMENTS agreements) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) SEAL_KEY_FILE=$WORK/seal.pem)"
 # the gateway also opens its management port (health, metrics): one beside the suite's, not its default 9080
-read -r GWI_T GWI_RSS GWI_GC _ <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC QUARKUS_MANAGEMENT_PORT=$((9080 + OFFSET + 15)) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000)"
+read -r GWI_T GWI_RSS GWI_GC _ <<<"$(footprint gateway/target/quarkus-app/quarkus-run.jar $((FP + 4)) "/api/units/$UNIT" "$AUTH" $OIDC QUARKUS_MANAGEMENT_PORT=$((9080 + OFFSET + 15)) UNITS_SERVICE_URL=http://127.0.0.1:$UNITS TASKS_SERVICE_URL=http://127.0.0.1:$((8082 + OFFSET)) AGREEMENTS_SERVICE_URL=http://127.0.0.1:$((8083 + OFFSET)) GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 GATEWAY_APP_RATE_PER_SECOND=1000000 GATEWAY_APP_RATE_BURST=1000000)"
 echo "auth cost: GET /units/{id} with token verification ÷ a benchmark build that reads tokens unverified"
 # the bench build (profile bench at package time) is the only one with BenchUnverifiedTokens; it goes to its own directory
 ./mvnw -q -B -pl units-service -am -DskipTests package -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app

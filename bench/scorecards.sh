@@ -38,7 +38,7 @@ trap cleanup EXIT
 
 echo "starting the suite (log: $WORK/suite.log)"
 TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
-  GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 \
+  GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 GATEWAY_APP_RATE_PER_SECOND=1000000 GATEWAY_APP_RATE_BURST=1000000 \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
 LAUNCHER=$!
 for _ in $(seq 1 400); do grep -q "Tuanjie is running" "$WORK/suite.log" && break; sleep 1; done
