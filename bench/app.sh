@@ -22,7 +22,7 @@ trap cleanup EXIT
 
 (cd "$WORK" && npm init -y >/dev/null && npm install --no-audit --no-fund playwright-core@1.65.2 >/dev/null)
 echo "starting the suite with the demo county (log: $WORK/suite.log)"
-TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
+TUANJIE_AOT=off TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
 LAUNCHER=$!
 for _ in $(seq 1 400); do grep -q "Tuanjie is running" "$WORK/suite.log" && break; sleep 1; done

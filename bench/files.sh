@@ -47,7 +47,7 @@ BYTES=$((SIZE_MIB * 1048576))
 
 echo "starting the suite at -Xmx$HEAP per service (log: $WORK/suite.log)"
 # -Xlog: heap before and after every collection; NMT: the direct buffers Netty and the JDK hold
-TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME TUANJIE_SERVICE_HEAP=$HEAP \
+TUANJIE_AOT=off TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME TUANJIE_SERVICE_HEAP=$HEAP \
   TUANJIE_SERVICE_JVM_OPTIONS="-Xlog:gc:file=$WORK/{service}-gc.log -XX:NativeMemoryTracking=summary -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$WORK/{service}.hprof" \
   GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 GATEWAY_APP_RATE_PER_SECOND=1000000 GATEWAY_APP_RATE_BURST=1000000 \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &

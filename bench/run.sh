@@ -6,6 +6,7 @@
 #   bench/run.sh            default: 10 s per measurement
 #   DURATION=30 bench/run.sh
 #   SOAK_MINUTES=0 bench/run.sh    skip the 10-minute soak (figure 7)
+#   PEERS=0 bench/run.sh           skip ours beside the Spring peers on JDK 17 and 25 (bench/peers.sh, about 20 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
@@ -40,7 +41,7 @@ AUTOCANNON=$WORK/node/node_modules/.bin/autocannon
 
 echo "starting the suite (log: $WORK/suite.log)"
 # the rate limit is a feature under test elsewhere; here it must not be what is measured
-TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
+TUANJIE_AOT=off TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
   GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 GATEWAY_APP_RATE_PER_SECOND=1000000 GATEWAY_APP_RATE_BURST=1000000 \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
 LAUNCHER=$!
@@ -330,4 +331,12 @@ signature, issuer or expiry; roles, the unit_code scope and the database work as
 side is the production build, which verifies a token once and remembers it until it expires (at most 5 minutes):
 wrk sends one token, so this is the cost for a client reusing its token; a new token costs one full verification.
 MD
+# the peers and the cost per request, with their own suite: this one stops first, so that it takes no CPU from them
+if [ "${PEERS:-1}" = 1 ]; then
+  echo "stopping this suite: the peers benchmark starts its own"
+  kill "$LAUNCHER" 2>/dev/null && wait "$LAUNCHER" 2>/dev/null || true
+  LAUNCHER=
+  PEERS_RESULTS=$WORK/peers.md bench/peers.sh
+  { echo; sed '1s/^# /## /' "$WORK/peers.md"; } >> bench/RESULTS.md
+fi
 cat bench/RESULTS.md

@@ -49,7 +49,7 @@ trap cleanup EXIT
 
 echo "starting the suite with the demo county (log: $WORK/suite.log)"
 # the gateway's rate limits stay as deployed: 500 leaders are 500 callers, and one app's bucket holds a burst of 1000
-TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
+TUANJIE_AOT=off TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
   TUANJIE_SERVICE_JVM_OPTIONS="-Dtuanjie.bench.signing=$WORK/{service}" \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
 LAUNCHER=$!

@@ -65,7 +65,7 @@ RECEIVER_PID=$!
 touch "$WORK/received.txt"
 
 echo "starting the suite (log: $WORK/suite.log)"
-TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
+TUANJIE_AOT=off TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
   TUANJIE_SERVICE_JVM_OPTIONS="-Dtuanjie.bench.service={service}" \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
 LAUNCHER=$!
