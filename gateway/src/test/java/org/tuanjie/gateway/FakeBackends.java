@@ -109,8 +109,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     stream(exchange);
                     return;
                 }
-                if (path.endsWith("/stored-slowly")) {
-                    // a service storing a large upload before it answers: longer than the gateway's 1 s bound in tests
+                String query = exchange.getRequestURI().getRawQuery();
+                if (path.endsWith("/stored-slowly") || "stored-slowly".equals(query)) {
+                    // a service storing a large upload, or importing a sheet, before it answers: longer than the
+                    // gateway's 1 s bound in tests
                     try {
                         Thread.sleep(2_000);
                     } catch (InterruptedException e) {

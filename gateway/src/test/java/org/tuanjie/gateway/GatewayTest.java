@@ -626,10 +626,17 @@ class GatewayTest {
                 .body(photo.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .post("/api/evidence/stored-slowly").then().statusCode(200)
                 .body("body", equalTo(photo)).time(greaterThan(2_000L));
+        // a sheet import: every row checked, then all written, before the answer
+        for (String sheet : List.of("/api/units/import", "/api/v1/ledger/import", "/api/indicator-catalogues/7/sheet")) {
+            given().auth().oauth2(token).contentType("text/csv").body("code,name\n")
+                    .put(sheet + "?stored-slowly").then().statusCode(200).time(greaterThan(2_000L));
+        }
         // the same wait on a path that takes no files is a hung service
         given().auth().oauth2(token).contentType("application/json").body("{}")
                 .post("/api/tasks/stored-slowly").then().statusCode(504)
                 .body("type", equalTo("/problems/downstream-timeout"));
+        given().auth().oauth2(token).contentType("text/csv").body("code,name\n")
+                .put("/api/units/import/extra?stored-slowly").then().statusCode(504);
     }
 
     private String circuit(String service) {

@@ -27,6 +27,14 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration uploadTimeout();
 
+    /**
+     * Sheet imports (a county's units, a ledger, an indicator catalogue), whose service reads and checks every row and
+     * writes them all in one transaction before it answers: 20,000 units take longer than {@link #timeout()}. They get
+     * {@link #uploadTimeout()} as file uploads do; a regular expression over the request's path.
+     */
+    @WithDefault("/api(/v1)?/(units/import|ledger/import|indicator-catalogues/[^/]+/sheet)")
+    String importPaths();
+
     RateLimit rateLimit();
 
     Unversioned unversioned();

@@ -93,12 +93,19 @@ public class ReverseProxy {
 
     private HttpClient client;
     private Pattern uploads;
+    private Pattern imports;
 
     void routes(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(1000).setKeepAlive(true)
                 .setMaxPoolSize(100).setPoolCleanerPeriod(5000));
         uploads = Pattern.compile(filePaths.orElse("(?!)")); // (?!) matches nothing
+        imports = Pattern.compile(config.importPaths());
         router.route(Routes.API + "/*").order(-10).handler(this::handle);
+    }
+
+    /** A file upload or a sheet import: the service stores or imports it all before it answers. */
+    private boolean answersLate(String path) {
+        return uploads.matcher(path).matches() || imports.matcher(path).matches();
     }
 
     private void handle(RoutingContext ctx) {
@@ -197,7 +204,7 @@ public class ReverseProxy {
 
         client.request(options)
                 .compose(downstream -> send(downstream, request, config.timeout().toMillis(),
-                        (uploads.matcher(request.path()).matches() ? config.uploadTimeout() : config.timeout()).toMillis()))
+                        (answersLate(request.path()) ? config.uploadTimeout() : config.timeout()).toMillis()))
                 .onSuccess(response -> {
                     circuit.succeeded();
                     relay(ctx, response, base, target);
