@@ -88,20 +88,8 @@ UNIT=$(curl -s -H "$AUTH" "http://127.0.0.1:$GW/api/units/by-code/513330000000" 
 DB_URL=jdbc:postgresql://127.0.0.1:$PG/units
 # the suite's own services idle from here on: each side below is a process of its own
 
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream units { server 127.0.0.1:$P_OURS; keepalive 64; }
-  server {
-    listen 127.0.0.1:$P_NGINX;
-    location /api/ { proxy_pass http://units/; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-NGINX
+source bench/nginx-proxy.sh
+nginx_proxy "$WORK/nginx.conf" $P_NGINX $P_OURS
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else print "n/a" }'; }

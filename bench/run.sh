@@ -53,20 +53,8 @@ TOKEN=$(curl -s -d grant_type=password -d client_id=tuanjie-cli -d username=offi
 UNIT=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW/api/units/by-code/513330000000" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"
 
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream units { server 127.0.0.1:$UNITS; keepalive 64; }
-  server {
-    listen 127.0.0.1:$NGINX;
-    location /api/ { proxy_pass http://units/; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-NGINX
+source bench/nginx-proxy.sh
+nginx_proxy "$WORK/nginx.conf" $NGINX $UNITS
 nginx -c "$WORK/nginx.conf"
 
 # requests per second of wrk, after a warm-up of the same URL
