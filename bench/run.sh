@@ -40,7 +40,11 @@ npm install --silent --no-audit --no-fund --prefix "$WORK/node" autocannon@8 >/d
 AUTOCANNON=$WORK/node/node_modules/.bin/autocannon
 
 echo "starting the suite (log: $WORK/suite.log)"
-# the rate limit is a feature under test elsewhere; here it must not be what is measured
+# the rate limit is a feature under test elsewhere; here it must not be what is measured. Recorded Idempotency-Key
+# answers are kept 2 minutes instead of 7 days and swept every 5 s instead of hourly, so that the soak sees the
+# store reach its size for the period and stay there
+IDEMPOTENCY_RETENTION_SECONDS=120; IDEMPOTENCY_SWEEP_SECONDS=5
+IDEMPOTENCY_RETENTION=PT${IDEMPOTENCY_RETENTION_SECONDS}S IDEMPOTENCY_SWEEP_EVERY=${IDEMPOTENCY_SWEEP_SECONDS}s \
 TUANJIE_AOT=off TUANJIE_PORT_OFFSET=$OFFSET TUANJIE_STATE=$WORK/state TUANJIE_KEYCLOAK_HOME=$KC_HOME \
   GATEWAY_RATE_PER_SECOND=1000000 GATEWAY_RATE_BURST=1000000 GATEWAY_APP_RATE_PER_SECOND=1000000 GATEWAY_APP_RATE_BURST=1000000 \
   java -jar deploy/launcher/target/launcher.jar > "$WORK/suite.log" 2>&1 &
@@ -122,15 +126,35 @@ if [ "$SOAK_MINUTES" -gt 0 ]; then
     jcmd "$(gw_pid)" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") {
       v = $(i + 1); gsub(/[^0-9]/, "", v); printf "%.1f", v / 1024; exit } }'
   }
-  SOAK_P99=(); SOAK_BAD=0
+  # beside the reads, a clerk's writes with Idempotency-Keys: the store of their answers must stop growing once
+  # the retention period has passed (rows counted after each minute)
+  source bench/province.sh
+  WRITES_PER_SECOND=5
+  node bench/idempotent-writes.mjs "http://127.0.0.1:$GW" "$TOKEN" "$UNIT" $WRITES_PER_SECOND $(( SOAK_MINUTES * 60 )) \
+    > "$WORK/soak-writes.json" 2> "$WORK/soak-writes.log" &
+  WRITER=$!
+  SOAK_P99=(); SOAK_BAD=0; SOAK_KEYS=()
   for minute in $(seq 1 "$SOAK_MINUTES"); do
     "$AUTOCANNON" -j -c "$CONNECTIONS" -d 60 --overallRate "$RATE" -H "$AUTH" \
       "http://127.0.0.1:$GW/api/units/$UNIT" > "$WORK/soak-$minute.json" 2>/dev/null
     SOAK_P99+=("$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/soak-$minute.json")")
     SOAK_BAD=$(( SOAK_BAD + $(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/soak-$minute.json") \
       + $(sed -E 's/.*"errors":([0-9]+).*/\1/' "$WORK/soak-$minute.json") ))
+    SOAK_KEYS+=("$(PSQL units -At -c "select count(*) from idempotency_record")")
     if [ "$minute" = 1 ]; then SOAK_RSS_FIRST=$(gw_rss); SOAK_LIVE_FIRST=$(gw_live); fi
   done
+  wait $WRITER || true
+  read -r WRITES_CREATED WRITES_REPLAYED WRITES_OTHER WRITES_ERRORS <<<"$(sed -E \
+    's/.*"created":([0-9]+),"replayed":([0-9]+),"other":([0-9]+),"errors":([0-9]+).*/\1 \2 \3 \4/' "$WORK/soak-writes.json")"
+  # flat: from the fourth minute on (the retention period and a sweep behind), at the end ÷ then
+  KEYS_FROM=$(( SOAK_MINUTES >= 4 ? 4 : SOAK_MINUTES ))
+  KEYS_THEN=${SOAK_KEYS[$(( KEYS_FROM - 1 ))]}; KEYS_LAST=${SOAK_KEYS[$(( SOAK_MINUTES - 1 ))]}
+  KEYS_RATIO=$(awk -v a="$KEYS_LAST" -v b="$KEYS_THEN" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+  # at most what the period holds: the writes of the retention period and of one sweep interval, 10 % over
+  KEYS_BOUND=$(( WRITES_PER_SECOND * (IDEMPOTENCY_RETENTION_SECONDS + IDEMPOTENCY_SWEEP_SECONDS) * 11 / 10 ))
+  KEYS_MAX=$(printf '%s\n' "${SOAK_KEYS[@]:$(( KEYS_FROM - 1 ))}" | sort -n | tail -1)
+  KEYS_FLAT=$(awk -v r="$KEYS_RATIO" -v m="$KEYS_MAX" -v b="$KEYS_BOUND" 'BEGIN { print (r != "n/a" && r <= 1.1 && m <= b) ? "meets" : "misses" }')
+  WRITES_OK=$([ "${WRITES_OTHER:-1}" = 0 ] && [ "${WRITES_ERRORS:-1}" = 0 ] && [ "${WRITES_CREATED:-0}" -gt 0 ] && echo meets || echo misses)
   SOAK_RSS_LAST=$(gw_rss); SOAK_LIVE_LAST=$(gw_live)
   SOAK_FIRST=${SOAK_P99[0]}; SOAK_LAST=${SOAK_P99[$(( SOAK_MINUTES - 1 ))]}
   SOAK_RATIO=$(ratio "$SOAK_LAST" "$SOAK_FIRST")
@@ -288,7 +312,8 @@ wrk 2 threads), on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') G
 | 3 | GET /units/{id} with token verification ÷ the same build reading tokens unverified (side by side, 3 rounds of V U U V, medians of 6) | $VERIFIED ÷ $UNVERIFIED req/s = **$AUTH_RATIO** | ≥ 0.90 | $(verdict "$AUTH_RATIO" 0.90 ">=") |
 | 6 | p99 ÷ p50 at 70 % of the gateway's rate ($RATE req/s fixed, h2load, $TAIL_N requests timed in µs) | $P99 ÷ $P50 ms = **$TAIL_RATIO**, non-2xx $NON2XX, errors $ERRORS | ≤ 5, zero errors | $( [ "$((NON2XX + ERRORS))" = 0 ] && verdict "$TAIL_RATIO" 5 "<=" || echo misses) |
 | 6 | the same rate with autocannon, as in earlier runs (whole milliseconds) | $AC_P99 ÷ $AC_P50 ms = $(tail_ratio "$AC_P99" "$AC_P50"), non-2xx + errors $((AC_BAD)) | – | |
-| 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway: p99 of the last minute ÷ the first; gateway heap in use after a full GC, at the end ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_LIVE_LAST:-?} ÷ ${SOAK_LIVE_FIRST:-?} MiB = **${SOAK_LIVE:-?}** (RSS ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = ${SOAK_MEM:-?}); **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1, or ≤ 8 MiB more); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / ${SOAK_FLAT:-misses} / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
+| 7 | soak: ${SOAK_MINUTES} min at 70 % through the gateway, the writes below beside it: p99 of the last minute ÷ the first; gateway heap in use after a full GC, at the end ÷ after minute 1; non-2xx + errors | ${SOAK_LAST:-?} ÷ ${SOAK_FIRST:-?} ms = **${SOAK_RATIO:-?}**; ${SOAK_LIVE_LAST:-?} ÷ ${SOAK_LIVE_FIRST:-?} MiB = **${SOAK_LIVE:-?}** (RSS ${SOAK_RSS_LAST:-?} ÷ ${SOAK_RSS_FIRST:-?} MiB = ${SOAK_MEM:-?}); **${SOAK_BAD:-?}** (p99 by minute: ${SOAK_P99[*]:-}) | ≤ 1.2; flat (≤ 1.1, or ≤ 8 MiB more); 0 | $(verdict "${SOAK_RATIO:-99}" 1.2 "<=") / ${SOAK_FLAT:-misses} / $(verdict "${SOAK_BAD:-99}" 0 "<=") |
+| 7 | the soak's writes: POST /api/units, ${WRITES_PER_SECOND:-?}/s, each with its own Idempotency-Key, a tenth sent again (a retry); answers kept ${IDEMPOTENCY_RETENTION_SECONDS} s, swept every ${IDEMPOTENCY_SWEEP_SECONDS} s. Recorded keys in units-service at the end ÷ after minute ${KEYS_FROM:-4}, and the most from then on; the writes' answers | ${KEYS_LAST:-?} ÷ ${KEYS_THEN:-?} = **${KEYS_RATIO:-?}**, most ${KEYS_MAX:-?} (keys by minute: ${SOAK_KEYS[*]:-}); ${WRITES_CREATED:-?} created, ${WRITES_REPLAYED:-?} retries replayed, other answers ${WRITES_OTHER:-?}, errors ${WRITES_ERRORS:-?} | flat (≤ 1.1), at most ${KEYS_BOUND:-?} (the period's and a sweep's writes, + 10 %); every write 201, every retry replayed | ${KEYS_FLAT:-misses} / ${WRITES_OK:-misses} |
 | 4 | task list page 1 (county, state filter) p50 at 1,000,000 ÷ at 1,000 tasks | ${TASK_50:-?} ÷ ${TASK1_50:-?} ms = **${PAGE_RATIO:-?}** (p99 ${TASK_99:-?} / ${TASK1_99:-?} ms) | ≤ 2.0 | $(verdict "${PAGE_RATIO:-99}" 2.0 "<=") |
 | 4 | township league table of a county, p99 at 1,000,000 tasks | p50 ${LEAGUE_50:-?} ms, **p99 ${LEAGUE_99:-?} ms** (at 1,000: ${LEAGUE1_50:-?} / ${LEAGUE1_99:-?} ms) | < 200 ms | $(verdict "${LEAGUE_99:-9999}" 200 "<=") |
 | 4 | a unit's page (/api/views/units/{id}: unit, readiness, its open tasks, its agreement) at 1,000,000 tasks | p50 ${UNIT_PAGE_50:-?} ms, p99 ${UNIT_PAGE_99:-?} ms (at 1,000: ${UNIT_PAGE1_50:-?} / ${UNIT_PAGE1_99:-?} ms) | – | |
