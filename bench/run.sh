@@ -115,6 +115,9 @@ AC_P99=$(sed -E 's/.*"latency":\{[^}]*"p99":([0-9.]+).*/\1/' "$WORK/tail.json")
 AC_BAD=$(sed -E 's/.*"non2xx":([0-9]+).*/\1/' "$WORK/tail.json")+$(sed -E 's/.*"errors":([0-9]+).*/\1/' "$WORK/tail.json")
 
 SOAK_MINUTES=${SOAK_MINUTES:-10}
+# PSQL, province_admin_token and latency (p50 and p99 in ms of a closed-loop run, wrk --latency)
+source bench/province.sh
+
 if [ "$SOAK_MINUTES" -gt 0 ]; then
   echo "soak: $SOAK_MINUTES minutes at $RATE req/s (70 %) through the gateway, one-minute segments back to back"
   gw_pid() { pgrep -f "gateway/target/quarkus-app/quarkus-run.jar" | head -1; }
@@ -128,7 +131,6 @@ if [ "$SOAK_MINUTES" -gt 0 ]; then
   }
   # beside the reads, a clerk's writes with Idempotency-Keys: the store of their answers must stop growing once
   # the retention period has passed (rows counted after each minute)
-  source bench/province.sh
   WRITES_PER_SECOND=5
   node bench/idempotent-writes.mjs "http://127.0.0.1:$GW" "$TOKEN" "$UNIT" $WRITES_PER_SECOND $(( SOAK_MINUTES * 60 )) \
     > "$WORK/soak-writes.json" 2> "$WORK/soak-writes.log" &
@@ -167,9 +169,6 @@ fi
 echo "measuring memory after the load"
 rss() { ps -o rss= -p "$(pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1)" | awk '{printf "%d", $1 / 1024}'; }
 RSS_UNITS=$(rss units-service); RSS_TASKS=$(rss tasks-service); RSS_AGREEMENTS=$(rss agreements-service); RSS_GATEWAY=$(rss gateway)
-
-# PSQL, province_admin_token and latency (p50 and p99 in ms of a closed-loop run, wrk --latency)
-source bench/province.sh
 
 if [ "${PROVINCE:-1}" = 1 ]; then
   echo "building a province: 30,000 units, 30,000 agreements, 1,000 tasks"
